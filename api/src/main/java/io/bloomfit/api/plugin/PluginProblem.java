@@ -1,0 +1,16 @@
+package io.bloomfit.api.plugin;
+
+/**
+ * Something that went wrong while loading plugins and was skipped rather than made fatal: a jar that does
+ * not load, a provider that throws, or two providers with one name.
+ *
+ * @param source the jar (or "built-in") the problem is about
+ * @param message what happened and what was done about it
+ */
+public record PluginProblem(String source, String message) {
+
+    @Override
+    public String toString() {
+        return source + ": " + message;
+    }
+}

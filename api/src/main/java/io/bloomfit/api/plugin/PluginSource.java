@@ -1,0 +1,27 @@
+package io.bloomfit.api.plugin;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * Where a provider came from: the application's own class path ("built-in") or a drop-in jar.
+ *
+ * @param jar the drop-in jar, or {@code null} for built-in providers
+ */
+public record PluginSource(Path jar) {
+
+    public static final PluginSource BUILT_IN = new PluginSource(null);
+
+    public boolean builtIn() {
+        return jar == null;
+    }
+
+    public Optional<Path> jarPath() {
+        return Optional.ofNullable(jar);
+    }
+
+    @Override
+    public String toString() {
+        return jar == null ? "built-in" : jar.toString();
+    }
+}

@@ -1,0 +1,29 @@
+package io.bloomfit.api.train;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+/**
+ * Fits models on compressed embedding layouts. Providers register through {@link java.util.ServiceLoader} and
+ * are looked up by {@link Trainers#forName(String)}.
+ */
+public interface Trainer {
+
+    /** The stable name users put in specs, e.g. {@code "djl"}. */
+    String name();
+
+    /**
+     * Fits {@code request.model()} on {@code request.train()}.
+     *
+     * @throws TrainingDivergedException when the loss becomes NaN or infinite
+     * @throws IllegalArgumentException  when the spec asks for something this trainer cannot do
+     */
+    TrainedModel fit(FitRequest request, TrainingListener listener);
+
+    /**
+     * Loads a model written by {@link TrainedModel#save(Path)} of this trainer.
+     *
+     * @throws IOException when files are missing or unreadable, or the manifest is of an unknown version
+     */
+    TrainedModel load(Path directory) throws IOException;
+}
