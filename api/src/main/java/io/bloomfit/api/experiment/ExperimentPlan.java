@@ -1,6 +1,5 @@
 package io.bloomfit.api.experiment;
 
-import io.bloomfit.api.embed.EmbeddingCompressors;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -24,14 +23,19 @@ public final class ExperimentPlan {
      * @throws SpecException when the baseline compressor is not installed
      */
     public static List<GridPoint> expand(ExperimentSpec spec) {
-        if (!EmbeddingCompressors.registry().contains(BASELINE)) {
+        return expand(spec, Plugins.shared());
+    }
+
+    /** As {@link #expand(ExperimentSpec)}, with compressors from {@code plugins}. */
+    public static List<GridPoint> expand(ExperimentSpec spec, Plugins plugins) {
+        if (!plugins.compressors().contains(BASELINE)) {
             throw new SpecException("grid", "grid.compressor", "the baseline compressor '" + BASELINE
-                    + "' is not available; available: " + String.join(", ", EmbeddingCompressors.available()));
+                    + "' is not available; available: " + String.join(", ", plugins.compressors().available()));
         }
         GridSpec grid = spec.grid();
         List<CompressorTraits> traits = new ArrayList<>();
         for (String name : grid.compressors()) {
-            traits.add(CompressorTraits.probe(EmbeddingCompressors.forName(name), grid.hashes().get(0)));
+            traits.add(CompressorTraits.probe(plugins.compressors().forName(name), grid.hashes().get(0)));
         }
         List<GridPoint> points = new ArrayList<>();
         for (int repeat = 0; repeat < grid.repeats(); repeat++) {

@@ -1,7 +1,6 @@
 package io.bloomfit.api.experiment;
 
 import io.bloomfit.api.embed.EmbeddingCompressor;
-import io.bloomfit.api.embed.EmbeddingCompressors;
 import io.bloomfit.api.embed.EmbeddingLayout;
 import io.bloomfit.api.embed.LayoutRequest;
 import io.bloomfit.api.train.FitReport;
@@ -9,7 +8,6 @@ import io.bloomfit.api.train.FitRequest;
 import io.bloomfit.api.train.ModelSpec;
 import io.bloomfit.api.train.TrainedModel;
 import io.bloomfit.api.train.Trainer;
-import io.bloomfit.api.train.Trainers;
 import io.bloomfit.api.train.TrainingDivergedException;
 import io.bloomfit.api.train.TrainingListener;
 import java.io.IOException;
@@ -49,6 +47,7 @@ public final class ExperimentRunner {
     private final ResultStore store;
     private final ExperimentListener listener;
     private final int parallelism;
+    private final Plugins plugins;
     private final ReentrantLock fitLock = new ReentrantLock(true);
 
     /**
@@ -56,6 +55,13 @@ public final class ExperimentRunner {
      */
     public ExperimentRunner(ExperimentSpec spec, ExperimentData data, Evaluation evaluation, ResultStore store,
                             ExperimentListener listener, int parallelism) {
+        this(spec, data, evaluation, store, listener, parallelism, Plugins.shared());
+    }
+
+    /** As the other constructor, resolving compressors and the trainer in {@code plugins}. */
+    public ExperimentRunner(ExperimentSpec spec, ExperimentData data, Evaluation evaluation, ResultStore store,
+                            ExperimentListener listener, int parallelism, Plugins plugins) {
+        this.plugins = Objects.requireNonNull(plugins, "plugins");
         this.spec = Objects.requireNonNull(spec, "spec");
         this.data = Objects.requireNonNull(data, "data");
         this.evaluation = Objects.requireNonNull(evaluation, "evaluation");
@@ -77,7 +83,7 @@ public final class ExperimentRunner {
      * @throws IOException   when the results cannot be read or written
      */
     public List<ResultRow> run(boolean resume) throws IOException {
-        List<GridPoint> points = ExperimentPlan.expand(spec);
+        List<GridPoint> points = ExperimentPlan.expand(spec, plugins);
         Set<String> finished = new HashSet<>();
         if (store.hasResults()) {
             if (!resume) {
@@ -105,7 +111,7 @@ public final class ExperimentRunner {
             }
         }
         listener.started(todo, points.size() - todo.size());
-        Trainer trainer = Trainers.forName(spec.trainer().name());
+        Trainer trainer = plugins.trainers().forName(spec.trainer().name());
         AtomicInteger counter = new AtomicInteger();
         if (parallelism == 1) {
             for (GridPoint p : todo) {
@@ -229,10 +235,10 @@ public final class ExperimentRunner {
 
     private EmbeddingLayout layout(GridPoint point, boolean compressed, int entities, int dimension) {
         if (!compressed) {
-            return EmbeddingCompressors.forName(ExperimentPlan.BASELINE).layout(LayoutRequest.plain(entities,
+            return plugins.compressors().forName(ExperimentPlan.BASELINE).layout(LayoutRequest.plain(entities,
                     dimension));
         }
-        EmbeddingCompressor compressor = EmbeddingCompressors.forName(point.compressor());
+        EmbeddingCompressor compressor = plugins.compressors().forName(point.compressor());
         return compressor.layout(new LayoutRequest(entities, dimension, point.ratio(), point.hashes(), point.hash(),
                 point.seed()));
     }

@@ -3,15 +3,12 @@ package io.bloomfit.api.experiment;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.bloomfit.api.embed.EmbeddingCompressors;
-import io.bloomfit.api.hash.HashFunctions;
 import io.bloomfit.api.plugin.PluginRegistry;
 import io.bloomfit.api.train.DeviceChoice;
 import io.bloomfit.api.train.Loss;
 import io.bloomfit.api.train.ModelKind;
 import io.bloomfit.api.train.ModelSpec;
 import io.bloomfit.api.train.OptimizerKind;
-import io.bloomfit.api.train.Trainers;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -42,11 +39,13 @@ final class SpecBinder {
     /** Split kinds the runner knows how to make. */
     static final List<String> SPLIT_KINDS = List.of("random");
 
+    private final Plugins plugins;
     private final String source;
     private final Path baseDir;
     private final List<SpecProblem> problems = new ArrayList<>();
 
-    SpecBinder(String source, Path baseDir) {
+    SpecBinder(String source, Path baseDir, Plugins plugins) {
+        this.plugins = plugins;
         this.source = source;
         this.baseDir = baseDir;
     }
@@ -198,7 +197,7 @@ final class SpecBinder {
     private TrainerSpec trainer(ObjectNode node) {
         checkKeys(node, "trainer", TRAINER_KEYS);
         String name = text(node, "name", "trainer.name", "djl");
-        pluginName(Trainers.registry(), name, "trainer.name");
+        pluginName(plugins.trainers(), name, "trainer.name");
         DeviceChoice device = enumValue(node, "device", "trainer.device", DeviceChoice.AUTO, DeviceChoice::fromSpec);
         long threads = integer(node, "threads", "trainer.threads", 0);
         if (threads < 0 || threads > 4096) {
@@ -257,11 +256,11 @@ final class SpecBinder {
         checkKeys(node, "grid", GRID_KEYS);
         List<String> compressors = textList(node, "compressor", "grid.compressor", List.of("bloom"));
         for (int i = 0; i < compressors.size(); i++) {
-            pluginName(EmbeddingCompressors.registry(), compressors.get(i), "grid.compressor[" + i + "]");
+            pluginName(plugins.compressors(), compressors.get(i), "grid.compressor[" + i + "]");
         }
         List<String> hashes = textList(node, "hash", "grid.hash", List.of("xxh64"));
         for (int i = 0; i < hashes.size(); i++) {
-            pluginName(HashFunctions.registry(), hashes.get(i), "grid.hash[" + i + "]");
+            pluginName(plugins.hashes(), hashes.get(i), "grid.hash[" + i + "]");
         }
         List<Double> ratios = new ArrayList<>();
         List<JsonNode> ratioNodes = list(node, "ratio", "grid.ratio");

@@ -36,6 +36,11 @@ public final class SpecReader {
      * @throws SpecException naming the file and every problem, with field paths
      */
     public static ExperimentSpec read(Path file, List<String> overrides) {
+        return read(file, overrides, Plugins.shared());
+    }
+
+    /** As {@link #read(Path, List)}, resolving plugin names against {@code plugins}. */
+    public static ExperimentSpec read(Path file, List<String> overrides, Plugins plugins) {
         String text;
         try {
             text = Files.readString(file);
@@ -48,7 +53,7 @@ public final class SpecReader {
         String fileName = file.getFileName().toString();
         String defaultName = fileName.replaceFirst("\\.(ya?ml|json)$", "");
         Path baseDir = file.toAbsolutePath().getParent();
-        return read(text, file.toString(), fileName.endsWith(".json"), defaultName, baseDir, overrides);
+        return read(text, file.toString(), fileName.endsWith(".json"), defaultName, baseDir, overrides, plugins);
     }
 
     /**
@@ -60,12 +65,12 @@ public final class SpecReader {
      * @param baseDir     a second place relative dataset paths are looked up (after the working directory), or null
      */
     public static ExperimentSpec read(String text, String source, boolean json, String defaultName, Path baseDir,
-                                      List<String> overrides) {
+                                      List<String> overrides, Plugins plugins) {
         ObjectNode root = parse(text, source, json);
         for (String assignment : overrides) {
             applyOverride(root, assignment, source);
         }
-        return new SpecBinder(source, baseDir).bind(root, defaultName);
+        return new SpecBinder(source, baseDir, plugins).bind(root, defaultName);
     }
 
     static ObjectNode parse(String text, String source, boolean json) {

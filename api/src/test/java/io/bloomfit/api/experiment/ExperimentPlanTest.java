@@ -10,7 +10,7 @@ class ExperimentPlanTest {
     @Test
     void expandsTheCrossProductAfterOneBaselinePerRepeat() {
         ExperimentSpec spec = Fixtures.spec("grid.hashes=[1, 3]", "grid.sides=[both, items]", "grid.repeats=2");
-        List<GridPoint> points = ExperimentPlan.expand(spec);
+        List<GridPoint> points = ExperimentPlan.expand(spec, Fixtures.PLUGINS);
         // per repeat: 1 baseline + 1 compressor x 2 hashes x 2 ratios x 2 k x 2 sides = 17
         assertThat(points).hasSize(34);
         assertThat(points.get(0)).isEqualTo(new GridPoint("plain", null, 1.0, 1, Sides.NONE, 0, 1));
@@ -27,7 +27,7 @@ class ExperimentPlanTest {
     @Test
     void axesACompressorIgnoresAreNotExpanded() {
         ExperimentSpec spec = Fixtures.spec("grid.compressor=[fixture-fixed, plain]", "grid.hashes=[1, 2, 4]");
-        List<GridPoint> points = ExperimentPlan.expand(spec);
+        List<GridPoint> points = ExperimentPlan.expand(spec, Fixtures.PLUGINS);
         // fixture-fixed hashes nothing, fixes k = 2 and ignores the ratio: one point; plain is the baseline only
         assertThat(points).containsExactly(
                 new GridPoint("plain", null, 1.0, 1, Sides.NONE, 0, 1),

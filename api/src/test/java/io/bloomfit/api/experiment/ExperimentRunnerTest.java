@@ -19,7 +19,7 @@ class ExperimentRunnerTest {
     private static ExperimentRunner runner(ExperimentSpec spec, Path dir, ExperimentListener listener,
                                            int parallelism) {
         return new ExperimentRunner(spec, Fixtures.data(), Fixtures.EVALUATION, new ResultStore(dir), listener,
-                parallelism);
+                parallelism, Fixtures.PLUGINS);
     }
 
     @Test
@@ -91,7 +91,7 @@ class ExperimentRunnerTest {
             }
         };
         List<ResultRow> rows = runner(spec, dir, listener, 1).run(true);
-        List<GridPoint> all = ExperimentPlan.expand(spec);
+        List<GridPoint> all = ExperimentPlan.expand(spec, Fixtures.PLUGINS);
         assertThat(ran).containsExactlyElementsOf(all.subList(2, all.size()));
         assertThat(rows).extracting(r -> r.point().key()).containsExactlyElementsOf(all.stream().map(GridPoint::key)
                 .toList());

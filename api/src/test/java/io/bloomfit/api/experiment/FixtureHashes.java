@@ -8,6 +8,15 @@ public final class FixtureHashes {
     private FixtureHashes() {
     }
 
+    /** The fixture named {@code name} (fixture compressors cannot use the shared registry: it has no fixtures). */
+    static HashFunction byName(String name) {
+        return switch (name) {
+            case "fixture-mix" -> new Mix();
+            case "fixture-linear" -> new Linear();
+            default -> throw new IllegalArgumentException("unknown hash function '" + name + "'");
+        };
+    }
+
     /** SplitMix64's finaliser of key + golden-ratio * (seed + 1). */
     public static final class Mix implements HashFunction {
         @Override

@@ -5,7 +5,6 @@ import io.bloomfit.api.embed.EmbeddingCompressor;
 import io.bloomfit.api.embed.EmbeddingLayout;
 import io.bloomfit.api.embed.LayoutRequest;
 import io.bloomfit.api.hash.HashFunction;
-import io.bloomfit.api.hash.HashFunctions;
 
 /** Test-only Bloom-like compressor: k hashed lookups into ceil(ratio * n) rows, seeds seed + j. */
 public final class FixtureModuloCompressor implements EmbeddingCompressor {
@@ -17,7 +16,7 @@ public final class FixtureModuloCompressor implements EmbeddingCompressor {
 
     @Override
     public EmbeddingLayout layout(LayoutRequest request) {
-        HashFunction hash = HashFunctions.forName(request.requireHashFunction(name()));
+        HashFunction hash = FixtureHashes.byName(request.requireHashFunction(name()));
         int n = request.numEntities();
         int k = request.numHashes();
         int m = (int) Math.max(1, Math.ceil(request.ratio() * n));

@@ -1,6 +1,11 @@
 package io.bloomfit.api.experiment;
 
 import io.bloomfit.api.data.Interactions;
+import io.bloomfit.api.embed.EmbeddingCompressor;
+import io.bloomfit.api.hash.HashFunction;
+import io.bloomfit.api.plugin.PluginDirectory;
+import io.bloomfit.api.plugin.PluginRegistry;
+import io.bloomfit.api.train.Trainer;
 import io.bloomfit.api.train.TrainedModel;
 import java.util.List;
 
@@ -69,7 +74,34 @@ final class Fixtures {
               repeats: 1
             """;
 
+    /**
+     * Registries holding only the test fixtures, found through a class loader over the
+     * {@code experiment-fixtures} resource folder: registering them on the test class path itself would show
+     * them to every other api test.
+     */
+    static final Plugins PLUGINS = loadPlugins();
+
+    private static Plugins loadPlugins() {
+        ClassLoader previous = Thread.currentThread().getContextClassLoader();
+        try {
+            java.net.URL folder = Fixtures.class.getResource("/experiment-fixtures/");
+            ClassLoader loader = new java.net.URLClassLoader(new java.net.URL[] {folder}, Fixtures.class.getClassLoader());
+            Thread.currentThread().setContextClassLoader(loader);
+            PluginDirectory none = PluginDirectory.none();
+            return new Plugins(
+                    PluginRegistry.load(HashFunction.class, HashFunction::name, "hash function", none),
+                    PluginRegistry.load(EmbeddingCompressor.class, EmbeddingCompressor::name, "compressor", none),
+                    PluginRegistry.load(Trainer.class, Trainer::name, "trainer", none));
+        } finally {
+            Thread.currentThread().setContextClassLoader(previous);
+        }
+    }
+
+    static ExperimentSpec read(String yaml, String source, String... overrides) {
+        return SpecReader.read(yaml, source, false, "test", null, List.of(overrides), PLUGINS);
+    }
+
     static ExperimentSpec spec(String... overrides) {
-        return SpecReader.read(SPEC, "fixture.yaml", false, "fixture", null, List.of(overrides));
+        return SpecReader.read(SPEC, "fixture.yaml", false, "fixture", null, List.of(overrides), PLUGINS);
     }
 }

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 class SpecReaderTest {
 
     private static ExperimentSpec read(String yaml, String... overrides) {
-        return SpecReader.read(yaml, "test.yaml", false, "test", null, List.of(overrides));
+        return Fixtures.read(yaml, "test.yaml", overrides);
     }
 
     private static SpecException problems(String yaml, String... overrides) {
@@ -131,7 +131,7 @@ class SpecReaderTest {
         Path specFile = dir.resolve("ml.yaml");
         Files.writeString(specFile, Fixtures.SPEC.replace("{source: synthetic, preset: synthetic-ml100k}",
                 "{source: movielens, path: data/u.data}"));
-        ExperimentSpec spec = SpecReader.read(specFile, List.of());
+        ExperimentSpec spec = SpecReader.read(specFile, List.of(), Fixtures.PLUGINS);
         assertThat(spec.dataset().path()).isEqualTo(dir.resolve("data/u.data").toString());
         assertThat(spec.name()).isEqualTo("fixture-run");
     }
@@ -169,7 +169,7 @@ class SpecReaderTest {
     void jsonSpecsAreReadToo() {
         ExperimentSpec spec = SpecReader.read("{\"trainer\": {\"name\": \"fixture\"}, \"grid\": {\"compressor\": "
                 + "[\"fixture-modulo\"], \"hash\": [\"fixture-mix\"], \"ratio\": [0.2]}}", "s.json", true, "s", null,
-                List.of());
+                List.of(), Fixtures.PLUGINS);
         assertThat(spec.grid().ratios()).containsExactly(0.2);
     }
 
@@ -181,7 +181,7 @@ class SpecReaderTest {
 
     @Test
     void aMissingSpecFileSaysSo(@TempDir Path dir) {
-        assertThatThrownBy(() -> SpecReader.read(dir.resolve("nope.yaml"), List.of()))
+        assertThatThrownBy(() -> SpecReader.read(dir.resolve("nope.yaml"), List.of(), Fixtures.PLUGINS))
                 .isInstanceOf(SpecException.class)
                 .hasMessageContaining("nope.yaml: no such spec file");
     }
