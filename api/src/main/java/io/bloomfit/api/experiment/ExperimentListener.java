@@ -1,5 +1,6 @@
 package io.bloomfit.api.experiment;
 
+import io.bloomfit.api.train.TrainedModel;
 import io.bloomfit.api.train.TrainingListener;
 import java.util.List;
 
@@ -20,6 +21,13 @@ public interface ExperimentListener {
     /** Point number {@code index} (1-based, of {@code total}) starts; its training reports to the returned listener. */
     default TrainingListener pointStarted(GridPoint point, int index, int total) {
         return TrainingListener.NONE;
+    }
+
+    /**
+     * A point's model was fitted and evaluated, just before it is closed: the place to save it. An exception
+     * here fails the point.
+     */
+    default void modelFitted(GridPoint point, TrainedModel model) throws java.io.IOException {
     }
 
     /** A point finished (ok or failed) and its row was stored. */

@@ -217,6 +217,11 @@ public final class ExperimentRunner {
                 long e0 = System.nanoTime();
                 metrics = evaluation.evaluate(m, data.train(), data.test());
                 evalSeconds = (System.nanoTime() - e0) / 1e9;
+                try {
+                    listener.modelFitted(point, m);
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot save the model: " + e.getMessage(), e);
+                }
             }
             return new ResultRow(point, ResultRow.OK, null, metrics, report.secondsPerEpoch(), report.lossPerEpoch(),
                     report.fitSeconds(), evalSeconds, layoutSeconds, parameters, bytes, achievedRatio, userStats,

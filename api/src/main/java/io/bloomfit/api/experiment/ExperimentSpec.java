@@ -1,5 +1,6 @@
 package io.bloomfit.api.experiment;
 
+import io.bloomfit.api.data.SplitSpec;
 import io.bloomfit.api.train.ModelSpec;
 import java.util.Objects;
 
@@ -10,7 +11,9 @@ import java.util.Objects;
  *
  * @param name    names the run in reports
  * @param dataset the data source
- * @param split   train/test split
+ * @param split   train/test split ({@code split} section: kind random | leave-last-out | time-fraction, default
+ *                random; test, default 0.2; seed, default 42; validation, default 0). The split is the same for
+ *                every grid point and repeat, so points are compared on one test set
  * @param model   hyperparameters (device and threads come from the trainer section)
  * @param trainer trainer name, device, threads
  * @param grid    what to compare

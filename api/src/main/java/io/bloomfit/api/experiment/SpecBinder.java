@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.bloomfit.api.plugin.PluginRegistry;
+import io.bloomfit.api.data.SplitSpec;
 import io.bloomfit.api.train.DeviceChoice;
 import io.bloomfit.api.train.Loss;
 import io.bloomfit.api.train.ModelKind;
@@ -30,14 +31,11 @@ final class SpecBinder {
     static final List<String> ROOT_KEYS = List.of("name", "dataset", "split", "model", "trainer", "grid");
     static final List<String> DATASET_KEYS = List.of("source", "path", "preset", "delimiter", "header", "user", "item",
             "rating", "timestamp", "minRating", "skipBadLines");
-    static final List<String> SPLIT_KEYS = List.of("kind", "test", "seed");
+    static final List<String> SPLIT_KEYS = List.of("kind", "test", "seed", "validation");
     static final List<String> MODEL_KEYS = List.of("kind", "loss", "dimension", "epochs", "batchSize", "learningRate",
             "l2", "negatives", "optimizer", "seed", "compressBiases");
     static final List<String> TRAINER_KEYS = List.of("name", "device", "threads");
     static final List<String> GRID_KEYS = List.of("compressor", "hash", "ratio", "hashes", "sides", "repeats");
-
-    /** Split kinds the runner knows how to make. */
-    static final List<String> SPLIT_KINDS = List.of("random");
 
     private final Plugins plugins;
     private final String source;
@@ -182,16 +180,25 @@ final class SpecBinder {
     private SplitSpec split(ObjectNode node) {
         checkKeys(node, "split", SPLIT_KEYS);
         String kind = text(node, "kind", "split.kind", "random");
-        if (!SPLIT_KINDS.contains(kind)) {
+        boolean known = SplitSpec.KINDS.contains(kind);
+        if (!known) {
             problems.add(new SpecProblem("split.kind", "unknown split '" + kind + "'; available: "
-                    + String.join(", ", SPLIT_KINDS)));
+                    + String.join(", ", SplitSpec.KINDS)));
+            kind = "random";
         }
         double test = number(node, "test", "split.test", 0.2);
-        if (!(test > 0 && test < 1)) {
+        if (!kind.equals("leave-last-out") && !(test > 0 && test < 1)) {
             problems.add(new SpecProblem("split.test", "must be a fraction in (0, 1), e.g. 0.2; was " + test));
+            test = 0.2;
         }
         long seed = integer(node, "seed", "split.seed", 42);
-        return new SplitSpec(kind, test, seed);
+        double validation = number(node, "validation", "split.validation", 0);
+        if (!(validation >= 0 && validation < 1)) {
+            problems.add(new SpecProblem("split.validation", "must be a fraction in [0, 1) (0: none); was "
+                    + validation));
+            validation = 0;
+        }
+        return new SplitSpec(kind, test, seed, validation);
     }
 
     private TrainerSpec trainer(ObjectNode node) {
@@ -516,6 +523,7 @@ final class SpecBinder {
         s.put("kind", split.kind());
         s.put("test", split.test());
         s.put("seed", split.seed());
+        s.put("validation", split.validation());
         ObjectNode m = root.putObject("model");
         m.put("kind", model.kind().specName());
         m.put("loss", model.loss().specName());

@@ -65,6 +65,12 @@ public final class SpecReader {
      * @param baseDir     a second place relative dataset paths are looked up (after the working directory), or null
      */
     public static ExperimentSpec read(String text, String source, boolean json, String defaultName, Path baseDir,
+                                      List<String> overrides) {
+        return read(text, source, json, defaultName, baseDir, overrides, Plugins.shared());
+    }
+
+    /** As {@link #read(String, String, boolean, String, Path, List)}, with names resolved in {@code plugins}. */
+    public static ExperimentSpec read(String text, String source, boolean json, String defaultName, Path baseDir,
                                       List<String> overrides, Plugins plugins) {
         ObjectNode root = parse(text, source, json);
         for (String assignment : overrides) {
