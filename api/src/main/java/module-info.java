@@ -7,6 +7,7 @@ module io.bloomfit.api {
 
     exports io.bloomfit.api.data;
     exports io.bloomfit.api.embed;
+    exports io.bloomfit.api.eval;
     exports io.bloomfit.api.hash;
     exports io.bloomfit.api.plugin;
     exports io.bloomfit.api.train;

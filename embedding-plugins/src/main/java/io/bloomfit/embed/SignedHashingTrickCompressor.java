@@ -1,0 +1,26 @@
+package io.bloomfit.embed;
+
+import io.bloomfit.api.embed.EmbeddingCompressor;
+import io.bloomfit.api.embed.EmbeddingLayout;
+import io.bloomfit.api.embed.LayoutRequest;
+
+/**
+ * {@code hashing-trick-signed}: the {@code hashing-trick} rows with a {@code +1}/{@code -1} weight per entity
+ * from an independent hash; see {@link HashingTrickCompressor} for the exact definition.
+ */
+public final class SignedHashingTrickCompressor implements EmbeddingCompressor {
+
+    public static final String NAME = "hashing-trick-signed";
+
+    private final HashingTrickCompressor delegate = new HashingTrickCompressor(NAME, true);
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public EmbeddingLayout layout(LayoutRequest request) {
+        return delegate.layout(request);
+    }
+}

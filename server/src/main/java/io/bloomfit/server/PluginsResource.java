@@ -1,0 +1,60 @@
+package io.bloomfit.server;
+
+import io.bloomfit.api.embed.EmbeddingCompressors;
+import io.bloomfit.api.hash.HashFunctions;
+import io.bloomfit.api.plugin.PluginRegistry;
+import io.bloomfit.api.train.Trainers;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import java.util.List;
+
+/** What can be named in a spec: hash functions, compressors and trainers, with where each came from. */
+@Path("/api/plugins")
+@Produces(MediaType.APPLICATION_JSON)
+public class PluginsResource {
+
+    /** One provider as users see it. */
+    public record PluginView(String name, String source) {
+    }
+
+    /** Every kind of plugin, and what was skipped while loading them. */
+    public record PluginsView(List<PluginView> hashFunctions, List<PluginView> compressors,
+                              List<PluginView> trainers, List<String> problems) {
+    }
+
+    /** The result of hashing keys, as {@code bloomfit hash} prints them (unsigned decimal). */
+    public record HashView(String function, long seed, List<String> keys, List<String> values) {
+    }
+
+    @GET
+    public PluginsView list() {
+        List<String> problems = new java.util.ArrayList<>();
+        for (PluginRegistry<?> registry : List.of(HashFunctions.registry(), EmbeddingCompressors.registry(),
+                Trainers.registry())) {
+            registry.problems().forEach(p -> problems.add(p.toString()));
+        }
+        return new PluginsView(views(HashFunctions.registry()), views(EmbeddingCompressors.registry()),
+                views(Trainers.registry()), problems);
+    }
+
+    @GET
+    @Path("/hash/{function}")
+    public HashView hash(@PathParam("function") String function, @QueryParam("seed") long seed,
+                         @QueryParam("key") List<Long> keys) {
+        if (keys == null || keys.isEmpty()) {
+            throw new IllegalArgumentException("query parameter 'key' is missing; pass one or more, e.g. ?key=1&key=2");
+        }
+        var hash = HashFunctions.forName(function);
+        List<String> values = keys.stream().map(k -> Long.toUnsignedString(hash.hash(k, seed))).toList();
+        return new HashView(function, seed, keys.stream().map(String::valueOf).toList(), values);
+    }
+
+    private static List<PluginView> views(PluginRegistry<?> registry) {
+        return registry.entries().stream().map(e -> new PluginView(e.name(), e.source().toString())).toList();
+    }
+}

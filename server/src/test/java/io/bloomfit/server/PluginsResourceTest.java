@@ -1,0 +1,40 @@
+package io.bloomfit.server;
+
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+@QuarkusTest
+class PluginsResourceTest {
+
+    @Test
+    void listsBuiltInHashFunctionsWithTheirSource() {
+        given().when().get("/api/plugins")
+                .then().statusCode(200)
+                .body("hashFunctions.name", hasItem("xxh3"))
+                .body("hashFunctions.find { it.name == 'xxh3' }.source", equalTo("built-in"));
+    }
+
+    @Test
+    void hashesKeysAsUnsignedDecimal() {
+        // XXH64 of the 8 bytes 00..00 with seed 0 is 0x34c96acdcadb1bbb: Debian's python3-xxhash,
+        // xxhash.xxh64(bytes(8)).hexdigest().
+        given().when().get("/api/plugins/hash/xxh64?seed=0&key=0")
+                .then().statusCode(200)
+                .body("values[0]", equalTo(Long.toUnsignedString(0x34c96acdcadb1bbbL)));
+    }
+
+    @Test
+    void anUnknownHashFunctionIsAProblemNamingTheAvailableOnes() {
+        given().when().get("/api/plugins/hash/xxhash?key=1")
+                .then().statusCode(400)
+                .contentType(containsString("application/problem+json"))
+                .body("status", equalTo(400))
+                .body("detail", containsString("unknown hash function 'xxhash'; available:"))
+                .body("detail", containsString("xxh3"));
+    }
+}
