@@ -1,6 +1,7 @@
 package io.bloomfit.cli;
 
 import io.bloomfit.api.data.Dataset;
+import io.bloomfit.api.data.DatasetFetcher;
 import io.bloomfit.api.experiment.DatasetPreparer;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -10,7 +11,8 @@ import picocli.CommandLine.Parameters;
 /** {@code bloomfit datasets list|info}: what data is available and what a file holds. */
 @Command(name = "datasets", mixinStandardHelpOptions = true,
         description = "Lists datasets and shows what a dataset holds.",
-        subcommands = {DatasetsCommand.ListCommand.class, DatasetsCommand.InfoCommand.class},
+        subcommands = {DatasetsCommand.ListCommand.class, DatasetsCommand.FetchCommand.class,
+            DatasetsCommand.InfoCommand.class},
         footer = {"", ExitCodes.HELP})
 public class DatasetsCommand implements Callable<Integer> {
 
@@ -24,7 +26,8 @@ public class DatasetsCommand implements Callable<Integer> {
     }
 
     /** {@code datasets list}. */
-    @Command(name = "list", mixinStandardHelpOptions = true, description = "Lists the built-in synthetic presets.")
+    @Command(name = "list", mixinStandardHelpOptions = true,
+            description = "Lists the built-in synthetic presets and the MovieLens releases `fetch` knows.")
     public static class ListCommand implements Callable<Integer> {
 
         @CommandLine.Spec
@@ -37,6 +40,41 @@ public class DatasetsCommand implements Callable<Integer> {
             for (String name : DatasetPreparer.syntheticPresets()) {
                 out.println("  " + name);
             }
+            DatasetFetcher fetcher = new DatasetFetcher();
+            out.println("MovieLens releases (dataset: {source: movielens, name: NAME}; cache " + fetcher.cacheDir()
+                    + "):");
+            for (String name : DatasetFetcher.names()) {
+                out.println("  " + name + (fetcher.isFetched(name) ? "  (fetched: " + fetcher.location(name) + ")"
+                        : ""));
+            }
+            out.flush();
+            return ExitCodes.OK;
+        }
+    }
+
+    /** {@code datasets fetch NAME}. */
+    @Command(name = "fetch", mixinStandardHelpOptions = true,
+            description = {"Downloads a MovieLens release over HTTPS, checks its published MD5 and unpacks it into "
+                    + "the cache (idempotent).", "The cache is $BLOOMFIT_DATASETS, else $XDG_CACHE_HOME/bloomfit/datasets, else "
+                    + "~/.cache/bloomfit/datasets."})
+    public static class FetchCommand implements Callable<Integer> {
+
+        @Parameters(index = "0", paramLabel = "NAME", description = "e.g. movielens-100k")
+        String name;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            if (!DatasetFetcher.knows(name)) {
+                throw new UserError("unknown dataset '" + name + "'; available: "
+                        + String.join(", ", DatasetFetcher.names()));
+            }
+            DatasetFetcher.FetchResult result = new DatasetFetcher().fetch(name);
+            var out = spec.commandLine().getOut();
+            out.println(name + ": " + (result.downloaded() ? "downloaded " + result.bytes() + " bytes, md5 "
+                    + result.md5() + ", unpacked into " : "already in ") + result.directory());
             out.flush();
             return ExitCodes.OK;
         }

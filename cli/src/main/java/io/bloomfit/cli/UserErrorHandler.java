@@ -1,5 +1,6 @@
 package io.bloomfit.cli;
 
+import io.bloomfit.api.data.DatasetLoadException;
 import io.bloomfit.api.experiment.SpecException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,7 +10,7 @@ import picocli.CommandLine;
 
 /**
  * Turns exceptions into one message on stderr and an exit code: errors the user can fix (spec, names, values,
- * missing files) exit 2, others exit 1. Stack traces only with {@code -Dbloomfit.debug=true}.
+ * missing or malformed input files) exit 2, others exit 1. Stack traces only with {@code -Dbloomfit.debug=true}.
  */
 final class UserErrorHandler implements CommandLine.IExecutionExceptionHandler {
 
@@ -19,7 +20,8 @@ final class UserErrorHandler implements CommandLine.IExecutionExceptionHandler {
         var err = cmd.getErr();
         int code;
         String message;
-        if (e instanceof SpecException || e instanceof UserError || e instanceof IllegalArgumentException) {
+        if (e instanceof SpecException || e instanceof UserError || e instanceof IllegalArgumentException
+                || e instanceof DatasetLoadException) {
             code = ExitCodes.USAGE;
             message = e.getMessage();
         } else if (e instanceof NoSuchFileException missing) {

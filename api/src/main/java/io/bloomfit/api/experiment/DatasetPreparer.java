@@ -1,9 +1,13 @@
 package io.bloomfit.api.experiment;
 
 import io.bloomfit.api.data.Dataset;
+import io.bloomfit.api.data.DatasetFetcher;
+import io.bloomfit.api.data.DatasetSpec;
 import io.bloomfit.api.data.Split;
 import io.bloomfit.api.data.SplitSpec;
 import io.bloomfit.api.data.SyntheticDatasets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -31,26 +35,30 @@ public final class DatasetPreparer {
 
     /**
      * The dataset section a bare name or path stands for (used by {@code datasets info}): a synthetic preset name,
-     * else a file read as MovieLens when its name is one of MovieLens' ({@code u.data}, {@code ratings.dat},
-     * {@code ratings.csv}), else as a comma-separated file with a header, users in column 0 and items in column 1.
+     * a MovieLens release name (fetched into the cache when missing), else a file or folder read as MovieLens when
+     * it is one (u.data, ratings.dat, ratings.csv or a folder holding one), else as a comma-separated file with a
+     * header.
      */
-    public static DatasetSpec describe(String pathOrPreset) {
-        if (syntheticPresets().contains(pathOrPreset)) {
-            return new DatasetSpec(DatasetSource.SYNTHETIC, null, pathOrPreset, ",", true, "0", "1", null, null, null,
-                    false);
+    public static DatasetSpec describe(String pathOrName) {
+        if (syntheticPresets().contains(pathOrName)) {
+            return DatasetSpec.synthetic(pathOrName, SyntheticDatasets.DEFAULT_SEED);
         }
-        String file = java.nio.file.Path.of(pathOrPreset).getFileName() == null ? ""
-                : java.nio.file.Path.of(pathOrPreset).getFileName().toString();
-        boolean movielens = file.equals("u.data") || file.equals("ratings.dat") || file.equals("ratings.csv");
-        return new DatasetSpec(movielens ? DatasetSource.MOVIELENS : DatasetSource.CSV, pathOrPreset, null, ",", true,
-                "0", "1", null, null, null, false);
+        if (DatasetFetcher.knows(pathOrName)) {
+            return DatasetSpec.movieLens(pathOrName);
+        }
+        Path path = Path.of(pathOrName);
+        String file = path.getFileName() == null ? "" : path.getFileName().toString();
+        boolean movielens = Files.isDirectory(path) || file.equals("u.data") || file.equals("ratings.dat")
+                || file.equals("ratings.csv");
+        if (movielens) {
+            return DatasetSpec.movieLensAt(path);
+        }
+        return new DatasetSpec("csv", null, pathOrName, null, null, null, null, null, null, null, null, null, null,
+                null, null, null, null, null);
     }
 
-    /** Loads (or generates) the dataset a spec names. */
+    /** Loads (or generates) the dataset a spec names, fetching a named MovieLens release when it is not cached. */
     public static Dataset load(DatasetSpec spec) {
-        return switch (spec.source()) {
-            case SYNTHETIC -> SyntheticDatasets.preset(spec.preset());
-            case MOVIELENS, CSV -> throw new UnsupportedOperationException("file loaders");
-        };
+        return spec.load();
     }
 }

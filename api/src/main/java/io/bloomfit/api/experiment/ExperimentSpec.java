@@ -1,5 +1,6 @@
 package io.bloomfit.api.experiment;
 
+import io.bloomfit.api.data.DatasetSpec;
 import io.bloomfit.api.data.SplitSpec;
 import io.bloomfit.api.train.ModelSpec;
 import java.util.Objects;

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.bloomfit.api.plugin.PluginRegistry;
+import io.bloomfit.api.data.DatasetFetcher;
+import io.bloomfit.api.data.DatasetSpec;
 import io.bloomfit.api.data.SplitSpec;
 import io.bloomfit.api.train.DeviceChoice;
 import io.bloomfit.api.train.Loss;
@@ -29,8 +31,9 @@ import java.util.function.Function;
 final class SpecBinder {
 
     static final List<String> ROOT_KEYS = List.of("name", "dataset", "split", "model", "trainer", "grid");
-    static final List<String> DATASET_KEYS = List.of("source", "path", "preset", "delimiter", "header", "user", "item",
-            "rating", "timestamp", "minRating", "skipBadLines");
+    static final List<String> DATASET_KEYS = List.of("source", "name", "path", "preset", "seed", "users", "items",
+            "interactions", "rank", "delimiter", "header", "user", "item", "rating", "timestamp", "skipBadLines",
+            "ratingThreshold", "implicit");
     static final List<String> SPLIT_KEYS = List.of("kind", "test", "seed", "validation");
     static final List<String> MODEL_KEYS = List.of("kind", "loss", "dimension", "epochs", "batchSize", "learningRate",
             "l2", "negatives", "optimizer", "seed", "compressBiases");
@@ -94,78 +97,113 @@ final class SpecBinder {
 
     private DatasetSpec dataset(ObjectNode node) {
         checkKeys(node, "dataset", DATASET_KEYS);
-        String sourceName = text(node, "source", "dataset.source", "synthetic");
-        DatasetSource kind = null;
-        for (DatasetSource s : DatasetSource.values()) {
-            if (s.specName().equals(sourceName)) {
-                kind = s;
-            }
+        String source = text(node, "source", "dataset.source", "synthetic");
+        if (!DatasetSpec.SOURCES.contains(source)) {
+            problems.add(new SpecProblem("dataset.source", "unknown source '" + source + "'; expected one of "
+                    + String.join(" | ", DatasetSpec.SOURCES)));
+            source = "synthetic";
         }
-        if (kind == null) {
-            problems.add(new SpecProblem("dataset.source", "unknown source '" + sourceName + "'; expected one of "
-                    + DatasetSource.choices()));
-            kind = DatasetSource.SYNTHETIC;
-        }
+        String name = text(node, "name", "dataset.name", null);
         String path = text(node, "path", "dataset.path", null);
-        String preset = text(node, "preset", "dataset.preset", kind == DatasetSource.SYNTHETIC ? "synthetic-ml100k"
-                : null);
-        if (kind == DatasetSource.SYNTHETIC) {
-            if (path != null) {
-                problems.add(new SpecProblem("dataset.path", "a synthetic dataset has no path; use dataset.preset "
-                        + "(" + String.join(", ", DatasetPreparer.syntheticPresets()) + ")"));
-            }
-            if (!DatasetPreparer.syntheticPresets().contains(preset)) {
-                problems.add(new SpecProblem("dataset.preset", "unknown synthetic preset '" + preset + "'; available: "
-                        + String.join(", ", DatasetPreparer.syntheticPresets())));
-            }
-        } else {
-            if (preset != null) {
-                problems.add(new SpecProblem("dataset.preset", "presets are for source synthetic; source "
-                        + kind.specName() + " reads dataset.path"));
-            }
-            if (path == null) {
-                problems.add(new SpecProblem("dataset.path", "source " + kind.specName() + " needs the path of the "
-                        + "ratings file" + (kind == DatasetSource.MOVIELENS ? " (e.g. data/ml-100k/u.data; "
-                        + "`bloomfit datasets fetch movielens-100k` downloads it)" : "")));
-            } else {
-                path = resolveReadable(path);
-            }
-        }
-        String delimiter = text(node, "delimiter", "dataset.delimiter", ",");
-        if (delimiter.isEmpty()) {
-            problems.add(new SpecProblem("dataset.delimiter", "must not be empty; e.g. ',' or '\\t'"));
-        }
-        boolean header = bool(node, "header", "dataset.header", true);
-        String user = text(node, "user", "dataset.user", "0");
-        String item = text(node, "item", "dataset.item", "1");
+        String preset = text(node, "preset", "dataset.preset", null);
+        Long seed = node.hasNonNull("seed") ? integer(node, "seed", "dataset.seed", 42) : null;
+        Integer users = optionalPositive(node, "users", "dataset.users");
+        Integer items = optionalPositive(node, "items", "dataset.items");
+        Integer interactions = optionalPositive(node, "interactions", "dataset.interactions");
+        Integer rank = optionalPositive(node, "rank", "dataset.rank");
+        String delimiter = text(node, "delimiter", "dataset.delimiter", null);
+        Boolean header = node.hasNonNull("header") ? bool(node, "header", "dataset.header", true) : null;
+        String user = text(node, "user", "dataset.user", null);
+        String item = text(node, "item", "dataset.item", null);
         String rating = text(node, "rating", "dataset.rating", null);
         String timestamp = text(node, "timestamp", "dataset.timestamp", null);
-        Double minRating = node.has("minRating") && !node.get("minRating").isNull()
-                ? number(node, "minRating", "dataset.minRating", Double.NaN) : null;
-        if (minRating != null && (minRating.isNaN() || minRating.isInfinite())) {
-            minRating = null;
-        }
-        boolean skipBadLines = bool(node, "skipBadLines", "dataset.skipBadLines", false);
-        if (kind != DatasetSource.CSV) {
-            for (String csvOnly : List.of("delimiter", "header", "user", "item", "rating", "timestamp")) {
-                if (node.has(csvOnly)) {
-                    problems.add(new SpecProblem("dataset." + csvOnly, "only source csv takes column options; "
-                            + kind.specName() + " files have a known format"));
+        Boolean skipBadLines = node.hasNonNull("skipBadLines")
+                ? bool(node, "skipBadLines", "dataset.skipBadLines", false) : null;
+        Double ratingThreshold = node.hasNonNull("ratingThreshold")
+                ? number(node, "ratingThreshold", "dataset.ratingThreshold", 0) : null;
+        Boolean implicit = node.hasNonNull("implicit") ? bool(node, "implicit", "dataset.implicit", false) : null;
+        List<String> presets = DatasetPreparer.syntheticPresets();
+        switch (source) {
+            case "synthetic" -> {
+                boolean custom = users != null || items != null || interactions != null;
+                if (custom && (users == null || items == null || interactions == null)) {
+                    problems.add(new SpecProblem("dataset", "a custom synthetic dataset needs users, items and "
+                            + "interactions (or a preset: " + String.join(", ", presets) + ")"));
+                }
+                if (!custom && preset == null) {
+                    preset = "synthetic-ml100k";
+                }
+                if (preset != null && !presets.contains(preset)) {
+                    problems.add(new SpecProblem("dataset.preset", "unknown synthetic preset '" + preset
+                            + "'; available: " + String.join(", ", presets)));
+                }
+                for (String fileOnly : List.of("path", "delimiter", "header", "user", "item", "rating",
+                        "timestamp")) {
+                    if (node.hasNonNull(fileOnly)) {
+                        problems.add(new SpecProblem("dataset." + fileOnly, "source synthetic reads no file; remove "
+                                + "it, or use source movielens or csv"));
+                    }
+                }
+            }
+            case "movielens" -> {
+                if (path == null && name == null) {
+                    problems.add(new SpecProblem("dataset.path", "source movielens needs the path of the ratings "
+                            + "file or unpacked folder (e.g. data/ml-100k/u.data), or dataset.name, one of "
+                            + String.join(", ", DatasetFetcher.names()) + ", fetched into the cache"));
+                } else if (path != null) {
+                    path = resolveReadable(path, true);
+                } else if (!DatasetFetcher.knows(name)) {
+                    problems.add(new SpecProblem("dataset.name", "unknown MovieLens release '" + name
+                            + "'; available: " + String.join(", ", DatasetFetcher.names())));
+                }
+            }
+            default -> {
+                if (path == null) {
+                    problems.add(new SpecProblem("dataset.path", "source csv needs the path of a delimited file"));
+                } else {
+                    path = resolveReadable(path, false);
                 }
             }
         }
-        return new DatasetSpec(kind, path, kind == DatasetSource.SYNTHETIC ? preset : null, delimiter, header, user,
-                item, rating, timestamp, minRating, skipBadLines);
+        if (!source.equals("synthetic")) {
+            for (String syntheticOnly : List.of("preset", "users", "items", "interactions", "rank")) {
+                if (node.hasNonNull(syntheticOnly)) {
+                    problems.add(new SpecProblem("dataset." + syntheticOnly, "only source synthetic takes "
+                            + syntheticOnly));
+                }
+            }
+        }
+        if (!source.equals("csv")) {
+            for (String csvOnly : List.of("delimiter", "header", "user", "item", "rating", "timestamp")) {
+                if (node.hasNonNull(csvOnly) && !source.equals("synthetic")) {
+                    problems.add(new SpecProblem("dataset." + csvOnly, "only source csv takes column options; "
+                            + source + " files have a known format"));
+                }
+            }
+        }
+        if (delimiter != null && delimiter.isEmpty()) {
+            problems.add(new SpecProblem("dataset.delimiter", "must not be empty; e.g. ',' or '\\t'"));
+        }
+        return new DatasetSpec(source, name, path, preset, seed, users, items, interactions, rank, delimiter, header,
+                user, item, rating, timestamp, skipBadLines, ratingThreshold, implicit);
     }
 
-    private String resolveReadable(String path) {
+    private Integer optionalPositive(ObjectNode node, String key, String path) {
+        if (!node.hasNonNull(key)) {
+            return null;
+        }
+        return (int) positive(node, key, path, 1, Integer.MAX_VALUE);
+    }
+
+    private String resolveReadable(String path, boolean directoryAllowed) {
         Path direct = Path.of(path);
-        if (Files.isReadable(direct) && Files.isRegularFile(direct)) {
+        if (Files.isReadable(direct) && (Files.isRegularFile(direct) || directoryAllowed && Files.isDirectory(direct))) {
             return direct.toString();
         }
         if (!direct.isAbsolute() && baseDir != null) {
             Path besideSpec = baseDir.resolve(path);
-            if (Files.isReadable(besideSpec) && Files.isRegularFile(besideSpec)) {
+            if (Files.isReadable(besideSpec) && (Files.isRegularFile(besideSpec)
+                    || directoryAllowed && Files.isDirectory(besideSpec))) {
                 return besideSpec.toString();
             }
         }
@@ -495,30 +533,15 @@ final class SpecBinder {
         ObjectMapper mapper = new ObjectMapper();
         ObjectNode root = mapper.createObjectNode();
         root.put("name", name);
-        ObjectNode d = root.putObject("dataset");
-        d.put("source", dataset.source().specName());
-        if (dataset.path() != null) {
-            d.put("path", dataset.path());
-        }
-        if (dataset.preset() != null) {
-            d.put("preset", dataset.preset());
-        }
-        if (dataset.source() == DatasetSource.CSV) {
-            d.put("delimiter", dataset.delimiter());
-            d.put("header", dataset.header());
-            d.put("user", dataset.user());
-            d.put("item", dataset.item());
-            if (dataset.rating() != null) {
-                d.put("rating", dataset.rating());
+        ObjectNode d = mapper.valueToTree(dataset);
+        List<String> unset = new ArrayList<>();
+        d.fieldNames().forEachRemaining(f -> {
+            if (d.get(f).isNull()) {
+                unset.add(f);
             }
-            if (dataset.timestamp() != null) {
-                d.put("timestamp", dataset.timestamp());
-            }
-        }
-        if (dataset.minRating() != null) {
-            d.put("minRating", dataset.minRating());
-        }
-        d.put("skipBadLines", dataset.skipBadLines());
+        });
+        d.remove(unset);
+        root.set("dataset", d);
         ObjectNode s = root.putObject("split");
         s.put("kind", split.kind());
         s.put("test", split.test());

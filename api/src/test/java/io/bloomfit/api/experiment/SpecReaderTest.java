@@ -31,9 +31,9 @@ class SpecReaderTest {
     void readsEveryKeyAsWritten() {
         ExperimentSpec spec = Fixtures.spec();
         assertThat(spec.name()).isEqualTo("fixture-run");
-        assertThat(spec.dataset().source()).isEqualTo(DatasetSource.SYNTHETIC);
+        assertThat(spec.dataset().source()).isEqualTo("synthetic");
         assertThat(spec.dataset().preset()).isEqualTo("synthetic-ml100k");
-        assertThat(spec.split()).isEqualTo(new SplitSpec("random", 0.2, 42));
+        assertThat(spec.split()).isEqualTo(new io.bloomfit.api.data.SplitSpec("random", 0.2, 42, 0));
         assertThat(spec.model().loss()).isEqualTo(Loss.BPR);
         assertThat(spec.model().dimension()).isEqualTo(4);
         assertThat(spec.model().epochs()).isEqualTo(2);
@@ -54,9 +54,9 @@ class SpecReaderTest {
     void omittedKeysTakeTheDocumentedDefaults() {
         ExperimentSpec spec = read("trainer: {name: fixture}\ngrid: {compressor: [fixture-modulo], hash: [fixture-mix]}");
         assertThat(spec.name()).isEqualTo("test");
-        assertThat(spec.dataset().source()).isEqualTo(DatasetSource.SYNTHETIC);
+        assertThat(spec.dataset().source()).isEqualTo("synthetic");
         assertThat(spec.dataset().preset()).isEqualTo("synthetic-ml100k");
-        assertThat(spec.split()).isEqualTo(new SplitSpec("random", 0.2, 42));
+        assertThat(spec.split()).isEqualTo(new io.bloomfit.api.data.SplitSpec("random", 0.2, 42, 0));
         // Spotlight's ImplicitFactorizationModel defaults
         assertThat(spec.model().loss()).isEqualTo(Loss.POINTWISE);
         assertThat(spec.model().dimension()).isEqualTo(32);
@@ -122,6 +122,19 @@ class SpecReaderTest {
         assertThat(e.problems()).hasSize(1);
         assertThat(e.problems().get(0).path()).isEqualTo("dataset.path");
         assertThat(e.problems().get(0).message()).startsWith("cannot read '/nonexistent/u.data': no such file");
+    }
+
+    @Test
+    void datasetProblemsNameTheirFields() {
+        SpecException e = problems(Fixtures.SPEC, "dataset={source: synthetic, preset: synthetic-huge, path: x.csv}");
+        assertThat(e.problems()).extracting(SpecProblem::toString).containsExactly(
+                "dataset.preset: unknown synthetic preset 'synthetic-huge'; available: synthetic-ml100k, "
+                        + "synthetic-large",
+                "dataset.path: source synthetic reads no file; remove it, or use source movielens or csv");
+        SpecException e2 = problems(Fixtures.SPEC, "dataset={source: movielens, name: movielens-5k}",
+                "dataset.colour=red");
+        assertThat(e2.problems()).extracting(SpecProblem::path).containsExactly("dataset.colour", "dataset.name");
+        assertThat(e2.problems().get(1).message()).startsWith("unknown MovieLens release 'movielens-5k'; available: ");
     }
 
     @Test
