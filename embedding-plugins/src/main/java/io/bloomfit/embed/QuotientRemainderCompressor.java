@@ -59,7 +59,7 @@ public final class QuotientRemainderCompressor implements EmbeddingCompressor {
     public static int remainderRows(int n, double ratio) {
         int smallest = ceilSqrt(n);
         double target = ratio * n;
-        if (target <= quotientRows(n, smallest) + smallest) {
+        if (target < quotientRows(n, smallest) + smallest) {
             return smallest;
         }
         if (target >= n + 1.0) {

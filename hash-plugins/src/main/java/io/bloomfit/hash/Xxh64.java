@@ -6,6 +6,8 @@ import net.openhft.hashing.LongHashFunction;
 /** XXH64(key as 8 little-endian bytes, seed), from zero-allocation-hashing. */
 public final class Xxh64 implements HashFunction {
 
+    private final SeedCache<LongHashFunction> functions = new SeedCache<>(LongHashFunction::xx);
+
     @Override
     public String name() {
         return "xxh64";
@@ -13,6 +15,11 @@ public final class Xxh64 implements HashFunction {
 
     @Override
     public long hash(long key, long seed) {
-        return LongHashFunction.xx(seed).hashLong(key);
+        return functions.forSeed(seed).hashLong(key);
+    }
+
+    /** The same function on arbitrary bytes, so tests can check published vectors. */
+    long hashBytes(byte[] input, long seed) {
+        return functions.forSeed(seed).hashBytes(input);
     }
 }

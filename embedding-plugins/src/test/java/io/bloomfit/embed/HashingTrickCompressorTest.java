@@ -1,0 +1,112 @@
+package io.bloomfit.embed;
+
+import io.bloomfit.api.embed.CollisionStats;
+import io.bloomfit.api.embed.Combiner;
+import io.bloomfit.api.embed.EmbeddingCompressors;
+import io.bloomfit.api.embed.EmbeddingLayout;
+import io.bloomfit.api.embed.LayoutRequest;
+import io.bloomfit.api.hash.HashFunction;
+import io.bloomfit.api.hash.HashFunctions;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.DoubleRange;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.Scale;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.util.SplittableRandom;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class HashingTrickCompressorTest {
+
+    @Property(tries = 100)
+    void oneLookupInRangeWithUnitSigns(@ForAll @IntRange(min = 1, max = 3000) int n,
+                                       @ForAll @DoubleRange(min = 1e-4, max = 3.0) @Scale(6) double ratio,
+                                       @ForAll @IntRange(min = 1, max = 8) int numHashes, @ForAll long seed) {
+        EmbeddingLayout layout = EmbeddingCompressors.forName("hashing-trick-signed")
+                .layout(new LayoutRequest(n, 4, ratio, numHashes, "xxh64", seed));
+
+        assertThat(layout.numLookups()).isEqualTo(1);
+        int m = layout.tableRows(0);
+        for (int e = 0; e < n; e++) {
+            assertThat(layout.row(e, 0)).isBetween(0, m - 1);
+            assertThat(Math.abs(layout.weight(e, 0))).isEqualTo(1f);
+        }
+    }
+
+    /** Rows and signs from the definition, seeds from the JDK's SplittableRandom (an independent SplitMix64). */
+    @ParameterizedTest
+    @ValueSource(strings = {"xxh3", "murmur3_32"})
+    void followsTheDefinition(String hashName) {
+        LayoutRequest request = new LayoutRequest(3000, 8, 0.25, 1, hashName, 77);
+        EmbeddingLayout unsigned = EmbeddingCompressors.forName("hashing-trick").layout(request);
+        EmbeddingLayout signed = EmbeddingCompressors.forName("hashing-trick-signed").layout(request);
+
+        HashFunction hash = HashFunctions.forName(hashName);
+        SplittableRandom splitMix = new SplittableRandom(77);
+        long rowSeed = splitMix.nextLong();
+        long signSeed = splitMix.nextLong();
+        assertThat(unsigned.hasWeights()).isFalse();
+        assertThat(signed.hasWeights()).isTrue();
+        assertThat(unsigned.combiner()).isEqualTo(Combiner.SUM);
+        for (int e = 0; e < 3000; e++) {
+            int row = (int) Long.remainderUnsigned(hash.hash(e, rowSeed), 750);
+            assertThat(unsigned.row(e, 0)).isEqualTo(row);
+            assertThat(signed.row(e, 0)).isEqualTo(row);
+            assertThat(signed.weight(e, 0)).isEqualTo((hash.hash(e, signSeed) & 1) == 0 ? 1f : -1f);
+        }
+    }
+
+    @Test
+    void unsignedEqualsBloomWithOneLookupAndSameSeed() {
+        LayoutRequest request = new LayoutRequest(20_000, 8, 0.1, 1, "xxh3", 5);
+        assertThat(BloomCompressorTest.allRows(new HashingTrickCompressor().layout(request)))
+                .isEqualTo(BloomCompressorTest.allRows(new BloomCompressor().layout(request)));
+    }
+
+    /**
+     * Signs are balanced and independent of the row: among 100,000 entities the count of +1 is Binomial(n, 1/2)
+     * (sd 158) and so is the count of +1 among entities with an even row (sd ~112); 5 sd each.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"xxh3", "xxh64", "murmur3_32"})
+    void signsAreBalancedAndIndependentOfRows(String hash) {
+        int n = 100_000;
+        EmbeddingLayout layout = new SignedHashingTrickCompressor().layout(new LayoutRequest(n, 8, 0.1, 1, hash, 9));
+        int positive = 0;
+        int even = 0;
+        int positiveAndEven = 0;
+        for (int e = 0; e < n; e++) {
+            boolean plus = layout.weight(e, 0) > 0;
+            boolean evenRow = layout.row(e, 0) % 2 == 0;
+            positive += plus ? 1 : 0;
+            even += evenRow ? 1 : 0;
+            positiveAndEven += plus && evenRow ? 1 : 0;
+        }
+        assertThat(positive).isBetween(n / 2 - 5 * 158, n / 2 + 5 * 158);
+        assertThat(positiveAndEven).isBetween(even / 2 - 5 * 112, even / 2 + 5 * 112);
+    }
+
+    @Test
+    void signsSplitCollidingEntities() {
+        // Same rows, different signs: two entities are told apart when their signs differ.
+        LayoutRequest request = new LayoutRequest(100_000, 8, 0.5, 1, "xxh3", 3);
+        CollisionStats unsigned = new HashingTrickCompressor().layout(request).collisionStats();
+        CollisionStats signed = new SignedHashingTrickCompressor().layout(request).collisionStats();
+
+        assertThat(signed.entitiesSharingSignature()).isLessThan(unsigned.entitiesSharingSignature());
+        assertThat(signed.rowsUsed()).isEqualTo(unsigned.rowsUsed());
+    }
+
+    @Test
+    void differentSeedsGiveDifferentLayouts() {
+        int[] a = BloomCompressorTest.allRows(new HashingTrickCompressor().layout(
+                new LayoutRequest(10_000, 8, 0.2, 1, "xxh3", 1)));
+        int[] b = BloomCompressorTest.allRows(new HashingTrickCompressor().layout(
+                new LayoutRequest(10_000, 8, 0.2, 1, "xxh3", 2)));
+        assertThat(a).isNotEqualTo(b);
+    }
+}

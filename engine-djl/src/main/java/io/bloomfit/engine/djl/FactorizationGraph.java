@@ -1,0 +1,115 @@
+package io.bloomfit.engine.djl;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
+import io.bloomfit.api.train.Loss;
+
+/**
+ * The differentiable part of a step, shared by dense and sparse training: combine looked-up rows into
+ * embeddings, score, and compute the loss. Losses:
+ * <ul>
+ *   <li>{@code pointwise}: logistic loss, {@code softplus(-pos) + softplus(neg)} (one negative);</li>
+ *   <li>{@code bpr}: {@code -log sigmoid(pos - neg) = softplus(neg - pos)};</li>
+ *   <li>{@code hinge}: {@code max(0, 1 - pos + neg)};</li>
+ *   <li>{@code adaptive-hinge}: hinge against the highest-scoring of n negatives (Spotlight's);</li>
+ *   <li>{@code regression}: squared error on ratings.</li>
+ * </ul>
+ * The l2 penalty adds {@code l2 * sum of squared embeddings read / batch size}.
+ */
+final class FactorizationGraph {
+
+    private final ParameterTables tables;
+    private final LookupPlan userVectors;
+    private final LookupPlan itemVectors;
+    private final LookupPlan userBiases;
+    private final LookupPlan itemBiases;
+
+    FactorizationGraph(ParameterTables tables, LookupPlan userVectors, LookupPlan itemVectors, LookupPlan userBiases,
+                       LookupPlan itemBiases) {
+        this.tables = tables;
+        this.userVectors = userVectors;
+        this.itemVectors = itemVectors;
+        this.userBiases = userBiases;
+        this.itemBiases = itemBiases;
+    }
+
+    /** Embeddings (n, width) of {@code entities} read from {@code table} through {@code plan}. */
+    NDArray lookup(TableId table, LookupPlan plan, int[] entities, NDManager step) {
+        NDArray rows = tables.gather(table, plan.rowsOf(entities), step);
+        int n = entities.length;
+        int k = plan.lookups();
+        long width = rows.getShape().get(1);
+        float[] weights = plan.weightsOf(entities);
+        if (k == 1 && weights == null) {
+            return rows;
+        }
+        NDArray x = rows.reshape(n, k, width);
+        if (weights != null) {
+            x = x.mul(step.create(weights, new Shape(n, k, 1)));
+        }
+        return switch (plan.combiner()) {
+            case MEAN -> x.mean(new int[] {1});
+            case SUM -> x.sum(new int[] {1});
+            case PRODUCT -> x.prod(new int[] {1});
+        };
+    }
+
+    /**
+     * Mean implicit loss of a batch: {@code users[b]} interacted with {@code positives[b]}; {@code negatives}
+     * holds {@code negativesPerPositive} sampled items per positive.
+     */
+    NDArray implicitLoss(Loss loss, int[] users, int[] positives, int[] negatives, int negativesPerPositive,
+                         float l2, NDManager step) {
+        int b = users.length;
+        int n = negativesPerPositive;
+        int[] items = new int[positives.length + negatives.length];
+        System.arraycopy(positives, 0, items, 0, positives.length);
+        System.arraycopy(negatives, 0, items, positives.length, negatives.length);
+
+        NDArray u = lookup(TableId.USER_VECTORS, userVectors, users, step);
+        NDArray v = lookup(TableId.ITEM_VECTORS, itemVectors, items, step);
+        NDArray ub = lookup(TableId.USER_BIASES, userBiases, users, step).reshape(b);
+        NDArray ib = lookup(TableId.ITEM_BIASES, itemBiases, items, step).reshape(items.length);
+        NDList vs = v.split(new long[] {b}, 0);
+        NDList ibs = ib.split(new long[] {b}, 0);
+        NDArray p = vs.get(0);
+        NDArray q = vs.get(1);
+        long d = p.getShape().get(1);
+
+        NDArray pos = u.mul(p).sum(new int[] {1}).add(ub).add(ibs.get(0));
+        NDArray neg = u.expandDims(1).mul(q.reshape(b, n, d)).sum(new int[] {2})
+                .add(ub.expandDims(1)).add(ibs.get(1).reshape(b, n));
+
+        NDArray perExample = switch (loss) {
+            case POINTWISE -> Activation.softPlus(pos.neg()).add(Activation.softPlus(neg.reshape(b)));
+            case BPR -> Activation.softPlus(neg.reshape(b).sub(pos));
+            case HINGE -> Activation.relu(neg.reshape(b).sub(pos).add(1f));
+            case ADAPTIVE_HINGE -> Activation.relu(neg.max(new int[] {1}).sub(pos).add(1f));
+            case REGRESSION -> throw new IllegalArgumentException("regression is the explicit model's loss");
+        };
+        NDArray total = perExample.mean();
+        if (l2 > 0) {
+            total = total.add(u.square().sum().add(v.square().sum()).mul(l2 / b));
+        }
+        return total;
+    }
+
+    /** Mean squared error of the predicted ratings of {@code (users[b], items[b])}. */
+    NDArray explicitLoss(int[] users, int[] items, float[] ratings, float l2, NDManager step) {
+        int b = users.length;
+        NDArray u = lookup(TableId.USER_VECTORS, userVectors, users, step);
+        NDArray v = lookup(TableId.ITEM_VECTORS, itemVectors, items, step);
+        NDArray ub = lookup(TableId.USER_BIASES, userBiases, users, step).reshape(b);
+        NDArray ib = lookup(TableId.ITEM_BIASES, itemBiases, items, step).reshape(b);
+        NDArray predicted = u.mul(v).sum(new int[] {1}).add(ub).add(ib);
+        NDArray error = predicted.sub(step.create(ratings));
+        NDArray total = error.square().mean();
+        if (l2 > 0) {
+            total = total.add(u.square().sum().add(v.square().sum()).mul(l2 / b));
+        }
+        return total;
+    }
+}

@@ -1,0 +1,102 @@
+package io.bloomfit.engine.djl;
+
+import io.bloomfit.api.embed.Combiner;
+import io.bloomfit.api.embed.EmbeddingLayout;
+
+/**
+ * How one parameter table is read: for each entity, k rows (with optional weights) combined by a
+ * {@link Combiner}. Vectors always follow the side's {@link EmbeddingLayout}; biases either follow it too
+ * ({@code compressBiases}) or are full-size (one row per entity), which is {@link #identity(int)}.
+ */
+final class LookupPlan {
+
+    private final EmbeddingLayout layout; // null: identity
+    private final int rows;
+    private final int lookups;
+
+    private LookupPlan(EmbeddingLayout layout, int rows, int lookups) {
+        this.layout = layout;
+        this.rows = rows;
+        this.lookups = lookups;
+    }
+
+    static LookupPlan of(EmbeddingLayout layout) {
+        return new LookupPlan(layout, layout.totalRows(), layout.numLookups());
+    }
+
+    /** One row per entity, read once with weight 1. */
+    static LookupPlan identity(int entities) {
+        return new LookupPlan(null, entities, 1);
+    }
+
+    /** Rows of the table this plan reads. */
+    int rows() {
+        return rows;
+    }
+
+    /** k: rows read per entity. */
+    int lookups() {
+        return lookups;
+    }
+
+    boolean weighted() {
+        return layout != null && layout.hasWeights();
+    }
+
+    Combiner combiner() {
+        return layout == null ? Combiner.SUM : layout.combiner();
+    }
+
+    /** The rows of {@code entities}: {@code result[i * k + j]}. */
+    int[] rowsOf(int[] entities) {
+        if (layout == null) {
+            return entities.clone();
+        }
+        int[] dst = new int[entities.length * lookups];
+        layout.globalRows(entities, dst);
+        return dst;
+    }
+
+    /** The weights of {@code entities}, or {@code null} when every weight is 1. */
+    float[] weightsOf(int[] entities) {
+        if (!weighted()) {
+            return null;
+        }
+        float[] dst = new float[entities.length * lookups];
+        layout.weights(entities, dst);
+        return dst;
+    }
+
+    /**
+     * Combines the rows of {@code entity} from {@code table} (rows of {@code width} floats) into
+     * {@code out[outOffset..outOffset+width)}, exactly as the training graph does: weight, then sum, mean or
+     * product over the k lookups.
+     */
+    void combine(float[] table, int width, int entity, float[] out, int outOffset) {
+        if (layout == null) {
+            System.arraycopy(table, entity * width, out, outOffset, width);
+            return;
+        }
+        int k = lookups;
+        Combiner combiner = layout.combiner();
+        for (int j = 0; j < k; j++) {
+            int base = layout.globalRow(entity, j) * width;
+            float w = layout.weight(entity, j);
+            for (int d = 0; d < width; d++) {
+                float v = w * table[base + d];
+                if (j == 0) {
+                    out[outOffset + d] = v;
+                } else if (combiner == Combiner.PRODUCT) {
+                    out[outOffset + d] *= v;
+                } else {
+                    out[outOffset + d] += v;
+                }
+            }
+        }
+        if (combiner == Combiner.MEAN && k > 1) {
+            for (int d = 0; d < width; d++) {
+                out[outOffset + d] /= k;
+            }
+        }
+    }
+}

@@ -1,0 +1,163 @@
+package io.bloomfit.engine.djl;
+
+import io.bloomfit.api.train.OptimizerKind;
+
+import java.util.Arrays;
+
+/**
+ * An optimizer that updates only the rows a step touched. Gradients arrive as one entry per lookup (rows may
+ * repeat, as in a COO gradient); they are summed per row first (PyTorch's {@code coalesce}), then each touched
+ * row is updated once. Follows PyTorch's {@code SparseAdam}, sparse {@code Adagrad} and {@code SGD} formulas.
+ */
+abstract class RowOptimizer {
+
+    /** The row-wise optimizers. */
+    enum Kind {
+        SPARSE_ADAM,
+        SPARSE_ADAGRAD,
+        SGD;
+
+        static Kind of(OptimizerKind kind) {
+            return switch (kind) {
+                case SPARSE_ADAM -> SPARSE_ADAM;
+                case SPARSE_ADAGRAD -> SPARSE_ADAGRAD;
+                case SGD -> SGD;
+                case ADAM -> throw new IllegalArgumentException("adam is the dense optimizer, not a row-wise one");
+            };
+        }
+    }
+
+    protected final float[] parameters;
+    protected final int width;
+    protected final float learningRate;
+    private final int[] slotOfRow;
+    private int[] touched = new int[0];
+    private float[] sums = new float[0];
+    protected long steps;
+
+    RowOptimizer(float[] parameters, int rows, int width, float learningRate) {
+        this.parameters = parameters;
+        this.width = width;
+        this.learningRate = learningRate;
+        this.slotOfRow = new int[rows];
+        Arrays.fill(slotOfRow, -1);
+    }
+
+    static RowOptimizer create(Kind kind, float[] parameters, int rows, int width, float learningRate) {
+        return switch (kind) {
+            case SPARSE_ADAM -> new SparseAdam(parameters, rows, width, learningRate);
+            case SPARSE_ADAGRAD -> new SparseAdagrad(parameters, rows, width, learningRate);
+            case SGD -> new RowSgd(parameters, rows, width, learningRate);
+        };
+    }
+
+    /** One step: {@code gradients[i * width ..]} is a gradient contribution to row {@code rows[i]}. */
+    final void step(int[] rows, float[] gradients) {
+        if (touched.length < rows.length) {
+            touched = new int[rows.length];
+            sums = new float[rows.length * width];
+        }
+        int unique = 0;
+        for (int i = 0; i < rows.length; i++) {
+            int row = rows[i];
+            int slot = slotOfRow[row];
+            if (slot < 0) {
+                slot = unique++;
+                slotOfRow[row] = slot;
+                touched[slot] = row;
+                System.arraycopy(gradients, i * width, sums, slot * width, width);
+            } else {
+                int s = slot * width;
+                int g = i * width;
+                for (int d = 0; d < width; d++) {
+                    sums[s + d] += gradients[g + d];
+                }
+            }
+        }
+        steps++;
+        beginStep();
+        for (int slot = 0; slot < unique; slot++) {
+            updateRow(touched[slot], sums, slot * width);
+            slotOfRow[touched[slot]] = -1;
+        }
+    }
+
+    /** Called once per step before the rows are updated ({@link #steps} already counts this step). */
+    void beginStep() {
+    }
+
+    /** Updates row {@code row} with the summed gradient {@code gradient[offset .. offset + width)}. */
+    abstract void updateRow(int row, float[] gradient, int offset);
+
+    /** PyTorch's {@code SparseAdam} (lazy Adam): moments of untouched rows do not decay. */
+    static final class SparseAdam extends RowOptimizer {
+        private static final double BETA1 = 0.9;
+        private static final double BETA2 = 0.999;
+        private static final float EPS = 1e-8f;
+        private final float[] m;
+        private final float[] v;
+        private float stepSize;
+
+        SparseAdam(float[] parameters, int rows, int width, float learningRate) {
+            super(parameters, rows, width, learningRate);
+            m = new float[parameters.length];
+            v = new float[parameters.length];
+        }
+
+        @Override
+        void beginStep() {
+            double correction1 = 1 - Math.pow(BETA1, steps);
+            double correction2 = 1 - Math.pow(BETA2, steps);
+            stepSize = (float) (learningRate * Math.sqrt(correction2) / correction1);
+        }
+
+        @Override
+        void updateRow(int row, float[] gradient, int offset) {
+            int base = row * width;
+            for (int d = 0; d < width; d++) {
+                float g = gradient[offset + d];
+                int i = base + d;
+                m[i] += (g - m[i]) * (float) (1 - BETA1);
+                v[i] += (g * g - v[i]) * (float) (1 - BETA2);
+                parameters[i] -= stepSize * m[i] / ((float) Math.sqrt(v[i]) + EPS);
+            }
+        }
+    }
+
+    /** PyTorch's sparse {@code Adagrad} (no learning-rate decay, initial accumulator 0, eps 1e-10). */
+    static final class SparseAdagrad extends RowOptimizer {
+        private static final float EPS = 1e-10f;
+        private final float[] sumOfSquares;
+
+        SparseAdagrad(float[] parameters, int rows, int width, float learningRate) {
+            super(parameters, rows, width, learningRate);
+            sumOfSquares = new float[parameters.length];
+        }
+
+        @Override
+        void updateRow(int row, float[] gradient, int offset) {
+            int base = row * width;
+            for (int d = 0; d < width; d++) {
+                float g = gradient[offset + d];
+                int i = base + d;
+                sumOfSquares[i] += g * g;
+                parameters[i] -= learningRate * g / ((float) Math.sqrt(sumOfSquares[i]) + EPS);
+            }
+        }
+    }
+
+    /** Plain SGD on the touched rows. */
+    static final class RowSgd extends RowOptimizer {
+        RowSgd(float[] parameters, int rows, int width, float learningRate) {
+            super(parameters, rows, width, learningRate);
+        }
+
+        @Override
+        void updateRow(int row, float[] gradient, int offset) {
+            int base = row * width;
+            for (int d = 0; d < width; d++) {
+                parameters[base + d] -= learningRate * gradient[offset + d];
+            }
+        }
+    }
+}

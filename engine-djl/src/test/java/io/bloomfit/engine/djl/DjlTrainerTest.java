@@ -1,0 +1,171 @@
+package io.bloomfit.engine.djl;
+
+import io.bloomfit.api.data.Interactions;
+import io.bloomfit.api.embed.EmbeddingCompressors;
+import io.bloomfit.api.embed.EmbeddingLayout;
+import io.bloomfit.api.embed.LayoutRequest;
+import io.bloomfit.api.train.FitRequest;
+import io.bloomfit.api.train.Loss;
+import io.bloomfit.api.train.ModelKind;
+import io.bloomfit.api.train.ModelSpec;
+import io.bloomfit.api.train.OptimizerKind;
+import io.bloomfit.api.train.TrainedModel;
+import io.bloomfit.api.train.Trainers;
+import io.bloomfit.api.train.TrainingDivergedException;
+import io.bloomfit.api.train.TrainingListener;
+import io.bloomfit.api.train.DeviceChoice;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class DjlTrainerTest {
+
+    private static final Interactions PLANTED = Fixtures.twoGroups(40, 30, 8, 7);
+
+    @Test
+    void isRegisteredUnderItsName() {
+        assertThat(Trainers.available()).contains("djl");
+        assertThat(Trainers.forName("djl")).isInstanceOf(DjlTrainer.class);
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Loss.class, names = {"POINTWISE", "BPR", "HINGE", "ADAPTIVE_HINGE"})
+    void everyImplicitLossLearnsThePlantedGroupsWithSparseAdam(Loss loss) {
+        ModelSpec spec = Fixtures.spec(loss, OptimizerKind.SPARSE_ADAM, 8, 15, 32, 0.05, 1);
+        try (TrainedModel model = new DjlTrainer().fit(Fixtures.plainRequest(spec, PLANTED), TrainingListener.NONE)) {
+            // a random model ranks half the pairs right; the planted structure is easy to learn
+            assertThat(Fixtures.plantedAuc(model, PLANTED)).isGreaterThan(0.9);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = OptimizerKind.class)
+    void everyOptimizerLearnsThePlantedGroupsWithBpr(OptimizerKind optimizer) {
+        double lr = optimizer == OptimizerKind.SGD ? 8 : optimizer == OptimizerKind.SPARSE_ADAGRAD ? 0.2 : 0.05;
+        ModelSpec spec = Fixtures.spec(Loss.BPR, optimizer, 8, 15, 32, lr, 1);
+        try (TrainedModel model = new DjlTrainer().fit(Fixtures.plainRequest(spec, PLANTED), TrainingListener.NONE)) {
+            assertThat(Fixtures.plantedAuc(model, PLANTED)).isGreaterThan(0.9);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = OptimizerKind.class, names = {"ADAM", "SPARSE_ADAM"})
+    void sameSeedAndThreadsGiveIdenticalScores(OptimizerKind optimizer) {
+        ModelSpec spec = Fixtures.spec(Loss.BPR, optimizer, 8, 3, 16, 0.05, 5);
+        int[] users = IntStream.range(0, PLANTED.numUsers()).toArray();
+        float[][] first;
+        try (TrainedModel a = new DjlTrainer().fit(Fixtures.plainRequest(spec, PLANTED), TrainingListener.NONE)) {
+            first = a.scoreAll(users);
+        }
+        try (TrainedModel b = new DjlTrainer().fit(Fixtures.plainRequest(spec, PLANTED), TrainingListener.NONE)) {
+            assertThat(b.scoreAll(users)).isDeepEqualTo(first);
+        }
+        try (TrainedModel c = new DjlTrainer().fit(Fixtures.plainRequest(spec.withSeed(6), PLANTED),
+                TrainingListener.NONE)) {
+            assertThat(java.util.Arrays.deepEquals(c.scoreAll(users), first)).isFalse();
+        }
+    }
+
+    @Test
+    void reportsDeviceThreadsParametersAndEpochs() {
+        ModelSpec spec = Fixtures.spec(Loss.BPR, OptimizerKind.SPARSE_ADAM, 4, 2, 64, 0.05, 1);
+        List<String> events = new ArrayList<>();
+        TrainingListener listener = new TrainingListener() {
+            @Override
+            public void epochStarted(int epoch, int epochs, long steps) {
+                events.add("start " + epoch + "/" + epochs + " steps " + steps);
+            }
+
+            @Override
+            public void epochFinished(int epoch, int epochs, double meanLoss, double seconds) {
+                events.add("end " + epoch);
+            }
+        };
+        try (TrainedModel model = new DjlTrainer().fit(Fixtures.plainRequest(spec, PLANTED), listener)) {
+            // 320 interactions in batches of 64: 5 steps per epoch
+            assertThat(events).containsExactly("start 1/2 steps 5", "end 1", "start 2/2 steps 5", "end 2");
+            assertThat(model.report().device()).isEqualTo("cpu()");
+            assertThat(model.report().threads()).isEqualTo(1);
+            assertThat(model.report().secondsPerEpoch()).hasSize(2);
+            // (40 + 30) rows of 4 floats plus 40 + 30 biases
+            assertThat(model.report().parameters()).isEqualTo(70 * 4 + 70);
+        }
+    }
+
+    @Test
+    void hugeLearningRateStopsWithTheEpochAndStepOfDivergence() {
+        ModelSpec spec = Fixtures.spec(Loss.POINTWISE, OptimizerKind.SGD, 8, 3, 16, 1e37, 1);
+        assertThatThrownBy(() -> new DjlTrainer().fit(Fixtures.plainRequest(spec, PLANTED), TrainingListener.NONE))
+                .isInstanceOfSatisfying(TrainingDivergedException.class, e -> {
+                    assertThat(e.epoch()).isEqualTo(1);
+                    assertThat(e.step()).isBetween(2L, 20L);
+                })
+                .hasMessageContaining("lower model.learningRate");
+    }
+
+    @Test
+    void explicitFactorizationFitsRatings() {
+        // ratings = 1 + 4 * [same parity]: a rank-1 structure plus biases, learnable exactly
+        int users = 20;
+        int items = 16;
+        int[] us = new int[users * items / 2];
+        int[] is = new int[us.length];
+        float[] rs = new float[us.length];
+        int n = 0;
+        for (int u = 0; u < users; u++) {
+            for (int i = u % 4; i < items; i += 2) {
+                us[n] = u;
+                is[n] = i;
+                rs[n] = (i % 2 == u % 2) ? 5f : 1f;
+                n++;
+            }
+        }
+        Interactions train = new Interactions(users, items, java.util.Arrays.copyOf(us, n),
+                java.util.Arrays.copyOf(is, n), java.util.Arrays.copyOf(rs, n), null);
+        ModelSpec spec = new ModelSpec(ModelKind.EXPLICIT_FACTORIZATION, Loss.REGRESSION, 4, 60, 16, 0.05, 0, 1,
+                OptimizerKind.SPARSE_ADAM, 3, DeviceChoice.CPU, 1, false);
+        try (TrainedModel model = new DjlTrainer().fit(Fixtures.plainRequest(spec, train), TrainingListener.NONE)) {
+            double se = 0;
+            for (int i = 0; i < train.size(); i++) {
+                float predicted = model.score(train.user(i), new int[] {train.item(i)})[0];
+                se += (predicted - train.rating(i)) * (predicted - train.rating(i));
+            }
+            // predicting the mean rating (3) everywhere gives RMSE 2
+            assertThat(Math.sqrt(se / train.size())).isLessThan(0.5);
+        }
+    }
+
+    @Test
+    void explicitWithoutRatingsIsRejectedNamingTheFix() {
+        ModelSpec spec = new ModelSpec(ModelKind.EXPLICIT_FACTORIZATION, Loss.REGRESSION, 4, 1, 16, 0.05, 0, 1,
+                OptimizerKind.SPARSE_ADAM, 3, DeviceChoice.CPU, 1, false);
+        assertThatThrownBy(() -> new DjlTrainer().fit(Fixtures.plainRequest(spec, PLANTED), TrainingListener.NONE))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("has none");
+    }
+
+    @Test
+    void trainsOnBloomLayoutsWithCompressedBiases() {
+        int dim = 8;
+        EmbeddingLayout users = EmbeddingCompressors.forName("bloom")
+                .layout(new LayoutRequest(40, dim, 0.5, 2, "murmur3_32", 11));
+        EmbeddingLayout items = EmbeddingCompressors.forName("bloom")
+                .layout(new LayoutRequest(30, dim, 0.5, 2, "murmur3_32", 12));
+        ModelSpec base = Fixtures.spec(Loss.BPR, OptimizerKind.ADAM, dim, 15, 32, 0.05, 1);
+        ModelSpec spec = new ModelSpec(base.kind(), base.loss(), dim, base.epochs(), base.batchSize(),
+                base.learningRate(), 0, 5, OptimizerKind.ADAM, 1, DeviceChoice.CPU, 1, true);
+        try (TrainedModel model = new DjlTrainer().fit(new FitRequest(spec, PLANTED, users, items),
+                TrainingListener.NONE)) {
+            assertThat(model.report().parameters())
+                    .isEqualTo((long) (users.totalRows() + items.totalRows()) * (dim + 1));
+            double[] losses = model.report().lossPerEpoch();
+            assertThat(losses[losses.length - 1]).isLessThan(losses[0]);
+        }
+    }
+}
