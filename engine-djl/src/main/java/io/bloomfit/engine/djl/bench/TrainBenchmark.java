@@ -128,6 +128,65 @@ public final class TrainBenchmark {
         }
     }
 
+    /** One row of the scoring table. */
+    public record ScoringTime(int users, int items, int dimension, int batchUsers, int usersScored, double seconds,
+                              double cpuSeconds) {
+
+        /** Projected seconds to score every user against every item on one thread. */
+        public double projectedSecondsAllUsers() {
+            return cpuSeconds * users / usersScored;
+        }
+
+        public String format() {
+            return String.format(Locale.ROOT, "| %,d x %,d | %d | %d | %,d | %.2f | %.2f | %.1f |", users, items,
+                    dimension, batchUsers, usersScored, seconds, cpuSeconds, projectedSecondsAllUsers());
+        }
+    }
+
+    /**
+     * Time of {@link TrainedModel#scoreAll} on one thread for a plain model of {@code users x items} (trained
+     * one step, so the parameters are realistic Gaussian values), scoring {@code usersScored} users in batches
+     * of {@code batchUsers}.
+     */
+    public static ScoringTime scoring(int users, int items, int dimension, int batchUsers, int usersScored,
+                                      long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        int n = 1024;
+        int[] us = new int[n];
+        int[] is = new int[n];
+        for (int i = 0; i < n; i++) {
+            us[i] = random.nextInt(users);
+            is[i] = random.nextInt(items);
+        }
+        Interactions train = new Interactions(users, items, us, is, null, null);
+        ModelSpec spec = new ModelSpec(ModelKind.IMPLICIT_FACTORIZATION, Loss.BPR, dimension, 1, n, 1e-3, 0.0, 5,
+                OptimizerKind.SPARSE_ADAM, seed, DeviceChoice.CPU, 0, false);
+        try (TrainedModel model = new DjlTrainer().fit(new FitRequest(spec, train, plain(users, dimension),
+                plain(items, dimension)), TrainingListener.NONE)) {
+            java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+            int[] batch = new int[batchUsers];
+            for (int warm = 0; warm < 3; warm++) {
+                model.scoreAll(batch);
+            }
+            long cpu = mx.getCurrentThreadCpuTime();
+            long start = System.nanoTime();
+            double sink = 0;
+            for (int from = 0; from < usersScored; from += batchUsers) {
+                for (int i = 0; i < batchUsers; i++) {
+                    batch[i] = (from + i) % users;
+                }
+                sink += model.scoreAll(batch)[0][0];
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            double cpuSeconds = (mx.getCurrentThreadCpuTime() - cpu) / 1e9;
+            if (Double.isNaN(sink)) {
+                throw new IllegalStateException("NaN scores");
+            }
+            int scored = (usersScored + batchUsers - 1) / batchUsers * batchUsers;
+            return new ScoringTime(users, items, dimension, batchUsers, scored, seconds, cpuSeconds);
+        }
+    }
+
     private static int[] shuffledPrefix(int n, int count, long seed) {
         int[] order = new int[n];
         for (int i = 0; i < n; i++) {
@@ -205,9 +264,17 @@ public final class TrainBenchmark {
                 }
             }
         }
+        if (what.equals("scoring") || what.equals("all")) {
+            System.out.println("| users x items | dim | batch users | users scored | wall s | thread CPU s "
+                    + "| projected CPU s, all users |");
+            System.out.println("|---|---:|---:|---:|---:|---:|---:|");
+            System.out.println(scoring(100_000, 50_000, 32, 256, 5_120, 7).format());
+        }
         if (what.equals("large") || what.equals("all")) {
-            long maxDenseSteps = args.length > 1 && what.equals("large") ? Long.parseLong(args[1]) : 40;
-            Interactions large = SyntheticDatasets.preset("synthetic-large").interactions();
+            long maxDenseSteps = args.length > 1 && what.equals("large") ? Long.parseLong(args[1]) : 200;
+            Interactions all = SyntheticDatasets.preset("synthetic-large").interactions();
+            // the training part of a seeded random 80/20 split: 4M interactions
+            Interactions large = all.select(shuffledPrefix(all.size(), (int) Math.round(all.size() * 0.8), 42));
             System.out.println("| dataset | compressor | ratio | k | optimizer | interactions | steps timed | s/epoch "
                     + "| parameters | device |");
             System.out.println("|---|---|---:|---:|---|---:|---:|---:|---:|---|");
