@@ -40,23 +40,25 @@ public final class TrainBenchmark {
 
     /** One row of the step-time table. */
     public record StepTime(int itemRows, int userRows, String optimizer, int batchSize, int dimension, int steps,
-                           double msPerStep, String device, int threads) {
+                           double msPerStep, double cpuMsPerStep, String device, int threads) {
 
         public String format() {
-            return String.format(Locale.ROOT, "| %,d | %s | %d | %d | %d | %.2f | %s, %d threads |", itemRows,
-                    optimizer, batchSize, dimension, steps, msPerStep, device, threads);
+            return String.format(Locale.ROOT, "| %,d | %s | %d | %d | %d | %.2f | %.2f | %s, %d threads |", itemRows,
+                    optimizer, batchSize, dimension, steps, msPerStep, cpuMsPerStep, device, threads);
         }
     }
 
     /** One row of the epoch table. */
     public record EpochTime(String dataset, String compressor, double ratio, int numHashes, String optimizer,
                             long interactions, long stepsPerEpoch, long stepsMeasured, double secondsPerEpoch,
-                            boolean extrapolated, long parameters, String device, int threads) {
+                            double cpuSecondsPerEpoch, boolean extrapolated, long parameters, String device,
+                            int threads) {
 
         public String format() {
-            return String.format(Locale.ROOT, "| %s | %s | %.2f | %d | %s | %,d | %,d | %.1f%s | %,d | %s, %d threads |",
-                    dataset, compressor, ratio, numHashes, optimizer, interactions, stepsMeasured, secondsPerEpoch,
-                    extrapolated ? " (extrapolated)" : "", parameters, device, threads);
+            return String.format(Locale.ROOT, "| %s | %s | %.2f | %d | %s | %,d | %,d | %.1f | %.1f | %s | %,d "
+                            + "| %s, %d threads |", dataset, compressor, ratio, numHashes, optimizer, interactions,
+                    stepsMeasured, secondsPerEpoch, cpuSecondsPerEpoch, extrapolated ? "extrapolated" : "full epoch",
+                    parameters, device, threads);
         }
     }
 
@@ -85,12 +87,9 @@ public final class TrainBenchmark {
                 FitRequest request = new FitRequest(spec, train, plain(userRows, dimension), plain(items, dimension));
                 try (TrainedModel model = new DjlTrainer().fit(request, clock)) {
                     FitReport report = model.report();
-                    if (Boolean.getBoolean("bloomfit.bench.cpu")) {
-                        System.out.printf(Locale.ROOT, "  (thread CPU %.2f ms/step)%n",
-                                clock.measuredCpuSeconds() * 1000 / steps);
-                    }
                     rows.add(new StepTime(items, userRows, optimizer.specName(), batchSize, dimension, steps,
-                            clock.measuredSeconds() * 1000 / steps, report.device(), report.threads()));
+                            clock.measuredSeconds() * 1000 / steps, clock.measuredCpuSeconds() * 1000 / steps,
+                            report.device(), report.threads()));
                 }
             }
         }
@@ -117,13 +116,14 @@ public final class TrainBenchmark {
                 .layout(new LayoutRequest(train.numItems(), dimension, ratio, numHashes, hashFunction, seed + 2));
         ModelSpec spec = new ModelSpec(ModelKind.IMPLICIT_FACTORIZATION, Loss.BPR, dimension, 1, batchSize, 1e-3,
                 0.0, 5, optimizer, seed, DeviceChoice.AUTO, 0, false);
-        try (TrainedModel model = new DjlTrainer().fit(new FitRequest(spec, used, users, items),
-                TrainingListener.NONE)) {
+        StepClock clock = new StepClock(0);
+        try (TrainedModel model = new DjlTrainer().fit(new FitRequest(spec, used, users, items), clock)) {
             FitReport report = model.report();
             long measured = (used.size() + (long) batchSize - 1) / batchSize;
             double seconds = report.secondsPerEpoch()[0] * fullSteps / measured;
+            double cpuSeconds = clock.measuredCpuSeconds() * fullSteps / measured;
             return new EpochTime(dataset, compressor, ratio, numHashes, optimizer.specName(), train.size(),
-                    fullSteps, measured, seconds, extrapolated, report.parameters(), report.device(),
+                    fullSteps, measured, seconds, cpuSeconds, extrapolated, report.parameters(), report.device(),
                     report.threads());
         }
     }
@@ -222,6 +222,7 @@ public final class TrainBenchmark {
         @Override
         public void epochStarted(int epoch, int epochs, long steps) {
             start = System.nanoTime();
+            cpuStart = threads.getCurrentThreadCpuTime();
         }
 
         @Override
@@ -249,42 +250,55 @@ public final class TrainBenchmark {
      * epochs), or {@code all}.
      */
     public static void main(String[] args) {
+        run(args, System.out);
+    }
+
+    /**
+     * The entry point of {@code bloomfit bench train}: same arguments as {@link #main}, markdown rows to
+     * {@code out}. Fits run one at a time (the {@code djl} trainer serialises fits in a JVM).
+     */
+    public static void run(String[] args, java.io.PrintStream out) {
         String what = args.length > 0 ? args[0] : "all";
+        if (!List.of("steps", "large", "scoring", "all").contains(what)) {
+            throw new IllegalArgumentException("bench train: unknown mode '" + what
+                    + "'; expected steps [rows,...], large [dense steps], scoring or all");
+        }
         if (what.equals("steps") || what.equals("all")) {
             int[] rows = args.length > 1 ? java.util.Arrays.stream(args[1].split(",")).mapToInt(Integer::parseInt)
                     .toArray() : new int[] {10_000, 100_000, 1_000_000, 5_000_000};
-            System.out.println("| item rows | optimizer | batch | dim | steps timed | ms/step | device |");
-            System.out.println("|---:|---|---:|---:|---:|---:|---|");
+            out.println("| item rows | optimizer | batch | dim | steps timed | wall ms/step "
+                    + "| thread CPU ms/step | device |");
+            out.println("|---:|---|---:|---:|---:|---:|---:|---|");
             for (int r : rows) {
                 int steps = r >= 1_000_000 ? 3 : 20;
                 for (OptimizerKind o : List.of(OptimizerKind.ADAM, OptimizerKind.SPARSE_ADAM)) {
                     int s = o == OptimizerKind.ADAM ? steps : 50;
-                    System.out.println(stepTimes(new int[] {r}, 10_000, List.of(o), 1024, 32, 2, s, 7).get(0)
+                    out.println(stepTimes(new int[] {r}, 10_000, List.of(o), 1024, 32, 2, s, 7).get(0)
                             .format());
                 }
             }
         }
         if (what.equals("scoring") || what.equals("all")) {
-            System.out.println("| users x items | dim | batch users | users scored | wall s | thread CPU s "
+            out.println("| users x items | dim | batch users | users scored | wall s | thread CPU s "
                     + "| projected CPU s, all users |");
-            System.out.println("|---|---:|---:|---:|---:|---:|---:|");
-            System.out.println(scoring(100_000, 50_000, 32, 256, 5_120, 7).format());
+            out.println("|---|---:|---:|---:|---:|---:|---:|");
+            out.println(scoring(100_000, 50_000, 32, 256, 5_120, 7).format());
         }
         if (what.equals("large") || what.equals("all")) {
             long maxDenseSteps = args.length > 1 && what.equals("large") ? Long.parseLong(args[1]) : 200;
             Interactions all = SyntheticDatasets.preset("synthetic-large").interactions();
             // the training part of a seeded random 80/20 split: 4M interactions
             Interactions large = all.select(shuffledPrefix(all.size(), (int) Math.round(all.size() * 0.8), 42));
-            System.out.println("| dataset | compressor | ratio | k | optimizer | interactions | steps timed | s/epoch "
-                    + "| parameters | device |");
-            System.out.println("|---|---|---:|---:|---|---:|---:|---:|---:|---|");
-            System.out.println(epoch("synthetic-large", large, "plain", 1.0, 1, null, OptimizerKind.SPARSE_ADAM,
+            out.println("| dataset | compressor | ratio | k | optimizer | train interactions | steps timed "
+                    + "| wall s/epoch | thread CPU s/epoch | how | parameters | device |");
+            out.println("|---|---|---:|---:|---|---:|---:|---:|---:|---|---:|---|");
+            out.println(epoch("synthetic-large", large, "plain", 1.0, 1, null, OptimizerKind.SPARSE_ADAM,
                     1024, 32, Long.MAX_VALUE, 7).format());
-            System.out.println(epoch("synthetic-large", large, "bloom", 0.2, 4, "murmur3_32",
+            out.println(epoch("synthetic-large", large, "bloom", 0.2, 4, "murmur3_32",
                     OptimizerKind.SPARSE_ADAM, 1024, 32, Long.MAX_VALUE, 7).format());
-            System.out.println(epoch("synthetic-large", large, "bloom", 0.2, 4, "murmur3_32", OptimizerKind.ADAM,
+            out.println(epoch("synthetic-large", large, "bloom", 0.2, 4, "murmur3_32", OptimizerKind.ADAM,
                     1024, 32, maxDenseSteps, 7).format());
-            System.out.println(epoch("synthetic-large", large, "plain", 1.0, 1, null, OptimizerKind.ADAM, 1024, 32,
+            out.println(epoch("synthetic-large", large, "plain", 1.0, 1, null, OptimizerKind.ADAM, 1024, 32,
                     maxDenseSteps, 7).format());
         }
     }
