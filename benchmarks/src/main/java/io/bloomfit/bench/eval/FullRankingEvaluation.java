@@ -51,9 +51,23 @@ public final class FullRankingEvaluation {
         System.out.printf("JVM %s, %d available processors, evaluator threads %d, dim %d, batch %d%n",
                 Runtime.version(), Runtime.getRuntime().availableProcessors(), threads, dim, batch);
         Evaluator evaluator = new Evaluator().withThreads(threads).withBatchUsers(batch);
+        java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean();
         for (int r = 0; r < runs; r++) {
+            double load = os.getSystemLoadAverage();
+            long cpu0 = processCpuNanos(os);
             EvaluationResult result = evaluator.evaluate(model, split.train(), split.test());
-            System.out.printf("run %d: %.1f s  %s%n", r + 1, result.seconds(), result.summary());
+            long cpu1 = processCpuNanos(os);
+            System.out.printf("run %d: %.1f s wall, %.1f s process CPU (load average before: %.1f)  %s%n", r + 1,
+                    result.seconds(), (cpu1 - cpu0) / 1e9, load, result.summary());
         }
+    }
+
+    /** CPU time of the whole JVM (all threads): on a shared machine, CPU seconds / threads bounds the wall time. */
+    private static long processCpuNanos(java.lang.management.OperatingSystemMXBean os) {
+        if (os instanceof com.sun.management.OperatingSystemMXBean sun) {
+            return sun.getProcessCpuTime();
+        }
+        return -1;
     }
 }
