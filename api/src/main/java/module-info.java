@@ -4,10 +4,12 @@
 module io.bloomfit.api {
     requires com.fasterxml.jackson.databind;
     requires com.fasterxml.jackson.dataformat.yaml;
+    requires java.management;
 
     exports io.bloomfit.api.data;
     exports io.bloomfit.api.embed;
     exports io.bloomfit.api.eval;
+    exports io.bloomfit.api.experiment;
     exports io.bloomfit.api.hash;
     exports io.bloomfit.api.plugin;
     exports io.bloomfit.api.train;

@@ -8,8 +8,10 @@ module io.bloomfit.engine.djl {
     requires ai.djl.api;
     requires ai.djl.pytorch_engine;
     requires com.fasterxml.jackson.databind;
+    requires java.management;
 
     exports io.bloomfit.engine.djl;
+    exports io.bloomfit.engine.djl.bench;
 
     opens io.bloomfit.engine.djl to com.fasterxml.jackson.databind;
 

@@ -20,6 +20,8 @@ final class HashedLookups {
     /**
      * {@code rows[e * k + j] = Long.remainderUnsigned(hash.hash(e, seeds[j]), m)} for every entity
      * {@code e < n} and lookup {@code j < k = seeds.length}.
+     * Within a chunk the loop runs lookup by lookup, so consecutive calls share one seed (hash functions that
+     * cache per-seed state hit their cache).
      */
     static int[] rows(HashFunction hash, long[] seeds, int n, int m, String compressor) {
         int k = seeds.length;

@@ -12,6 +12,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -42,11 +43,19 @@ class CollisionExpectationTest {
 
     private static final int N = 100_000;
 
+    private static final Set<String> FULL_GRID = Set.of("xxh3", "xxh64", "murmur3_32");
+
+    /**
+     * The full grid (ratio 0.1 and 0.5, k = 1, 2, 4) for xxh3, xxh64 and murmur3_32; for every other function the
+     * two most telling cases (ratio 0.1, k = 1 and 2: tens of thousands and about 200 expected), to keep the suite
+     * fast.
+     */
     static Stream<Arguments> cases() {
         List<Arguments> cases = new ArrayList<>();
         for (String hash : HashFunctions.available()) {
-            for (double ratio : new double[] {0.1, 0.5}) {
-                for (int k : new int[] {1, 2, 4}) {
+            boolean full = FULL_GRID.contains(hash);
+            for (double ratio : full ? new double[] {0.1, 0.5} : new double[] {0.1}) {
+                for (int k : full ? new int[] {1, 2, 4} : new int[] {1, 2}) {
                     cases.add(Arguments.of(hash, ratio, k));
                 }
             }

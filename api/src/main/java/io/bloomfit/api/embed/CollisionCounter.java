@@ -1,15 +1,25 @@
 package io.bloomfit.api.embed;
 
 import java.util.Arrays;
+import java.util.stream.IntStream;
 
 /**
  * Counts how a layout makes entities share rows. Signatures (sorted weighted rows) are fingerprinted to 64
- * bits and sorted as primitive longs; entities whose fingerprints agree are then compared exactly, so a
- * fingerprint collision can never be reported as a signature collision.
+ * bits; entities whose fingerprints agree are then compared exactly, so a fingerprint collision can never be
+ * reported as a signature collision.
+ *
+ * <p>Built for layouts of tens of millions of entities: one parallel pass over the entities computes the
+ * fingerprints, the distinct-rows histogram and the entities per row (per-segment counters, summed); the
+ * fingerprints are then bucketed by their top bits (a counting pass and a scatter) and each bucket, small enough
+ * for the cache, is sorted and scanned in parallel. Equal fingerprints always land in one bucket.
  */
 final class CollisionCounter {
 
     private static final long FINGERPRINT_MASK = 0xFFFF_FFFF_8000_0000L; // high 33 bits; low 31 hold the entity
+    private static final int MIN_ENTITIES_PER_SEGMENT = 1 << 16;
+    /** Row counters allowed beyond the result's own array, over all parallel segments (64 MB). */
+    private static final long EXTRA_COUNTERS = 1L << 24;
+    private static final int ENTITIES_PER_BUCKET = 1 << 12;
 
     private final EmbeddingLayout layout;
     private final int n;
@@ -22,42 +32,32 @@ final class CollisionCounter {
     }
 
     CollisionStats count() {
-        int[] entitiesPerRow = new int[layout.totalRows()];
-        long[] distinctRowsHistogram = new long[k + 1];
+        int totalRows = layout.totalRows();
         long[] keys = new long[n];
-        long[] signature = new long[k];
-        for (int e = 0; e < n; e++) {
-            signatureOf(e, signature);
-            int distinct = 0;
-            for (int j = 0; j < k; j++) {
-                int row = (int) (signature[j] >>> 32);
-                if (j == 0 || row != (int) (signature[j - 1] >>> 32)) {
-                    distinct++;
-                    entitiesPerRow[row]++;
-                }
+        int segments = segments(totalRows);
+        long[][] histograms = new long[segments][];
+        int[][] perRow = new int[segments][];
+        parallel(segments, s -> {
+            int from = (int) ((long) n * s / segments);
+            int to = (int) ((long) n * (s + 1) / segments);
+            perRow[s] = new int[totalRows];
+            histograms[s] = fingerprintRange(from, to, keys, perRow[s]);
+        });
+        int[] entitiesPerRow = perRow[0];
+        for (int s = 1; s < segments; s++) {
+            int[] other = perRow[s];
+            for (int r = 0; r < totalRows; r++) {
+                entitiesPerRow[r] += other[r];
             }
-            distinctRowsHistogram[distinct]++;
-            keys[e] = (fingerprint(signature) & FINGERPRINT_MASK) | e;
         }
-        Arrays.parallelSort(keys);
+        long[] distinctRowsHistogram = new long[k + 1];
+        for (long[] histogram : histograms) {
+            for (int d = 0; d <= k; d++) {
+                distinctRowsHistogram[d] += histogram[d];
+            }
+        }
 
-        long shared = 0;
-        long distinctSignatures = 0;
-        int start = 0;
-        while (start < n) {
-            int end = start + 1;
-            while (end < n && (keys[end] & FINGERPRINT_MASK) == (keys[start] & FINGERPRINT_MASK)) {
-                end++;
-            }
-            if (end - start == 1) {
-                distinctSignatures++;
-            } else {
-                long[] groupCounts = countExactGroup(keys, start, end);
-                distinctSignatures += groupCounts[0];
-                shared += groupCounts[1];
-            }
-            start = end;
-        }
+        long[] signatureCounts = countSignatures(keys);
 
         long rowsUsed = 0;
         long maxPerRow = 0;
@@ -70,8 +70,101 @@ final class CollisionCounter {
             }
         }
         double meanPerRow = rowsUsed == 0 ? 0 : (double) sumPerRow / rowsUsed;
-        return new CollisionStats(n, entitiesPerRow.length, shared, distinctSignatures, rowsUsed, maxPerRow,
+        return new CollisionStats(n, totalRows, signatureCounts[1], signatureCounts[0], rowsUsed, maxPerRow,
                 meanPerRow, distinctRowsHistogram);
+    }
+
+    /**
+     * Parallel segments of entities, each counting rows into its own array (plain increments: atomic ones on a
+     * cache-missing row cost more than the rest of the pass). Limited so the extra arrays stay small.
+     */
+    private int segments(int totalRows) {
+        int wanted = Math.min(Runtime.getRuntime().availableProcessors(), Math.max(1, n / MIN_ENTITIES_PER_SEGMENT));
+        long affordable = 1 + EXTRA_COUNTERS / Math.max(1, totalRows);
+        return (int) Math.max(1, Math.min(wanted, affordable));
+    }
+
+    /** Fingerprint keys and per-row counts of entities [from, to); returns their distinct-rows histogram. */
+    private long[] fingerprintRange(int from, int to, long[] keys, int[] entitiesPerRow) {
+        long[] histogram = new long[k + 1];
+        long[] signature = new long[k];
+        for (int e = from; e < to; e++) {
+            signatureOf(e, signature);
+            int distinct = 0;
+            for (int j = 0; j < k; j++) {
+                int row = (int) (signature[j] >>> 32);
+                if (j == 0 || row != (int) (signature[j - 1] >>> 32)) {
+                    distinct++;
+                    entitiesPerRow[row]++;
+                }
+            }
+            histogram[distinct]++;
+            keys[e] = (fingerprint(signature) & FINGERPRINT_MASK) | e;
+        }
+        return histogram;
+    }
+
+    /** Returns {distinct signatures, entities sharing a signature}, grouping the keys by fingerprint. */
+    private long[] countSignatures(long[] keys) {
+        int bucketBits = Math.min(20, 31 - Integer.numberOfLeadingZeros(Math.max(1, n / ENTITIES_PER_BUCKET)));
+        int shift = 64 - bucketBits;
+        int buckets = 1 << bucketBits;
+        int[] starts = new int[buckets + 1];
+        for (long key : keys) {
+            starts[bucketOf(key, shift) + 1]++;
+        }
+        for (int b = 0; b < buckets; b++) {
+            starts[b + 1] += starts[b];
+        }
+        long[] bucketed = new long[n];
+        int[] next = Arrays.copyOf(starts, buckets);
+        for (long key : keys) {
+            bucketed[next[bucketOf(key, shift)]++] = key;
+        }
+        long[][] perBucket = new long[buckets][];
+        parallel(buckets, b -> perBucket[b] = countSortedRange(bucketed, starts[b], starts[b + 1]));
+        long distinct = 0;
+        long shared = 0;
+        for (long[] counts : perBucket) {
+            distinct += counts[0];
+            shared += counts[1];
+        }
+        return new long[] {distinct, shared};
+    }
+
+    private static int bucketOf(long key, int shift) {
+        return shift == 64 ? 0 : (int) (key >>> shift);
+    }
+
+    /** Sorts keys[from..to) and returns {distinct signatures, entities sharing a signature} among them. */
+    private long[] countSortedRange(long[] keys, int from, int to) {
+        Arrays.sort(keys, from, to);
+        long distinct = 0;
+        long shared = 0;
+        int start = from;
+        while (start < to) {
+            int end = start + 1;
+            while (end < to && (keys[end] & FINGERPRINT_MASK) == (keys[start] & FINGERPRINT_MASK)) {
+                end++;
+            }
+            if (end - start == 1) {
+                distinct++;
+            } else {
+                long[] groupCounts = countExactGroup(keys, start, end);
+                distinct += groupCounts[0];
+                shared += groupCounts[1];
+            }
+            start = end;
+        }
+        return new long[] {distinct, shared};
+    }
+
+    private static void parallel(int tasks, java.util.function.IntConsumer task) {
+        if (tasks == 1) {
+            task.accept(0);
+        } else {
+            IntStream.range(0, tasks).parallel().forEach(task);
+        }
     }
 
     /** Returns {distinct signatures, entities sharing a signature} among the entities keys[start..end). */
@@ -108,8 +201,14 @@ final class CollisionCounter {
             long weightBits = Float.floatToIntBits(layout.weight(entity, j)) & 0xFFFF_FFFFL;
             out[j] = (row << 32) | weightBits;
         }
-        if (k > 1) {
-            Arrays.sort(out, 0, k);
+        for (int i = 1; i < k; i++) { // insertion sort: k is small, and a library call per entity costs more
+            long value = out[i];
+            int j = i - 1;
+            while (j >= 0 && out[j] > value) {
+                out[j + 1] = out[j];
+                j--;
+            }
+            out[j + 1] = value;
         }
     }
 

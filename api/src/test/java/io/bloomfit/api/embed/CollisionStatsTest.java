@@ -93,6 +93,31 @@ class CollisionStatsTest {
         assertThat(stats.distinctRowsPerEntity()).containsExactly(0, 1000, 0, 0);
     }
 
+    /**
+     * Large enough for parallel segments and many fingerprint buckets: 300,001 entities, k = 1, entity e reads row
+     * e / 2. Entities 2i and 2i+1 share row i; the last entity (300,000) is alone in row 150,000. So 300,000 share,
+     * 150,001 distinct signatures, 150,001 rows all used, max 2, mean 300,001 / 150,001.
+     */
+    @Test
+    void pairsInALargeLayout() {
+        int n = 300_001;
+        int[] rows = new int[n];
+        for (int e = 0; e < n; e++) {
+            rows[e] = e / 2;
+        }
+        EmbeddingLayout layout = EmbeddingLayout.of("test", new LayoutRequest(n, 2, 0.5, 1, "xxh3", 0),
+                new int[] {150_001}, new int[] {0}, rows, null, Combiner.SUM);
+
+        CollisionStats stats = layout.collisionStats();
+
+        assertThat(stats.entitiesSharingSignature()).isEqualTo(300_000);
+        assertThat(stats.distinctSignatures()).isEqualTo(150_001);
+        assertThat(stats.rowsUsed()).isEqualTo(150_001);
+        assertThat(stats.maxEntitiesPerRow()).isEqualTo(2);
+        assertThat(stats.meanEntitiesPerRow()).isCloseTo(300_001.0 / 150_001, within(1e-12));
+        assertThat(stats.distinctRowsPerEntity()).containsExactly(0, n);
+    }
+
     @Test
     void singleEntitySharesNothing() {
         EmbeddingLayout layout = EmbeddingLayout.of("test", LayoutRequest.plain(1, 2), new int[] {1}, new int[] {0},

@@ -1,0 +1,179 @@
+package io.bloomfit.cli;
+
+import io.bloomfit.api.data.Dataset;
+import io.bloomfit.api.data.SplitSpec;
+import io.bloomfit.api.embed.EmbeddingCompressors;
+import io.bloomfit.api.embed.EmbeddingLayout;
+import io.bloomfit.api.embed.LayoutRequest;
+import io.bloomfit.api.eval.EvaluationResult;
+import io.bloomfit.api.eval.Evaluator;
+import io.bloomfit.api.experiment.DatasetPreparer;
+import io.bloomfit.api.experiment.ExperimentData;
+import io.bloomfit.api.hash.HashFunction;
+import io.bloomfit.api.hash.HashFunctions;
+import io.bloomfit.api.train.DeviceChoice;
+import io.bloomfit.api.train.FitRequest;
+import io.bloomfit.api.train.Loss;
+import io.bloomfit.api.train.ModelKind;
+import io.bloomfit.api.train.ModelSpec;
+import io.bloomfit.api.train.OptimizerKind;
+import io.bloomfit.api.train.TrainedModel;
+import io.bloomfit.api.train.Trainers;
+import io.bloomfit.api.train.TrainingListener;
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code bloomfit bench hashes|layout|train|eval}: the quick measurements quoted in {@code docs/benchmarks.md}.
+ * Not JMH: each prints the best of a few timed repetitions after a warm-up, good to a few percent on an idle
+ * machine (the JMH suite in {@code benchmarks/} is the careful version).
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = {"Measures hash speed, layout build time, training seconds per epoch or evaluation time.",
+            "  hashes: ns per hash of every hash function (--count keys)",
+            "  layout: seconds to build a layout (--compressor, --hash, --entities, --ratio, --hashes)",
+            "  train:  seconds per epoch, plain vs --compressor at --ratio on --dataset (BPR, dim 32, batch 1024)",
+            "  eval:   seconds to evaluate a plain model on --dataset (all items ranked, train items excluded)"},
+        footer = {"", ExitCodes.HELP})
+public class BenchCommand implements Callable<Integer> {
+
+    enum What { hashes, layout, train, eval }
+
+    @Parameters(index = "0", paramLabel = "WHAT", description = "hashes | layout | train | eval")
+    What what;
+
+    @Option(names = "--count", defaultValue = "10000000", description = "keys hashed per function (default 10M)")
+    int count;
+
+    @Option(names = {"-c", "--compressor"}, defaultValue = "bloom", description = "compressor (default bloom)")
+    String compressor;
+
+    @Option(names = {"-f", "--hash"}, defaultValue = "xxh64", description = "hash function (default xxh64)")
+    String hash;
+
+    @Option(names = {"-n", "--entities"}, defaultValue = "10000000", description = "entities (default 10M)")
+    int entities;
+
+    @Option(names = {"-r", "--ratio"}, defaultValue = "0.2", description = "ratio (default 0.2)")
+    double ratio;
+
+    @Option(names = {"-k", "--hashes"}, defaultValue = "4", description = "k (default 4)")
+    int hashes;
+
+    @Option(names = "--dataset", defaultValue = "synthetic-ml100k",
+            description = "synthetic preset or ratings file (default synthetic-ml100k)")
+    String dataset;
+
+    @Option(names = "--optimizer", defaultValue = "adam", description = "adam | sparse-adam | ... (default adam)")
+    String optimizer;
+
+    @Option(names = "--epochs", defaultValue = "1", description = "epochs per fit (default 1)")
+    int epochs;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        switch (what) {
+            case hashes -> hashes(out);
+            case layout -> layout(out);
+            case train -> train(out);
+            case eval -> eval(out);
+            default -> throw new IllegalStateException();
+        }
+        out.flush();
+        return ExitCodes.OK;
+    }
+
+    private void hashes(PrintWriter out) {
+        out.println("function  ns/hash  (" + count + " keys, best of 3)");
+        for (String name : HashFunctions.available()) {
+            HashFunction f = HashFunctions.forName(name);
+            long sink = 0;
+            double best = Double.MAX_VALUE;
+            for (int rep = 0; rep < 4; rep++) {
+                long t0 = System.nanoTime();
+                for (int i = 0; i < count; i++) {
+                    sink += f.hash(i, 42);
+                }
+                double ns = (double) (System.nanoTime() - t0) / count;
+                if (rep > 0) {
+                    best = Math.min(best, ns);
+                }
+            }
+            out.println(String.format(Locale.ROOT, "%-12s %7.2f%s", name, best, sink == 42 ? " " : ""));
+            out.flush();
+        }
+    }
+
+    private void layout(PrintWriter out) {
+        LayoutRequest request = new LayoutRequest(entities, 32, ratio, hashes, hash, 1L);
+        double best = Double.MAX_VALUE;
+        EmbeddingLayout layout = null;
+        for (int rep = 0; rep < 3; rep++) {
+            long t0 = System.nanoTime();
+            layout = EmbeddingCompressors.forName(compressor).layout(request);
+            best = Math.min(best, (System.nanoTime() - t0) / 1e9);
+        }
+        out.println(String.format(Locale.ROOT, "%s %s: %,d entities, ratio %s, k %d -> %,d rows: %.3f s (best of 3, "
+                + "%d cores)", compressor, hash, entities, ratio, hashes, layout.totalRows(), best,
+                Runtime.getRuntime().availableProcessors()));
+    }
+
+    private ExperimentData data() {
+        Dataset d = DatasetPreparer.load(DatasetPreparer.describe(dataset));
+        return DatasetPreparer.split(d, SplitSpec.random(0.2, 42));
+    }
+
+    private ModelSpec model() {
+        return new ModelSpec(ModelKind.IMPLICIT_FACTORIZATION, Loss.BPR, 32, epochs, 1024, 1e-2, 0, 5,
+                OptimizerKind.fromSpec(optimizer), 1, DeviceChoice.CPU, 0, false);
+    }
+
+    private void train(PrintWriter out) {
+        ExperimentData data = data();
+        out.println("data: " + data.description());
+        for (String c : new String[] {"plain", compressor}) {
+            int users = data.train().numUsers();
+            int items = data.train().numItems();
+            var compress = EmbeddingCompressors.forName(c);
+            EmbeddingLayout u = c.equals("plain") ? compress.layout(LayoutRequest.plain(users, 32))
+                    : compress.layout(new LayoutRequest(users, 32, ratio, hashes, hash, 1));
+            EmbeddingLayout i = c.equals("plain") ? compress.layout(LayoutRequest.plain(items, 32))
+                    : compress.layout(new LayoutRequest(items, 32, ratio, hashes, hash, 1));
+            try (TrainedModel m = Trainers.forName("djl").fit(new FitRequest(model(), data.train(), u, i),
+                    TrainingListener.NONE)) {
+                double[] seconds = m.report().secondsPerEpoch();
+                StringBuilder s = new StringBuilder();
+                for (double v : seconds) {
+                    s.append(String.format(Locale.ROOT, " %.3f", v));
+                }
+                out.println(String.format(Locale.ROOT, "%s%s: seconds/epoch%s (%s, %d threads, %s)", c,
+                        c.equals("plain") ? "" : " " + hash + " r=" + ratio + " k=" + hashes, s, m.report().device(),
+                        m.report().threads(), optimizer));
+                out.flush();
+            }
+        }
+    }
+
+    private void eval(PrintWriter out) {
+        ExperimentData data = data();
+        int users = data.train().numUsers();
+        int items = data.train().numItems();
+        var plain = EmbeddingCompressors.forName("plain");
+        try (TrainedModel m = Trainers.forName("djl").fit(new FitRequest(model(), data.train(),
+                plain.layout(LayoutRequest.plain(users, 32)), plain.layout(LayoutRequest.plain(items, 32))),
+                TrainingListener.NONE)) {
+            EvaluationResult r = new Evaluator().evaluate(m, data.train(), data.test());
+            out.println(String.format(Locale.ROOT, "eval: %.3f s for %d users x %d items (%d cores); %s", r.seconds(),
+                    r.usersEvaluated(), items, Runtime.getRuntime().availableProcessors(), r.summary()));
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package io.bloomfit.cli;
+
+import io.bloomfit.api.embed.CollisionStats;
+import io.bloomfit.api.embed.EmbeddingCompressors;
+import io.bloomfit.api.embed.EmbeddingLayout;
+import io.bloomfit.api.embed.LayoutRequest;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code bloomfit layout}: what a compressor makes of N entities, without training anything. */
+@Command(name = "layout", mixinStandardHelpOptions = true,
+        description = "Builds one layout and prints its table sizes, parameters and collision statistics.",
+        footer = {"", ExitCodes.HELP})
+public class LayoutCommand implements Callable<Integer> {
+
+    @Option(names = {"-c", "--compressor"}, required = true, paramLabel = "C", description = "compressor name")
+    String compressor;
+
+    @Option(names = {"-f", "--hash"}, paramLabel = "F", description = "hash function (for compressors that hash)")
+    String hash;
+
+    @Option(names = {"-n", "--entities"}, required = true, paramLabel = "N", description = "number of entities")
+    int entities;
+
+    @Option(names = {"-r", "--ratio"}, defaultValue = "1.0", paramLabel = "R",
+            description = "table rows per entity (default 1.0)")
+    double ratio;
+
+    @Option(names = {"-k", "--hashes"}, defaultValue = "1", paramLabel = "K",
+            description = "lookups per entity (default 1)")
+    int hashes;
+
+    @Option(names = {"-s", "--seed"}, defaultValue = "0", paramLabel = "S", description = "seed (default 0)")
+    long seed;
+
+    @Option(names = {"-d", "--dimension"}, defaultValue = "32", paramLabel = "D",
+            description = "embedding dimension for the parameter count (default 32)")
+    int dimension;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        LayoutRequest request;
+        try {
+            request = new LayoutRequest(entities, dimension, ratio, hashes, hash, seed);
+        } catch (IllegalArgumentException e) {
+            throw new UserError(e.getMessage().replace("numEntities", "--entities").replace("numHashes", "--hashes")
+                    .replace("ratio", "--ratio").replace("dimension", "--dimension")
+                    .replace("hashFunction", "--hash"));
+        }
+        long t0 = System.nanoTime();
+        EmbeddingLayout layout = EmbeddingCompressors.forName(compressor).layout(request);
+        double buildSeconds = (System.nanoTime() - t0) / 1e9;
+        CollisionStats c = layout.collisionStats();
+        var out = spec.commandLine().getOut();
+        out.println("compressor: " + layout.compressor());
+        out.println("hash: " + (hash == null ? "-" : hash));
+        out.println("entities: " + layout.numEntities());
+        out.println("hashes: " + layout.numLookups());
+        out.println("combiner: " + layout.combiner().name().toLowerCase(Locale.ROOT));
+        out.println("tables: " + Arrays.toString(layout.tableRowCounts()));
+        out.println("rows: " + layout.totalRows());
+        out.println(String.format(Locale.ROOT, "ratio: %s (achieved %.6f)", ratio, layout.achievedRatio()));
+        out.println("parameters: " + layout.parameterCount(dimension) + " (dimension " + dimension + ")");
+        out.println("parameter bytes: " + layout.parameterBytes(dimension));
+        out.println("index bytes: " + layout.indexBytes());
+        out.println(String.format(Locale.ROOT, "entities sharing signature: %d (%.4f%%)", c.entitiesSharingSignature(),
+                100 * c.sharedFraction()));
+        out.println("distinct signatures: " + c.distinctSignatures());
+        out.println("rows used: " + c.rowsUsed());
+        out.println("max entities per row: " + c.maxEntitiesPerRow());
+        out.println(String.format(Locale.ROOT, "mean entities per row: %.4f", c.meanEntitiesPerRow()));
+        long[] histogram = c.distinctRowsPerEntity();
+        StringBuilder h = new StringBuilder("distinct rows per entity:");
+        for (int d = 0; d < histogram.length; d++) {
+            if (histogram[d] > 0) {
+                h.append(' ').append(d).append('=').append(histogram[d]);
+            }
+        }
+        out.println(h);
+        out.println(String.format(Locale.ROOT, "build seconds: %.3f", buildSeconds));
+        out.flush();
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,77 @@
+package io.bloomfit.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.bloomfit.api.embed.EmbeddingCompressors;
+import io.bloomfit.api.hash.HashFunctions;
+import io.bloomfit.api.plugin.PluginDirectory;
+import io.bloomfit.api.plugin.PluginRegistry;
+import io.bloomfit.api.train.Trainers;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code bloomfit plugins [--json]}: what a spec can name, and where each provider came from. */
+@Command(name = "plugins", mixinStandardHelpOptions = true,
+        description = {"Lists hash functions, compressors and trainers with their source (built-in or the jar "
+                + "path), and plugin jars that failed to load.",
+            "Drop-in jars are read from $BLOOMFIT_PLUGINS_DIR or -Dbloomfit.plugins.dir (default ./plugins)."},
+        footer = {"", ExitCodes.HELP})
+public class PluginsCommand implements Callable<Integer> {
+
+    @Option(names = "--json", description = "print JSON (the shape of the server's GET /api/plugins)")
+    boolean json;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        var out = spec.commandLine().getOut();
+        List<PluginRegistry<?>> registries = List.of(HashFunctions.registry(), EmbeddingCompressors.registry(),
+                Trainers.registry());
+        List<String> titles = List.of("hashFunctions", "compressors", "trainers");
+        if (json) {
+            ObjectMapper mapper = new ObjectMapper();
+            ObjectNode root = mapper.createObjectNode();
+            for (int i = 0; i < registries.size(); i++) {
+                ArrayNode array = root.putArray(titles.get(i));
+                for (PluginRegistry.Entry<?> e : registries.get(i).entries()) {
+                    array.addObject().put("name", e.name()).put("source", e.source().toString());
+                }
+            }
+            ArrayNode problems = root.putArray("problems");
+            registries.forEach(r -> r.problems().forEach(p -> problems.add(p.toString())));
+            out.println(mapper.writerWithDefaultPrettyPrinter().writeValueAsString(root));
+        } else {
+            List<String> headings = List.of("hash functions", "compressors", "trainers");
+            for (int i = 0; i < registries.size(); i++) {
+                out.println(headings.get(i) + ":");
+                List<? extends PluginRegistry.Entry<?>> entries = registries.get(i).entries();
+                int width = entries.stream().mapToInt(e -> e.name().length()).max().orElse(0);
+                if (entries.isEmpty()) {
+                    out.println("  (none)");
+                }
+                for (PluginRegistry.Entry<?> e : entries) {
+                    out.println("  " + e.name() + " ".repeat(width - e.name().length() + 2) + e.source());
+                }
+            }
+            out.println("plugin directory: " + PluginDirectory.configuredPath().toAbsolutePath());
+            boolean any = false;
+            for (PluginRegistry<?> r : registries) {
+                for (var p : r.problems()) {
+                    if (!any) {
+                        out.println("problems:");
+                        any = true;
+                    }
+                    out.println("  " + p);
+                }
+            }
+        }
+        out.flush();
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,63 @@
+package io.bloomfit.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.bloomfit.api.experiment.ConsoleReport;
+import io.bloomfit.api.experiment.ExperimentSummary;
+import io.bloomfit.api.experiment.ReportFiles;
+import io.bloomfit.api.experiment.ResultRow;
+import io.bloomfit.api.experiment.ResultStore;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/** {@code bloomfit report DIR}: re-renders the table, summary.csv and report.html from stored results. */
+@Command(name = "report", mixinStandardHelpOptions = true,
+        description = "Re-renders the reports (console table, DIR/summary.csv, DIR/report.html) from "
+                + "DIR/results.jsonl.",
+        footer = {"", ExitCodes.HELP})
+public class ReportCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "DIR", description = "directory of a run (holds results.jsonl)")
+    Path dir;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        if (!Files.isDirectory(dir)) {
+            throw new UserError(dir + ": no such directory; give the --out directory of a run");
+        }
+        ResultStore store = new ResultStore(dir);
+        List<ResultRow> rows = store.read();
+        if (rows.isEmpty()) {
+            throw new UserError(store.resultsFile() + ": no finished grid points yet");
+        }
+        String title = dir.getFileName() == null ? "bloomfit" : dir.getFileName().toString();
+        String context = "";
+        String stored = store.storedSpec();
+        if (stored != null) {
+            JsonNode spec = new ObjectMapper().readTree(stored);
+            title = spec.path("name").asText(title);
+            context = "dataset " + spec.path("dataset").path("source").asText() + " "
+                    + spec.path("dataset").path("preset").asText(spec.path("dataset").path("path").asText()) + "; "
+                    + spec.path("model").path("loss").asText() + ", dimension "
+                    + spec.path("model").path("dimension").asText() + ", " + spec.path("model").path("epochs").asText()
+                    + " epochs; trainer " + spec.path("trainer").path("name").asText();
+        }
+        ExperimentSummary summary = ReportFiles.write(dir, title, context, rows);
+        var out = spec.commandLine().getOut();
+        out.print(ConsoleReport.render(summary));
+        out.println();
+        out.println("summary: " + dir.resolve(ReportFiles.SUMMARY_CSV));
+        out.println("report:  " + dir.resolve(ReportFiles.REPORT_HTML));
+        out.flush();
+        return ExitCodes.OK;
+    }
+}

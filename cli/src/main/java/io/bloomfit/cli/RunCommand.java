@@ -1,0 +1,181 @@
+package io.bloomfit.cli;
+
+import io.bloomfit.api.data.Dataset;
+import io.bloomfit.api.experiment.ConsoleReport;
+import io.bloomfit.api.experiment.DatasetPreparer;
+import io.bloomfit.api.experiment.Evaluation;
+import io.bloomfit.api.experiment.ExperimentData;
+import io.bloomfit.api.experiment.ExperimentListener;
+import io.bloomfit.api.experiment.ExperimentRunner;
+import io.bloomfit.api.experiment.ExperimentSpec;
+import io.bloomfit.api.experiment.ExperimentSummary;
+import io.bloomfit.api.experiment.ReportFiles;
+import io.bloomfit.api.experiment.ResultRow;
+import io.bloomfit.api.experiment.ResultStore;
+import io.bloomfit.api.experiment.SpecReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.eclipse.microprofile.config.ConfigProvider;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code bloomfit run [SPEC]}: validates the spec, runs its grid, writes results and reports, prints the table. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = {"Runs an experiment spec (YAML or JSON) and prints the report.",
+            "Without SPEC: the bundled examples/quickstart.yaml (built-in synthetic data).",
+            "Writes DIR/results.jsonl (one row per grid point, as each finishes), DIR/summary.csv, DIR/report.html."},
+        footer = {"", "Environment: BLOOMFIT_OUT (default parent of run directories: runs), BLOOMFIT_SET "
+                + "(comma-separated key=value overrides applied before --set), BLOOMFIT_PLUGINS_DIR (drop-in jars).",
+            ExitCodes.HELP})
+public class RunCommand implements Callable<Integer> {
+
+    static final String QUICKSTART = "examples/quickstart.yaml";
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "SPEC", description = "experiment spec file")
+    Path specFile;
+
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "output directory (default: $BLOOMFIT_OUT/<name>-<timestamp>, BLOOMFIT_OUT=runs)")
+    Path out;
+
+    @Option(names = "--resume", description = "continue the run in --out DIR: skip points that finished ok")
+    boolean resume;
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE",
+            description = "override a spec value by its dotted path, e.g. --set model.epochs=2 "
+                    + "--set grid.hash=[xxh64,md5]; repeatable")
+    List<String> sets = new ArrayList<>();
+
+    @Option(names = {"-q", "--quiet"}, description = "one plain line per grid point, no live progress")
+    boolean quiet;
+
+    @Option(names = "--parallel", paramLabel = "N", defaultValue = "1",
+            description = "grid points in flight (default 1, for clean timings; fits still run one at a time "
+                    + "because DJL trains one model per JVM)")
+    int parallel = 1;
+
+    @Option(names = "--save-models", description = "save each point's model under DIR/models/<point>/ "
+            + "(for `bloomfit recommend`)")
+    boolean saveModels;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec commandSpec;
+
+    PrintWriter out() {
+        return commandSpec != null ? commandSpec.commandLine().getOut() : outWriter;
+    }
+
+    PrintWriter err() {
+        return commandSpec != null ? commandSpec.commandLine().getErr() : errWriter;
+    }
+
+    /** Writers used when {@link BloomfitCommand} runs the default experiment (no picocli spec of its own). */
+    PrintWriter outWriter;
+    PrintWriter errWriter;
+
+    @Override
+    public Integer call() throws IOException {
+        if (parallel < 1) {
+            throw new UserError("--parallel must be at least 1, was " + parallel);
+        }
+        List<String> overrides = new ArrayList<>(environmentOverrides());
+        overrides.addAll(sets);
+        ExperimentSpec spec = readSpec(overrides);
+        Path dir = outputDirectory(spec);
+        PrintWriter out = out();
+        PrintWriter err = err();
+        err.println("bloomfit: " + spec.name() + " (" + (specFile == null ? QUICKSTART + ", bundled" : specFile)
+                + ") -> " + dir);
+        err.flush();
+        long t0 = System.nanoTime();
+        Dataset dataset = DatasetPreparer.load(spec.dataset());
+        ExperimentData data = DatasetPreparer.split(dataset, spec.split());
+        err.println("data: " + data.description() + String.format(java.util.Locale.ROOT, " (%.1f s)",
+                (System.nanoTime() - t0) / 1e9));
+        err.flush();
+        boolean live = !quiet && System.console() != null;
+        ProgressPrinter progress = new ProgressPrinter(err, live, !quiet, spec.model().epochs());
+        ExperimentListener listener = saveModels
+                ? new ModelSaver(progress, dir, dataset.userIds(), dataset.itemIds()) : progress;
+        ExperimentRunner runner = new ExperimentRunner(spec, data, Evaluation.standard(), new ResultStore(dir),
+                listener, parallel);
+        List<ResultRow> rows = runner.run(resume);
+        ExperimentSummary summary = ReportFiles.write(dir, spec.name(), context(spec, data), rows);
+        out.println();
+        out.print(ConsoleReport.render(summary));
+        out.println();
+        out.println("results: " + dir.resolve(ResultStore.RESULTS));
+        out.println("summary: " + dir.resolve(ReportFiles.SUMMARY_CSV));
+        out.println("report:  " + dir.resolve(ReportFiles.REPORT_HTML));
+        out.flush();
+        long failed = rows.stream().filter(r -> !r.ok()).count();
+        return failed == 0 ? ExitCodes.OK : ExitCodes.FAILURE;
+    }
+
+    static String context(ExperimentSpec spec, ExperimentData data) {
+        var m = spec.model();
+        return data.description() + "; " + m.kind().specName() + ", loss " + m.loss().specName() + ", dimension "
+                + m.dimension() + ", " + m.epochs() + " epochs, batch " + m.batchSize() + ", lr " + m.learningRate()
+                + ", " + m.optimizer().specName() + "; trainer " + spec.trainer().name() + " on "
+                + spec.trainer().device().specName();
+    }
+
+    private ExperimentSpec readSpec(List<String> overrides) throws IOException {
+        if (specFile != null) {
+            return SpecReader.read(specFile, overrides);
+        }
+        try (InputStream in = RunCommand.class.getClassLoader().getResourceAsStream(QUICKSTART)) {
+            if (in == null) {
+                throw new IOException(QUICKSTART + " is missing from the application; rebuild with ./mvnw package");
+            }
+            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            return SpecReader.read(text, QUICKSTART, false, "quickstart", null, overrides);
+        }
+    }
+
+    private Path outputDirectory(ExperimentSpec spec) {
+        if (out != null) {
+            return out;
+        }
+        if (resume) {
+            throw new UserError("--resume needs --out DIR: the directory of the run to continue");
+        }
+        String parent = ConfigProvider.getConfig().getOptionalValue("bloomfit.out", String.class).orElse("runs");
+        String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+        return Path.of(parent, spec.name() + "-" + stamp);
+    }
+
+    /** {@code bloomfit.set} (env {@code BLOOMFIT_SET}): comma-separated overrides outside brackets. */
+    static List<String> environmentOverrides() {
+        String value = ConfigProvider.getConfig().getOptionalValue("bloomfit.set", String.class).orElse("");
+        List<String> result = new ArrayList<>();
+        int depth = 0;
+        StringBuilder current = new StringBuilder();
+        for (char c : value.toCharArray()) {
+            if (c == '[' || c == '{') {
+                depth++;
+            } else if (c == ']' || c == '}') {
+                depth--;
+            }
+            if (c == ',' && depth == 0) {
+                result.add(current.toString().trim());
+                current.setLength(0);
+            } else {
+                current.append(c);
+            }
+        }
+        result.add(current.toString().trim());
+        return Arrays.stream(result.toArray(String[]::new)).filter(s -> !s.isEmpty()).toList();
+    }
+}

@@ -1,0 +1,224 @@
+package io.bloomfit.engine.djl.bench;
+
+import io.bloomfit.api.data.Interactions;
+import io.bloomfit.api.data.SyntheticDatasets;
+import io.bloomfit.api.embed.EmbeddingCompressors;
+import io.bloomfit.api.embed.EmbeddingLayout;
+import io.bloomfit.api.embed.LayoutRequest;
+import io.bloomfit.api.train.DeviceChoice;
+import io.bloomfit.api.train.FitReport;
+import io.bloomfit.api.train.FitRequest;
+import io.bloomfit.api.train.Loss;
+import io.bloomfit.api.train.ModelKind;
+import io.bloomfit.api.train.ModelSpec;
+import io.bloomfit.api.train.OptimizerKind;
+import io.bloomfit.api.train.TrainedModel;
+import io.bloomfit.api.train.TrainingListener;
+import io.bloomfit.engine.djl.DjlTrainer;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+
+/**
+ * Training speed of the {@code djl} trainer, for {@code docs/benchmarks.md} and the CLI's
+ * {@code bloomfit bench train}. Two measurements:
+ * <ul>
+ *   <li>{@link #stepTimes}: milliseconds per BPR step against the number of rows of the item table, dense
+ *       Adam against sparse Adam (the cost Bloom embeddings remove, and the cost row-sparse updates avoid);</li>
+ *   <li>{@link #epoch}: seconds per epoch of a dataset with a given layout and optimizer, measured on a fixed
+ *       number of steps and extrapolated to the full epoch when {@code maxSteps} is smaller than an epoch.</li>
+ * </ul>
+ * Timings cover training steps only (not table initialisation). Thread counts are whatever the engine runs with
+ * ({@code -Dai.djl.pytorch.num_threads}); each row reports them.
+ */
+public final class TrainBenchmark {
+
+    private TrainBenchmark() {
+    }
+
+    /** One row of the step-time table. */
+    public record StepTime(int itemRows, int userRows, String optimizer, int batchSize, int dimension, int steps,
+                           double msPerStep, String device, int threads) {
+
+        public String format() {
+            return String.format(Locale.ROOT, "| %,d | %s | %d | %d | %d | %.2f | %s, %d threads |", itemRows,
+                    optimizer, batchSize, dimension, steps, msPerStep, device, threads);
+        }
+    }
+
+    /** One row of the epoch table. */
+    public record EpochTime(String dataset, String compressor, double ratio, int numHashes, String optimizer,
+                            long interactions, long stepsPerEpoch, long stepsMeasured, double secondsPerEpoch,
+                            boolean extrapolated, long parameters, String device, int threads) {
+
+        public String format() {
+            return String.format(Locale.ROOT, "| %s | %s | %.2f | %d | %s | %,d | %,d | %.1f%s | %,d | %s, %d threads |",
+                    dataset, compressor, ratio, numHashes, optimizer, interactions, stepsMeasured, secondsPerEpoch,
+                    extrapolated ? " (extrapolated)" : "", parameters, device, threads);
+        }
+    }
+
+    /**
+     * Milliseconds per step of BPR training with an item table of each of {@code itemRows} rows (plain layout)
+     * and a user table of {@code userRows} rows, for each optimizer. Each point trains one epoch of
+     * {@code warmupSteps + steps} steps on uniformly random interactions and times the last {@code steps}.
+     */
+    public static List<StepTime> stepTimes(int[] itemRows, int userRows, List<OptimizerKind> optimizers,
+                                           int batchSize, int dimension, int warmupSteps, int steps, long seed) {
+        List<StepTime> rows = new ArrayList<>();
+        for (int items : itemRows) {
+            int n = batchSize * (warmupSteps + steps);
+            SplittableRandom random = new SplittableRandom(seed);
+            int[] us = new int[n];
+            int[] is = new int[n];
+            for (int i = 0; i < n; i++) {
+                us[i] = random.nextInt(userRows);
+                is[i] = random.nextInt(items);
+            }
+            Interactions train = new Interactions(userRows, items, us, is, null, null);
+            for (OptimizerKind optimizer : optimizers) {
+                ModelSpec spec = new ModelSpec(ModelKind.IMPLICIT_FACTORIZATION, Loss.BPR, dimension, 1, batchSize,
+                        1e-3, 0.0, 5, optimizer, seed, DeviceChoice.AUTO, 0, false);
+                StepClock clock = new StepClock(warmupSteps);
+                FitRequest request = new FitRequest(spec, train, plain(userRows, dimension), plain(items, dimension));
+                try (TrainedModel model = new DjlTrainer().fit(request, clock)) {
+                    FitReport report = model.report();
+                    if (Boolean.getBoolean("bloomfit.bench.cpu")) {
+                        System.out.printf(Locale.ROOT, "  (thread CPU %.2f ms/step)%n",
+                                clock.measuredCpuSeconds() * 1000 / steps);
+                    }
+                    rows.add(new StepTime(items, userRows, optimizer.specName(), batchSize, dimension, steps,
+                            clock.measuredSeconds() * 1000 / steps, report.device(), report.threads()));
+                }
+            }
+        }
+        return rows;
+    }
+
+    /**
+     * Seconds per epoch of BPR training on {@code train} with {@code compressor} layouts on both sides. When
+     * {@code maxSteps} is below the steps of an epoch, trains on the first {@code maxSteps * batchSize}
+     * interactions of a seeded shuffle (same table sizes) and extrapolates linearly.
+     */
+    public static EpochTime epoch(String dataset, Interactions train, String compressor, double ratio, int numHashes,
+                                  String hashFunction, OptimizerKind optimizer, int batchSize, int dimension,
+                                  long maxSteps, long seed) {
+        long fullSteps = (train.size() + (long) batchSize - 1) / batchSize;
+        Interactions used = train;
+        boolean extrapolated = maxSteps < fullSteps;
+        if (extrapolated) {
+            used = train.select(shuffledPrefix(train.size(), (int) (maxSteps * batchSize), seed));
+        }
+        EmbeddingLayout users = EmbeddingCompressors.forName(compressor)
+                .layout(new LayoutRequest(train.numUsers(), dimension, ratio, numHashes, hashFunction, seed + 1));
+        EmbeddingLayout items = EmbeddingCompressors.forName(compressor)
+                .layout(new LayoutRequest(train.numItems(), dimension, ratio, numHashes, hashFunction, seed + 2));
+        ModelSpec spec = new ModelSpec(ModelKind.IMPLICIT_FACTORIZATION, Loss.BPR, dimension, 1, batchSize, 1e-3,
+                0.0, 5, optimizer, seed, DeviceChoice.AUTO, 0, false);
+        try (TrainedModel model = new DjlTrainer().fit(new FitRequest(spec, used, users, items),
+                TrainingListener.NONE)) {
+            FitReport report = model.report();
+            long measured = (used.size() + (long) batchSize - 1) / batchSize;
+            double seconds = report.secondsPerEpoch()[0] * fullSteps / measured;
+            return new EpochTime(dataset, compressor, ratio, numHashes, optimizer.specName(), train.size(),
+                    fullSteps, measured, seconds, extrapolated, report.parameters(), report.device(),
+                    report.threads());
+        }
+    }
+
+    private static int[] shuffledPrefix(int n, int count, long seed) {
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        SplittableRandom random = new SplittableRandom(seed);
+        for (int i = 0; i < count; i++) {
+            int j = i + random.nextInt(n - i);
+            int t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+        }
+        return java.util.Arrays.copyOf(order, count);
+    }
+
+    private static EmbeddingLayout plain(int n, int dimension) {
+        return EmbeddingCompressors.forName("plain").layout(LayoutRequest.plain(n, dimension));
+    }
+
+    /** Times the steps after a warm-up. */
+    private static final class StepClock implements TrainingListener {
+        private final int warmup;
+        private long start;
+        private long end;
+        private long cpuStart;
+        private long cpuEnd;
+        private final java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+
+        StepClock(int warmup) {
+            this.warmup = warmup;
+        }
+
+        @Override
+        public void epochStarted(int epoch, int epochs, long steps) {
+            start = System.nanoTime();
+        }
+
+        @Override
+        public void stepFinished(int epoch, long step, long steps, double meanLoss, double examplesPerSecond) {
+            if (step == warmup) {
+                start = System.nanoTime();
+                cpuStart = threads.getCurrentThreadCpuTime();
+            }
+            end = System.nanoTime();
+            cpuEnd = threads.getCurrentThreadCpuTime();
+        }
+
+        double measuredCpuSeconds() {
+            return (cpuEnd - cpuStart) / 1e9;
+        }
+
+        double measuredSeconds() {
+            return (end - start) / 1e9;
+        }
+    }
+
+    /**
+     * Runs the benchmarks of docs/benchmarks.md and prints markdown rows. Arguments: {@code steps} (step-time
+     * table only, rows as a comma list, default 10000,100000,1000000,5000000), {@code large} (synthetic-large
+     * epochs), or {@code all}.
+     */
+    public static void main(String[] args) {
+        String what = args.length > 0 ? args[0] : "all";
+        if (what.equals("steps") || what.equals("all")) {
+            int[] rows = args.length > 1 ? java.util.Arrays.stream(args[1].split(",")).mapToInt(Integer::parseInt)
+                    .toArray() : new int[] {10_000, 100_000, 1_000_000, 5_000_000};
+            System.out.println("| item rows | optimizer | batch | dim | steps timed | ms/step | device |");
+            System.out.println("|---:|---|---:|---:|---:|---:|---|");
+            for (int r : rows) {
+                int steps = r >= 1_000_000 ? 3 : 20;
+                for (OptimizerKind o : List.of(OptimizerKind.ADAM, OptimizerKind.SPARSE_ADAM)) {
+                    int s = o == OptimizerKind.ADAM ? steps : 50;
+                    System.out.println(stepTimes(new int[] {r}, 10_000, List.of(o), 1024, 32, 2, s, 7).get(0)
+                            .format());
+                }
+            }
+        }
+        if (what.equals("large") || what.equals("all")) {
+            long maxDenseSteps = args.length > 1 && what.equals("large") ? Long.parseLong(args[1]) : 40;
+            Interactions large = SyntheticDatasets.preset("synthetic-large").interactions();
+            System.out.println("| dataset | compressor | ratio | k | optimizer | interactions | steps timed | s/epoch "
+                    + "| parameters | device |");
+            System.out.println("|---|---|---:|---:|---|---:|---:|---:|---:|---|");
+            System.out.println(epoch("synthetic-large", large, "plain", 1.0, 1, null, OptimizerKind.SPARSE_ADAM,
+                    1024, 32, Long.MAX_VALUE, 7).format());
+            System.out.println(epoch("synthetic-large", large, "bloom", 0.2, 4, "murmur3_32",
+                    OptimizerKind.SPARSE_ADAM, 1024, 32, Long.MAX_VALUE, 7).format());
+            System.out.println(epoch("synthetic-large", large, "bloom", 0.2, 4, "murmur3_32", OptimizerKind.ADAM,
+                    1024, 32, maxDenseSteps, 7).format());
+            System.out.println(epoch("synthetic-large", large, "plain", 1.0, 1, null, OptimizerKind.ADAM, 1024, 32,
+                    maxDenseSteps, 7).format());
+        }
+    }
+}
