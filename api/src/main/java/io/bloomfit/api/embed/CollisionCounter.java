@@ -4,9 +4,9 @@ import java.util.Arrays;
 import java.util.stream.IntStream;
 
 /**
- * Counts how a layout makes entities share rows. Signatures (sorted weighted rows) are fingerprinted to 64
- * bits; entities whose fingerprints agree are then compared exactly, so a fingerprint collision can never be
- * reported as a signature collision.
+ * Counts how a layout makes entities share rows. Signatures (multisets of weighted rows) are fingerprinted to
+ * 64 bits; entities whose fingerprints agree are then compared exactly (sorted signatures), so a fingerprint
+ * collision can never be reported as a signature collision.
  *
  * <p>Built for layouts of tens of millions of entities: one parallel pass over the entities computes the
  * fingerprints, the distinct-rows histogram and the entities per row (per-segment counters, summed); the
@@ -84,24 +84,38 @@ final class CollisionCounter {
         return (int) Math.max(1, Math.min(wanted, affordable));
     }
 
-    /** Fingerprint keys and per-row counts of entities [from, to); returns their distinct-rows histogram. */
+    /**
+     * Fingerprint keys and per-row counts of entities [from, to); returns their distinct-rows histogram. The
+     * fingerprint is a multiset hash (the sum of the mixed weighted rows), so no per-entity sort is needed: its
+     * unpredictable branches would stall the row counters' memory accesses.
+     */
     private long[] fingerprintRange(int from, int to, long[] keys, int[] entitiesPerRow) {
         long[] histogram = new long[k + 1];
-        long[] signature = new long[k];
+        int[] seen = new int[k];
         for (int e = from; e < to; e++) {
-            signatureOf(e, signature);
+            long sum = 0;
             int distinct = 0;
             for (int j = 0; j < k; j++) {
-                int row = (int) (signature[j] >>> 32);
-                if (j == 0 || row != (int) (signature[j - 1] >>> 32)) {
+                int row = layout.globalRow(e, j);
+                sum += mix(packed(row, layout.weight(e, j)));
+                boolean repeated = false;
+                for (int i = 0; i < j; i++) {
+                    repeated |= seen[i] == row;
+                }
+                seen[j] = row;
+                if (!repeated) {
                     distinct++;
                     entitiesPerRow[row]++;
                 }
             }
             histogram[distinct]++;
-            keys[e] = (fingerprint(signature) & FINGERPRINT_MASK) | e;
+            keys[e] = (mix(sum) & FINGERPRINT_MASK) | e;
         }
         return histogram;
+    }
+
+    private static long packed(int globalRow, float weight) {
+        return ((long) globalRow << 32) | (Float.floatToIntBits(weight) & 0xFFFF_FFFFL);
     }
 
     /** Returns {distinct signatures, entities sharing a signature}, grouping the keys by fingerprint. */
@@ -197,9 +211,7 @@ final class CollisionCounter {
     /** Sorted (globalRow, weight bits) pairs packed as longs. */
     private void signatureOf(int entity, long[] out) {
         for (int j = 0; j < k; j++) {
-            long row = layout.globalRow(entity, j);
-            long weightBits = Float.floatToIntBits(layout.weight(entity, j)) & 0xFFFF_FFFFL;
-            out[j] = (row << 32) | weightBits;
+            out[j] = packed(layout.globalRow(entity, j), layout.weight(entity, j));
         }
         for (int i = 1; i < k; i++) { // insertion sort: k is small, and a library call per entity costs more
             long value = out[i];
@@ -210,14 +222,6 @@ final class CollisionCounter {
             }
             out[j + 1] = value;
         }
-    }
-
-    private static long fingerprint(long[] signature) {
-        long h = 0x9E37_79B9_7F4A_7C15L;
-        for (long v : signature) {
-            h = mix(h ^ mix(v));
-        }
-        return h;
     }
 
     /** SplitMix64's finaliser. */
