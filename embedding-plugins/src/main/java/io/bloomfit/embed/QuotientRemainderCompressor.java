@@ -24,6 +24,9 @@ public final class QuotientRemainderCompressor implements EmbeddingCompressor {
 
     public static final String NAME = "quotient-remainder";
 
+    /** The most entities whose 2 lookups fit in one int array. */
+    public static final int MAX_ENTITIES = (Integer.MAX_VALUE - 8) / 2;
+
     private static final System.Logger LOG = System.getLogger(QuotientRemainderCompressor.class.getName());
 
     @Override
@@ -34,6 +37,10 @@ public final class QuotientRemainderCompressor implements EmbeddingCompressor {
     @Override
     public EmbeddingLayout layout(LayoutRequest request) {
         int n = request.numEntities();
+        if (n > MAX_ENTITIES) {
+            throw new IllegalArgumentException("quotient-remainder stores 2 lookups per entity in one int array, so "
+                    + "numEntities must be <= " + MAX_ENTITIES + ", was " + n + ": split the entities");
+        }
         int q = remainderRows(n, request.ratio());
         int quotientRows = quotientRows(n, q);
         double achieved = ((double) quotientRows + q) / n;

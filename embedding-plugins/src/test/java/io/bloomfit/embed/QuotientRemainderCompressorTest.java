@@ -68,6 +68,19 @@ class QuotientRemainderCompressorTest {
     }
 
     @Test
+    void tooManyEntitiesNamesTheFieldAndValue() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> layout(Integer.MAX_VALUE, 0.1))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("numEntities")
+                .hasMessageContaining(String.valueOf(Integer.MAX_VALUE));
+    }
+
+    @Test
+    void sameRequestSameLayout() {
+        assertThat(BloomCompressorTest.allRows(layout(5000, 0.05)))
+                .isEqualTo(BloomCompressorTest.allRows(layout(5000, 0.05)));
+    }
+
+    @Test
     void isCollisionFree() {
         CollisionStats stats = layout(100_000, 0.1).collisionStats();
 

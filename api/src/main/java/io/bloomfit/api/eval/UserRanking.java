@@ -30,10 +30,22 @@ import java.util.Arrays;
  */
 public final class UserRanking {
 
+    /** Up to this many test items, an item's place among the test scores is counted linearly. */
+    private static final int LINEAR_MAX = 16;
+
+    /** Bucket table (see {@link #bucket}) only pays off when a row is much longer than the table. */
+    private static final int TABLE_MIN_ITEMS = 16_384;
+    private static final int BUCKETS = 1 << 16;
+
     private final int k;
     private final double[] discount;
+    /**
+     * For each bucket of the score line, how many test scores lie below every score in it, or -1 when a test score
+     * falls inside it (then the item is placed exactly). Most items resolve with one lookup.
+     */
+    private final byte[] table = new byte[BUCKETS];
     private float[] testScores = new float[16];
-    private int[] greaterDiff = new int[17];
+    private int[] aboveCount = new int[17];
     private int[] equalDiff = new int[17];
     private final int[] topItems;
     private final float[] topScores;
@@ -84,7 +96,7 @@ public final class UserRanking {
         }
         if (testScores.length < t) {
             testScores = new float[Math.max(t, testScores.length * 2)];
-            greaterDiff = new int[testScores.length + 1];
+            aboveCount = new int[testScores.length + 1];
             equalDiff = new int[testScores.length + 1];
         }
         float[] ts = testScores;
@@ -92,9 +104,15 @@ public final class UserRanking {
             ts[j] = clean(scores[test[testFrom + j]]);
         }
         Arrays.sort(ts, 0, t);
-        Arrays.fill(greaterDiff, 0, t + 1, 0);
+        // above[v]: candidates with exactly v test scores below them; equalDiff: difference array of ties
+        int[] above = aboveCount;
+        Arrays.fill(above, 0, t + 1, 0);
         Arrays.fill(equalDiff, 0, t + 1, 0);
         float min = ts[0];
+        boolean useTable = t < Byte.MAX_VALUE && scores.length >= TABLE_MIN_ITEMS;
+        if (useTable) {
+            buildTable(ts, t);
+        }
         int topSize = 0;
         int candidates = 0;
         int n = scores.length;
@@ -102,23 +120,41 @@ public final class UserRanking {
         int nextTrain = p < trainTo ? train[p] : Integer.MAX_VALUE;
         for (int i = 0; i < n; i++) {
             if (i == nextTrain) {
-                p++;
+                do {
+                    p++;
+                } while (p < trainTo && train[p] == i);
                 nextTrain = p < trainTo ? train[p] : Integer.MAX_VALUE;
                 continue;
             }
             candidates++;
-            float s = scores[i];
+            float s = scores[i] + 0f; // turns -0 into +0
             if (s != s) {
                 s = Float.NEGATIVE_INFINITY;
             }
-            if (topSize < k || s > topScores[topSize - 1]) {
+            if (topSize < k || s > topScores[k - 1]) {
                 topSize = insertTop(i, s, topSize);
             }
-            if (s >= min) {
-                int lt = lowerBound(ts, t, s);
+            if (useTable) {
+                int v = table[bucket(s)];
+                if (v >= 0) { // no test score shares this bucket: v test scores are below s, none equal
+                    above[v]++;
+                    continue;
+                }
+            } else if (s < min) {
+                continue;
+            }
+            int lt;
+            if (t <= LINEAR_MAX) { // independent compares: no dependency chain
+                lt = 0;
+                for (int q = 0; q < t; q++) {
+                    lt += ts[q] < s ? 1 : 0;
+                }
+            } else {
+                lt = lowerBound(ts, t, s);
+            }
+            above[lt]++;
+            if (lt < t && ts[lt] == s) { // a tie with a test score: rare with real-valued scores
                 int le = upperBound(ts, lt, t, s);
-                greaterDiff[0]++;
-                greaterDiff[lt]--;
                 equalDiff[lt]++;
                 equalDiff[le]--;
             }
@@ -126,11 +162,17 @@ public final class UserRanking {
         int negatives = candidates - t;
         double rrSum = 0;
         double aucSum = 0;
+        // greater for sorted position q = candidates with more than q test scores below them = sum above[q+1..t]
         int greater = 0;
+        for (int v = 1; v <= t; v++) {
+            greater += above[v];
+        }
         int equal = 0;
         int runStart = 0;
         for (int q = 0; q < t; q++) {
-            greater += greaterDiff[q];
+            if (q > 0) {
+                greater -= above[q];
+            }
             equal += equalDiff[q];
             rrSum += 1.0 / (greater + (equal + 1) / 2.0);
             if (q == 0 || ts[q] != ts[q - 1]) {
@@ -183,23 +225,42 @@ public final class UserRanking {
         return Math.min(topSize + 1, k);
     }
 
-    private static float clean(float s) {
-        return s != s ? Float.NEGATIVE_INFINITY : s;
+    /**
+     * Order-preserving bucket of a (non-NaN, +0-normalised) score: the top 16 bits of its bits mapped to a signed-order
+     * integer, i.e. sign, exponent and 7 mantissa bits: a relative width of 1/128.
+     */
+    private static int bucket(float s) {
+        int bits = Float.floatToRawIntBits(s);
+        return ((bits ^ ((bits >> 31) & 0x7fffffff)) >>> 16) ^ 0x8000;
     }
 
-    /** Number of entries of {@code a[0..n)} below {@code s}. */
-    private static int lowerBound(float[] a, int n, float s) {
-        int lo = 0;
-        int hi = n;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (a[mid] < s) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
+    private void buildTable(float[] ts, int t) {
+        int next = 0;
+        for (int q = 0; q < t; q++) {
+            int b = bucket(ts[q]);
+            if (b >= next) {
+                Arrays.fill(table, next, b, (byte) q);
+                table[b] = -1;
+                next = b + 1;
             }
         }
-        return lo;
+        Arrays.fill(table, next, BUCKETS, (byte) t);
+    }
+
+    private static float clean(float s) {
+        return s != s ? Float.NEGATIVE_INFINITY : s + 0f;
+    }
+
+    /** Number of entries of sorted {@code a[0..n)} below {@code s}, {@code n >= 1}: branch-free binary search. */
+    private static int lowerBound(float[] a, int n, float s) {
+        int base = 0;
+        int len = n;
+        while (len > 1) {
+            int half = len >>> 1;
+            base = a[base + half] < s ? base + half : base;
+            len -= half;
+        }
+        return base + (a[base] < s ? 1 : 0);
     }
 
     /** Number of entries of {@code a[0..n)} at most {@code s}, searching from {@code from}. */

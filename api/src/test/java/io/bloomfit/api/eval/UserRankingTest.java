@@ -116,6 +116,92 @@ class UserRankingTest {
         }
     }
 
+    /**
+     * Long rows (where the bucket table is used) against a brute-force evaluation of the definitions: for each test
+     * item, count better and tied candidates directly; top k by a full stable sort. Scores are quantised on some
+     * tries so that ties with test scores and -0/+0 occur.
+     */
+    @Property(tries = 30)
+    void longRowsMatchTheDefinitions(@ForAll @IntRange(min = 16_384, max = 40_000) int items,
+                                     @ForAll @IntRange(min = 1, max = 40) int t,
+                                     @ForAll @IntRange(min = 0, max = 100) int r, @ForAll boolean quantised,
+                                     @ForAll long seed) {
+        Random random = new Random(seed);
+        int[][] sets = disjoint(items, t, r, random);
+        int[] test = sets[0].clone();
+        int[] train = sets[1].clone();
+        Arrays.sort(test);
+        Arrays.sort(train);
+        float[] scores = new float[items];
+        for (int i = 0; i < items; i++) {
+            scores[i] = quantised ? (random.nextInt(41) - 20) / 4f : (float) random.nextGaussian() * 3;
+        }
+        if (quantised) {
+            scores[test[0]] = -0f;
+        }
+        UserRanking rank = new UserRanking(10).rank(scores, train, 0, train.length, test, 0, test.length);
+
+        boolean[] isTrain = new boolean[items];
+        for (int i : train) {
+            isTrain[i] = true;
+        }
+        boolean[] isTest = new boolean[items];
+        for (int i : test) {
+            isTest[i] = true;
+        }
+        double rr = 0;
+        double aucSum = 0;
+        long negatives = items - train.length - test.length;
+        for (int j : test) {
+            double sj = scores[j] == 0 ? 0 : scores[j];
+            long better = 0;
+            long tied = 0;
+            long negBelow = 0;
+            long negTied = 0;
+            for (int i = 0; i < items; i++) {
+                if (isTrain[i]) {
+                    continue;
+                }
+                double si = scores[i] == 0 ? 0 : scores[i];
+                if (si > sj) {
+                    better++;
+                } else if (si == sj) {
+                    tied++;
+                }
+                if (!isTest[i]) {
+                    if (si < sj) {
+                        negBelow++;
+                    } else if (si == sj) {
+                        negTied++;
+                    }
+                }
+            }
+            rr += 1 / (better + (tied + 1) / 2.0);
+            aucSum += negBelow + 0.5 * negTied;
+        }
+        assertThat(rank.reciprocalRank()).isCloseTo(rr / test.length, within(1e-9));
+        assertThat(rank.auc()).isCloseTo(aucSum / ((double) test.length * negatives), within(1e-9));
+
+        Integer[] order = new Integer[items];
+        for (int i = 0; i < items; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (a, b) -> Float.compare(scores[b] + 0f, scores[a] + 0f)); // stable: lower index first
+        int hits = 0;
+        int listed = 0;
+        for (int i = 0; i < items && listed < 10; i++) {
+            if (isTrain[order[i]]) {
+                continue;
+            }
+            listed++;
+            if (isTest[order[i]]) {
+                hits++;
+            }
+        }
+        assertThat(rank.precision()).isCloseTo(hits / 10.0, within(1e-12));
+        assertThat(rank.recall()).isCloseTo(hits / (double) test.length, within(1e-12));
+    }
+
     /** [test items, train items]: disjoint, at least one test item. */
     private static int[][] disjoint(int items, int t, int r, Random random) {
         int[] perm = new int[items];

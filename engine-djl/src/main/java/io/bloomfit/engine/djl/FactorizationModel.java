@@ -1,22 +1,28 @@
 package io.bloomfit.engine.djl;
 
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
 import io.bloomfit.api.embed.EmbeddingLayout;
 import io.bloomfit.api.train.FitReport;
 import io.bloomfit.api.train.ModelSpec;
 import io.bloomfit.api.train.TrainedModel;
 
 import java.io.IOException;
+import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
 import java.nio.file.Path;
 
 /**
  * A trained factorization model: score(u, i) = &lt;U(u), V(i)&gt; + b_u + b_i, where U and V combine the
- * looked-up rows of the compressed tables. Scoring runs on plain Java arrays (no native memory): the combined
- * user and item matrices are materialised once, the item matrix transposed so that scoring a block of users
- * is a series of vectorisable multiply-adds over cache-sized blocks of items. Immutable and thread-safe.
+ * looked-up rows of the compressed tables. The combined user and item matrices are materialised once; the
+ * transposed item matrix and item biases also live in a PyTorch array on the CPU, so {@link #scoreAll} is one
+ * matrix product per batch of users (PyTorch's sgemm, with the engine's intra-op threads). {@link #score} and
+ * the embeddings accessors run on the Java copies. Thread-safe; {@link #close} frees the native arrays.
  */
 public final class FactorizationModel implements TrainedModel {
-
-    private static final int ITEM_BLOCK = 2048;
 
     private final ModelSpec spec;
     private final EmbeddingLayout userLayout;
@@ -27,7 +33,8 @@ public final class FactorizationModel implements TrainedModel {
     private final int numItems;
     private final int dimension;
     private final float[] userVectors;   // numUsers x dimension
-    private final float[] itemColumns;   // dimension x numItems (transposed)
+    private final NDManager scoring;
+    private final NDArray itemColumns;   // (dimension + 2) x numItems: V^T, a row of ones, the item biases
     private final float[] itemVectors;   // numItems x dimension
     private final float[] userBiases;
     private final float[] itemBiases;
@@ -47,12 +54,17 @@ public final class FactorizationModel implements TrainedModel {
         this.itemVectors = parameters.combineAll(TableId.ITEM_VECTORS, numItems);
         this.userBiases = parameters.combineAll(TableId.USER_BIASES, numUsers);
         this.itemBiases = parameters.combineAll(TableId.ITEM_BIASES, numItems);
-        this.itemColumns = new float[itemVectors.length];
+        this.scoring = Engine.getEngine(FitLoop.ENGINE).newBaseManager(Device.cpu());
+        // scores = [U, b_u, 1] x [V^T; 1; b_i]: biases folded into one matrix product, no extra passes
+        float[] augmented = new float[Math.multiplyExact(dimension + 2, numItems)];
         for (int i = 0; i < numItems; i++) {
             for (int d = 0; d < dimension; d++) {
-                itemColumns[d * numItems + i] = itemVectors[i * dimension + d];
+                augmented[d * numItems + i] = itemVectors[i * dimension + d];
             }
+            augmented[dimension * numItems + i] = 1f;
+            augmented[(dimension + 1) * numItems + i] = itemBiases[i];
         }
+        this.itemColumns = scoring.create(augmented, new Shape(dimension + 2, numItems));
     }
 
     @Override
@@ -111,33 +123,27 @@ public final class FactorizationModel implements TrainedModel {
     @Override
     public float[][] scoreAll(int[] users) {
         checkOpen();
-        for (int u : users) {
-            checkUser(u);
+        int width = dimension + 2;
+        float[] u = new float[Math.multiplyExact(users.length, width)];
+        for (int r = 0; r < users.length; r++) {
+            checkUser(users[r]);
+            System.arraycopy(userVectors, users[r] * dimension, u, r * width, dimension);
+            u[r * width + dimension] = userBiases[users[r]];
+            u[r * width + dimension + 1] = 1f;
         }
-        float[][] out = new float[users.length][numItems];
-        for (int from = 0; from < numItems; from += ITEM_BLOCK) {
-            int to = Math.min(numItems, from + ITEM_BLOCK);
+        float[][] out = new float[users.length][];
+        if (users.length == 0) {
+            return out;
+        }
+        try (NDManager call = scoring.newSubManager()) {
+            NDArray scores = call.create(u, new Shape(users.length, width)).matMul(itemColumns);
+            FloatBuffer flat = scores.toByteBuffer().order(ByteOrder.nativeOrder()).asFloatBuffer();
             for (int r = 0; r < users.length; r++) {
-                scoreBlock(users[r], out[r], from, to);
+                out[r] = new float[numItems];
+                flat.get(out[r]);
             }
         }
         return out;
-    }
-
-    /** Scores items [from, to) for one user into {@code row}, in the same order of operations as score(). */
-    private void scoreBlock(int user, float[] row, int from, int to) {
-        int base = user * dimension;
-        for (int d = 0; d < dimension; d++) {
-            float a = userVectors[base + d];
-            int column = d * numItems;
-            for (int i = from; i < to; i++) {
-                row[i] += a * itemColumns[column + i];
-            }
-        }
-        float ub = userBiases[user];
-        for (int i = from; i < to; i++) {
-            row[i] = row[i] + ub + itemBiases[i];
-        }
     }
 
     @Override
@@ -167,8 +173,7 @@ public final class FactorizationModel implements TrainedModel {
         if (k < 1) {
             throw new IllegalArgumentException("k must be >= 1, was " + k);
         }
-        float[] scores = new float[numItems];
-        scoreBlock(user, scores, 0, numItems);
+        float[] scores = scoreAll(new int[] {user})[0];
         boolean[] excluded = new boolean[numItems];
         for (int item : exclude) {
             checkItem(item);
@@ -189,8 +194,11 @@ public final class FactorizationModel implements TrainedModel {
     }
 
     @Override
-    public void close() {
-        closed = true;
+    public synchronized void close() {
+        if (!closed) {
+            closed = true;
+            scoring.close();
+        }
     }
 
     private void checkOpen() {

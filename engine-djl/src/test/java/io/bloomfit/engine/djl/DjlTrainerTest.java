@@ -74,6 +74,31 @@ class DjlTrainerTest {
     }
 
     @Test
+    void concurrentFitsInOneJvmQueueInsteadOfFailing() throws Exception {
+        // DJL's PyTorch gradient collector allows one collector per JVM: without the trainer's lock the second
+        // fit would fail with "A PtGradientCollector is already collecting"
+        ModelSpec spec = Fixtures.spec(Loss.BPR, OptimizerKind.SPARSE_ADAM, 4, 3, 8, 0.05, 1);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(3);
+        try {
+            List<java.util.concurrent.Future<double[]>> fits = new ArrayList<>();
+            for (int t = 0; t < 3; t++) {
+                fits.add(pool.submit(() -> {
+                    try (TrainedModel m = new DjlTrainer().fit(Fixtures.plainRequest(spec, PLANTED),
+                            TrainingListener.NONE)) {
+                        return m.report().lossPerEpoch();
+                    }
+                }));
+            }
+            double[] first = fits.get(0).get();
+            for (java.util.concurrent.Future<double[]> f : fits) {
+                assertThat(f.get()).containsExactly(first);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void reportsDeviceThreadsParametersAndEpochs() {
         ModelSpec spec = Fixtures.spec(Loss.BPR, OptimizerKind.SPARSE_ADAM, 4, 2, 64, 0.05, 1);
         List<String> events = new ArrayList<>();

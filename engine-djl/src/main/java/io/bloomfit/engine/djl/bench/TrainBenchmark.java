@@ -40,23 +40,25 @@ public final class TrainBenchmark {
 
     /** One row of the step-time table. */
     public record StepTime(int itemRows, int userRows, String optimizer, int batchSize, int dimension, int steps,
-                           double msPerStep, String device, int threads) {
+                           double msPerStep, double cpuMsPerStep, String device, int threads) {
 
         public String format() {
-            return String.format(Locale.ROOT, "| %,d | %s | %d | %d | %d | %.2f | %s, %d threads |", itemRows,
-                    optimizer, batchSize, dimension, steps, msPerStep, device, threads);
+            return String.format(Locale.ROOT, "| %,d | %s | %d | %d | %d | %.2f | %.2f | %s, %d threads |", itemRows,
+                    optimizer, batchSize, dimension, steps, msPerStep, cpuMsPerStep, device, threads);
         }
     }
 
     /** One row of the epoch table. */
     public record EpochTime(String dataset, String compressor, double ratio, int numHashes, String optimizer,
                             long interactions, long stepsPerEpoch, long stepsMeasured, double secondsPerEpoch,
-                            boolean extrapolated, long parameters, String device, int threads) {
+                            double cpuSecondsPerEpoch, boolean extrapolated, long parameters, String device,
+                            int threads) {
 
         public String format() {
-            return String.format(Locale.ROOT, "| %s | %s | %.2f | %d | %s | %,d | %,d | %.1f%s | %,d | %s, %d threads |",
-                    dataset, compressor, ratio, numHashes, optimizer, interactions, stepsMeasured, secondsPerEpoch,
-                    extrapolated ? " (extrapolated)" : "", parameters, device, threads);
+            return String.format(Locale.ROOT, "| %s | %s | %.2f | %d | %s | %,d | %,d | %.1f | %.1f | %s | %,d "
+                            + "| %s, %d threads |", dataset, compressor, ratio, numHashes, optimizer, interactions,
+                    stepsMeasured, secondsPerEpoch, cpuSecondsPerEpoch, extrapolated ? "extrapolated" : "full epoch",
+                    parameters, device, threads);
         }
     }
 
@@ -85,12 +87,9 @@ public final class TrainBenchmark {
                 FitRequest request = new FitRequest(spec, train, plain(userRows, dimension), plain(items, dimension));
                 try (TrainedModel model = new DjlTrainer().fit(request, clock)) {
                     FitReport report = model.report();
-                    if (Boolean.getBoolean("bloomfit.bench.cpu")) {
-                        System.out.printf(Locale.ROOT, "  (thread CPU %.2f ms/step)%n",
-                                clock.measuredCpuSeconds() * 1000 / steps);
-                    }
                     rows.add(new StepTime(items, userRows, optimizer.specName(), batchSize, dimension, steps,
-                            clock.measuredSeconds() * 1000 / steps, report.device(), report.threads()));
+                            clock.measuredSeconds() * 1000 / steps, clock.measuredCpuSeconds() * 1000 / steps,
+                            report.device(), report.threads()));
                 }
             }
         }
@@ -117,14 +116,74 @@ public final class TrainBenchmark {
                 .layout(new LayoutRequest(train.numItems(), dimension, ratio, numHashes, hashFunction, seed + 2));
         ModelSpec spec = new ModelSpec(ModelKind.IMPLICIT_FACTORIZATION, Loss.BPR, dimension, 1, batchSize, 1e-3,
                 0.0, 5, optimizer, seed, DeviceChoice.AUTO, 0, false);
-        try (TrainedModel model = new DjlTrainer().fit(new FitRequest(spec, used, users, items),
-                TrainingListener.NONE)) {
+        StepClock clock = new StepClock(0);
+        try (TrainedModel model = new DjlTrainer().fit(new FitRequest(spec, used, users, items), clock)) {
             FitReport report = model.report();
             long measured = (used.size() + (long) batchSize - 1) / batchSize;
             double seconds = report.secondsPerEpoch()[0] * fullSteps / measured;
+            double cpuSeconds = clock.measuredCpuSeconds() * fullSteps / measured;
             return new EpochTime(dataset, compressor, ratio, numHashes, optimizer.specName(), train.size(),
-                    fullSteps, measured, seconds, extrapolated, report.parameters(), report.device(),
+                    fullSteps, measured, seconds, cpuSeconds, extrapolated, report.parameters(), report.device(),
                     report.threads());
+        }
+    }
+
+    /** One row of the scoring table. */
+    public record ScoringTime(int users, int items, int dimension, int batchUsers, int usersScored, double seconds,
+                              double cpuSeconds) {
+
+        /** Projected seconds to score every user against every item on one thread. */
+        public double projectedSecondsAllUsers() {
+            return cpuSeconds * users / usersScored;
+        }
+
+        public String format() {
+            return String.format(Locale.ROOT, "| %,d x %,d | %d | %d | %,d | %.2f | %.2f | %.1f |", users, items,
+                    dimension, batchUsers, usersScored, seconds, cpuSeconds, projectedSecondsAllUsers());
+        }
+    }
+
+    /**
+     * Time of {@link TrainedModel#scoreAll} on one thread for a plain model of {@code users x items} (trained
+     * one step, so the parameters are realistic Gaussian values), scoring {@code usersScored} users in batches
+     * of {@code batchUsers}.
+     */
+    public static ScoringTime scoring(int users, int items, int dimension, int batchUsers, int usersScored,
+                                      long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        int n = 1024;
+        int[] us = new int[n];
+        int[] is = new int[n];
+        for (int i = 0; i < n; i++) {
+            us[i] = random.nextInt(users);
+            is[i] = random.nextInt(items);
+        }
+        Interactions train = new Interactions(users, items, us, is, null, null);
+        ModelSpec spec = new ModelSpec(ModelKind.IMPLICIT_FACTORIZATION, Loss.BPR, dimension, 1, n, 1e-3, 0.0, 5,
+                OptimizerKind.SPARSE_ADAM, seed, DeviceChoice.CPU, 0, false);
+        try (TrainedModel model = new DjlTrainer().fit(new FitRequest(spec, train, plain(users, dimension),
+                plain(items, dimension)), TrainingListener.NONE)) {
+            java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+            int[] batch = new int[batchUsers];
+            for (int warm = 0; warm < 3; warm++) {
+                model.scoreAll(batch);
+            }
+            long cpu = mx.getCurrentThreadCpuTime();
+            long start = System.nanoTime();
+            double sink = 0;
+            for (int from = 0; from < usersScored; from += batchUsers) {
+                for (int i = 0; i < batchUsers; i++) {
+                    batch[i] = (from + i) % users;
+                }
+                sink += model.scoreAll(batch)[0][0];
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            double cpuSeconds = (mx.getCurrentThreadCpuTime() - cpu) / 1e9;
+            if (Double.isNaN(sink)) {
+                throw new IllegalStateException("NaN scores");
+            }
+            int scored = (usersScored + batchUsers - 1) / batchUsers * batchUsers;
+            return new ScoringTime(users, items, dimension, batchUsers, scored, seconds, cpuSeconds);
         }
     }
 
@@ -163,6 +222,7 @@ public final class TrainBenchmark {
         @Override
         public void epochStarted(int epoch, int epochs, long steps) {
             start = System.nanoTime();
+            cpuStart = threads.getCurrentThreadCpuTime();
         }
 
         @Override
@@ -190,34 +250,55 @@ public final class TrainBenchmark {
      * epochs), or {@code all}.
      */
     public static void main(String[] args) {
+        run(args, System.out);
+    }
+
+    /**
+     * The entry point of {@code bloomfit bench train}: same arguments as {@link #main}, markdown rows to
+     * {@code out}. Fits run one at a time (the {@code djl} trainer serialises fits in a JVM).
+     */
+    public static void run(String[] args, java.io.PrintStream out) {
         String what = args.length > 0 ? args[0] : "all";
+        if (!List.of("steps", "large", "scoring", "all").contains(what)) {
+            throw new IllegalArgumentException("bench train: unknown mode '" + what
+                    + "'; expected steps [rows,...], large [dense steps], scoring or all");
+        }
         if (what.equals("steps") || what.equals("all")) {
             int[] rows = args.length > 1 ? java.util.Arrays.stream(args[1].split(",")).mapToInt(Integer::parseInt)
                     .toArray() : new int[] {10_000, 100_000, 1_000_000, 5_000_000};
-            System.out.println("| item rows | optimizer | batch | dim | steps timed | ms/step | device |");
-            System.out.println("|---:|---|---:|---:|---:|---:|---|");
+            out.println("| item rows | optimizer | batch | dim | steps timed | wall ms/step "
+                    + "| thread CPU ms/step | device |");
+            out.println("|---:|---|---:|---:|---:|---:|---:|---|");
             for (int r : rows) {
                 int steps = r >= 1_000_000 ? 3 : 20;
                 for (OptimizerKind o : List.of(OptimizerKind.ADAM, OptimizerKind.SPARSE_ADAM)) {
                     int s = o == OptimizerKind.ADAM ? steps : 50;
-                    System.out.println(stepTimes(new int[] {r}, 10_000, List.of(o), 1024, 32, 2, s, 7).get(0)
+                    out.println(stepTimes(new int[] {r}, 10_000, List.of(o), 1024, 32, 2, s, 7).get(0)
                             .format());
                 }
             }
         }
+        if (what.equals("scoring") || what.equals("all")) {
+            out.println("| users x items | dim | batch users | users scored | wall s | thread CPU s "
+                    + "| projected CPU s, all users |");
+            out.println("|---|---:|---:|---:|---:|---:|---:|");
+            out.println(scoring(100_000, 50_000, 32, 256, 5_120, 7).format());
+        }
         if (what.equals("large") || what.equals("all")) {
-            long maxDenseSteps = args.length > 1 && what.equals("large") ? Long.parseLong(args[1]) : 40;
-            Interactions large = SyntheticDatasets.preset("synthetic-large").interactions();
-            System.out.println("| dataset | compressor | ratio | k | optimizer | interactions | steps timed | s/epoch "
-                    + "| parameters | device |");
-            System.out.println("|---|---|---:|---:|---|---:|---:|---:|---:|---|");
-            System.out.println(epoch("synthetic-large", large, "plain", 1.0, 1, null, OptimizerKind.SPARSE_ADAM,
+            long maxDenseSteps = args.length > 1 && what.equals("large") ? Long.parseLong(args[1]) : 200;
+            Interactions all = SyntheticDatasets.preset("synthetic-large").interactions();
+            // the training part of a seeded random 80/20 split: 4M interactions
+            Interactions large = all.select(shuffledPrefix(all.size(), (int) Math.round(all.size() * 0.8), 42));
+            out.println("| dataset | compressor | ratio | k | optimizer | train interactions | steps timed "
+                    + "| wall s/epoch | thread CPU s/epoch | how | parameters | device |");
+            out.println("|---|---|---:|---:|---|---:|---:|---:|---:|---|---:|---|");
+            out.println(epoch("synthetic-large", large, "plain", 1.0, 1, null, OptimizerKind.SPARSE_ADAM,
                     1024, 32, Long.MAX_VALUE, 7).format());
-            System.out.println(epoch("synthetic-large", large, "bloom", 0.2, 4, "murmur3_32",
+            out.println(epoch("synthetic-large", large, "bloom", 0.2, 4, "murmur3_32",
                     OptimizerKind.SPARSE_ADAM, 1024, 32, Long.MAX_VALUE, 7).format());
-            System.out.println(epoch("synthetic-large", large, "bloom", 0.2, 4, "murmur3_32", OptimizerKind.ADAM,
+            out.println(epoch("synthetic-large", large, "bloom", 0.2, 4, "murmur3_32", OptimizerKind.ADAM,
                     1024, 32, maxDenseSteps, 7).format());
-            System.out.println(epoch("synthetic-large", large, "plain", 1.0, 1, null, OptimizerKind.ADAM, 1024, 32,
+            out.println(epoch("synthetic-large", large, "plain", 1.0, 1, null, OptimizerKind.ADAM, 1024, 32,
                     maxDenseSteps, 7).format());
         }
     }
