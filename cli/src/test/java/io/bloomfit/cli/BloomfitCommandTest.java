@@ -166,7 +166,7 @@ class BloomfitCommandTest {
 
         LaunchResult report = launcher.launch("report", out.toString());
         assertThat(report.exitCode()).isZero();
-        assertThat(report.getOutput()).containsPattern("(?m)^bloom +xxh64 +0\\.500 +2 +both +1 ");
+        assertThat(report.getOutput()).containsPattern("(?m)^bloom +xxh64 +0\\.5 +2 +both +1 ");
 
         LaunchResult recommend = launcher.launch("recommend", out.resolve("models/plain-0").toString(), "--user",
                 "5", "-k", "3");
@@ -222,7 +222,7 @@ class BloomfitCommandTest {
             LaunchResult result = launcher.launch();
             assertThat(result.exitCode()).as(result.getErrorOutput()).isZero();
             assertThat(result.getErrorOutput()).contains("bloomfit: quickstart (examples/quickstart.yaml, bundled)");
-            assertThat(result.getOutput()).containsPattern("(?m)^bloom +xxh64 +0\\.500 +2 +both");
+            assertThat(result.getOutput()).containsPattern("(?m)^bloom +xxh64 +0\\.5 +2 +both");
             List<Path> runs = new ArrayList<>();
             try (var listing = Files.list(dir)) {
                 listing.forEach(runs::add);

@@ -6,11 +6,12 @@ import java.util.Locale;
 
 /**
  * The summary as an aligned text table, best MRR first, with MRR relative to {@code plain} and the speedup in
- * seconds per epoch relative to {@code plain}; failures are listed below the table with their messages.
+ * seconds per epoch relative to {@code plain}; failures are listed below the table with their messages. Columns:
+ * {@code sd} is the sample standard deviation of MRR over repeats, {@code s/epoch} the mean seconds per epoch.
  */
 public final class ConsoleReport {
 
-    private static final String[] HEADER = {"compressor", "hash", "ratio", "k", "sides", "runs", "MRR", "±MRR",
+    private static final String[] HEADER = {"compressor", "hash", "ratio", "k", "sides", "runs", "MRR", "sd",
             "rel.MRR", "P@10", "R@10", "NDCG@10", "s/epoch", "speedup", "params", "failed"};
     private static final boolean[] RIGHT = {false, false, true, true, false, true, true, true, true, true, true, true,
             true, true, true, true};
@@ -26,7 +27,7 @@ public final class ConsoleReport {
             lines.add(new String[] {
                 r.compressor(),
                 r.hash() == null ? "-" : r.hash(),
-                r.baseline() ? "1" : fmt("%.3g", r.ratio()),
+                r.baseline() ? "1" : java.math.BigDecimal.valueOf(r.ratio()).stripTrailingZeros().toPlainString(),
                 Integer.toString(r.hashes()),
                 r.sides().specName(),
                 Integer.toString(r.runs()),

@@ -1,0 +1,56 @@
+package io.bloomfit.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.bloomfit.api.experiment.ExperimentPlan;
+import io.bloomfit.api.experiment.ExperimentSpec;
+import io.bloomfit.api.experiment.SpecException;
+import io.bloomfit.api.experiment.SpecProblem;
+import io.bloomfit.api.experiment.SpecReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The example specs validate against the built-in plugins (running them is the CLI tests' and users' job). */
+class ExamplesTest {
+
+    private static final Path EXAMPLES = Path.of("..", "examples");
+
+    @Test
+    void quickstartIsValidAndBundled() throws Exception {
+        ExperimentSpec spec = SpecReader.read(EXAMPLES.resolve("quickstart.yaml"), List.of());
+        assertThat(spec.dataset().preset()).isEqualTo("synthetic-ml100k");
+        // plain + bloom 2 hashes x 2 ratios + hashing trick (k fixed) 2 x 2 + quotient-remainder (no hash) 2
+        assertThat(ExperimentPlan.expand(spec)).hasSize(11);
+        assertThat(getClass().getClassLoader().getResource("examples/quickstart.yaml")).isNotNull();
+        assertThat(new String(getClass().getClassLoader().getResourceAsStream("examples/quickstart.yaml")
+                .readAllBytes())).isEqualTo(Files.readString(EXAMPLES.resolve("quickstart.yaml")));
+    }
+
+    @Test
+    void seedComparisonComparesSevenHashFunctions() {
+        ExperimentSpec spec = SpecReader.read(EXAMPLES.resolve("seed-comparison.yaml"), List.of());
+        assertThat(spec.grid().hashes()).containsExactly("murmur3_32", "xxh64", "md5", "sha1", "sha256", "metro64",
+                "farm64");
+        assertThat(spec.model().epochs()).isEqualTo(1);
+        assertThat(spec.model().batchSize()).isEqualTo(1024);
+        assertThat(spec.grid().ratios()).containsExactly(0.4);
+        assertThat(spec.grid().numHashes()).containsExactly(2);
+        assertThat(ExperimentPlan.expand(spec)).hasSize(8);
+    }
+
+    @Test
+    void movielensNeedsOnlyTheFile() {
+        Path file = Path.of("data/ml-100k/u.data");
+        if (Files.isReadable(file) || Files.isReadable(EXAMPLES.resolve(file))) {
+            assertThat(SpecReader.read(EXAMPLES.resolve("movielens-100k.yaml"), List.of()).name())
+                    .isEqualTo("movielens-100k");
+            return;
+        }
+        assertThatThrownBy(() -> SpecReader.read(EXAMPLES.resolve("movielens-100k.yaml"), List.of()))
+                .isInstanceOfSatisfying(SpecException.class, e -> assertThat(e.problems())
+                        .extracting(SpecProblem::path).containsExactly("dataset.path"));
+    }
+}
