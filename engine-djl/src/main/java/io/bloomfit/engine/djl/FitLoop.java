@@ -74,10 +74,10 @@ final class FitLoop {
         ParameterTables tables;
         if (spec.optimizer() == OptimizerKind.ADAM) {
             tables = new DenseAdamTables(manager, initial, shapes, learningRate);
-            java.util.Arrays.fill(initial, null); // copied into native arrays: let the heap copies go
         } else {
             tables = new SparseRowTables(initial, shapes, RowOptimizer.Kind.of(spec.optimizer()), learningRate);
         }
+        java.util.Arrays.fill(initial, null); // copied into the tables: let these heap copies go
         try (tables) {
             FactorizationGraph graph = new FactorizationGraph(tables, plans.userVectors(), plans.itemVectors(),
                     plans.userBiases(), plans.itemBiases());

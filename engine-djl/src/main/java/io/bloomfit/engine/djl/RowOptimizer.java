@@ -8,6 +8,10 @@ import java.util.Arrays;
  * An optimizer that updates only the rows a step touched. Gradients arrive as one entry per lookup (rows may
  * repeat, as in a COO gradient); they are summed per row first (PyTorch's {@code coalesce}), then each touched
  * row is updated once. Follows PyTorch's {@code SparseAdam}, sparse {@code Adagrad} and {@code SGD} formulas.
+ *
+ * <p>Each row's parameters and optimizer state are stored together ({@code [p | m | v]} for Adam), so a touched
+ * row is one contiguous region of memory: with rows scattered over a large table, the cost of a step is mostly
+ * these random accesses.
  */
 abstract class RowOptimizer {
 
@@ -27,7 +31,9 @@ abstract class RowOptimizer {
         }
     }
 
-    protected final float[] parameters;
+    private final float[] records;  // rows x (arrays * width): parameters, then each state array
+    private final int arrays;
+    private final int stride;
     protected final int width;
     protected final float learningRate;
     private final int[] slotOfRow;
@@ -35,8 +41,19 @@ abstract class RowOptimizer {
     private float[] sums = new float[0];
     protected long steps;
 
-    RowOptimizer(float[] parameters, int rows, int width, float learningRate) {
-        this.parameters = parameters;
+    RowOptimizer(float[] parameters, int rows, int width, float learningRate, int arrays) {
+        this.arrays = arrays;
+        this.stride = arrays * width;
+        long floats = (long) rows * stride;
+        if (floats > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("a table of " + rows + " rows of " + width + " floats with "
+                    + (arrays - 1) + " optimizer state arrays exceeds 2^31 floats; use a smaller dimension, a "
+                    + "smaller compression ratio, or optimizer sgd");
+        }
+        this.records = new float[(int) floats];
+        for (int r = 0; r < rows; r++) {
+            System.arraycopy(parameters, r * width, records, r * stride, width);
+        }
         this.width = width;
         this.learningRate = learningRate;
         this.slotOfRow = new int[rows];
@@ -79,19 +96,20 @@ abstract class RowOptimizer {
         // gather the touched rows of the parameters and state into contiguous scratch arrays, update them in one
         // long loop (same index in every array, so the JIT vectorises it), scatter them back: measured 2-3x
         // faster than updating row by row in place
-        float[][] arrays = rowArrays();
         if (scratch == null || scratch[0].length < unique * width) {
-            scratch = new float[arrays.length][rows.length * width];
+            scratch = new float[arrays][rows.length * width];
         }
-        for (int a = 0; a < arrays.length; a++) {
-            for (int slot = 0; slot < unique; slot++) {
-                System.arraycopy(arrays[a], touched[slot] * width, scratch[a], slot * width, width);
+        for (int slot = 0; slot < unique; slot++) {
+            int base = touched[slot] * stride;
+            for (int a = 0; a < arrays; a++) {
+                System.arraycopy(records, base + a * width, scratch[a], slot * width, width);
             }
         }
         update(scratch, sums, unique * width);
-        for (int a = 0; a < arrays.length; a++) {
-            for (int slot = 0; slot < unique; slot++) {
-                System.arraycopy(scratch[a], slot * width, arrays[a], touched[slot] * width, width);
+        for (int slot = 0; slot < unique; slot++) {
+            int base = touched[slot] * stride;
+            for (int a = 0; a < arrays; a++) {
+                System.arraycopy(scratch[a], slot * width, records, base + a * width, width);
             }
         }
         for (int slot = 0; slot < unique; slot++) {
@@ -105,12 +123,24 @@ abstract class RowOptimizer {
     void beginStep() {
     }
 
-    /** The arrays indexed by row that an update reads and writes: the parameters first, then per-row state. */
-    abstract float[][] rowArrays();
+    /** Copies the parameters of {@code row} into {@code dst[offset .. offset + width)}. */
+    final void readRow(int row, float[] dst, int offset) {
+        System.arraycopy(records, row * stride, dst, offset, width);
+    }
+
+    /** The current parameters, row-major (a copy). */
+    final float[] parameters() {
+        int rows = records.length / stride;
+        float[] out = new float[rows * width];
+        for (int r = 0; r < rows; r++) {
+            System.arraycopy(records, r * stride, out, r * width, width);
+        }
+        return out;
+    }
 
     /**
-     * Updates {@code length} floats: {@code rows[0]} holds the touched parameters, {@code rows[1..]} their state
-     * (in {@link #rowArrays()} order), {@code gradient} the summed gradients, all at the same index.
+     * Updates {@code length} floats: {@code rows[0]} holds the touched parameters, {@code rows[1..]} their state,
+     * {@code gradient} the summed gradients, all at the same index.
      */
     abstract void update(float[][] rows, float[] gradient, int length);
 
@@ -119,14 +149,10 @@ abstract class RowOptimizer {
         private static final double BETA1 = 0.9;
         private static final double BETA2 = 0.999;
         private static final float EPS = 1e-8f;
-        private final float[] m;
-        private final float[] v;
         private float stepSize;
 
         SparseAdam(float[] parameters, int rows, int width, float learningRate) {
-            super(parameters, rows, width, learningRate);
-            m = new float[parameters.length];
-            v = new float[parameters.length];
+            super(parameters, rows, width, learningRate, 3);
         }
 
         @Override
@@ -134,11 +160,6 @@ abstract class RowOptimizer {
             double correction1 = 1 - Math.pow(BETA1, steps);
             double correction2 = 1 - Math.pow(BETA2, steps);
             stepSize = (float) (learningRate * Math.sqrt(correction2) / correction1);
-        }
-
-        @Override
-        float[][] rowArrays() {
-            return new float[][] {parameters, m, v};
         }
 
         @Override
@@ -163,16 +184,8 @@ abstract class RowOptimizer {
     /** PyTorch's sparse {@code Adagrad} (no learning-rate decay, initial accumulator 0, eps 1e-10). */
     static final class SparseAdagrad extends RowOptimizer {
         private static final float EPS = 1e-10f;
-        private final float[] sumOfSquares;
-
         SparseAdagrad(float[] parameters, int rows, int width, float learningRate) {
-            super(parameters, rows, width, learningRate);
-            sumOfSquares = new float[parameters.length];
-        }
-
-        @Override
-        float[][] rowArrays() {
-            return new float[][] {parameters, sumOfSquares};
+            super(parameters, rows, width, learningRate, 2);
         }
 
         @Override
@@ -192,12 +205,7 @@ abstract class RowOptimizer {
     /** Plain SGD on the touched rows. */
     static final class RowSgd extends RowOptimizer {
         RowSgd(float[] parameters, int rows, int width, float learningRate) {
-            super(parameters, rows, width, learningRate);
-        }
-
-        @Override
-        float[][] rowArrays() {
-            return new float[][] {parameters};
+            super(parameters, rows, width, learningRate, 1);
         }
 
         @Override
