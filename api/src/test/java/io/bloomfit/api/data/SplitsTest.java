@@ -85,6 +85,17 @@ class SplitsTest {
         assertThatThrownBy(() -> SplitSpec.random(1.5, 1)).hasMessageContaining("(0, 1)");
     }
 
+    @Test
+    void specReadsFromYamlAsExperimentSpecsWriteIt() throws Exception {
+        com.fasterxml.jackson.databind.ObjectMapper yaml = new com.fasterxml.jackson.databind.ObjectMapper(
+                new com.fasterxml.jackson.dataformat.yaml.YAMLFactory());
+        SplitSpec spec = yaml.readValue("{kind: random, test: 0.2, seed: 42}", SplitSpec.class);
+        assertThat(spec).isEqualTo(SplitSpec.random(0.2, 42));
+        SplitSpec last = yaml.readValue("{kind: leave-last-out, validation: 0.5}", SplitSpec.class);
+        assertThat(last.kind()).isEqualTo("leave-last-out");
+        assertThat(last.validation()).isEqualTo(0.5);
+    }
+
     @Property(tries = 50)
     void noPairIsInTwoPartsAndNothingIsLost(@ForAll @IntRange(min = 1, max = 30) int users,
                                             @ForAll @IntRange(min = 2, max = 30) int items,

@@ -49,6 +49,30 @@ class EvaluatorTest {
     }
 
     @Test
+    void resultsDoNotDependOnThreadsOrBatchSize() {
+        io.bloomfit.api.data.Split split = io.bloomfit.api.data.SplitSpec.random(0.2, 1)
+                .apply(io.bloomfit.api.data.SyntheticDatasets.preset("synthetic-ml100k").interactions());
+        int items = split.train().numItems();
+        MatrixModel scorer = new MatrixModel(split.train().numUsers(), items, u -> {
+            java.util.SplittableRandom rng = new java.util.SplittableRandom(u);
+            float[] row = new float[items];
+            for (int i = 0; i < items; i++) {
+                row[i] = rng.nextInt(50); // many ties
+            }
+            return row;
+        });
+        EvaluationResult one = new Evaluator().withThreads(1).withBatchUsers(1000).evaluate(scorer, split.train(),
+                split.test());
+        EvaluationResult many = new Evaluator().withThreads(2).withBatchUsers(7).evaluate(scorer, split.train(),
+                split.test());
+        assertThat(many.usersEvaluated()).isEqualTo(one.usersEvaluated());
+        assertThat(many.mrr()).isCloseTo(one.mrr(), within(1e-12));
+        assertThat(many.precisionAtK()).isCloseTo(one.precisionAtK(), within(1e-12));
+        assertThat(many.ndcgAtK()).isCloseTo(one.ndcgAtK(), within(1e-12));
+        assertThat(many.auc()).isCloseTo(one.auc(), within(1e-12));
+    }
+
+    @Test
     void rejectsDataFromAnotherIndexSpace() {
         Interactions other = new Interactions(4, 6, new int[] {0}, new int[] {5}, null, null);
         assertThatThrownBy(() -> new Evaluator().evaluate(model, train, other))

@@ -71,9 +71,13 @@ final class FitLoop {
                 initial[TableId.ITEM_VECTORS.ordinal()]);
 
         float learningRate = (float) spec.learningRate();
-        ParameterTables tables = spec.optimizer() == OptimizerKind.ADAM
-                ? new DenseAdamTables(manager, initial, shapes, learningRate)
-                : new SparseRowTables(initial, shapes, RowOptimizer.Kind.of(spec.optimizer()), learningRate);
+        ParameterTables tables;
+        if (spec.optimizer() == OptimizerKind.ADAM) {
+            tables = new DenseAdamTables(manager, initial, shapes, learningRate);
+        } else {
+            tables = new SparseRowTables(initial, shapes, RowOptimizer.Kind.of(spec.optimizer()), learningRate);
+        }
+        java.util.Arrays.fill(initial, null); // copied into the tables: let these heap copies go
         try (tables) {
             FactorizationGraph graph = new FactorizationGraph(tables, plans.userVectors(), plans.itemVectors(),
                     plans.userBiases(), plans.itemBiases());

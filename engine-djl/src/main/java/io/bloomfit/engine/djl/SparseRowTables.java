@@ -15,7 +15,6 @@ import java.util.List;
  */
 final class SparseRowTables implements ParameterTables {
 
-    private final float[][] values;
     private final TableShapes shapes;
     private final RowOptimizer[] optimizers;
     private final List<Pending> pending = new ArrayList<>();
@@ -23,24 +22,23 @@ final class SparseRowTables implements ParameterTables {
     private record Pending(TableId table, int[] rows, NDArray leaf) {
     }
 
-    /** Takes ownership of {@code initial} (one row-major array per table). */
+    /** Copies {@code initial} (one row-major array per table) into the optimizers' row records. */
     SparseRowTables(float[][] initial, TableShapes shapes, RowOptimizer.Kind kind, float learningRate) {
-        this.values = initial;
         this.shapes = shapes;
         this.optimizers = new RowOptimizer[TableId.values().length];
         for (TableId t : TableId.values()) {
-            optimizers[t.ordinal()] = RowOptimizer.create(kind, values[t.ordinal()], shapes.rows(t), shapes.width(t),
-                    learningRate);
+            optimizers[t.ordinal()] = RowOptimizer.create(kind, initial[t.ordinal()], shapes.rows(t),
+                    shapes.width(t), learningRate);
         }
     }
 
     @Override
     public NDArray gather(TableId table, int[] rows, NDManager step) {
         int width = shapes.width(table);
-        float[] table1 = values[table.ordinal()];
+        RowOptimizer source = optimizers[table.ordinal()];
         float[] copy = new float[rows.length * width];
         for (int i = 0; i < rows.length; i++) {
-            System.arraycopy(table1, rows[i] * width, copy, i * width, width);
+            source.readRow(rows[i], copy, i * width);
         }
         NDArray leaf = step.create(copy, new Shape(rows.length, width));
         leaf.setRequiresGradient(true);
@@ -81,7 +79,7 @@ final class SparseRowTables implements ParameterTables {
 
     @Override
     public float[] values(TableId table) {
-        return values[table.ordinal()];
+        return optimizers[table.ordinal()].parameters();
     }
 
     @Override
