@@ -23,6 +23,52 @@ class ExperimentRunnerTest {
     }
 
     @Test
+    void warmUpFitsOneUntimedEpochOnPlainLayoutsAndClosesTheModel(@TempDir Path dir) {
+        List<io.bloomfit.api.train.FitRequest> fits = new ArrayList<>();
+        List<Boolean> closed = new ArrayList<>();
+        io.bloomfit.api.train.Trainer recording = new io.bloomfit.api.train.Trainer() {
+            @Override
+            public String name() {
+                return "recording";
+            }
+
+            @Override
+            public io.bloomfit.api.train.TrainedModel fit(io.bloomfit.api.train.FitRequest request,
+                                                          TrainingListener listener) {
+                fits.add(request);
+                io.bloomfit.api.train.TrainedModel model = new FixtureTrainer().fit(request, listener);
+                return new io.bloomfit.api.train.TrainedModel() {
+                    public int numUsers() { return model.numUsers(); }
+                    public int numItems() { return model.numItems(); }
+                    public float[][] scoreAll(int[] users) { return model.scoreAll(users); }
+                    public float[] score(int user, int[] items) { return model.score(user, items); }
+                    public int[] recommend(int user, int k, int[] exclude) { return model.recommend(user, k, exclude); }
+                    public void save(Path directory) { throw new AssertionError("a warm-up model is never saved"); }
+                    public io.bloomfit.api.train.FitReport report() { return model.report(); }
+                    public void close() { closed.add(true); model.close(); }
+                };
+            }
+
+            @Override
+            public io.bloomfit.api.train.TrainedModel load(Path directory) {
+                throw new AssertionError();
+            }
+        };
+
+        runner(Fixtures.spec("model.epochs=3"), dir, null, 1).warmUp(recording);
+
+        assertThat(fits).singleElement().satisfies(request -> {
+            assertThat(request.model().epochs()).isEqualTo(1);
+            assertThat(request.train().size())
+                    .isEqualTo(Math.min(Fixtures.data().train().size(), ExperimentRunner.WARM_UP_INTERACTIONS));
+            assertThat(request.userLayout().compressor()).isEqualTo("plain");
+            assertThat(request.itemLayout().compressor()).isEqualTo("plain");
+        });
+        assertThat(closed).containsExactly(true);
+        assertThat(dir.resolve("results.jsonl")).doesNotExist();
+    }
+
+    @Test
     void writesOneRowPerPointWithTheContractFields(@TempDir Path dir) throws Exception {
         List<ResultRow> rows = runner(Fixtures.spec("grid.ratio=[0.5]"), dir, null, 1).run(false);
         assertThat(rows).hasSize(3);
