@@ -9,6 +9,7 @@ import io.bloomfit.api.eval.EvaluationResult;
 import io.bloomfit.api.eval.Evaluator;
 import io.bloomfit.api.experiment.DatasetPreparer;
 import io.bloomfit.api.experiment.ExperimentData;
+import io.bloomfit.api.experiment.TrainerWarmUp;
 import io.bloomfit.api.hash.HashFunction;
 import io.bloomfit.api.hash.HashFunctions;
 import io.bloomfit.api.train.DeviceChoice;
@@ -140,6 +141,7 @@ public class BenchCommand implements Callable<Integer> {
     private void train(PrintWriter out) {
         ExperimentData data = data();
         out.println("data: " + data.description());
+        TrainerWarmUp.run(Trainers.forName("djl"), model(), data.train(), EmbeddingCompressors.forName("plain"));
         for (String c : new String[] {"plain", compressor}) {
             int users = data.train().numUsers();
             int items = data.train().numItems();

@@ -40,7 +40,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * --set grid.hash=[...]} per process into separate directories).
  *
  * <p>Before the first point the runner fits once, untimed, on a small slice of the training data (see
- * {@link #warmUp(Trainer)}): otherwise the first point (the plain baseline) would pay for loading the engine's
+ * {@link TrainerWarmUp}): otherwise the first point (the plain baseline) would pay for loading the engine's
  * native library and compiling the hot code, which made plain look several times slower per epoch than it is
  * and every compressed point's speedup look larger than it is.
  */
@@ -157,37 +157,9 @@ public final class ExperimentRunner {
         return store.read();
     }
 
-    /** Interactions in the warm-up fit: enough steps for the JIT to compile the training loop's hot code. */
-    static final int WARM_UP_INTERACTIONS = 20_000;
-
-    /**
-     * Fits plain layouts for one epoch on the first {@value #WARM_UP_INTERACTIONS} training interactions and
-     * throws the model away, so that no timed point pays for engine start-up. A failure here is ignored: the
-     * same failure will be recorded by the points themselves.
-     */
+    /** Fits once, untimed, so that no timed point pays for engine start-up ({@link TrainerWarmUp}). */
     void warmUp(Trainer trainer) {
-        var train = data.train();
-        int n = Math.min(train.size(), WARM_UP_INTERACTIONS);
-        if (n == 0) {
-            return;
-        }
-        int[] slice = new int[n];
-        for (int i = 0; i < n; i++) {
-            slice[i] = i;
-        }
-        ModelSpec model = spec.model().withEpochs(1);
-        try {
-            EmbeddingLayout users = plugins.compressors().forName(ExperimentPlan.BASELINE)
-                    .layout(LayoutRequest.plain(train.numUsers(), model.dimension()));
-            EmbeddingLayout items = plugins.compressors().forName(ExperimentPlan.BASELINE)
-                    .layout(LayoutRequest.plain(train.numItems(), model.dimension()));
-            try (TrainedModel warm = trainer.fit(new FitRequest(model, train.select(slice), users, items),
-                    TrainingListener.NONE)) {
-                warm.scoreAll(new int[] {0});
-            }
-        } catch (RuntimeException e) {
-            // deliberately ignored: the grid points report their own failures
-        }
+        TrainerWarmUp.run(trainer, spec.model(), data.train(), plugins.compressors().forName(ExperimentPlan.BASELINE));
     }
 
     private static boolean sameExceptGrid(String storedJson, String currentJson) {

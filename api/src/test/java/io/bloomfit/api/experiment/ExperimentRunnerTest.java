@@ -60,7 +60,7 @@ class ExperimentRunnerTest {
         assertThat(fits).singleElement().satisfies(request -> {
             assertThat(request.model().epochs()).isEqualTo(1);
             assertThat(request.train().size())
-                    .isEqualTo(Math.min(Fixtures.data().train().size(), ExperimentRunner.WARM_UP_INTERACTIONS));
+                    .isEqualTo(Math.min(Fixtures.data().train().size(), TrainerWarmUp.INTERACTIONS));
             assertThat(request.userLayout().compressor()).isEqualTo("plain");
             assertThat(request.itemLayout().compressor()).isEqualTo("plain");
         });
