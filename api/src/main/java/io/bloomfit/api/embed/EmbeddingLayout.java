@@ -24,6 +24,7 @@ public final class EmbeddingLayout {
     private final int numLookups;
     private final int[] tableRows;
     private final long[] tableOffsets;
+    private final int totalRows;
     private final int[] lookupTables;
     private final int[] rows;
     private final float[] weights;
@@ -51,6 +52,7 @@ public final class EmbeddingLayout {
             throw new IllegalArgumentException("layout of compressor '" + compressor + "' has " + offset
                     + " rows in all; at most " + Integer.MAX_VALUE + " are supported");
         }
+        this.totalRows = (int) offset;
     }
 
     /**
@@ -149,11 +151,7 @@ public final class EmbeddingLayout {
 
     /** Rows of all tables together: the rows of the trainer's parameter matrix. */
     public int totalRows() {
-        long total = 0;
-        for (int r : tableRows) {
-            total += r;
-        }
-        return (int) total;
+        return totalRows;
     }
 
     /** The first row of {@code table} in the concatenation of all tables. */

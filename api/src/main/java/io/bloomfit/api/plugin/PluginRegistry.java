@@ -28,6 +28,7 @@ public final class PluginRegistry<T> {
 
     private static final System.Logger LOG = System.getLogger(PluginRegistry.class.getName());
     private static final Map<Class<?>, PluginRegistry<?>> SHARED = new ConcurrentHashMap<>();
+    private static PluginDirectory sharedDirectory;
 
     private final String kind;
     private final Map<String, Entry<T>> entries;
@@ -45,16 +46,27 @@ public final class PluginRegistry<T> {
 
     /**
      * The process-wide registry of {@code service}, loaded once with the {@link PluginDirectory#configured()
-     * configured} plugin directory.
+     * configured} plugin directory. Every SPI's shared registry reads the same opened directory, so a jar that
+     * provides, say, a hash function and a compressor gets one class loader, not one per SPI.
      */
     @SuppressWarnings("unchecked")
     public static <T> PluginRegistry<T> shared(Class<T> service, Function<T, String> nameOf, String kind) {
         return (PluginRegistry<T>) SHARED.computeIfAbsent(service,
-                s -> load(service, nameOf, kind, PluginDirectory.configured()));
+                s -> load(service, nameOf, kind, sharedDirectory()));
+    }
+
+    private static synchronized PluginDirectory sharedDirectory() {
+        if (sharedDirectory == null) {
+            sharedDirectory = PluginDirectory.configured();
+        }
+        return sharedDirectory;
     }
 
     /** Forgets the shared registries so the next lookup reloads them (after the plugin directory changed). */
     public static void resetShared() {
+        synchronized (PluginRegistry.class) {
+            sharedDirectory = null;
+        }
         SHARED.clear();
     }
 
