@@ -27,6 +27,8 @@ import java.util.SplittableRandom;
 final class FitLoop {
 
     static final String ENGINE = "PyTorch";
+    /** System property choosing how sparse-optimizer steps compute gradients on the CPU: fused or autograd. */
+    static final String SPARSE_GRADIENTS_PROPERTY = "bloomfit.djl.sparseGradients";
 
     private final FitRequest request;
     private final ModelSpec spec;
@@ -81,12 +83,19 @@ final class FitLoop {
         try (tables) {
             FactorizationGraph graph = new FactorizationGraph(tables, plans.userVectors(), plans.itemVectors(),
                     plans.userBiases(), plans.itemBiases());
+            FusedSparseStep fused = tables instanceof SparseRowTables sparse && fusedSparseSteps(device)
+                    ? new FusedSparseStep(sparse, plans, spec.dimension()) : null;
             int threads = JniUtils.getNumThreads();
+            if (fused != null) {
+                // no engine work in a fused step: the threads reported are those that copy rows
+                threads = spec.threads() > 0 ? spec.threads() : RowRanges.threads();
+                ((SparseRowTables) tables).rowThreads(threads);
+            }
             double[] seconds = new double[spec.epochs()];
             double[] losses = new double[spec.epochs()];
             long globalStep = 0;
             for (int epoch = 1; epoch <= spec.epochs(); epoch++) {
-                globalStep = epoch(graph, tables, manager, epoch, globalStep, seconds, losses);
+                globalStep = epoch(graph, fused, tables, manager, epoch, globalStep, seconds, losses);
             }
             float[][] trained = new float[TableId.values().length][];
             for (TableId t : TableId.values()) {
@@ -97,8 +106,21 @@ final class FitLoop {
         }
     }
 
-    private long epoch(FactorizationGraph graph, ParameterTables tables, NDManager manager, int epoch,
-                       long globalStep, double[] seconds, double[] losses) {
+    /**
+     * Whether sparse-optimizer steps use {@link FusedSparseStep} rather than the engine's autograd: on the CPU,
+     * unless the system property {@value #SPARSE_GRADIENTS_PROPERTY} is {@code autograd} (to compare the two).
+     */
+    static boolean fusedSparseSteps(Device device) {
+        String choice = System.getProperty(SPARSE_GRADIENTS_PROPERTY, "fused");
+        if (!choice.equals("fused") && !choice.equals("autograd")) {
+            throw new IllegalArgumentException("system property " + SPARSE_GRADIENTS_PROPERTY + " must be 'fused' "
+                    + "or 'autograd', was '" + choice + "'");
+        }
+        return choice.equals("fused") && Device.Type.CPU.equals(device.getDeviceType());
+    }
+
+    private long epoch(FactorizationGraph graph, FusedSparseStep fused, ParameterTables tables, NDManager manager,
+                       int epoch, long globalStep, double[] seconds, double[] losses) {
         Interactions train = request.train();
         int n = train.size();
         int batch = spec.batchSize();
@@ -124,30 +146,28 @@ final class FitLoop {
                 users[i] = train.user(row);
                 items[i] = train.item(row);
             }
-            float value;
-            try (NDManager step = manager.newSubManager()) {
-                try (GradientCollector collector = engine.newGradientCollector()) {
-                    NDArray loss;
-                    if (implicit) {
-                        int[] sampled = new int[size * negatives];
-                        for (int i = 0; i < sampled.length; i++) {
-                            sampled[i] = random.nextInt(numItems);
-                        }
-                        loss = graph.implicitLoss(spec.loss(), users, items, sampled, negatives, l2, step);
-                    } else {
-                        float[] ratings = new float[size];
-                        for (int i = 0; i < size; i++) {
-                            ratings[i] = train.rating(order[from + i]);
-                        }
-                        loss = graph.explicitLoss(users, items, ratings, l2, step);
-                    }
-                    value = loss.getFloat();
-                    if (!Float.isFinite(value)) {
-                        throw new TrainingDivergedException(epoch, globalStep + s + 1, value);
-                    }
-                    collector.backward(loss);
+            int[] sampled = null;
+            float[] ratings = null;
+            if (implicit) {
+                sampled = new int[size * negatives];
+                for (int i = 0; i < sampled.length; i++) {
+                    sampled[i] = random.nextInt(numItems);
                 }
-                tables.update(step);
+            } else {
+                ratings = new float[size];
+                for (int i = 0; i < size; i++) {
+                    ratings[i] = train.rating(order[from + i]);
+                }
+            }
+            double value;
+            if (fused != null) {
+                value = implicit ? fused.implicit(spec.loss(), users, items, sampled, negatives, l2)
+                        : fused.explicit(users, items, ratings, l2);
+            } else {
+                value = autogradStep(graph, tables, manager, engine, users, items, sampled, negatives, ratings, l2);
+            }
+            if (!Double.isFinite(value)) {
+                throw new TrainingDivergedException(epoch, globalStep + s + 1, value);
             }
             lossSum += value;
             double elapsed = (System.nanoTime() - start) / 1e9;
@@ -159,6 +179,29 @@ final class FitLoop {
         losses[epoch - 1] = lossSum / steps;
         listener.epochFinished(epoch, spec.epochs(), losses[epoch - 1], elapsed);
         return globalStep + steps;
+    }
+
+    /**
+     * One step through the engine: forward, backward, then the tables' update ({@code sampled} for implicit
+     * models, {@code ratings} for explicit ones). Returns the batch's loss; a non-finite loss updates nothing.
+     */
+    private double autogradStep(FactorizationGraph graph, ParameterTables tables, NDManager manager, Engine engine,
+                                int[] users, int[] items, int[] sampled, int negatives, float[] ratings, float l2) {
+        try (NDManager step = manager.newSubManager()) {
+            float value;
+            try (GradientCollector collector = engine.newGradientCollector()) {
+                NDArray loss = sampled != null
+                        ? graph.implicitLoss(spec.loss(), users, items, sampled, negatives, l2, step)
+                        : graph.explicitLoss(users, items, ratings, l2, step);
+                value = loss.getFloat();
+                if (!Float.isFinite(value)) {
+                    return value;
+                }
+                collector.backward(loss);
+            }
+            tables.update(step);
+            return value;
+        }
     }
 
     private static int[] shuffled(int n, SplittableRandom random) {

@@ -37,8 +37,15 @@ abstract class RowOptimizer {
     protected final int width;
     protected final float learningRate;
     private final int[] slotOfRow;
+    /** Rows handled together in a gather or an update (see {@link #touch}). */
+    private static final int BLOCK_ROWS = 64;
+    /** Floats per 64-byte cache line. */
+    private static final int LINE_FLOATS = 16;
     private int[] touched = new int[0];
-    private float[] sums = new float[0];
+    private float[] params = new float[0];
+    private int unique;
+    private float sink;
+    private int threads = RowRanges.threads();
     protected long steps;
 
     RowOptimizer(float[] parameters, int rows, int width, float learningRate, int arrays) {
@@ -60,6 +67,11 @@ abstract class RowOptimizer {
         Arrays.fill(slotOfRow, -1);
     }
 
+    /** Limits the threads that copy and update rows (at least 1). */
+    final void threads(int value) {
+        this.threads = Math.max(1, value);
+    }
+
     static RowOptimizer create(Kind kind, float[] parameters, int rows, int width, float learningRate) {
         return switch (kind) {
             case SPARSE_ADAM -> new SparseAdam(parameters, rows, width, learningRate);
@@ -68,56 +80,122 @@ abstract class RowOptimizer {
         };
     }
 
-    /** One step: {@code gradients[i * width ..]} is a gradient contribution to row {@code rows[i]}. */
+    /**
+     * One step from COO gradient contributions: {@code gradients[i * width ..]} is added to row {@code rows[i]}
+     * (rows may repeat). Equivalent to {@link #gather} followed by {@link #apply} with the per-row sums.
+     */
     final void step(int[] rows, float[] gradients) {
+        int[] slots = new int[rows.length];
+        int unique = gather(rows, slots);
+        float[] sums = new float[unique * width];
+        for (int i = 0; i < rows.length; i++) {
+            int s = slots[i] * width;
+            int g = i * width;
+            for (int d = 0; d < width; d++) {
+                sums[s + d] += gradients[g + d];
+            }
+        }
+        apply(sums);
+    }
+
+    /**
+     * Starts a step on the rows {@code rows} (which may repeat): sets {@code slots[i]} to the index of
+     * {@code rows[i]} among the distinct rows, in order of first appearance, and copies the parameters of each
+     * distinct row once into {@link #gathered()}. Returns the number of distinct rows.
+     */
+    final int gather(int[] rows, int[] slots) {
         if (touched.length < rows.length) {
             touched = new int[rows.length];
-            sums = new float[rows.length * width];
+            params = new float[rows.length * width];
         }
-        int unique = 0;
+        int distinct = 0;
         for (int i = 0; i < rows.length; i++) {
             int row = rows[i];
             int slot = slotOfRow[row];
             if (slot < 0) {
-                slot = unique++;
+                slot = distinct++;
                 slotOfRow[row] = slot;
                 touched[slot] = row;
-                System.arraycopy(gradients, i * width, sums, slot * width, width);
-            } else {
-                int s = slot * width;
-                int g = i * width;
-                for (int d = 0; d < width; d++) {
-                    sums[s + d] += gradients[g + d];
-                }
             }
+            slots[i] = slot;
         }
-        steps++;
-        beginStep();
-        // gather the touched rows of the parameters and state into contiguous scratch arrays, update them in one
-        // long loop (same index in every array, so the JIT vectorises it), scatter them back: measured 2-3x
-        // faster than updating row by row in place
-        if (scratch == null || scratch[0].length < unique * width) {
-            scratch = new float[arrays][rows.length * width];
-        }
-        for (int slot = 0; slot < unique; slot++) {
-            int base = touched[slot] * stride;
-            for (int a = 0; a < arrays; a++) {
-                System.arraycopy(records, base + a * width, scratch[a], slot * width, width);
-            }
-        }
-        update(scratch, sums, unique * width);
-        for (int slot = 0; slot < unique; slot++) {
-            int base = touched[slot] * stride;
-            for (int a = 0; a < arrays; a++) {
-                System.arraycopy(scratch[a], slot * width, records, base + a * width, width);
-            }
-        }
-        for (int slot = 0; slot < unique; slot++) {
+        for (int slot = 0; slot < distinct; slot++) {
             slotOfRow[touched[slot]] = -1;
         }
+        unique = distinct;
+        RowRanges.forRange(distinct, threads, (from, to) -> {
+            for (int block = from; block < to; block += BLOCK_ROWS) {
+                int end = Math.min(to, block + BLOCK_ROWS);
+                touch(block, end, width);
+                for (int slot = block; slot < end; slot++) {
+                    System.arraycopy(records, touched[slot] * stride, params, slot * width, width);
+                }
+            }
+        });
+        return distinct;
     }
 
-    private float[][] scratch;
+    /** The parameters of the rows of the last {@link #gather}, slot by slot ({@code slots * width} floats). */
+    final float[] gathered() {
+        return params;
+    }
+
+    /**
+     * Ends the step begun by {@link #gather}: {@code gradient[slot * width ..]} is the summed gradient of each
+     * distinct row (a coalesced COO gradient); each row is updated once. Rows go in blocks: request a block's
+     * records, copy parameters and state into small per-array buffers, update them in one loop (the same index in
+     * every array, so the JIT vectorises it: 2-3x faster than updating rows in place), and write them back while
+     * they are still in cache.
+     */
+    final void apply(float[] gradient) {
+        int distinct = unique;
+        steps++;
+        beginStep();
+        RowRanges.forRange(distinct, threads, (from, to) -> {
+            float[][] block = new float[arrays][BLOCK_ROWS * width];
+            for (int first = from; first < to; first += BLOCK_ROWS) {
+                int end = Math.min(to, first + BLOCK_ROWS);
+                touch(first, end, stride);
+                for (int slot = first; slot < end; slot++) {
+                    int base = touched[slot] * stride;
+                    int at = (slot - first) * width;
+                    for (int a = 0; a < arrays; a++) {
+                        System.arraycopy(records, base + a * width, block[a], at, width);
+                    }
+                }
+                update(block, gradient, first * width, (end - first) * width);
+                for (int slot = first; slot < end; slot++) {
+                    int base = touched[slot] * stride;
+                    int at = (slot - first) * width;
+                    for (int a = 0; a < arrays; a++) {
+                        System.arraycopy(block[a], at, records, base + a * width, width);
+                    }
+                }
+            }
+        });
+        unique = 0;
+    }
+
+    /**
+     * Reads one float of every cache line of the first {@code floats} floats of the records of slots
+     * {@code [from, to)}. The loads are independent, so the CPU keeps many of these cache misses in flight at once,
+     * and the copies that follow find the rows in cache; copying row after row instead waits for each miss in turn.
+     * Where a miss costs about 200 ns (the 2-core benchmark machine) this halves the time of a gather. Java has no
+     * prefetch instruction; this is the portable equivalent.
+     */
+    private void touch(int from, int to, int floats) {
+        float acc = 0;
+        for (int slot = from; slot < to; slot++) {
+            int base = touched[slot] * stride;
+            for (int f = 0; f < floats; f += LINE_FLOATS) {
+                acc += records[base + f];
+            }
+            acc += records[base + floats - 1]; // rows need not start on a line boundary
+        }
+        if (acc == Float.MIN_VALUE) {
+            sink = acc; // never true in practice; keeps the loads from being optimised away
+        }
+    }
 
     /** Called once per step before the rows are updated ({@link #steps} already counts this step). */
     void beginStep() {
@@ -139,10 +217,10 @@ abstract class RowOptimizer {
     }
 
     /**
-     * Updates {@code length} floats: {@code rows[0]} holds the touched parameters, {@code rows[1..]} their state,
-     * {@code gradient} the summed gradients, all at the same index.
+     * Updates {@code length} floats: {@code rows[0][i]} is a touched parameter, {@code rows[1..][i]} its state and
+     * {@code gradient[gradientAt + i]} its summed gradient.
      */
-    abstract void update(float[][] rows, float[] gradient, int length);
+    abstract void update(float[][] rows, float[] gradient, int gradientAt, int length);
 
     /** PyTorch's {@code SparseAdam} (lazy Adam): moments of untouched rows do not decay. */
     static final class SparseAdam extends RowOptimizer {
@@ -163,7 +241,7 @@ abstract class RowOptimizer {
         }
 
         @Override
-        void update(float[][] rows, float[] gradient, int length) {
+        void update(float[][] rows, float[] gradient, int gradientAt, int length) {
             float[] p = rows[0];
             float[] mm = rows[1];
             float[] vv = rows[2];
@@ -171,7 +249,7 @@ abstract class RowOptimizer {
             float c2 = (float) (1 - BETA2);
             float step = stepSize;
             for (int i = 0; i < length; i++) {
-                float g = gradient[i];
+                float g = gradient[gradientAt + i];
                 float mi = mm[i] + (g - mm[i]) * c1;
                 float vi = vv[i] + (g * g - vv[i]) * c2;
                 mm[i] = mi;
@@ -189,12 +267,12 @@ abstract class RowOptimizer {
         }
 
         @Override
-        void update(float[][] rows, float[] gradient, int length) {
+        void update(float[][] rows, float[] gradient, int gradientAt, int length) {
             float[] p = rows[0];
             float[] s = rows[1];
             float lr = learningRate;
             for (int i = 0; i < length; i++) {
-                float g = gradient[i];
+                float g = gradient[gradientAt + i];
                 float si = s[i] + g * g;
                 s[i] = si;
                 p[i] = p[i] - lr * g / ((float) Math.sqrt(si) + EPS);
@@ -209,11 +287,11 @@ abstract class RowOptimizer {
         }
 
         @Override
-        void update(float[][] rows, float[] gradient, int length) {
+        void update(float[][] rows, float[] gradient, int gradientAt, int length) {
             float[] p = rows[0];
             float lr = learningRate;
             for (int i = 0; i < length; i++) {
-                p[i] = p[i] - lr * gradient[i];
+                p[i] = p[i] - lr * gradient[gradientAt + i];
             }
         }
     }

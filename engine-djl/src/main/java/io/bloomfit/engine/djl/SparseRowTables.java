@@ -3,24 +3,23 @@ package io.bloomfit.engine.djl;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.ndarray.types.SparseFormat;
+import ai.djl.nn.core.Embedding;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.nio.FloatBuffer;
 
 /**
- * Parameters in Java arrays, updated row by row. A step copies the rows it reads into leaf arrays that take
- * part in autograd; after backward their gradients are exactly the values of the COO gradient PyTorch would
- * give the table (one entry per lookup), which a {@link RowOptimizer} sums per row and applies to the touched
- * rows only. Step cost therefore depends on the batch, not on the number of rows.
+ * Parameters in Java arrays, updated row by row. A step reads each distinct row it needs once (with its optimizer
+ * state) into a small leaf array that takes part in autograd, and the graph looks entries up in that leaf; after
+ * backward the leaf's gradient holds, per distinct row, the sum of its lookups' gradients: the coalesced COO
+ * gradient PyTorch would give the whole table. A {@link RowOptimizer} applies it to those rows only, so the cost of
+ * a step depends on the batch, not on the number of rows.
  */
 final class SparseRowTables implements ParameterTables {
 
     private final TableShapes shapes;
     private final RowOptimizer[] optimizers;
-    private final List<Pending> pending = new ArrayList<>();
-
-    private record Pending(TableId table, int[] rows, NDArray leaf) {
-    }
+    private final NDArray[] leaves = new NDArray[TableId.values().length];
 
     /** Copies {@code initial} (one row-major array per table) into the optimizers' row records. */
     SparseRowTables(float[][] initial, TableShapes shapes, RowOptimizer.Kind kind, float learningRate) {
@@ -34,47 +33,46 @@ final class SparseRowTables implements ParameterTables {
 
     @Override
     public NDArray gather(TableId table, int[] rows, NDManager step) {
-        int width = shapes.width(table);
-        RowOptimizer source = optimizers[table.ordinal()];
-        float[] copy = new float[rows.length * width];
-        for (int i = 0; i < rows.length; i++) {
-            source.readRow(rows[i], copy, i * width);
+        if (leaves[table.ordinal()] != null) {
+            throw new IllegalStateException(table + " was already read in this step");
         }
-        NDArray leaf = step.create(copy, new Shape(rows.length, width));
+        int width = shapes.width(table);
+        RowOptimizer optimizer = optimizers[table.ordinal()];
+        int[] slots = new int[rows.length];
+        int distinct = optimizer.gather(rows, slots);
+        NDArray leaf = step.create(FloatBuffer.wrap(optimizer.gathered(), 0, distinct * width),
+                new Shape(distinct, width));
         leaf.setRequiresGradient(true);
-        pending.add(new Pending(table, rows, leaf));
-        return leaf;
+        leaves[table.ordinal()] = leaf;
+        return Embedding.embedding(step.create(slots), leaf, SparseFormat.DENSE).singletonOrThrow();
     }
 
     @Override
     public void update(NDManager step) {
         for (TableId t : TableId.values()) {
-            int count = 0;
-            for (Pending p : pending) {
-                if (p.table() == t) {
-                    count += p.rows().length;
-                }
-            }
-            if (count == 0) {
+            NDArray leaf = leaves[t.ordinal()];
+            if (leaf == null) {
                 continue;
             }
-            int width = shapes.width(t);
-            int[] rows = new int[count];
-            float[] gradients = new float[count * width];
-            int at = 0;
-            for (Pending p : pending) {
-                if (p.table() == t) {
-                    NDArray g = p.leaf().getGradient();
-                    g.attach(step);
-                    float[] values1 = g.toFloatArray();
-                    System.arraycopy(p.rows(), 0, rows, at, p.rows().length);
-                    System.arraycopy(values1, 0, gradients, at * width, values1.length);
-                    at += p.rows().length;
-                }
-            }
-            optimizers[t.ordinal()].step(rows, gradients);
+            leaves[t.ordinal()] = null;
+            NDArray gradient = leaf.getGradient();
+            gradient.attach(step);
+            optimizers[t.ordinal()].apply(gradient.toFloatArray());
         }
-        pending.clear();
+    }
+
+    /** Limits the threads that copy and update rows; 0 keeps the default (every core). */
+    void rowThreads(int threads) {
+        if (threads > 0) {
+            for (RowOptimizer optimizer : optimizers) {
+                optimizer.threads(threads);
+            }
+        }
+    }
+
+    /** The optimizer that holds {@code table}'s rows, for steps computed outside the engine. */
+    RowOptimizer optimizer(TableId table) {
+        return optimizers[table.ordinal()];
     }
 
     @Override
@@ -84,6 +82,6 @@ final class SparseRowTables implements ParameterTables {
 
     @Override
     public void close() {
-        pending.clear();
+        java.util.Arrays.fill(leaves, null);
     }
 }

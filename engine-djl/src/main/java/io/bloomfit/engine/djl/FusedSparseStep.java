@@ -1,0 +1,300 @@
+package io.bloomfit.engine.djl;
+
+import io.bloomfit.api.embed.Combiner;
+import io.bloomfit.api.train.Loss;
+
+/**
+ * A sparse-optimizer step on the CPU computed in closed form, without the autograd engine. A factorization
+ * model's loss is a few dot products per example, and its gradient with respect to every row read is just as
+ * short; run through the engine instead, each of the step's ~60 small tensor operations costs more in dispatch,
+ * autograd bookkeeping and allocation than in arithmetic, and those costs, not the rows, set the epoch time.
+ *
+ * <p>The step computes exactly what {@link FactorizationGraph} defines (same combiners, losses, mean over the
+ * batch, l2 on the embeddings read) and hands each table's coalesced gradient to its {@link RowOptimizer}, so the
+ * model trained is the one the graph would train; {@code FusedSparseStepTest} checks loss and gradients against
+ * DJL autograd on the graph. Arithmetic is single-threaded and in a fixed order, so a fit is deterministic; only
+ * the row copies, which touch disjoint rows, run in parallel.
+ */
+final class FusedSparseStep {
+
+    private final SparseRowTables tables;
+    private final LookupPlan userVectors;
+    private final LookupPlan itemVectors;
+    private final LookupPlan userBiases;
+    private final LookupPlan itemBiases;
+    private final int dimension;
+
+    FusedSparseStep(SparseRowTables tables, ModelParameters.Plans plans, int dimension) {
+        this.tables = tables;
+        this.userVectors = plans.userVectors();
+        this.itemVectors = plans.itemVectors();
+        this.userBiases = plans.userBiases();
+        this.itemBiases = plans.itemBiases();
+        this.dimension = dimension;
+    }
+
+    /**
+     * One step of the implicit model: {@code users[b]} interacted with {@code positives[b]}; {@code negatives}
+     * holds {@code perPositive} sampled items per positive. Applies the update and returns the batch's loss.
+     */
+    double implicit(Loss loss, int[] users, int[] positives, int[] negatives, int perPositive, float l2) {
+        int b = users.length;
+        int n = perPositive;
+        int d = dimension;
+        int[] items = new int[b + negatives.length];
+        System.arraycopy(positives, 0, items, 0, b);
+        System.arraycopy(negatives, 0, items, b, negatives.length);
+
+        TableRead u = new TableRead(TableId.USER_VECTORS, userVectors, users, d);
+        TableRead v = new TableRead(TableId.ITEM_VECTORS, itemVectors, items, d);
+        TableRead ub = new TableRead(TableId.USER_BIASES, userBiases, users, 1);
+        TableRead ib = new TableRead(TableId.ITEM_BIASES, itemBiases, items, 1);
+
+        float[] uEmb = u.combined();
+        float[] vEmb = v.combined();
+        float[] ubEmb = ub.combined();
+        float[] ibEmb = ib.combined();
+        float[] uGrad = new float[b * d];
+        float[] vGrad = new float[items.length * d];
+        float[] ubGrad = new float[b];
+        float[] ibGrad = new float[items.length];
+
+        float[] neg = new float[n];
+        double total = 0;
+        float inverseBatch = 1f / b;
+        for (int e = 0; e < b; e++) {
+            int ue = e * d;
+            float pos = dot(uEmb, ue, vEmb, e * d, d) + ubEmb[e] + ibEmb[e];
+            for (int i = 0; i < n; i++) {
+                int q = b + e * n + i;
+                neg[i] = dot(uEmb, ue, vEmb, q * d, d) + ubEmb[e] + ibEmb[q];
+            }
+            // dPos, dNeg[i]: derivatives of this example's loss, already divided by the batch size (mean)
+            float dPos;
+            int hardest = 0;
+            float dHardest;
+            switch (loss) {
+                case POINTWISE -> {
+                    total += softplus(-pos) + softplus(neg[0]);
+                    dPos = -sigmoid(-pos) * inverseBatch;
+                    dHardest = sigmoid(neg[0]) * inverseBatch;
+                }
+                case BPR -> {
+                    float x = neg[0] - pos;
+                    total += softplus(x);
+                    float g = sigmoid(x) * inverseBatch;
+                    dPos = -g;
+                    dHardest = g;
+                }
+                case HINGE -> {
+                    float x = neg[0] - pos + 1f;
+                    total += Math.max(0f, x);
+                    float g = x > 0 ? inverseBatch : 0f;
+                    dPos = -g;
+                    dHardest = g;
+                }
+                case ADAPTIVE_HINGE -> {
+                    for (int i = 1; i < n; i++) {
+                        if (neg[i] > neg[hardest]) {
+                            hardest = i; // the first of equal maxima, as the engine's max picks
+                        }
+                    }
+                    float x = neg[hardest] - pos + 1f;
+                    total += Math.max(0f, x);
+                    float g = x > 0 ? inverseBatch : 0f;
+                    dPos = -g;
+                    dHardest = g;
+                }
+                default -> throw new IllegalArgumentException("regression is the explicit model's loss");
+            }
+            // only one negative per example carries gradient: the sampled one, or the hardest of n
+            int q = b + e * n + hardest;
+            axpy(dPos, vEmb, e * d, uGrad, ue, d);
+            axpy(dHardest, vEmb, q * d, uGrad, ue, d);
+            axpy(dPos, uEmb, ue, vGrad, e * d, d);
+            axpy(dHardest, uEmb, ue, vGrad, q * d, d);
+            ubGrad[e] += dPos + dHardest;
+            ibGrad[e] += dPos;
+            ibGrad[q] += dHardest;
+        }
+        double value = total / b;
+        if (l2 > 0) {
+            value += l2Penalty(l2, b, uEmb, uGrad, vEmb, vGrad);
+        }
+        u.backward(uGrad);
+        v.backward(vGrad);
+        ub.backward(ubGrad);
+        ib.backward(ibGrad);
+        return value;
+    }
+
+    /** One step of the explicit model: squared error of the predicted ratings. Returns the batch's loss. */
+    double explicit(int[] users, int[] items, float[] ratings, float l2) {
+        int b = users.length;
+        int d = dimension;
+        TableRead u = new TableRead(TableId.USER_VECTORS, userVectors, users, d);
+        TableRead v = new TableRead(TableId.ITEM_VECTORS, itemVectors, items, d);
+        TableRead ub = new TableRead(TableId.USER_BIASES, userBiases, users, 1);
+        TableRead ib = new TableRead(TableId.ITEM_BIASES, itemBiases, items, 1);
+        float[] uEmb = u.combined();
+        float[] vEmb = v.combined();
+        float[] ubEmb = ub.combined();
+        float[] ibEmb = ib.combined();
+        float[] uGrad = new float[b * d];
+        float[] vGrad = new float[b * d];
+        float[] ubGrad = new float[b];
+        float[] ibGrad = new float[b];
+        double total = 0;
+        float twoOverBatch = 2f / b;
+        for (int e = 0; e < b; e++) {
+            int at = e * d;
+            float error = dot(uEmb, at, vEmb, at, d) + ubEmb[e] + ibEmb[e] - ratings[e];
+            total += (double) error * error;
+            float g = error * twoOverBatch;
+            axpy(g, vEmb, at, uGrad, at, d);
+            axpy(g, uEmb, at, vGrad, at, d);
+            ubGrad[e] = g;
+            ibGrad[e] = g;
+        }
+        double value = total / b;
+        if (l2 > 0) {
+            value += l2Penalty(l2, b, uEmb, uGrad, vEmb, vGrad);
+        }
+        u.backward(uGrad);
+        v.backward(vGrad);
+        ub.backward(ubGrad);
+        ib.backward(ibGrad);
+        return value;
+    }
+
+    /** {@code l2 / b * (|u|^2 + |v|^2)}, and its gradient added to {@code uGrad} and {@code vGrad}. */
+    private static double l2Penalty(float l2, int b, float[] u, float[] uGrad, float[] v, float[] vGrad) {
+        float scale = l2 / b;
+        double squares = 0;
+        for (int i = 0; i < u.length; i++) {
+            squares += (double) u[i] * u[i];
+            uGrad[i] += 2f * scale * u[i];
+        }
+        for (int i = 0; i < v.length; i++) {
+            squares += (double) v[i] * v[i];
+            vGrad[i] += 2f * scale * v[i];
+        }
+        return scale * squares;
+    }
+
+    private static float dot(float[] a, int aAt, float[] b, int bAt, int d) {
+        float s = 0;
+        for (int c = 0; c < d; c++) {
+            s += a[aAt + c] * b[bAt + c];
+        }
+        return s;
+    }
+
+    private static void axpy(float alpha, float[] x, int xAt, float[] y, int yAt, int d) {
+        if (alpha == 0f) {
+            return;
+        }
+        for (int c = 0; c < d; c++) {
+            y[yAt + c] += alpha * x[xAt + c];
+        }
+    }
+
+    /** PyTorch's softplus (beta 1, threshold 20). */
+    static double softplus(float x) {
+        return x > 20f ? x : Math.log1p(Math.exp(x));
+    }
+
+    static float sigmoid(float x) {
+        return (float) (1 / (1 + Math.exp(-x)));
+    }
+
+    /**
+     * One table's part of a step: the distinct rows read (gathered once by the table's optimizer), the combined
+     * embedding of each entity, and, on {@link #backward}, the chain rule through the combiner into a coalesced
+     * gradient per distinct row.
+     */
+    private final class TableRead {
+        private final RowOptimizer optimizer;
+        private final LookupPlan plan;
+        private final int entities;
+        private final int width;
+        private final int k;
+        private final int[] slots;
+        private final float[] weights;
+        private final float[] rows;
+        private final int distinct;
+
+        TableRead(TableId table, LookupPlan plan, int[] ids, int width) {
+            this.optimizer = tables.optimizer(table);
+            this.plan = plan;
+            this.entities = ids.length;
+            this.width = width;
+            this.k = plan.lookups();
+            int[] globalRows = plan.rowsOf(ids);
+            this.slots = new int[globalRows.length];
+            this.distinct = optimizer.gather(globalRows, slots);
+            this.rows = optimizer.gathered();
+            this.weights = plan.weightsOf(ids);
+        }
+
+        /** The combined embeddings, entity by entity ({@code entities * width} floats). */
+        float[] combined() {
+            float[] out = new float[entities * width];
+            Combiner combiner = plan.combiner();
+            for (int e = 0; e < entities; e++) {
+                int o = e * width;
+                for (int j = 0; j < k; j++) {
+                    int r = slots[e * k + j] * width;
+                    float w = weights == null ? 1f : weights[e * k + j];
+                    for (int c = 0; c < width; c++) {
+                        float x = w * rows[r + c];
+                        if (j == 0) {
+                            out[o + c] = x;
+                        } else if (combiner == Combiner.PRODUCT) {
+                            out[o + c] *= x;
+                        } else {
+                            out[o + c] += x;
+                        }
+                    }
+                }
+                if (combiner == Combiner.MEAN && k > 1) {
+                    for (int c = 0; c < width; c++) {
+                        out[o + c] /= k;
+                    }
+                }
+            }
+            return out;
+        }
+
+        /** Takes the gradient of the combined embeddings, turns it into the rows' gradients and applies it. */
+        void backward(float[] embeddingGradient) {
+            float[] gradient = new float[distinct * width];
+            Combiner combiner = plan.combiner();
+            float scale = combiner == Combiner.MEAN ? 1f / k : 1f;
+            for (int e = 0; e < entities; e++) {
+                int o = e * width;
+                for (int j = 0; j < k; j++) {
+                    int r = slots[e * k + j] * width;
+                    float w = (weights == null ? 1f : weights[e * k + j]) * scale;
+                    if (combiner == Combiner.PRODUCT && k > 1) {
+                        for (int c = 0; c < width; c++) {
+                            float others = 1f;
+                            for (int l = 0; l < k; l++) {
+                                if (l != j) {
+                                    float wl = weights == null ? 1f : weights[e * k + l];
+                                    others *= wl * rows[slots[e * k + l] * width + c];
+                                }
+                            }
+                            gradient[r + c] += w * others * embeddingGradient[o + c];
+                        }
+                    } else {
+                        for (int c = 0; c < width; c++) {
+                            gradient[r + c] += w * embeddingGradient[o + c];
+                        }
+                    }
+                }
+            }
+            optimizer.apply(gradient);
+        }
+    }
+}
