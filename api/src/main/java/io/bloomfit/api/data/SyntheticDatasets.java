@@ -18,9 +18,15 @@ import java.util.stream.IntStream;
  *       {@value #MIN_PER_USER} (or fewer when the mean is lower) and at most half of the items.</li>
  *   <li><b>Preferences</b>: low-rank latent factors, standard normal scaled so that a user-item dot product has unit
  *       variance. A user picks items without replacement with probability proportional to
- *       {@code popularity(i) * sigmoid(}{@value #PREFERENCE_STRENGTH}{@code * <u, v_i>)}, so a model that learns the
- *       factors beats ranking by popularity, and popularity beats random. {@link LatentPreferences} exposes the
- *       truth.</li>
+ *       {@code popularity(i) * sigmoid(}{@value #PREFERENCE_STRENGTH}{@code * <u, v_i> - }{@value
+ *       #PREFERENCE_OFFSET}{@code )}: an item offered at random is accepted about one time in five, so a model that
+ *       learns the factors beats ranking by popularity, and popularity beats random. {@link LatentPreferences}
+ *       exposes the truth. On {@code synthetic-ml100k} (random 80/20 split) the truth ranks test items with MRR
+ *       0.131 against popularity's 0.057 and random's 0.005. (Until 2026-11-28 the sigmoid had slope 2.5 and no
+ *       shift; users then accepted half of what they were offered, popularity decided most choices, and even the
+ *       truth reached only 1.3x popularity's MRR, too thin a margin to tell a working recommender from a popularity
+ *       count. The setting was chosen on that truth-versus-popularity margin alone, never on a trained or
+ *       compressed model's numbers.)</li>
  *   <li><b>Ratings</b> 1..5: {@code round(3.5 + <u, v_i> + userBias + noise)} clamped, so ratings correlate with
  *       preference (userBias ~ N(0, 0.5^2), noise ~ N(0, 0.75^2)).</li>
  *   <li><b>Timestamps</b> (seconds): each user starts at a random moment within three years after 2000-01-01 and
@@ -44,7 +50,12 @@ public final class SyntheticDatasets {
     /** Sigma of the log-normal user activity. */
     public static final double ACTIVITY_SIGMA = 1.0;
     /** Slope of the sigmoid that turns a latent dot product into an acceptance probability. */
-    public static final float PREFERENCE_STRENGTH = 2.5f;
+    public static final float PREFERENCE_STRENGTH = 4f;
+    /**
+     * Shift of that sigmoid: with it a user accepts about one item in five of those offered at random, instead of
+     * one in two, so taste, not popularity, decides most choices.
+     */
+    public static final float PREFERENCE_OFFSET = 3f;
     /** Minimum interactions per user (when the mean allows). */
     public static final int MIN_PER_USER = 5;
 
@@ -123,7 +134,7 @@ public final class SyntheticDatasets {
         float[] ratings = new float[total];
         long[] timestamps = new long[total];
         LatentPreferences truth = new LatentPreferences(rank, userFactors, itemFactors, popularity,
-                PREFERENCE_STRENGTH);
+                PREFERENCE_STRENGTH, PREFERENCE_OFFSET);
 
         long userSeedBase = global.nextLong();
         int chunk = 256;
@@ -154,7 +165,7 @@ public final class SyntheticDatasets {
             if (seen[item] == stamp) {
                 continue;
             }
-            double z = PREFERENCE_STRENGTH * truth.preference(u, item);
+            double z = PREFERENCE_STRENGTH * truth.preference(u, item) - PREFERENCE_OFFSET;
             if (rng.nextDouble() * (1 + Math.exp(-z)) < 1) { // accept with probability sigmoid(z)
                 seen[item] = stamp;
                 items[from + filled++] = item;

@@ -52,8 +52,10 @@ class SyntheticStructureTest {
         assertThat(random.auc()).isBetween(0.47, 0.53);
         assertThat(pop.mrr()).isGreaterThan(1.5 * random.mrr());
         assertThat(pop.precisionAtK()).isGreaterThan(1.5 * random.precisionAtK());
-        assertThat(oracle.mrr()).isGreaterThan(1.1 * pop.mrr());
-        assertThat(oracle.precisionAtK()).isGreaterThan(1.1 * pop.precisionAtK());
+        // taste must decide more than popularity does: the truth ranks far better than a popularity count
+        // (measured: MRR 0.131 against 0.057, P@10 0.419 against 0.167)
+        assertThat(oracle.mrr()).isGreaterThan(2 * pop.mrr());
+        assertThat(oracle.precisionAtK()).isGreaterThan(2 * pop.precisionAtK());
         assertThat(oracle.auc()).isGreaterThan(pop.auc());
         System.out.println("synthetic-ml100k random(0.2, 42)\n  random     " + random.summary()
                 + "\n  popularity " + pop.summary() + "\n  oracle     " + oracle.summary());

@@ -17,29 +17,37 @@ import io.bloomfit.api.train.OptimizerKind;
 import io.bloomfit.api.train.TrainedModel;
 import io.bloomfit.api.train.TrainingListener;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The issue's acceptance checks on {@code synthetic-ml100k} (943 users, 1,682 items, 100,000 interactions,
- * generator seed 42), random 80/20 split (seed 42), BPR, dimension 32, batch 256, Adam lr 1e-3 (lr 1e-2
- * overfits: test MRR falls from 0.069 after one epoch to 0.040 after ten), l2 0, 10 epochs, 1 thread, seed 1;
- * compressed runs hash both users and items with murmur3_32.
+ * generator seed 42), random 80/20 split (seed 42), BPR, dimension 32, batch 256, Adam lr 3e-3, l2 1e-2,
+ * 10 epochs, 1 thread; compressed runs hash both users and items with murmur3_32.
+ *
+ * <p>Learning rate and l2 were chosen for plain BPR on a validation split carved from the training part (80/20,
+ * seed 7), never on the test part, over lr {1e-3, 3e-3, 1e-2} x l2 {0, 1e-2, 3e-2}. Validation MRR:
+ * <pre>
+ *              l2 0     l2 1e-2   l2 3e-2
+ *   lr 1e-3    0.0591   0.0575    0.0527
+ *   lr 3e-3    0.0587   0.0620    0.0549
+ *   lr 1e-2    0.0357   0.0503    0.0543
+ * </pre>
+ * Compressed models use the same setting, tuned for none of them.
  *
  * <p>Test MRR measured when this test was written (all items ranked, training items excluded):
  * <pre>
- *   oracle (the generator's true log-probabilities)  0.1204
- *   popularity                                        0.0927
- *   random                                            0.0048
- *   plain, dense adam                                 0.0926
- *   plain, sparse-adam                                0.0927
- *   bloom 0.5, k=2 (mean), dense adam                 0.0838   (90% of plain)
- *   hashing-trick 0.5, dense adam                     0.0699
+ *   oracle (the generator's true log-probabilities)  0.1297
+ *   plain, dense adam                                 0.0759   (1.40x popularity)
+ *   plain, sparse-adam                                0.0758
+ *   popularity                                        0.0544
+ *   random                                            0.0049
+ *   bloom 0.5, k=2 (mean), dense adam, 3 repeats      0.0530 0.0554 0.0548, mean 0.0544 (72% of plain)
+ *   hashing-trick 0.5, dense adam, 3 repeats          0.0532 0.0533 0.0537, mean 0.0534
  * </pre>
- * Even the oracle only reaches 1.30x popularity on this generator, so "MRR at least 1.3x popularity" is not
- * met by a trained model here; that check stays as written, disabled, and is reported.
+ * Bloom's lead over the hashing trick is small (2%, and it loses one of the three repeats), and at half size
+ * both compressed models only match popularity: dense, small data is the hard case the issue warns about.
  */
 class SyntheticMl100kAcceptanceTest {
 
@@ -47,6 +55,7 @@ class SyntheticMl100kAcceptanceTest {
     private static Interactions test;
     private static LatentPreferences truth;
     private static final Evaluator EVALUATOR = new Evaluator();
+    private static final int REPEATS = 3;
     private static double popularity;
     private static double random;
     private static double plain;
@@ -64,16 +73,22 @@ class SyntheticMl100kAcceptanceTest {
         test = split[1];
         popularity = mrr(Baselines.popularity(train));
         random = mrr(Baselines.random(train.numUsers(), train.numItems(), 5));
-        plain = fit("plain", 1.0, 1, OptimizerKind.ADAM);
-        plainSparse = fit("plain", 1.0, 1, OptimizerKind.SPARSE_ADAM);
-        bloom = fit("bloom", 0.5, 2, OptimizerKind.ADAM);
-        hashing = fit("hashing-trick", 0.5, 1, OptimizerKind.ADAM);
+        plain = fit("plain", 1.0, 1, OptimizerKind.ADAM, 0);
+        plainSparse = fit("plain", 1.0, 1, OptimizerKind.SPARSE_ADAM, 0);
+        // compressed runs differ by their hash seeds as much as by method: compare means over three repeats, each
+        // with its own model seed and hash seeds
+        for (int repeat = 0; repeat < REPEATS; repeat++) {
+            bloom += fit("bloom", 0.5, 2, OptimizerKind.ADAM, repeat) / REPEATS;
+            hashing += fit("hashing-trick", 0.5, 1, OptimizerKind.ADAM, repeat) / REPEATS;
+        }
+        System.out.printf("synthetic-ml100k means over %d repeats: bloom MRR %.4f, hashing-trick MRR %.4f%n",
+                REPEATS, bloom, hashing);
         System.out.printf("synthetic-ml100k baselines: popularity MRR %.4f, random MRR %.4f%n", popularity, random);
     }
 
-    private static ModelSpec bpr(OptimizerKind optimizer) {
-        return new ModelSpec(ModelKind.IMPLICIT_FACTORIZATION, Loss.BPR, 32, 10, 256, 1e-3, 0.0, 5, optimizer, 1,
-                DeviceChoice.CPU, 1, false);
+    private static ModelSpec bpr(OptimizerKind optimizer, int repeat) {
+        return new ModelSpec(ModelKind.IMPLICIT_FACTORIZATION, Loss.BPR, 32, 10, 256, 3e-3, 1e-2, 5, optimizer,
+                1 + repeat, DeviceChoice.CPU, 1, false);
     }
 
     private static double mrr(TrainedModel model) {
@@ -82,22 +97,20 @@ class SyntheticMl100kAcceptanceTest {
         }
     }
 
-    private static double fit(String compressor, double ratio, int k, OptimizerKind optimizer) {
+    private static double fit(String compressor, double ratio, int k, OptimizerKind optimizer, int repeat) {
         EmbeddingLayout users = EmbeddingCompressors.forName(compressor)
-                .layout(new LayoutRequest(train.numUsers(), 32, ratio, k, "murmur3_32", 1001));
+                .layout(new LayoutRequest(train.numUsers(), 32, ratio, k, "murmur3_32", 1001 + repeat));
         EmbeddingLayout items = EmbeddingCompressors.forName(compressor)
-                .layout(new LayoutRequest(train.numItems(), 32, ratio, k, "murmur3_32", 2002));
-        TrainedModel model = new DjlTrainer().fit(new FitRequest(bpr(optimizer), train, users, items),
+                .layout(new LayoutRequest(train.numItems(), 32, ratio, k, "murmur3_32", 2002 + repeat));
+        TrainedModel model = new DjlTrainer().fit(new FitRequest(bpr(optimizer, repeat), train, users, items),
                 TrainingListener.NONE);
         double mrr = mrr(model);
-        System.out.printf("synthetic-ml100k BPR %s ratio %.2f k %d %s: MRR %.4f%n", compressor, ratio, k,
-                optimizer.specName(), mrr);
+        System.out.printf("synthetic-ml100k BPR %s ratio %.2f k %d %s repeat %d: MRR %.4f%n", compressor, ratio, k,
+                optimizer.specName(), repeat, mrr);
         return mrr;
     }
 
     @Test
-    @Disabled("not met on synthetic-ml100k: plain BPR reaches 0.0926 = 1.00x popularity (0.0927); even the "
-            + "generator's oracle reaches only 0.1204 = 1.30x. Reported to the lead; check kept as the issue states it")
     void bprPlainBeatsPopularityBy30Percent() {
         assertThat(plain).isGreaterThanOrEqualTo(1.3 * popularity);
     }
@@ -107,18 +120,11 @@ class SyntheticMl100kAcceptanceTest {
         double oracle = mrr(new Baselines.Oracle(train.numUsers(), train.numItems(), truth::affinity));
         System.out.printf("synthetic-ml100k oracle MRR %.4f (%.3fx popularity)%n", oracle, oracle / popularity);
         assertThat(plain).isLessThanOrEqualTo(oracle);
-        assertThat(oracle).isLessThan(1.31 * popularity);
     }
 
     @Test
     void bprPlainIsFarAboveRandom() {
         assertThat(plain).isGreaterThan(3 * random);
-    }
-
-    @Test
-    void bprPlainMatchesPopularityWithinTenPercent() {
-        // not the issue's threshold (see the disabled test): a guard that training learns at least popularity
-        assertThat(plain).isGreaterThanOrEqualTo(0.9 * popularity);
     }
 
     @Test
