@@ -12,8 +12,9 @@ import io.bloomfit.api.train.Loss;
  * <p>The step computes exactly what {@link FactorizationGraph} defines (same combiners, losses, mean over the
  * batch, l2 on the embeddings read) and hands each table's coalesced gradient to its {@link RowOptimizer}, so the
  * model trained is the one the graph would train; {@code FusedSparseStepTest} checks loss and gradients against
- * DJL autograd on the graph. Arithmetic is single-threaded and in a fixed order, so a fit is deterministic; only
- * the row copies, which touch disjoint rows, run in parallel.
+ * DJL autograd on the graph. Work is split across threads only where the parts are independent (entities when
+ * combining, disjoint rows when accumulating gradients and updating), and every sum is taken in a fixed order, so
+ * a fit gives the same result with any number of threads.
  */
 final class FusedSparseStep {
 
@@ -241,28 +242,31 @@ final class FusedSparseStep {
         float[] combined() {
             float[] out = new float[entities * width];
             Combiner combiner = plan.combiner();
-            for (int e = 0; e < entities; e++) {
-                int o = e * width;
-                for (int j = 0; j < k; j++) {
-                    int r = slots[e * k + j] * width;
-                    float w = weights == null ? 1f : weights[e * k + j];
-                    for (int c = 0; c < width; c++) {
-                        float x = w * rows[r + c];
-                        if (j == 0) {
-                            out[o + c] = x;
-                        } else if (combiner == Combiner.PRODUCT) {
-                            out[o + c] *= x;
-                        } else {
-                            out[o + c] += x;
+            // entities are independent: split them across the row threads
+            RowRanges.forRange(entities, optimizer.threads(), (from, to) -> {
+                for (int e = from; e < to; e++) {
+                    int o = e * width;
+                    for (int j = 0; j < k; j++) {
+                        int r = slots[e * k + j] * width;
+                        float w = weights == null ? 1f : weights[e * k + j];
+                        for (int c = 0; c < width; c++) {
+                            float x = w * rows[r + c];
+                            if (j == 0) {
+                                out[o + c] = x;
+                            } else if (combiner == Combiner.PRODUCT) {
+                                out[o + c] *= x;
+                            } else {
+                                out[o + c] += x;
+                            }
+                        }
+                    }
+                    if (combiner == Combiner.MEAN && k > 1) {
+                        for (int c = 0; c < width; c++) {
+                            out[o + c] /= k;
                         }
                     }
                 }
-                if (combiner == Combiner.MEAN && k > 1) {
-                    for (int c = 0; c < width; c++) {
-                        out[o + c] /= k;
-                    }
-                }
-            }
+            });
             return out;
         }
 
@@ -271,29 +275,37 @@ final class FusedSparseStep {
             float[] gradient = new float[distinct * width];
             Combiner combiner = plan.combiner();
             float scale = combiner == Combiner.MEAN ? 1f / k : 1f;
-            for (int e = 0; e < entities; e++) {
-                int o = e * width;
-                for (int j = 0; j < k; j++) {
-                    int r = slots[e * k + j] * width;
-                    float w = (weights == null ? 1f : weights[e * k + j]) * scale;
-                    if (combiner == Combiner.PRODUCT && k > 1) {
-                        for (int c = 0; c < width; c++) {
-                            float others = 1f;
-                            for (int l = 0; l < k; l++) {
-                                if (l != j) {
-                                    float wl = weights == null ? 1f : weights[e * k + l];
-                                    others *= wl * rows[slots[e * k + l] * width + c];
-                                }
-                            }
-                            gradient[r + c] += w * others * embeddingGradient[o + c];
+            // each thread owns a range of rows and adds their contributions in entity order, as one thread would:
+            // no races, and the sums do not depend on the number of threads
+            RowRanges.forRange(distinct, optimizer.threads(), (lo, hi) -> {
+                for (int e = 0; e < entities; e++) {
+                    int o = e * width;
+                    for (int j = 0; j < k; j++) {
+                        int slot = slots[e * k + j];
+                        if (slot < lo || slot >= hi) {
+                            continue;
                         }
-                    } else {
-                        for (int c = 0; c < width; c++) {
-                            gradient[r + c] += w * embeddingGradient[o + c];
+                        int r = slot * width;
+                        float w = (weights == null ? 1f : weights[e * k + j]) * scale;
+                        if (combiner == Combiner.PRODUCT && k > 1) {
+                            for (int c = 0; c < width; c++) {
+                                float others = 1f;
+                                for (int l = 0; l < k; l++) {
+                                    if (l != j) {
+                                        float wl = weights == null ? 1f : weights[e * k + l];
+                                        others *= wl * rows[slots[e * k + l] * width + c];
+                                    }
+                                }
+                                gradient[r + c] += w * others * embeddingGradient[o + c];
+                            }
+                        } else {
+                            for (int c = 0; c < width; c++) {
+                                gradient[r + c] += w * embeddingGradient[o + c];
+                            }
                         }
                     }
                 }
-            }
+            });
             optimizer.apply(gradient);
         }
     }

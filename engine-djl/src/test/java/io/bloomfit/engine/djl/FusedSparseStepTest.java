@@ -123,6 +123,42 @@ class FusedSparseStepTest {
     }
 
     @Test
+    void resultsDoNotDependOnTheNumberOfRowThreads() {
+        // large enough that rows, entities and updates are split across threads (RowRanges.MIN_ROWS_PER_TASK)
+        int users = 4_000;
+        int items = 3_000;
+        int batch = 2_048;
+        float[][][] results = new float[2][][];
+        int[] threadCounts = {1, 3};
+        for (int run = 0; run < 2; run++) {
+            SplittableRandom random = new SplittableRandom(99);
+            EmbeddingLayout userLayout = randomLayout(users, 2, Combiner.MEAN, random);
+            EmbeddingLayout itemLayout = randomLayout(items, 3, Combiner.SUM, random);
+            ModelParameters.Plans plans = ModelParameters.plans(userLayout, itemLayout, false);
+            TableShapes shapes = ModelParameters.shapes(plans, DIMENSION);
+            float[][] initial = new float[TableId.values().length][];
+            for (TableId t : TableId.values()) {
+                initial[t.ordinal()] = gaussian(Math.toIntExact(shapes.floats(t)), 0.5, random);
+            }
+            SparseRowTables tables = new SparseRowTables(initial, shapes, RowOptimizer.Kind.SPARSE_ADAM, 0.05f);
+            tables.rowThreads(threadCounts[run]);
+            FusedSparseStep step = new FusedSparseStep(tables, plans, DIMENSION);
+            for (int s = 0; s < 3; s++) {
+                step.implicit(Loss.BPR, ints(batch, users, random), ints(batch, items, random),
+                        ints(batch, items, random), 1, 0.01f);
+            }
+            results[run] = new float[TableId.values().length][];
+            for (TableId t : TableId.values()) {
+                results[run][t.ordinal()] = tables.values(t);
+            }
+        }
+        for (TableId t : TableId.values()) {
+            assertThat(results[1][t.ordinal()]).as("%s with 3 threads vs 1", t)
+                    .containsExactly(results[0][t.ordinal()]);
+        }
+    }
+
+    @Test
     void hingeLossesGiveNoGradientToExamplesBeyondTheMargin() {
         // one user, one positive scoring far above the negative: hinge is 0 and nothing moves
         EmbeddingLayout users = randomLayout(1, 1, Combiner.SUM, new SplittableRandom(1));
