@@ -6,6 +6,7 @@
 module io.bloomfit.engine.djl {
     requires io.bloomfit.api;
     requires ai.djl.api;
+    requires jdk.management;
     requires ai.djl.pytorch_engine;
     requires com.fasterxml.jackson.databind;
     requires java.management;
