@@ -19,8 +19,11 @@ import java.util.Objects;
  * {@code ImplicitFactorizationModel}: pointwise loss, dimension 32, 10 epochs, batch 256, Adam lr 1e-2, l2 0,
  * 5 negatives for adaptive-hinge, embeddings N(0, std 1/dimension), biases zero and full-size).
  * {@code adam} is dense (DJL's stock optimizer rewrites whole tables every step); {@code sparse-adam},
- * {@code sparse-adagrad} and {@code sgd} update only the rows a step read. Negatives are sampled uniformly
- * over all items; pointwise, bpr and hinge use one per positive, adaptive-hinge {@code model.negatives}.
+ * {@code sparse-adagrad} and {@code sgd} update only the rows a step read. On the CPU those sparse steps skip the
+ * engine: {@link FusedSparseStep} computes the same model's gradients in closed form, because dispatching a
+ * step's many small tensor operations cost more than the arithmetic (system property
+ * {@code bloomfit.djl.sparseGradients=autograd} restores the engine path). Negatives are sampled uniformly over
+ * all items; pointwise, bpr and hinge use one per positive, adaptive-hinge {@code model.negatives}.
  *
  * <p><b>One fit at a time per JVM.</b> DJL's PyTorch gradient collector has a static "collecting" flag, so
  * {@link #fit} holds a JVM-wide lock: concurrent calls queue. Run parallel fits in separate processes.
