@@ -46,19 +46,15 @@ final class FusedSparseStep {
         System.arraycopy(positives, 0, items, 0, b);
         System.arraycopy(negatives, 0, items, b, negatives.length);
 
-        TableRead u = new TableRead(TableId.USER_VECTORS, userVectors, users, d);
-        TableRead v = new TableRead(TableId.ITEM_VECTORS, itemVectors, items, d);
-        TableRead ub = new TableRead(TableId.USER_BIASES, userBiases, users, 1);
-        TableRead ib = new TableRead(TableId.ITEM_BIASES, itemBiases, items, 1);
-
-        float[] uEmb = u.combined();
-        float[] vEmb = v.combined();
-        float[] ubEmb = ub.combined();
-        float[] ibEmb = ib.combined();
-        float[] uGrad = new float[b * d];
-        float[] vGrad = new float[items.length * d];
-        float[] ubGrad = new float[b];
-        float[] ibGrad = new float[items.length];
+        Reads reads = new Reads(users, items);
+        float[] uEmb = reads.uEmb;
+        float[] vEmb = reads.vEmb;
+        float[] ubEmb = reads.ubEmb;
+        float[] ibEmb = reads.ibEmb;
+        float[] uGrad = reads.uGrad;
+        float[] vGrad = reads.vGrad;
+        float[] ubGrad = reads.ubGrad;
+        float[] ibGrad = reads.ibGrad;
 
         float[] neg = new float[n];
         double total = 0;
@@ -118,54 +114,75 @@ final class FusedSparseStep {
             ibGrad[e] += dPos;
             ibGrad[q] += dHardest;
         }
-        double value = total / b;
-        if (l2 > 0) {
-            value += l2Penalty(l2, b, uEmb, uGrad, vEmb, vGrad);
-        }
-        u.backward(uGrad);
-        v.backward(vGrad);
-        ub.backward(ubGrad);
-        ib.backward(ibGrad);
-        return value;
+        return total / b + reads.finish(l2, b);
     }
 
     /** One step of the explicit model: squared error of the predicted ratings. Returns the batch's loss. */
     double explicit(int[] users, int[] items, float[] ratings, float l2) {
         int b = users.length;
         int d = dimension;
-        TableRead u = new TableRead(TableId.USER_VECTORS, userVectors, users, d);
-        TableRead v = new TableRead(TableId.ITEM_VECTORS, itemVectors, items, d);
-        TableRead ub = new TableRead(TableId.USER_BIASES, userBiases, users, 1);
-        TableRead ib = new TableRead(TableId.ITEM_BIASES, itemBiases, items, 1);
-        float[] uEmb = u.combined();
-        float[] vEmb = v.combined();
-        float[] ubEmb = ub.combined();
-        float[] ibEmb = ib.combined();
-        float[] uGrad = new float[b * d];
-        float[] vGrad = new float[b * d];
-        float[] ubGrad = new float[b];
-        float[] ibGrad = new float[b];
+        Reads reads = new Reads(users, items);
+        float[] uEmb = reads.uEmb;
+        float[] vEmb = reads.vEmb;
+        float[] uGrad = reads.uGrad;
+        float[] vGrad = reads.vGrad;
         double total = 0;
         float twoOverBatch = 2f / b;
         for (int e = 0; e < b; e++) {
             int at = e * d;
-            float error = dot(uEmb, at, vEmb, at, d) + ubEmb[e] + ibEmb[e] - ratings[e];
+            float error = dot(uEmb, at, vEmb, at, d) + reads.ubEmb[e] + reads.ibEmb[e] - ratings[e];
             total += (double) error * error;
             float g = error * twoOverBatch;
             axpy(g, vEmb, at, uGrad, at, d);
             axpy(g, uEmb, at, vGrad, at, d);
-            ubGrad[e] = g;
-            ibGrad[e] = g;
+            reads.ubGrad[e] = g;
+            reads.ibGrad[e] = g;
         }
-        double value = total / b;
-        if (l2 > 0) {
-            value += l2Penalty(l2, b, uEmb, uGrad, vEmb, vGrad);
+        return total / b + reads.finish(l2, b);
+    }
+
+    /**
+     * The four tables read by a batch ({@code users[e]} with {@code items}: positives, then any negatives), their
+     * combined embeddings, and the gradients a loss fills in before {@link #finish}.
+     */
+    private final class Reads {
+        final TableRead u;
+        final TableRead v;
+        final TableRead ub;
+        final TableRead ib;
+        final float[] uEmb;
+        final float[] vEmb;
+        final float[] ubEmb;
+        final float[] ibEmb;
+        final float[] uGrad;
+        final float[] vGrad;
+        final float[] ubGrad;
+        final float[] ibGrad;
+
+        Reads(int[] users, int[] items) {
+            u = new TableRead(TableId.USER_VECTORS, userVectors, users, dimension);
+            v = new TableRead(TableId.ITEM_VECTORS, itemVectors, items, dimension);
+            ub = new TableRead(TableId.USER_BIASES, userBiases, users, 1);
+            ib = new TableRead(TableId.ITEM_BIASES, itemBiases, items, 1);
+            uEmb = u.combined();
+            vEmb = v.combined();
+            ubEmb = ub.combined();
+            ibEmb = ib.combined();
+            uGrad = new float[uEmb.length];
+            vGrad = new float[vEmb.length];
+            ubGrad = new float[ubEmb.length];
+            ibGrad = new float[ibEmb.length];
         }
-        u.backward(uGrad);
-        v.backward(vGrad);
-        ub.backward(ubGrad);
-        ib.backward(ibGrad);
-        return value;
+
+        /** Adds the l2 penalty's gradient, applies every table's update; returns the penalty. */
+        double finish(float l2, int batch) {
+            double penalty = l2 > 0 ? l2Penalty(l2, batch, uEmb, uGrad, vEmb, vGrad) : 0;
+            u.backward(uGrad);
+            v.backward(vGrad);
+            ub.backward(ubGrad);
+            ib.backward(ibGrad);
+            return penalty;
+        }
     }
 
     /** {@code l2 / b * (|u|^2 + |v|^2)}, and its gradient added to {@code uGrad} and {@code vGrad}. */
@@ -245,26 +262,7 @@ final class FusedSparseStep {
             // entities are independent: split them across the row threads
             RowRanges.forRange(entities, optimizer.threads(), (from, to) -> {
                 for (int e = from; e < to; e++) {
-                    int o = e * width;
-                    for (int j = 0; j < k; j++) {
-                        int r = slots[e * k + j] * width;
-                        float w = weights == null ? 1f : weights[e * k + j];
-                        for (int c = 0; c < width; c++) {
-                            float x = w * rows[r + c];
-                            if (j == 0) {
-                                out[o + c] = x;
-                            } else if (combiner == Combiner.PRODUCT) {
-                                out[o + c] *= x;
-                            } else {
-                                out[o + c] += x;
-                            }
-                        }
-                    }
-                    if (combiner == Combiner.MEAN && k > 1) {
-                        for (int c = 0; c < width; c++) {
-                            out[o + c] /= k;
-                        }
-                    }
+                    LookupPlan.combineRows(combiner, k, rows, width, slots, weights, e * k, out, e * width);
                 }
             });
             return out;

@@ -77,25 +77,39 @@ final class LookupPlan {
             System.arraycopy(table, entity * width, out, outOffset, width);
             return;
         }
-        int k = lookups;
-        Combiner combiner = layout.combiner();
+        int[] rows = new int[lookups];
+        float[] weights = new float[lookups];
+        for (int j = 0; j < lookups; j++) {
+            rows[j] = layout.globalRow(entity, j);
+            weights[j] = layout.weight(entity, j);
+        }
+        combineRows(layout.combiner(), lookups, table, width, rows, weights, 0, out, outOffset);
+    }
+
+    /**
+     * Combines k rows of {@code width} floats of {@code table}, row {@code rows[at + j]} weighted by
+     * {@code weights[at + j]} (1 when {@code weights} is null), into {@code out[outAt..outAt+width)}: weight, then
+     * sum, mean or product, as the training graph does. Shared by scoring and the fused sparse step.
+     */
+    static void combineRows(Combiner combiner, int k, float[] table, int width, int[] rows, float[] weights, int at,
+                            float[] out, int outAt) {
         for (int j = 0; j < k; j++) {
-            int base = layout.globalRow(entity, j) * width;
-            float w = layout.weight(entity, j);
+            int base = rows[at + j] * width;
+            float w = weights == null ? 1f : weights[at + j];
             for (int d = 0; d < width; d++) {
                 float v = w * table[base + d];
                 if (j == 0) {
-                    out[outOffset + d] = v;
+                    out[outAt + d] = v;
                 } else if (combiner == Combiner.PRODUCT) {
-                    out[outOffset + d] *= v;
+                    out[outAt + d] *= v;
                 } else {
-                    out[outOffset + d] += v;
+                    out[outAt + d] += v;
                 }
             }
         }
         if (combiner == Combiner.MEAN && k > 1) {
             for (int d = 0; d < width; d++) {
-                out[outOffset + d] /= k;
+                out[outAt + d] /= k;
             }
         }
     }
