@@ -5,9 +5,11 @@ import io.bloomfit.api.train.OptimizerKind;
 import java.util.Arrays;
 
 /**
- * An optimizer that updates only the rows a step touched. Gradients arrive as one entry per lookup (rows may
- * repeat, as in a COO gradient); they are summed per row first (PyTorch's {@code coalesce}), then each touched
- * row is updated once. Follows PyTorch's {@code SparseAdam}, sparse {@code Adagrad} and {@code SGD} formulas.
+ * An optimizer that updates only the rows a step touched. A step is {@link #gather} (the distinct rows of the
+ * step's lookups and their parameters) then {@link #apply} (one summed gradient per distinct row: a coalesced COO
+ * gradient, as PyTorch's {@code coalesce} gives); {@link #step} takes uncoalesced contributions, one per lookup.
+ * Each touched row is updated once, following PyTorch's {@code SparseAdam}, sparse {@code Adagrad} and
+ * {@code SGD} formulas.
  *
  * <p>Each row's parameters and optimizer state are stored together ({@code [p | m | v]} for Adam), so a touched
  * row is one contiguous region of memory: with rows scattered over a large table, the cost of a step is mostly
