@@ -66,7 +66,8 @@ final class FusedSparseStep {
                 int q = b + e * n + i;
                 neg[i] = dot(uEmb, ue, vEmb, q * d, d) + ubEmb[e] + ibEmb[q];
             }
-            // dPos, dNeg[i]: derivatives of this example's loss, already divided by the batch size (mean)
+            // dPos, dHardest: derivatives of this example's loss with respect to the positive's score and the one
+            // negative score it depends on, already divided by the batch size (mean)
             float dPos;
             int hardest = 0;
             float dHardest;

@@ -96,8 +96,8 @@ abstract class RowOptimizer {
      */
     final void step(int[] rows, float[] gradients) {
         int[] slots = new int[rows.length];
-        int unique = gather(rows, slots);
-        float[] sums = new float[unique * width];
+        int distinct = gather(rows, slots);
+        float[] sums = new float[distinct * width];
         for (int i = 0; i < rows.length; i++) {
             int s = slots[i] * width;
             int g = i * width;
@@ -203,7 +203,7 @@ abstract class RowOptimizer {
                     }
                     System.arraycopy(gradient, slot * width, blockGradient, at, width);
                 }
-                update(block, blockGradient, 0, (end - first) * width);
+                update(block, blockGradient, (end - first) * width);
                 for (int i = first; i < end; i++) {
                     int base = touched[order[i]] * stride;
                     int at = (i - first) * width;
@@ -218,8 +218,9 @@ abstract class RowOptimizer {
 
     /**
      * Reads one float of every cache line of the first {@code floats} floats of the records of the rows
-     * {@code order[from .. to)}. The loads are independent, so the CPU keeps many of these cache misses in flight at once,
-     * and the copies that follow find the rows in cache; copying row after row instead waits for each miss in turn.
+     * {@code order[from .. to)}. The loads are independent, so the CPU keeps many of these cache misses in flight
+     * at once, and the copies that follow find the rows in cache; copying row after row instead waits for each miss
+     * in turn.
      * Where a miss costs about 200 ns (the 2-core benchmark machine) this halves the time of a gather. Java has no
      * prefetch instruction; this is the portable equivalent.
      */
@@ -241,11 +242,6 @@ abstract class RowOptimizer {
     void beginStep() {
     }
 
-    /** Copies the parameters of {@code row} into {@code dst[offset .. offset + width)}. */
-    final void readRow(int row, float[] dst, int offset) {
-        System.arraycopy(records, row * stride, dst, offset, width);
-    }
-
     /** The current parameters, row-major (a copy). */
     final float[] parameters() {
         int rows = records.length / stride;
@@ -258,9 +254,9 @@ abstract class RowOptimizer {
 
     /**
      * Updates {@code length} floats: {@code rows[0][i]} is a touched parameter, {@code rows[1..][i]} its state and
-     * {@code gradient[gradientAt + i]} its summed gradient.
+     * {@code gradient[i]} its summed gradient.
      */
-    abstract void update(float[][] rows, float[] gradient, int gradientAt, int length);
+    abstract void update(float[][] rows, float[] gradient, int length);
 
     /** PyTorch's {@code SparseAdam} (lazy Adam): moments of untouched rows do not decay. */
     static final class SparseAdam extends RowOptimizer {
@@ -281,7 +277,7 @@ abstract class RowOptimizer {
         }
 
         @Override
-        void update(float[][] rows, float[] gradient, int gradientAt, int length) {
+        void update(float[][] rows, float[] gradient, int length) {
             float[] p = rows[0];
             float[] mm = rows[1];
             float[] vv = rows[2];
@@ -289,7 +285,7 @@ abstract class RowOptimizer {
             float c2 = (float) (1 - BETA2);
             float step = stepSize;
             for (int i = 0; i < length; i++) {
-                float g = gradient[gradientAt + i];
+                float g = gradient[i];
                 float mi = mm[i] + (g - mm[i]) * c1;
                 float vi = vv[i] + (g * g - vv[i]) * c2;
                 mm[i] = mi;
@@ -307,12 +303,12 @@ abstract class RowOptimizer {
         }
 
         @Override
-        void update(float[][] rows, float[] gradient, int gradientAt, int length) {
+        void update(float[][] rows, float[] gradient, int length) {
             float[] p = rows[0];
             float[] s = rows[1];
             float lr = learningRate;
             for (int i = 0; i < length; i++) {
-                float g = gradient[gradientAt + i];
+                float g = gradient[i];
                 float si = s[i] + g * g;
                 s[i] = si;
                 p[i] = p[i] - lr * g / ((float) Math.sqrt(si) + EPS);
@@ -327,11 +323,11 @@ abstract class RowOptimizer {
         }
 
         @Override
-        void update(float[][] rows, float[] gradient, int gradientAt, int length) {
+        void update(float[][] rows, float[] gradient, int length) {
             float[] p = rows[0];
             float lr = learningRate;
             for (int i = 0; i < length; i++) {
-                p[i] = p[i] - lr * gradient[gradientAt + i];
+                p[i] = p[i] - lr * gradient[i];
             }
         }
     }

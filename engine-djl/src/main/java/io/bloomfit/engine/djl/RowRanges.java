@@ -4,10 +4,11 @@ import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
 
 /**
- * Splits the row work of a sparse step (gathering touched rows, updating them, writing them back) across the
- * cores. Those copies are random memory accesses, bound by latency rather than arithmetic, so two cores running
- * them halve their time. Small ranges run on the caller: forking costs more than it saves there. Each row is
- * handled by exactly one task, so the result does not depend on how the range is split.
+ * Splits the work of a sparse step (gathering touched rows, combining entities' rows, accumulating and applying
+ * row gradients) across the cores. Most of it is random memory access, bound by latency rather than arithmetic,
+ * so two cores running it nearly halve its time. Small ranges run on the caller: forking costs more than it saves
+ * there. Each index of the range is handled by exactly one task, so the result does not depend on how the range
+ * is split.
  */
 final class RowRanges {
 
@@ -38,7 +39,6 @@ final class RowRanges {
             task.run(0, n);
             return;
         }
-        @SuppressWarnings("unchecked")
         ForkJoinTask<?>[] forked = new ForkJoinTask<?>[parts - 1];
         for (int p = 1; p < parts; p++) {
             int from = (int) ((long) n * p / parts);

@@ -9,8 +9,8 @@ import ai.djl.nn.core.Embedding;
 import java.nio.FloatBuffer;
 
 /**
- * Parameters in Java arrays, updated row by row. A step reads each distinct row it needs once (with its optimizer
- * state) into a small leaf array that takes part in autograd, and the graph looks entries up in that leaf; after
+ * Parameters in Java arrays, updated row by row. A step reads the parameters of each distinct row it needs once
+ * into a small leaf array that takes part in autograd, and the graph looks entries up in that leaf; after
  * backward the leaf's gradient holds, per distinct row, the sum of its lookups' gradients: the coalesced COO
  * gradient PyTorch would give the whole table. A {@link RowOptimizer} applies it to those rows only, so the cost of
  * a step depends on the batch, not on the number of rows.

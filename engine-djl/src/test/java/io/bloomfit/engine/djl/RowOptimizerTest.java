@@ -37,11 +37,12 @@ class RowOptimizerTest {
     }
 
     @Test
-    void readRowReturnsTheCurrentParametersOfARow() {
+    void gatherReturnsTheCurrentParametersOfEachDistinctRowOnce() {
         RowOptimizer adam = RowOptimizer.create(RowOptimizer.Kind.SPARSE_ADAM, new float[] {1, 2, 3, 4}, 2, 2, 0.1f);
-        float[] row = new float[3];
-        adam.readRow(1, row, 1);
-        assertThat(row).containsExactly(0f, 3f, 4f);
+        int[] slots = new int[3];
+        assertThat(adam.gather(new int[] {1, 1, 0}, slots)).isEqualTo(2);
+        assertThat(slots).containsExactly(0, 0, 1);
+        assertThat(java.util.Arrays.copyOf(adam.gathered(), 4)).containsExactly(3f, 4f, 1f, 2f);
     }
 
     @Test
