@@ -1,15 +1,12 @@
 /**
- * bloomfit's framework and SPIs: plugin authors depend on this module alone.
+ * The contract of bloomfit: the SPIs plugin authors implement ({@code HashFunction}, {@code EmbeddingCompressor},
+ * {@code Trainer}), the types they mention, and the name-keyed plugin registry. Requires {@code java.base} only,
+ * so a plugin compiled against it (with {@code provided} scope) sees nothing of the framework, the runner or
+ * any engine.
  */
 module io.bloomfit.api {
-    requires com.fasterxml.jackson.databind;
-    requires com.fasterxml.jackson.dataformat.yaml;
-    requires java.management;
-
     exports io.bloomfit.api.data;
     exports io.bloomfit.api.embed;
-    exports io.bloomfit.api.eval;
-    exports io.bloomfit.api.experiment;
     exports io.bloomfit.api.hash;
     exports io.bloomfit.api.plugin;
     exports io.bloomfit.api.train;

@@ -12,7 +12,6 @@ module io.bloomfit.engine.djl {
     requires java.management;
 
     exports io.bloomfit.engine.djl;
-    exports io.bloomfit.engine.djl.bench;
 
     opens io.bloomfit.engine.djl to com.fasterxml.jackson.databind;
 

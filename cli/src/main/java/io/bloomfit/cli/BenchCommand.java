@@ -1,15 +1,15 @@
 package io.bloomfit.cli;
 
-import io.bloomfit.api.data.Dataset;
-import io.bloomfit.api.data.SplitSpec;
+import io.bloomfit.data.Dataset;
+import io.bloomfit.data.SplitSpec;
 import io.bloomfit.api.embed.EmbeddingCompressors;
 import io.bloomfit.api.embed.EmbeddingLayout;
 import io.bloomfit.api.embed.LayoutRequest;
-import io.bloomfit.api.eval.EvaluationResult;
-import io.bloomfit.api.eval.Evaluator;
-import io.bloomfit.api.experiment.DatasetPreparer;
-import io.bloomfit.api.experiment.ExperimentData;
-import io.bloomfit.api.experiment.TrainerWarmUp;
+import io.bloomfit.eval.EvaluationResult;
+import io.bloomfit.eval.Evaluator;
+import io.bloomfit.experiment.DatasetPreparer;
+import io.bloomfit.experiment.ExperimentData;
+import io.bloomfit.experiment.TrainerWarmUp;
 import io.bloomfit.api.hash.HashFunction;
 import io.bloomfit.api.hash.HashFunctions;
 import io.bloomfit.api.train.DeviceChoice;

@@ -1,8 +1,8 @@
 package io.bloomfit.cli;
 
-import io.bloomfit.api.data.Dataset;
-import io.bloomfit.api.data.DatasetFetcher;
-import io.bloomfit.api.experiment.DatasetPreparer;
+import io.bloomfit.data.Dataset;
+import io.bloomfit.data.DatasetFetcher;
+import io.bloomfit.experiment.DatasetPreparer;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

@@ -1,9 +1,9 @@
 package io.bloomfit.cli;
 
-import io.bloomfit.api.data.IdIndex;
-import io.bloomfit.api.experiment.ExperimentListener;
-import io.bloomfit.api.experiment.GridPoint;
-import io.bloomfit.api.experiment.ResultRow;
+import io.bloomfit.data.IdIndex;
+import io.bloomfit.experiment.ExperimentListener;
+import io.bloomfit.experiment.GridPoint;
+import io.bloomfit.experiment.ResultRow;
 import io.bloomfit.api.train.TrainedModel;
 import io.bloomfit.api.train.TrainingListener;
 import java.io.IOException;

@@ -2,11 +2,11 @@ package io.bloomfit.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.bloomfit.api.experiment.ConsoleReport;
-import io.bloomfit.api.experiment.ExperimentSummary;
-import io.bloomfit.api.experiment.ReportFiles;
-import io.bloomfit.api.experiment.ResultRow;
-import io.bloomfit.api.experiment.ResultStore;
+import io.bloomfit.report.ConsoleReport;
+import io.bloomfit.report.ExperimentSummary;
+import io.bloomfit.report.ReportFiles;
+import io.bloomfit.experiment.ResultRow;
+import io.bloomfit.experiment.store.ResultStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,7 +1,7 @@
 package io.bloomfit.cli;
 
-import io.bloomfit.api.data.DatasetLoadException;
-import io.bloomfit.api.experiment.SpecException;
+import io.bloomfit.data.DatasetLoadException;
+import io.bloomfit.experiment.spec.SpecException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;

@@ -3,11 +3,11 @@ package io.bloomfit.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.bloomfit.api.experiment.ExperimentPlan;
-import io.bloomfit.api.experiment.ExperimentSpec;
-import io.bloomfit.api.experiment.SpecException;
-import io.bloomfit.api.experiment.SpecProblem;
-import io.bloomfit.api.experiment.SpecReader;
+import io.bloomfit.experiment.ExperimentPlan;
+import io.bloomfit.experiment.spec.ExperimentSpec;
+import io.bloomfit.experiment.spec.SpecException;
+import io.bloomfit.experiment.spec.SpecProblem;
+import io.bloomfit.experiment.spec.SpecReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

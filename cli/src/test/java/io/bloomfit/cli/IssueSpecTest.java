@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.bloomfit.api.experiment.ExperimentPlan;
-import io.bloomfit.api.experiment.ExperimentSpec;
-import io.bloomfit.api.experiment.Sides;
-import io.bloomfit.api.experiment.SpecReader;
+import io.bloomfit.experiment.ExperimentPlan;
+import io.bloomfit.experiment.spec.ExperimentSpec;
+import io.bloomfit.experiment.Sides;
+import io.bloomfit.experiment.spec.SpecReader;
 import io.bloomfit.api.train.DeviceChoice;
 import io.bloomfit.api.train.Loss;
 import io.bloomfit.api.train.OptimizerKind;

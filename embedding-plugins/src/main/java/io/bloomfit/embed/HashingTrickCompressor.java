@@ -1,5 +1,8 @@
 package io.bloomfit.embed;
 
+import io.bloomfit.api.embed.SeedSequence;
+import io.bloomfit.api.embed.TableSize;
+
 import io.bloomfit.api.embed.Combiner;
 import io.bloomfit.api.embed.EmbeddingCompressor;
 import io.bloomfit.api.embed.EmbeddingLayout;

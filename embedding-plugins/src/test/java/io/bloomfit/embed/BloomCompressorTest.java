@@ -1,5 +1,7 @@
 package io.bloomfit.embed;
 
+import io.bloomfit.api.embed.SeedSequence;
+
 import io.bloomfit.api.embed.Combiner;
 import io.bloomfit.api.embed.EmbeddingCompressors;
 import io.bloomfit.api.embed.EmbeddingLayout;

@@ -1,11 +1,11 @@
 package io.bloomfit.bench.eval;
 
-import io.bloomfit.api.data.Dataset;
-import io.bloomfit.api.data.Split;
-import io.bloomfit.api.data.SplitSpec;
-import io.bloomfit.api.data.SyntheticDatasets;
-import io.bloomfit.api.eval.EvaluationResult;
-import io.bloomfit.api.eval.Evaluator;
+import io.bloomfit.data.Dataset;
+import io.bloomfit.data.Split;
+import io.bloomfit.data.SplitSpec;
+import io.bloomfit.data.SyntheticDatasets;
+import io.bloomfit.eval.EvaluationResult;
+import io.bloomfit.eval.Evaluator;
 
 /**
  * End-to-end timing of full-ranking evaluation (MRR, P/R/NDCG/HR@10, AUC over ALL items, train items excluded) on

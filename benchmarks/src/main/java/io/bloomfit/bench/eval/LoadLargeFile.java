@@ -1,10 +1,10 @@
 package io.bloomfit.bench.eval;
 
-import io.bloomfit.api.data.Dataset;
+import io.bloomfit.data.Dataset;
 import io.bloomfit.api.data.Interactions;
-import io.bloomfit.api.data.MovieLensLoader;
-import io.bloomfit.api.data.SyntheticDatasets;
-import io.bloomfit.api.data.SyntheticSpec;
+import io.bloomfit.data.MovieLensLoader;
+import io.bloomfit.data.SyntheticDatasets;
+import io.bloomfit.data.SyntheticSpec;
 
 import java.io.BufferedWriter;
 import java.io.IOException;

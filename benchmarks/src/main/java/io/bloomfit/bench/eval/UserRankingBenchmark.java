@@ -1,6 +1,6 @@
 package io.bloomfit.bench.eval;
 
-import io.bloomfit.api.eval.UserRanking;
+import io.bloomfit.eval.UserRanking;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;

@@ -1,13 +1,13 @@
 package io.bloomfit.engine.djl;
 
 import io.bloomfit.api.data.Interactions;
-import io.bloomfit.api.data.LatentPreferences;
-import io.bloomfit.api.data.SyntheticData;
-import io.bloomfit.api.data.SyntheticDatasets;
+import io.bloomfit.data.LatentPreferences;
+import io.bloomfit.data.SyntheticData;
+import io.bloomfit.data.SyntheticDatasets;
 import io.bloomfit.api.embed.EmbeddingCompressors;
 import io.bloomfit.api.embed.EmbeddingLayout;
 import io.bloomfit.api.embed.LayoutRequest;
-import io.bloomfit.api.eval.Evaluator;
+import io.bloomfit.eval.Evaluator;
 import io.bloomfit.api.train.DeviceChoice;
 import io.bloomfit.api.train.FitRequest;
 import io.bloomfit.api.train.Loss;

@@ -1,0 +1,311 @@
+package io.bloomfit.bench.train;
+
+import io.bloomfit.api.data.Interactions;
+import io.bloomfit.data.SyntheticDatasets;
+import io.bloomfit.api.embed.EmbeddingCompressors;
+import io.bloomfit.api.embed.EmbeddingLayout;
+import io.bloomfit.api.embed.LayoutRequest;
+import io.bloomfit.api.train.DeviceChoice;
+import io.bloomfit.api.train.FitReport;
+import io.bloomfit.api.train.FitRequest;
+import io.bloomfit.api.train.Loss;
+import io.bloomfit.api.train.ModelKind;
+import io.bloomfit.api.train.ModelSpec;
+import io.bloomfit.api.train.OptimizerKind;
+import io.bloomfit.api.train.TrainedModel;
+import io.bloomfit.api.train.TrainingListener;
+import io.bloomfit.engine.djl.DjlTrainer;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+
+/**
+ * Training speed of the {@code djl} trainer, for {@code docs/benchmarks.md} and the CLI's
+ * {@code bloomfit bench train}. Two measurements:
+ * <ul>
+ *   <li>{@link #stepTimes}: milliseconds per BPR step against the number of rows of the item table, dense
+ *       Adam against sparse Adam (the cost Bloom embeddings remove, and the cost row-sparse updates avoid);</li>
+ *   <li>{@link #epoch}: seconds per epoch of a dataset with a given layout and optimizer, measured on a fixed
+ *       number of steps and extrapolated to the full epoch when {@code maxSteps} is smaller than an epoch.</li>
+ * </ul>
+ * Timings cover training steps only (not table initialisation). Thread counts are whatever the engine runs with
+ * ({@code -Dai.djl.pytorch.num_threads}); each row reports them.
+ */
+public final class TrainBenchmark {
+
+    private TrainBenchmark() {
+    }
+
+    /** One row of the step-time table. */
+    public record StepTime(int itemRows, int userRows, String optimizer, int batchSize, int dimension, int steps,
+                           double msPerStep, double cpuMsPerStep, String device, int threads) {
+
+        public String format() {
+            return String.format(Locale.ROOT, "| %,d | %s | %d | %d | %d | %.2f | %.2f | %s, %d threads |", itemRows,
+                    optimizer, batchSize, dimension, steps, msPerStep, cpuMsPerStep, device, threads);
+        }
+    }
+
+    /** One row of the epoch table. */
+    public record EpochTime(String dataset, String compressor, double ratio, int numHashes, String optimizer,
+                            long interactions, long stepsPerEpoch, long stepsMeasured, double secondsPerEpoch,
+                            double cpuSecondsPerEpoch, boolean extrapolated, long parameters, String device,
+                            int threads) {
+
+        public String format() {
+            return String.format(Locale.ROOT, "| %s | %s | %.2f | %d | %s | %,d | %,d | %.1f | %.1f | %s | %,d "
+                            + "| %s, %d threads |", dataset, compressor, ratio, numHashes, optimizer, interactions,
+                    stepsMeasured, secondsPerEpoch, cpuSecondsPerEpoch, extrapolated ? "extrapolated" : "full epoch",
+                    parameters, device, threads);
+        }
+    }
+
+    /**
+     * Milliseconds per step of BPR training with an item table of each of {@code itemRows} rows (plain layout)
+     * and a user table of {@code userRows} rows, for each optimizer. Each point trains one epoch of
+     * {@code warmupSteps + steps} steps on uniformly random interactions and times the last {@code steps}.
+     */
+    public static List<StepTime> stepTimes(int[] itemRows, int userRows, List<OptimizerKind> optimizers,
+                                           int batchSize, int dimension, int warmupSteps, int steps, long seed) {
+        List<StepTime> rows = new ArrayList<>();
+        for (int items : itemRows) {
+            int n = batchSize * (warmupSteps + steps);
+            SplittableRandom random = new SplittableRandom(seed);
+            int[] us = new int[n];
+            int[] is = new int[n];
+            for (int i = 0; i < n; i++) {
+                us[i] = random.nextInt(userRows);
+                is[i] = random.nextInt(items);
+            }
+            Interactions train = new Interactions(userRows, items, us, is, null, null);
+            for (OptimizerKind optimizer : optimizers) {
+                ModelSpec spec = new ModelSpec(ModelKind.IMPLICIT_FACTORIZATION, Loss.BPR, dimension, 1, batchSize,
+                        1e-3, 0.0, 5, optimizer, seed, DeviceChoice.AUTO, 0, false);
+                StepClock clock = new StepClock(warmupSteps);
+                FitRequest request = new FitRequest(spec, train, plain(userRows, dimension), plain(items, dimension));
+                try (TrainedModel model = new DjlTrainer().fit(request, clock)) {
+                    FitReport report = model.report();
+                    rows.add(new StepTime(items, userRows, optimizer.specName(), batchSize, dimension, steps,
+                            clock.measuredSeconds() * 1000 / steps, clock.measuredCpuSeconds() * 1000 / steps,
+                            report.device(), report.threads()));
+                }
+            }
+        }
+        return rows;
+    }
+
+    /**
+     * Seconds per epoch of BPR training on {@code train} with {@code compressor} layouts on both sides. When
+     * {@code maxSteps} is below the steps of an epoch, trains on the first {@code maxSteps * batchSize}
+     * interactions of a seeded shuffle (same table sizes) and extrapolates linearly.
+     */
+    public static EpochTime epoch(String dataset, Interactions train, String compressor, double ratio, int numHashes,
+                                  String hashFunction, OptimizerKind optimizer, int batchSize, int dimension,
+                                  long maxSteps, long seed) {
+        long fullSteps = (train.size() + (long) batchSize - 1) / batchSize;
+        Interactions used = train;
+        boolean extrapolated = maxSteps < fullSteps;
+        if (extrapolated) {
+            used = train.select(shuffledPrefix(train.size(), (int) (maxSteps * batchSize), seed));
+        }
+        EmbeddingLayout users = EmbeddingCompressors.forName(compressor)
+                .layout(new LayoutRequest(train.numUsers(), dimension, ratio, numHashes, hashFunction, seed + 1));
+        EmbeddingLayout items = EmbeddingCompressors.forName(compressor)
+                .layout(new LayoutRequest(train.numItems(), dimension, ratio, numHashes, hashFunction, seed + 2));
+        ModelSpec spec = new ModelSpec(ModelKind.IMPLICIT_FACTORIZATION, Loss.BPR, dimension, 1, batchSize, 1e-3,
+                0.0, 5, optimizer, seed, DeviceChoice.AUTO, 0, false);
+        StepClock clock = new StepClock(0);
+        try (TrainedModel model = new DjlTrainer().fit(new FitRequest(spec, used, users, items), clock)) {
+            FitReport report = model.report();
+            long measured = (used.size() + (long) batchSize - 1) / batchSize;
+            double seconds = report.secondsPerEpoch()[0] * fullSteps / measured;
+            double cpuSeconds = clock.measuredCpuSeconds() * fullSteps / measured;
+            return new EpochTime(dataset, compressor, ratio, numHashes, optimizer.specName(), train.size(),
+                    fullSteps, measured, seconds, cpuSeconds, extrapolated, report.parameters(), report.device(),
+                    report.threads());
+        }
+    }
+
+    /** One row of the scoring table. */
+    public record ScoringTime(int users, int items, int dimension, int batchUsers, int usersScored, double seconds,
+                              double cpuSeconds) {
+
+        /** Projected seconds to score every user against every item on one thread. */
+        public double projectedSecondsAllUsers() {
+            return cpuSeconds * users / usersScored;
+        }
+
+        public String format() {
+            return String.format(Locale.ROOT, "| %,d x %,d | %d | %d | %,d | %.2f | %.2f | %.1f |", users, items,
+                    dimension, batchUsers, usersScored, seconds, cpuSeconds, projectedSecondsAllUsers());
+        }
+    }
+
+    /**
+     * Time of {@link TrainedModel#scoreAll} on one thread for a plain model of {@code users x items} (trained
+     * one step, so the parameters are realistic Gaussian values), scoring {@code usersScored} users in batches
+     * of {@code batchUsers}.
+     */
+    public static ScoringTime scoring(int users, int items, int dimension, int batchUsers, int usersScored,
+                                      long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        int n = 1024;
+        int[] us = new int[n];
+        int[] is = new int[n];
+        for (int i = 0; i < n; i++) {
+            us[i] = random.nextInt(users);
+            is[i] = random.nextInt(items);
+        }
+        Interactions train = new Interactions(users, items, us, is, null, null);
+        ModelSpec spec = new ModelSpec(ModelKind.IMPLICIT_FACTORIZATION, Loss.BPR, dimension, 1, n, 1e-3, 0.0, 5,
+                OptimizerKind.SPARSE_ADAM, seed, DeviceChoice.CPU, 0, false);
+        try (TrainedModel model = new DjlTrainer().fit(new FitRequest(spec, train, plain(users, dimension),
+                plain(items, dimension)), TrainingListener.NONE)) {
+            java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+            int[] batch = new int[batchUsers];
+            for (int warm = 0; warm < 3; warm++) {
+                model.scoreAll(batch);
+            }
+            long cpu = mx.getCurrentThreadCpuTime();
+            long start = System.nanoTime();
+            double sink = 0;
+            for (int from = 0; from < usersScored; from += batchUsers) {
+                for (int i = 0; i < batchUsers; i++) {
+                    batch[i] = (from + i) % users;
+                }
+                sink += model.scoreAll(batch)[0][0];
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            double cpuSeconds = (mx.getCurrentThreadCpuTime() - cpu) / 1e9;
+            if (Double.isNaN(sink)) {
+                throw new IllegalStateException("NaN scores");
+            }
+            int scored = (usersScored + batchUsers - 1) / batchUsers * batchUsers;
+            return new ScoringTime(users, items, dimension, batchUsers, scored, seconds, cpuSeconds);
+        }
+    }
+
+    private static int[] shuffledPrefix(int n, int count, long seed) {
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        SplittableRandom random = new SplittableRandom(seed);
+        for (int i = 0; i < count; i++) {
+            int j = i + random.nextInt(n - i);
+            int t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+        }
+        return java.util.Arrays.copyOf(order, count);
+    }
+
+    private static EmbeddingLayout plain(int n, int dimension) {
+        return EmbeddingCompressors.forName("plain").layout(LayoutRequest.plain(n, dimension));
+    }
+
+    /**
+     * Times the steps after a warm-up: wall clock, and the CPU time of the whole process (every thread: the
+     * engine's, and the row threads of a fused sparse step; also the JIT's and the collector's, which is why
+     * it is measured after a warm-up).
+     */
+    private static final class StepClock implements TrainingListener {
+        private final int warmup;
+        private long start;
+        private long end;
+        private long cpuStart;
+        private long cpuEnd;
+        private final com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean)
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+
+        StepClock(int warmup) {
+            this.warmup = warmup;
+        }
+
+        @Override
+        public void epochStarted(int epoch, int epochs, long steps) {
+            start = System.nanoTime();
+            cpuStart = os.getProcessCpuTime();
+        }
+
+        @Override
+        public void stepFinished(int epoch, long step, long steps, double meanLoss, double examplesPerSecond) {
+            if (step == warmup) {
+                start = System.nanoTime();
+                cpuStart = os.getProcessCpuTime();
+            }
+            end = System.nanoTime();
+            cpuEnd = os.getProcessCpuTime();
+        }
+
+        double measuredCpuSeconds() {
+            return (cpuEnd - cpuStart) / 1e9;
+        }
+
+        double measuredSeconds() {
+            return (end - start) / 1e9;
+        }
+    }
+
+    /**
+     * Runs the benchmarks of docs/benchmarks.md and prints markdown rows. Arguments: {@code steps} (step-time
+     * table only, rows as a comma list, default 10000,100000,1000000,5000000), {@code large} (synthetic-large
+     * epochs), or {@code all}.
+     */
+    public static void main(String[] args) {
+        run(args, System.out);
+    }
+
+    /**
+     * The entry point of {@code bloomfit bench train}: same arguments as {@link #main}, markdown rows to
+     * {@code out}. Fits run one at a time (the {@code djl} trainer serialises fits in a JVM).
+     */
+    public static void run(String[] args, java.io.PrintStream out) {
+        String what = args.length > 0 ? args[0] : "all";
+        if (!List.of("steps", "large", "scoring", "all").contains(what)) {
+            throw new IllegalArgumentException("bench train: unknown mode '" + what
+                    + "'; expected steps [rows,...], large [dense steps], scoring or all");
+        }
+        if (what.equals("steps") || what.equals("all")) {
+            int[] rows = args.length > 1 ? java.util.Arrays.stream(args[1].split(",")).mapToInt(Integer::parseInt)
+                    .toArray() : new int[] {10_000, 100_000, 1_000_000, 5_000_000};
+            out.println("| item rows | optimizer | batch | dim | steps timed | wall ms/step "
+                    + "| process CPU ms/step | device |");
+            out.println("|---:|---|---:|---:|---:|---:|---:|---|");
+            for (int r : rows) {
+                int steps = r >= 1_000_000 ? 3 : 20;
+                for (OptimizerKind o : List.of(OptimizerKind.ADAM, OptimizerKind.SPARSE_ADAM)) {
+                    // a sparse step is Java code: give the JIT a few hundred steps before timing
+                    boolean dense = o == OptimizerKind.ADAM;
+                    out.println(stepTimes(new int[] {r}, 10_000, List.of(o), 1024, 32, dense ? 2 : 300,
+                            dense ? steps : 100, 7).get(0).format());
+                }
+            }
+        }
+        if (what.equals("scoring") || what.equals("all")) {
+            out.println("| users x items | dim | batch users | users scored | wall s | thread CPU s "
+                    + "| projected CPU s, all users |");
+            out.println("|---|---:|---:|---:|---:|---:|---:|");
+            out.println(scoring(100_000, 50_000, 32, 256, 5_120, 7).format());
+        }
+        if (what.equals("large") || what.equals("all")) {
+            long maxDenseSteps = args.length > 1 && what.equals("large") ? Long.parseLong(args[1]) : 200;
+            Interactions all = SyntheticDatasets.preset("synthetic-large").interactions();
+            // the training part of a seeded random 80/20 split: 4M interactions
+            Interactions large = all.select(shuffledPrefix(all.size(), (int) Math.round(all.size() * 0.8), 42));
+            out.println("| dataset | compressor | ratio | k | optimizer | train interactions | steps timed "
+                    + "| wall s/epoch | process CPU s/epoch | how | parameters | device |");
+            out.println("|---|---|---:|---:|---|---:|---:|---:|---:|---|---:|---|");
+            out.println(epoch("synthetic-large", large, "plain", 1.0, 1, null, OptimizerKind.SPARSE_ADAM,
+                    1024, 32, Long.MAX_VALUE, 7).format());
+            out.println(epoch("synthetic-large", large, "bloom", 0.2, 4, "murmur3_32",
+                    OptimizerKind.SPARSE_ADAM, 1024, 32, Long.MAX_VALUE, 7).format());
+            out.println(epoch("synthetic-large", large, "bloom", 0.2, 4, "murmur3_32", OptimizerKind.ADAM,
+                    1024, 32, maxDenseSteps, 7).format());
+            out.println(epoch("synthetic-large", large, "plain", 1.0, 1, null, OptimizerKind.ADAM, 1024, 32,
+                    maxDenseSteps, 7).format());
+        }
+    }
+}

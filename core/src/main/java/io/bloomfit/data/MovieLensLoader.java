@@ -1,0 +1,151 @@
+package io.bloomfit.data;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+
+/**
+ * Loads the ratings of any MovieLens release, recognising its layout from the file name or, failing that, its first
+ * line:
+ * <ul>
+ *   <li>100K: {@code u.data}, tab-separated {@code user item rating timestamp};</li>
+ *   <li>1M, 10M: {@code ratings.dat}, {@code UserID::MovieID::Rating::Timestamp};</li>
+ *   <li>20M, 25M, 32M, latest(-small): {@code ratings.csv} with header {@code userId,movieId,rating,timestamp}.</li>
+ * </ul>
+ * Given a directory (e.g. an unpacked {@code ml-1m/}), it finds the ratings file inside (one level of sub-directory
+ * is searched too).
+ */
+public final class MovieLensLoader {
+
+    /** The three MovieLens rating layouts. */
+    public enum Layout {
+        /** MovieLens 100K {@code u.data}. */
+        U_DATA("u.data", DelimitedFormat.MOVIELENS_100K),
+        /** MovieLens 1M and 10M {@code ratings.dat}. */
+        RATINGS_DAT("ratings.dat", DelimitedFormat.MOVIELENS_DAT),
+        /** MovieLens 20M and later {@code ratings.csv}. */
+        RATINGS_CSV("ratings.csv", DelimitedFormat.MOVIELENS_CSV);
+
+        private final String fileName;
+        private final DelimitedFormat format;
+
+        Layout(String fileName, DelimitedFormat format) {
+            this.fileName = fileName;
+            this.format = format;
+        }
+
+        public String fileName() {
+            return fileName;
+        }
+
+        public DelimitedFormat format() {
+            return format;
+        }
+    }
+
+    private MovieLensLoader() {
+    }
+
+    /** Loads a MovieLens ratings file or directory with default options. */
+    public static Dataset load(Path fileOrDirectory) {
+        return load(fileOrDirectory, null, LoadOptions.DEFAULT);
+    }
+
+    /**
+     * Loads a MovieLens ratings file or directory.
+     *
+     * @param name dataset name; {@code null} takes the directory's name (e.g. {@code ml-100k})
+     */
+    public static Dataset load(Path fileOrDirectory, String name, LoadOptions options) {
+        Path file = ratingsFile(fileOrDirectory);
+        Layout layout = detect(file);
+        String datasetName = name != null ? name : file.toAbsolutePath().getParent() != null
+                ? file.toAbsolutePath().getParent().getFileName().toString() : file.getFileName().toString();
+        return DelimitedLoader.load(file, datasetName, layout.format(), options);
+    }
+
+    /** Loads {@code file} in the given layout, skipping detection. */
+    public static Dataset load(Path file, Layout layout, String name, LoadOptions options) {
+        return DelimitedLoader.load(file, name != null ? name : file.getFileName().toString(), layout.format(),
+                options);
+    }
+
+    /** The ratings file of a MovieLens directory, or {@code path} itself when it is a file. */
+    public static Path ratingsFile(Path path) {
+        if (!Files.exists(path)) {
+            throw new DatasetLoadException(path + ": cannot be read (no such file or directory); check the path"
+                    + " or fetch the dataset first");
+        }
+        if (!Files.isDirectory(path)) {
+            return path;
+        }
+        for (Layout layout : Layout.values()) {
+            Path candidate = path.resolve(layout.fileName());
+            if (Files.isRegularFile(candidate)) {
+                return candidate;
+            }
+        }
+        try (Stream<Path> children = Files.list(path)) {
+            for (Path child : children.filter(Files::isDirectory).sorted().toList()) {
+                for (Layout layout : Layout.values()) {
+                    Path candidate = child.resolve(layout.fileName());
+                    if (Files.isRegularFile(candidate)) {
+                        return candidate;
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new DatasetLoadException(path + ": cannot list the directory (" + e.getMessage() + ")", e);
+        }
+        throw new DatasetLoadException(path + ": expected a MovieLens ratings file (u.data, ratings.dat or"
+                + " ratings.csv) in this directory, found none");
+    }
+
+    /** The layout of {@code file}: by its name, else by its first line. */
+    public static Layout detect(Path file) {
+        String fileName = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        for (Layout layout : Layout.values()) {
+            if (fileName.equals(layout.fileName())) {
+                return layout;
+            }
+        }
+        String first;
+        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.ISO_8859_1)) {
+            first = reader.readLine();
+        } catch (IOException e) {
+            throw new DatasetLoadException(file + ": cannot be read (" + e.getMessage() + "); check the path", e);
+        }
+        if (first == null) {
+            throw new DatasetLoadException(file + ":1: expected MovieLens ratings, found an empty file");
+        }
+        Layout layout = detectFromFirstLine(first);
+        if (layout == null) {
+            throw new DatasetLoadException(file + ":1: cannot tell the MovieLens layout: expected a header "
+                    + "'userId,movieId,rating,timestamp', 'user::item::rating::time' or tab-separated fields, found \""
+                    + (first.length() > 80 ? first.substring(0, 80) + "..." : first)
+                    + "\"; load it as a generic delimited file instead");
+        }
+        return layout;
+    }
+
+    static Layout detectFromFirstLine(String first) {
+        String line = first.startsWith("\uFEFF") || first.startsWith("\u00EF\u00BB\u00BF")
+                ? first.substring(first.charAt(0) == '\uFEFF' ? 1 : 3) : first;
+        List<String> header = List.of(line.trim().split(",", -1));
+        if (header.size() >= 2 && header.get(0).equals("userId") && header.get(1).equals("movieId")) {
+            return Layout.RATINGS_CSV;
+        }
+        if (line.contains("::")) {
+            return Layout.RATINGS_DAT;
+        }
+        if (line.indexOf('\t') >= 0) {
+            return Layout.U_DATA;
+        }
+        return null;
+    }
+}

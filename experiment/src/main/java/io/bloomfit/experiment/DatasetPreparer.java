@@ -1,0 +1,64 @@
+package io.bloomfit.experiment;
+
+import io.bloomfit.data.Dataset;
+import io.bloomfit.data.DatasetFetcher;
+import io.bloomfit.data.DatasetSpec;
+import io.bloomfit.data.Split;
+import io.bloomfit.data.SplitSpec;
+import io.bloomfit.data.SyntheticDatasets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Loads a spec's dataset with the same loaders everywhere (run, {@code datasets info}, server), so a bad line
+ * fails the same way, naming file and line.
+ */
+public final class DatasetPreparer {
+
+    private DatasetPreparer() {
+    }
+
+    /** Names a spec may use under {@code dataset.preset}. */
+    public static List<String> syntheticPresets() {
+        return SyntheticDatasets.presetNames();
+    }
+
+    /**
+     * Splits {@code dataset} as the spec says; the runner trains on the training part and tests on the test
+     * part (a validation part, when asked for, is held out of training and not used by the runner).
+     */
+    public static ExperimentData split(Dataset dataset, SplitSpec spec) {
+        Split split = spec.apply(dataset.interactions());
+        return new ExperimentData(split.train(), split.test(), dataset.describe() + "; " + split.summary());
+    }
+
+    /**
+     * The dataset section a bare name or path stands for (used by {@code datasets info}): a synthetic preset name,
+     * a MovieLens release name (fetched into the cache when missing), else a file or folder read as MovieLens when
+     * it is one (u.data, ratings.dat, ratings.csv or a folder holding one), else as a comma-separated file with a
+     * header.
+     */
+    public static DatasetSpec describe(String pathOrName) {
+        if (syntheticPresets().contains(pathOrName)) {
+            return DatasetSpec.synthetic(pathOrName, SyntheticDatasets.DEFAULT_SEED);
+        }
+        if (DatasetFetcher.knows(pathOrName)) {
+            return DatasetSpec.movieLens(pathOrName);
+        }
+        Path path = Path.of(pathOrName);
+        String file = path.getFileName() == null ? "" : path.getFileName().toString();
+        boolean movielens = Files.isDirectory(path) || file.equals("u.data") || file.equals("ratings.dat")
+                || file.equals("ratings.csv");
+        if (movielens) {
+            return DatasetSpec.movieLensAt(path);
+        }
+        return new DatasetSpec("csv", null, pathOrName, null, null, null, null, null, null, null, null, null, null,
+                null, null, null, null, null);
+    }
+
+    /** Loads (or generates) the dataset a spec names, fetching a named MovieLens release when it is not cached. */
+    public static Dataset load(DatasetSpec spec) {
+        return spec.load();
+    }
+}

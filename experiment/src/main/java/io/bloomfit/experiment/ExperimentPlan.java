@@ -1,0 +1,69 @@
+package io.bloomfit.experiment;
+
+import io.bloomfit.experiment.spec.ExperimentSpec;
+import io.bloomfit.experiment.spec.GridSpec;
+import io.bloomfit.experiment.spec.SpecException;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+
+/**
+ * The grid points of a spec, in run order: for each repeat the {@code plain} baseline first, then compressor x
+ * hash x ratio x k x sides. Axes a compressor ignores (see {@link CompressorTraits}) are not expanded for it, so
+ * no point runs twice.
+ */
+public final class ExperimentPlan {
+
+    /** The baseline compressor every grid is compared with. */
+    public static final String BASELINE = "plain";
+
+    private ExperimentPlan() {
+    }
+
+    /**
+     * Expands the grid of {@code spec}.
+     *
+     * @throws SpecException when the baseline compressor is not installed
+     */
+    public static List<GridPoint> expand(ExperimentSpec spec) {
+        return expand(spec, Plugins.shared());
+    }
+
+    /** As {@link #expand(ExperimentSpec)}, with compressors from {@code plugins}. */
+    public static List<GridPoint> expand(ExperimentSpec spec, Plugins plugins) {
+        if (!plugins.compressors().contains(BASELINE)) {
+            throw new SpecException("grid", "grid.compressor", "the baseline compressor '" + BASELINE
+                    + "' is not available; available: " + String.join(", ", plugins.compressors().available()));
+        }
+        GridSpec grid = spec.grid();
+        List<CompressorTraits> traits = new ArrayList<>();
+        for (String name : grid.compressors()) {
+            traits.add(CompressorTraits.probe(plugins.compressors().forName(name), grid.hashes().get(0)));
+        }
+        List<GridPoint> points = new ArrayList<>();
+        for (int repeat = 0; repeat < grid.repeats(); repeat++) {
+            long seed = spec.model().seed() + repeat;
+            LinkedHashSet<GridPoint> round = new LinkedHashSet<>();
+            round.add(new GridPoint(BASELINE, null, 1.0, 1, Sides.NONE, repeat, seed));
+            for (int c = 0; c < grid.compressors().size(); c++) {
+                String compressor = grid.compressors().get(c);
+                if (compressor.equals(BASELINE)) {
+                    continue;
+                }
+                CompressorTraits t = traits.get(c);
+                for (String hash : t.usesHash() ? grid.hashes() : java.util.Collections.<String>singletonList(null)) {
+                    for (double ratio : t.usesRatio() ? grid.ratios() : List.of(1.0)) {
+                        for (int k : t.usesK() ? grid.numHashes() : List.of(t.fixedK())) {
+                            for (Sides sides : grid.sides()) {
+                                round.add(new GridPoint(compressor, hash, ratio, k, sides, repeat, seed));
+                            }
+                        }
+                    }
+                }
+            }
+            points.addAll(round);
+        }
+        return List.copyOf(points);
+    }
+}

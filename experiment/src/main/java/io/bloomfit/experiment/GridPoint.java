@@ -1,0 +1,46 @@
+package io.bloomfit.experiment;
+
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * One run of an experiment: a compressor with its hash function, ratio and k applied to some sides, at one
+ * repeat. Its {@link #key()} identifies it in a results file, which is how {@code --resume} knows what already
+ * finished.
+ *
+ * @param compressor compressor name ({@code plain} for the baseline)
+ * @param hash       hash function name, or {@code null} for compressors that hash nothing
+ * @param ratio      requested table rows per entity (1 for the baseline)
+ * @param hashes     k, lookups per entity
+ * @param sides      which embeddings are compressed ({@link Sides#NONE} for the baseline)
+ * @param repeat     0-based repeat index
+ * @param seed       model and layout seed of this repeat
+ */
+public record GridPoint(String compressor, String hash, double ratio, int hashes, Sides sides, int repeat,
+                        long seed) {
+
+    public GridPoint {
+        Objects.requireNonNull(compressor, "compressor");
+        Objects.requireNonNull(sides, "sides");
+    }
+
+    /** Whether this is the uncompressed baseline. */
+    public boolean baseline() {
+        return sides == Sides.NONE;
+    }
+
+    /** Stable identity in results files. */
+    public String key() {
+        return compressor + "|" + (hash == null ? "-" : hash) + "|" + String.format(Locale.ROOT, "%s", ratio) + "|"
+                + hashes + "|" + sides.specName() + "|" + repeat + "|" + seed;
+    }
+
+    /** A short label for progress lines, e.g. {@code bloom xxh64 r=0.4 k=2 both #0}. */
+    public String label() {
+        if (baseline()) {
+            return "plain baseline #" + repeat;
+        }
+        return compressor + (hash == null ? "" : " " + hash) + " r=" + ratio + " k=" + hashes + " "
+                + sides.specName() + " #" + repeat;
+    }
+}

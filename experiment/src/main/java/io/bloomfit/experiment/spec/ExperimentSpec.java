@@ -1,0 +1,34 @@
+package io.bloomfit.experiment.spec;
+
+import io.bloomfit.data.DatasetSpec;
+import io.bloomfit.data.SplitSpec;
+import io.bloomfit.api.train.ModelSpec;
+import java.util.Objects;
+
+/**
+ * A validated experiment: what data, how it is split, which model, which trainer, and the grid of
+ * compressors x hash functions x ratios x k x sides x repeats to compare. Read by {@link SpecReader} from the
+ * YAML/JSON format users write by hand (a public contract: see {@code examples/}).
+ *
+ * @param name    names the run in reports
+ * @param dataset the data source
+ * @param split   train/test split ({@code split} section: kind random | leave-last-out | time-fraction, default
+ *                random; test, default 0.2; seed, default 42; validation, default 0). The split is the same for
+ *                every grid point and repeat, so points are compared on one test set
+ * @param model   hyperparameters (device and threads come from the trainer section)
+ * @param trainer trainer name, device, threads
+ * @param grid    what to compare
+ * @param source  the spec as read, with defaults filled in, as canonical JSON (stored beside the results)
+ */
+public record ExperimentSpec(String name, DatasetSpec dataset, SplitSpec split, ModelSpec model, TrainerSpec trainer,
+                             GridSpec grid, String source) {
+
+    public ExperimentSpec {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(dataset, "dataset");
+        Objects.requireNonNull(split, "split");
+        Objects.requireNonNull(model, "model");
+        Objects.requireNonNull(trainer, "trainer");
+        Objects.requireNonNull(grid, "grid");
+    }
+}

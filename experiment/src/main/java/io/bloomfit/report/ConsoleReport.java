@@ -1,0 +1,98 @@
+package io.bloomfit.report;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The summary as an aligned text table, best MRR first, with MRR relative to {@code plain} and the speedup in
+ * seconds per epoch relative to {@code plain}; failures are listed below the table with their messages. Columns:
+ * {@code sd} is the sample standard deviation of MRR over repeats, {@code s/epoch} the mean seconds per epoch.
+ */
+public final class ConsoleReport {
+
+    private static final String[] HEADER = {"compressor", "hash", "ratio", "k", "sides", "runs", "MRR", "sd",
+            "rel.MRR", "P@10", "R@10", "NDCG@10", "s/epoch", "speedup", "params", "failed"};
+    private static final boolean[] RIGHT = {false, false, true, true, false, true, true, true, true, true, true, true,
+            true, true, true, true};
+
+    private ConsoleReport() {
+    }
+
+    /** The table (with a trailing newline). */
+    public static String render(ExperimentSummary summary) {
+        List<String[]> lines = new ArrayList<>();
+        lines.add(HEADER);
+        for (SummaryRow r : summary.rows()) {
+            lines.add(new String[] {
+                r.compressor(),
+                r.hash() == null ? "-" : r.hash(),
+                r.baseline() ? "1" : java.math.BigDecimal.valueOf(r.ratio()).stripTrailingZeros().toPlainString(),
+                Integer.toString(r.hashes()),
+                r.sides().specName(),
+                Integer.toString(r.runs()),
+                fmt("%.4f", r.mrr()),
+                fmt("%.4f", r.mrrStd()),
+                fmt("%.3f", r.relativeMrr()),
+                fmt("%.4f", r.precisionAt10()),
+                fmt("%.4f", r.recallAt10()),
+                fmt("%.4f", r.ndcgAt10()),
+                fmt("%.3f", r.secondsPerEpoch()),
+                fmt("%.2fx", r.speedup()),
+                Double.isFinite(r.parameters()) ? humanCount(r.parameters()) : "-",
+                Integer.toString(r.failed())});
+        }
+        int[] widths = new int[HEADER.length];
+        for (String[] line : lines) {
+            for (int c = 0; c < line.length; c++) {
+                widths[c] = Math.max(widths[c], line[c].length());
+            }
+        }
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < lines.size(); i++) {
+            String[] line = lines.get(i);
+            StringBuilder text = new StringBuilder();
+            for (int c = 0; c < line.length; c++) {
+                if (c > 0) {
+                    text.append("  ");
+                }
+                String cell = line[c];
+                String pad = " ".repeat(widths[c] - cell.length());
+                text.append(RIGHT[c] ? pad + cell : cell + pad);
+            }
+            out.append(text.toString().stripTrailing()).append('\n');
+            if (i == 0) {
+                int total = text.length();
+                out.append("-".repeat(total)).append('\n');
+            }
+        }
+        for (SummaryRow r : summary.rows()) {
+            if (r.failed() > 0) {
+                out.append("failed: ").append(r.label()).append(" (").append(r.failed()).append("x): ")
+                        .append(r.firstError()).append('\n');
+            }
+        }
+        if (summary.baseline() == null || summary.baseline().runs() == 0) {
+            out.append("note: no successful plain baseline, so rel.MRR and speedup are not available\n");
+        }
+        return out.toString();
+    }
+
+    static String fmt(String format, double value) {
+        return Double.isFinite(value) ? String.format(Locale.ROOT, format, value) : "-";
+    }
+
+    /** 12345678 -> 12.3M. */
+    static String humanCount(double value) {
+        if (value >= 1e9) {
+            return String.format(Locale.ROOT, "%.1fG", value / 1e9);
+        }
+        if (value >= 1e6) {
+            return String.format(Locale.ROOT, "%.1fM", value / 1e6);
+        }
+        if (value >= 1e3) {
+            return String.format(Locale.ROOT, "%.1fk", value / 1e3);
+        }
+        return String.format(Locale.ROOT, "%.0f", value);
+    }
+}

@@ -1,0 +1,223 @@
+package io.bloomfit.report;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * {@code report.html}: one self-contained page (no network) with the summary table and three charts drawn by
+ * Chart.js 4.6.1 (MIT, bundled from npm's {@code chart.js} package, {@code dist/chart.umd.min.js}; licence beside
+ * it as {@code chart-4.6.1.LICENSE.md}), inlined into the page: MRR vs ratio per hash function, seconds per epoch
+ * vs ratio, and MRR vs parameter count with the Pareto front.
+ *
+ * <p>The page writes what it drew into {@code #render-check} (charts and data points) and any script error into
+ * {@code #errors}, so a headless browser can check it rendered.
+ */
+public final class HtmlReport {
+
+    /** Version of the bundled Chart.js. */
+    public static final String CHART_JS_VERSION = "4.6.1";
+    private static final String CHART_JS = "chart-" + CHART_JS_VERSION + ".umd.min.js";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private HtmlReport() {
+    }
+
+    /**
+     * Renders the page.
+     *
+     * @param title   experiment name
+     * @param context a line about the run (dataset, model), shown under the title; may be empty
+     */
+    public static String render(String title, String context, ExperimentSummary summary) {
+        ArrayNode groups = JSON.createArrayNode();
+        for (SummaryRow r : summary.rows()) {
+            ObjectNode g = groups.addObject();
+            g.put("label", r.label());
+            g.put("compressor", r.compressor());
+            g.put("hash", r.hash() == null ? "-" : r.hash());
+            g.put("ratio", r.ratio());
+            g.put("hashes", r.hashes());
+            g.put("sides", r.sides().specName());
+            g.put("runs", r.runs());
+            g.put("failed", r.failed());
+            put(g, "mrr", r.mrr());
+            put(g, "mrrStd", r.mrrStd());
+            put(g, "p10", r.precisionAt10());
+            put(g, "r10", r.recallAt10());
+            put(g, "ndcg10", r.ndcgAt10());
+            put(g, "secondsPerEpoch", r.secondsPerEpoch());
+            put(g, "parameters", r.parameters());
+            put(g, "relativeMrr", r.relativeMrr());
+            put(g, "speedup", r.speedup());
+            g.put("error", r.firstError());
+        }
+        String data = groups.toString().replace("</", "<\\/");
+        return TEMPLATE
+                .replace("@TITLE@", escape(title))
+                .replace("@CONTEXT@", escape(context == null ? "" : context))
+                .replace("@CHART_VERSION@", CHART_JS_VERSION)
+                .replace("@CHARTJS@", chartJs())
+                .replace("@DATA@", data);
+    }
+
+    private static void put(ObjectNode node, String field, double value) {
+        if (Double.isFinite(value)) {
+            node.put(field, value);
+        } else {
+            node.putNull(field);
+        }
+    }
+
+    static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+
+    private static String chartJs() {
+        try (InputStream in = HtmlReport.class.getResourceAsStream(CHART_JS)) {
+            if (in == null) {
+                throw new IllegalStateException(CHART_JS + " is missing from the api jar");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static final String TEMPLATE = """
+            <!DOCTYPE html>
+            <html lang="en">
+            <head>
+            <meta charset="utf-8">
+            <title>bloomfit: @TITLE@</title>
+            <style>
+            body { font-family: system-ui, sans-serif; margin: 2em; color: #222; }
+            h1 { margin-bottom: 0.2em; }
+            .context { color: #555; margin-bottom: 1.5em; }
+            .charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(420px, 1fr)); gap: 2em; }
+            .chart { position: relative; height: 340px; }
+            table { border-collapse: collapse; margin-top: 2em; font-size: 0.9em; }
+            th, td { padding: 0.3em 0.7em; border-bottom: 1px solid #ddd; }
+            td.num { text-align: right; font-variant-numeric: tabular-nums; }
+            tr.baseline { background: #f3f6fb; }
+            #errors { color: #b00; white-space: pre-wrap; }
+            #render-check { display: none; }
+            footer { margin-top: 2em; color: #777; font-size: 0.8em; }
+            </style>
+            <script>
+            window.bloomfitErrors = [];
+            window.onerror = function (message, source, line) {
+              window.bloomfitErrors.push(message + ' (' + source + ':' + line + ')');
+              var el = document.getElementById('errors');
+              if (el) { el.textContent = window.bloomfitErrors.join('\\n'); }
+            };
+            </script>
+            <script>@CHARTJS@</script>
+            </head>
+            <body>
+            <h1>@TITLE@</h1>
+            <div class="context">@CONTEXT@</div>
+            <div id="errors"></div>
+            <div class="charts">
+              <div><h3>MRR vs ratio, per hash function</h3><div class="chart"><canvas id="mrr-ratio"></canvas></div></div>
+              <div><h3>Seconds per epoch vs ratio</h3><div class="chart"><canvas id="seconds-ratio"></canvas></div></div>
+              <div><h3>MRR vs parameters (Pareto front)</h3><div class="chart"><canvas id="mrr-parameters"></canvas></div></div>
+            </div>
+            <table id="summary">
+              <thead><tr><th>compressor</th><th>hash</th><th>ratio</th><th>k</th><th>sides</th><th>runs</th><th>MRR</th>
+              <th>±</th><th>rel. MRR</th><th>P@10</th><th>R@10</th><th>NDCG@10</th><th>s/epoch</th><th>speedup</th>
+              <th>parameters</th><th>failed</th></tr></thead>
+              <tbody></tbody>
+            </table>
+            <pre id="render-check"></pre>
+            <footer>Generated by bloomfit. Charts: Chart.js @CHART_VERSION@ (MIT licence), inlined.</footer>
+            <script type="application/json" id="data">@DATA@</script>
+            <script>
+            (function () {
+              var groups = JSON.parse(document.getElementById('data').textContent);
+              var palette = ['#1f77b4', '#ff7f0e', '#2ca02c', '#d62728', '#9467bd', '#8c564b', '#e377c2', '#7f7f7f',
+                             '#bcbd22', '#17becf'];
+              function fmt(v, digits) { return v === null || v === undefined ? '-' : Number(v).toFixed(digits); }
+              var ok = groups.filter(function (g) { return g.runs > 0; });
+              var baseline = ok.filter(function (g) { return g.sides === 'none'; })[0];
+              // one series per compressor/hash/k/sides, x = ratio
+              function seriesOf(field) {
+                var byKey = {};
+                ok.forEach(function (g) {
+                  if (g.sides === 'none' || g[field] === null) { return; }
+                  var key = g.compressor + ' ' + g.hash + ' k=' + g.hashes + ' ' + g.sides;
+                  (byKey[key] = byKey[key] || []).push({x: g.ratio, y: g[field]});
+                });
+                var sets = Object.keys(byKey).sort().map(function (key, i) {
+                  var points = byKey[key].sort(function (a, b) { return a.x - b.x; });
+                  return {label: key, data: points, borderColor: palette[i % palette.length],
+                          backgroundColor: palette[i % palette.length], showLine: true, pointRadius: 4};
+                });
+                if (baseline && baseline[field] !== null) {
+                  sets.push({label: 'plain', data: [{x: 1, y: baseline[field]}], borderColor: '#000',
+                             backgroundColor: '#000', pointStyle: 'rectRot', pointRadius: 7});
+                }
+                return sets;
+              }
+              function scatter(id, datasets, xTitle, yTitle, xLog) {
+                return new Chart(document.getElementById(id), {
+                  type: 'scatter',
+                  data: {datasets: datasets},
+                  options: {animation: false, responsive: true, maintainAspectRatio: false,
+                            scales: {x: {type: xLog ? 'logarithmic' : 'linear', title: {display: true, text: xTitle}},
+                                     y: {title: {display: true, text: yTitle}}},
+                            plugins: {tooltip: {callbacks: {label: function (c) {
+                              return (c.raw.label || c.dataset.label) + ': (' + c.parsed.x + ', ' + fmt(c.parsed.y, 4) + ')';
+                            }}}}}
+                });
+              }
+              var charts = [];
+              charts.push(scatter('mrr-ratio', seriesOf('mrr'), 'ratio (table rows / entities)', 'MRR', false));
+              charts.push(scatter('seconds-ratio', seriesOf('secondsPerEpoch'), 'ratio (table rows / entities)',
+                                  'seconds per epoch', false));
+              var all = ok.filter(function (g) { return g.parameters !== null && g.mrr !== null; })
+                  .map(function (g) { return {x: g.parameters, y: g.mrr, label: g.label}; });
+              var front = all.slice().sort(function (a, b) { return a.x - b.x || b.y - a.y; })
+                  .filter(function (p, i, sorted) {
+                    for (var j = 0; j < i; j++) { if (sorted[j].y >= p.y) { return false; } }
+                    return true;
+                  });
+              charts.push(scatter('mrr-parameters', [
+                {label: 'grid points', data: all, backgroundColor: '#1f77b4', pointRadius: 4},
+                {label: 'Pareto front', data: front, borderColor: '#d62728', backgroundColor: '#d62728',
+                 showLine: true, pointRadius: 5}], 'parameters', 'MRR', true));
+              var body = document.querySelector('#summary tbody');
+              groups.forEach(function (g) {
+                var tr = document.createElement('tr');
+                if (g.sides === 'none') { tr.className = 'baseline'; }
+                [[g.compressor], [g.hash], [g.sides === 'none' ? '1' : g.ratio, 1], [g.hashes, 1], [g.sides],
+                 [g.runs, 1], [fmt(g.mrr, 4), 1], [fmt(g.mrrStd, 4), 1], [fmt(g.relativeMrr, 3), 1],
+                 [fmt(g.p10, 4), 1], [fmt(g.r10, 4), 1], [fmt(g.ndcg10, 4), 1], [fmt(g.secondsPerEpoch, 3), 1],
+                 [g.speedup === null ? '-' : fmt(g.speedup, 2) + 'x', 1],
+                 [g.parameters === null ? '-' : Math.round(g.parameters).toLocaleString('en'), 1],
+                 [g.failed + (g.error ? ' (' + g.error + ')' : ''), 1]].forEach(function (cell) {
+                  var td = document.createElement('td');
+                  td.textContent = cell[0];
+                  if (cell[1]) { td.className = 'num'; }
+                  tr.appendChild(td);
+                });
+                body.appendChild(tr);
+              });
+              var points = 0;
+              charts.forEach(function (c) {
+                c.data.datasets.forEach(function (d, i) {
+                  if (c.isDatasetVisible(i)) { points += c.getDatasetMeta(i).data.length; }
+                });
+              });
+              document.getElementById('render-check').textContent = 'charts=' + charts.length + ' points=' + points
+                  + ' rows=' + body.children.length + ' errors=' + window.bloomfitErrors.length;
+            })();
+            </script>
+            </body>
+            </html>
+            """;
+}

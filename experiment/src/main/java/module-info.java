@@ -1,0 +1,17 @@
+/**
+ * Experiments: specs (YAML/JSON, validated with field paths), the grid runner, result stores and reports.
+ * Shared by the CLI, the server and distributed runners; depends on {@code io.bloomfit.api},
+ * {@code io.bloomfit.core} and Jackson, never on an engine.
+ */
+module io.bloomfit.experiment {
+    requires transitive io.bloomfit.core;
+    requires com.fasterxml.jackson.databind;
+    requires com.fasterxml.jackson.dataformat.yaml;
+    requires java.management;
+
+    exports io.bloomfit.experiment;
+    exports io.bloomfit.experiment.spec;
+    exports io.bloomfit.experiment.store;
+    exports io.bloomfit.report;
+
+}

@@ -1,0 +1,48 @@
+package io.bloomfit.experiment;
+
+import io.bloomfit.api.hash.HashFunction;
+
+/** Test-only hash functions (api tests cannot see hash-plugins). */
+public final class FixtureHashes {
+
+    private FixtureHashes() {
+    }
+
+    /** The fixture named {@code name} (fixture compressors cannot use the shared registry: it has no fixtures). */
+    static HashFunction byName(String name) {
+        return switch (name) {
+            case "fixture-mix" -> new Mix();
+            case "fixture-linear" -> new Linear();
+            default -> throw new IllegalArgumentException("unknown hash function '" + name + "'");
+        };
+    }
+
+    /** SplitMix64's finaliser of key + golden-ratio * (seed + 1). */
+    public static final class Mix implements HashFunction {
+        @Override
+        public String name() {
+            return "fixture-mix";
+        }
+
+        @Override
+        public long hash(long key, long seed) {
+            long z = key + 0x9E3779B97F4A7C15L * (seed + 1);
+            z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+            z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+            return z ^ (z >>> 31);
+        }
+    }
+
+    /** key * 31 + seed: a poor hash, only to have a second name. */
+    public static final class Linear implements HashFunction {
+        @Override
+        public String name() {
+            return "fixture-linear";
+        }
+
+        @Override
+        public long hash(long key, long seed) {
+            return key * 31 + seed;
+        }
+    }
+}

@@ -1,0 +1,106 @@
+package io.bloomfit.experiment;
+
+import io.bloomfit.api.data.Interactions;
+import io.bloomfit.api.embed.EmbeddingLayout;
+import io.bloomfit.api.train.FitReport;
+import io.bloomfit.api.train.FitRequest;
+import io.bloomfit.api.train.TrainedModel;
+import io.bloomfit.api.train.Trainer;
+import io.bloomfit.api.train.TrainingDivergedException;
+import io.bloomfit.api.train.TrainingListener;
+import java.nio.file.Path;
+
+/**
+ * Test-only trainer: "fits" item popularity counted per item-table row (so compression changes the scores),
+ * reports its epochs to the listener, and diverges when the item table has under a fifth of the items, so
+ * failure isolation can be tested deterministically.
+ */
+public final class FixtureTrainer implements Trainer {
+
+    @Override
+    public String name() {
+        return "fixture";
+    }
+
+    @Override
+    public TrainedModel fit(FitRequest request, TrainingListener listener) {
+        EmbeddingLayout items = request.itemLayout();
+        int epochs = request.model().epochs();
+        double[] seconds = new double[epochs];
+        double[] losses = new double[epochs];
+        Interactions train = request.train();
+        float[] rowCounts = new float[items.totalRows()];
+        for (int epoch = 1; epoch <= epochs; epoch++) {
+            long t0 = System.nanoTime();
+            listener.epochStarted(epoch, epochs, 1);
+            if (items.achievedRatio() < 0.2) {
+                throw new TrainingDivergedException(epoch, 1, Double.NaN);
+            }
+            java.util.Arrays.fill(rowCounts, 0);
+            for (int i = 0; i < train.size(); i++) {
+                for (int j = 0; j < items.numLookups(); j++) {
+                    rowCounts[items.globalRow(train.item(i), j)]++;
+                }
+            }
+            losses[epoch - 1] = 1.0 / epoch;
+            listener.stepFinished(epoch, 1, 1, losses[epoch - 1], train.size());
+            seconds[epoch - 1] = (System.nanoTime() - t0) / 1e9;
+            listener.epochFinished(epoch, epochs, losses[epoch - 1], seconds[epoch - 1]);
+        }
+        float[] itemScores = new float[train.numItems()];
+        for (int item = 0; item < itemScores.length; item++) {
+            for (int j = 0; j < items.numLookups(); j++) {
+                itemScores[item] += rowCounts[items.globalRow(item, j)] / items.numLookups();
+            }
+            itemScores[item] -= item * 1e-4f; // deterministic tie-break
+        }
+        long parameters = (request.userLayout().parameterCount(request.model().dimension())
+                + items.parameterCount(request.model().dimension())) + train.numUsers() + train.numItems();
+        return new Model(train.numUsers(), itemScores, new FitReport(seconds, losses, "cpu()", 1, parameters));
+    }
+
+    @Override
+    public TrainedModel load(Path directory) {
+        throw new UnsupportedOperationException("the fixture trainer does not save models");
+    }
+
+    private record Model(int numUsers, float[] itemScores, FitReport report) implements TrainedModel {
+
+        @Override
+        public int numItems() {
+            return itemScores.length;
+        }
+
+        @Override
+        public float[][] scoreAll(int[] users) {
+            float[][] out = new float[users.length][];
+            for (int i = 0; i < users.length; i++) {
+                out[i] = itemScores.clone();
+            }
+            return out;
+        }
+
+        @Override
+        public float[] score(int user, int[] items) {
+            float[] out = new float[items.length];
+            for (int i = 0; i < items.length; i++) {
+                out[i] = itemScores[items[i]];
+            }
+            return out;
+        }
+
+        @Override
+        public int[] recommend(int user, int k, int[] exclude) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void save(Path directory) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+}

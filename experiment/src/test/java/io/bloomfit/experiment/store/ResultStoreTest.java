@@ -1,0 +1,67 @@
+package io.bloomfit.experiment.store;
+
+import io.bloomfit.experiment.GridPoint;
+import io.bloomfit.experiment.LayoutStats;
+import io.bloomfit.experiment.RankingMetrics;
+import io.bloomfit.experiment.ResultRow;
+import io.bloomfit.experiment.Sides;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ResultStoreTest {
+
+    private static final ResultRow OK = new ResultRow(new GridPoint("bloom", "xxh64", 0.4, 2, Sides.ITEMS, 1, 2),
+            "ok", null, new RankingMetrics(0.25, 0.1, 0.2, 0.3), new double[] {1.5, 1.25}, new double[] {0.7, 0.6},
+            2.75, 0.5, 0.01, 1234, 5678, 0.4, new LayoutStats(10, 10, 1.0, 0, 0.0, 1, 1.0),
+            new LayoutStats(20, 8, 0.4, 3, 0.15, 4, 2.5), 99, "cpu()", 2, "djl", "2026-01-01T00:00:00Z");
+
+    private static final ResultRow FAILED = new ResultRow(new GridPoint("plain", null, 1.0, 1, Sides.NONE, 0, 1),
+            "failed", "training diverged at epoch 1, step 3 (loss NaN)", null, null, null, Double.NaN, Double.NaN,
+            0.02, 100, 400, 1.0, null, null, 5, null, 0, "djl", "2026-01-01T00:00:01Z");
+
+    @Test
+    void rowsRoundTripThroughTheJsonLinesFile(@TempDir Path dir) throws IOException {
+        ResultStore store = new ResultStore(dir);
+        store.append(OK);
+        store.append(FAILED);
+        List<ResultRow> rows = store.read();
+        assertThat(rows).hasSize(2);
+        assertThat(rows.get(0)).usingRecursiveComparison().isEqualTo(OK);
+        assertThat(rows.get(1).point()).isEqualTo(FAILED.point());
+        assertThat(rows.get(1).error()).isEqualTo(FAILED.error());
+        assertThat(rows.get(1).metrics()).isNull();
+        assertThat(Files.readAllLines(store.resultsFile()).get(1)).contains("\"hash\":null", "\"mrr\":null",
+                "\"status\":\"failed\"", "\"sides\":\"none\"");
+    }
+
+    @Test
+    void aLineCutShortByAnInterruptIsDroppedBeforeAppending(@TempDir Path dir) throws IOException {
+        ResultStore store = new ResultStore(dir);
+        store.append(OK);
+        Files.writeString(store.resultsFile(), "{\"compressor\":\"blo", StandardOpenOption.APPEND);
+        assertThat(store.read()).hasSize(1);
+        assertThat(store.dropPartialLastLine()).isTrue();
+        store.append(FAILED);
+        assertThat(store.read()).extracting(ResultRow::status).containsExactly("ok", "failed");
+        assertThat(store.dropPartialLastLine()).isFalse();
+    }
+
+    @Test
+    void aBrokenLineInTheMiddleNamesFileAndLine(@TempDir Path dir) throws IOException {
+        ResultStore store = new ResultStore(dir);
+        store.append(OK);
+        Files.writeString(store.resultsFile(), "not json\n", StandardOpenOption.APPEND);
+        store.append(OK);
+        assertThatThrownBy(store::read).isInstanceOf(IOException.class)
+                .hasMessageStartingWith(store.resultsFile() + ":2: not a result row");
+    }
+}

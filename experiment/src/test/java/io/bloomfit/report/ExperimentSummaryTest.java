@@ -1,0 +1,105 @@
+package io.bloomfit.report;
+
+import io.bloomfit.experiment.GridPoint;
+import io.bloomfit.experiment.RankingMetrics;
+import io.bloomfit.experiment.ResultRow;
+import io.bloomfit.experiment.Sides;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ExperimentSummaryTest {
+
+    private static ResultRow ok(GridPoint p, double mrr, double... secondsPerEpoch) {
+        return new ResultRow(p, ResultRow.OK, null, new RankingMetrics(mrr, mrr / 2, mrr / 4, mrr / 8),
+                secondsPerEpoch, new double[secondsPerEpoch.length], 0, 0.1, 0.01, 1000, 4000, p.ratio(), null, null,
+                0, "cpu()", 1, "fixture", "2026-01-01T00:00:00Z");
+    }
+
+    private static ResultRow failed(GridPoint p) {
+        return new ResultRow(p, ResultRow.FAILED, "training diverged", null, null, null, Double.NaN, Double.NaN,
+                Double.NaN, 0, 0, Double.NaN, null, null, 0, null, 1, "fixture", "2026-01-01T00:00:00Z");
+    }
+
+    private static GridPoint plain(int repeat) {
+        return new GridPoint("plain", null, 1.0, 1, Sides.NONE, repeat, repeat);
+    }
+
+    private static GridPoint bloom(int repeat) {
+        return new GridPoint("bloom", "xxh64", 0.4, 2, Sides.BOTH, repeat, repeat);
+    }
+
+    @Test
+    void meansSpreadsAndRelativeNumbersMatchAHandComputation() {
+        List<ResultRow> rows = List.of(
+                ok(plain(0), 0.2, 2, 4),      // 3 s/epoch
+                ok(plain(1), 0.4, 3, 3),      // 3 s/epoch
+                ok(bloom(0), 0.15, 1, 1),     // 1 s/epoch
+                ok(bloom(1), 0.15, 1.5, 0.5), // 1 s/epoch
+                failed(bloom(2)));
+        ExperimentSummary summary = ExperimentSummary.of(rows);
+        SummaryRow base = summary.baseline();
+        assertThat(base.runs()).isEqualTo(2);
+        assertThat(base.mrr()).isCloseTo(0.3, within(1e-12));
+        // sample std of {0.2, 0.4}: sqrt((0.01 + 0.01) / 1) = 0.1414213562
+        assertThat(base.mrrStd()).isCloseTo(0.1414213562, within(1e-9));
+        assertThat(base.relativeMrr()).isCloseTo(1.0, within(1e-12));
+        assertThat(base.speedup()).isCloseTo(1.0, within(1e-12));
+
+        SummaryRow b = summary.rows().stream().filter(r -> r.compressor().equals("bloom")).findFirst().orElseThrow();
+        assertThat(b.runs()).isEqualTo(2);
+        assertThat(b.failed()).isEqualTo(1);
+        assertThat(b.firstError()).isEqualTo("training diverged");
+        assertThat(b.mrr()).isCloseTo(0.15, within(1e-12));
+        assertThat(b.mrrStd()).isEqualTo(0.0);
+        assertThat(b.precisionAt10()).isCloseTo(0.075, within(1e-12));
+        assertThat(b.relativeMrr()).isCloseTo(0.5, within(1e-12));   // 0.15 / 0.3
+        assertThat(b.secondsPerEpoch()).isCloseTo(1.0, within(1e-12));
+        assertThat(b.speedup()).isCloseTo(3.0, within(1e-12));       // 3 s / 1 s
+        // best MRR first
+        assertThat(summary.rows()).extracting(SummaryRow::compressor).containsExactly("plain", "bloom");
+    }
+
+    @Test
+    void withoutABaselineRelativeNumbersAreMissing() {
+        ExperimentSummary summary = ExperimentSummary.of(List.of(ok(bloom(0), 0.1, 1.0), failed(plain(0))));
+        SummaryRow b = summary.rows().get(0);
+        assertThat(b.relativeMrr()).isNaN();
+        assertThat(b.speedup()).isNaN();
+        assertThat(summary.rows().get(1).runs()).isZero();
+        assertThat(ConsoleReport.render(summary)).contains("note: no successful plain baseline");
+    }
+
+    @Test
+    void theConsoleTableIsAlignedAndSortedByMrr() {
+        List<ResultRow> rows = List.of(ok(plain(0), 0.3, 3), ok(bloom(0), 0.15, 1.5),
+                ok(new GridPoint("bloom", "md5", 0.4, 2, Sides.BOTH, 0, 0), 0.25, 1.0));
+        String table = ConsoleReport.render(ExperimentSummary.of(rows));
+        String[] lines = table.split("\n");
+        assertThat(lines[0]).startsWith("compressor").contains("MRR", "rel.MRR", "s/epoch", "speedup");
+        assertThat(lines[1]).matches("-+");
+        assertThat(lines[2]).startsWith("plain ").contains("0.3000", "1.000", "1.00x");
+        assertThat(lines[3]).startsWith("bloom ").contains(" md5 ", "0.2500", "0.833", "3.00x");
+        assertThat(lines[4]).startsWith("bloom ").contains(" xxh64 ", "0.1500", "0.500", "2.00x");
+        int end = lines[0].indexOf(" sd") + " sd".length();
+        for (int i = 2; i <= 4; i++) {
+            // right-aligned numbers end where their header ends
+            assertThat(lines[i].charAt(end - 1)).isNotEqualTo(' ');
+            assertThat(lines[i].charAt(end)).isEqualTo(' ');
+        }
+    }
+
+    @Test
+    void csvHasTheHeaderAndOneLinePerGroup() {
+        String csv = SummaryCsv.render(ExperimentSummary.of(List.of(ok(plain(0), 0.3, 3), ok(bloom(0), 0.15, 1.5),
+                failed(bloom(1)))));
+        String[] lines = csv.split("\n");
+        assertThat(lines[0]).isEqualTo(SummaryCsv.HEADER);
+        assertThat(lines).hasSize(3);
+        assertThat(lines[1]).startsWith("plain,,1,1,none,1,0,0.300000,0,");
+        assertThat(lines[2]).startsWith("bloom,xxh64,0.400000,2,both,1,1,0.150000,0,").endsWith(",training diverged");
+    }
+}
