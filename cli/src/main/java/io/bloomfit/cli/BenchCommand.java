@@ -120,7 +120,7 @@ public class BenchCommand implements Callable<Integer> {
         EmbeddingLayout layout = null;
         for (int rep = 0; rep < 3; rep++) {
             long t0 = System.nanoTime();
-            layout = EmbeddingCompressors.forName(compressor).layout(request);
+            layout = EmbeddingCompressors.layout(compressor, request);
             best = Math.min(best, (System.nanoTime() - t0) / 1e9);
         }
         out.println(String.format(Locale.ROOT, "%s %s: %,d entities, ratio %s, k %d -> %,d rows: %.3f s (best of 3, "
@@ -146,10 +146,10 @@ public class BenchCommand implements Callable<Integer> {
             int users = data.train().numUsers();
             int items = data.train().numItems();
             var compress = EmbeddingCompressors.forName(c);
-            EmbeddingLayout u = c.equals("plain") ? compress.layout(LayoutRequest.plain(users, 32))
-                    : compress.layout(new LayoutRequest(users, 32, ratio, hashes, hash, 1));
-            EmbeddingLayout i = c.equals("plain") ? compress.layout(LayoutRequest.plain(items, 32))
-                    : compress.layout(new LayoutRequest(items, 32, ratio, hashes, hash, 1));
+            EmbeddingLayout u = c.equals("plain") ? EmbeddingCompressors.layout(compress, LayoutRequest.plain(users, 32), HashFunctions.registry())
+                    : EmbeddingCompressors.layout(compress, new LayoutRequest(users, 32, ratio, hashes, hash, 1), HashFunctions.registry());
+            EmbeddingLayout i = c.equals("plain") ? EmbeddingCompressors.layout(compress, LayoutRequest.plain(items, 32), HashFunctions.registry())
+                    : EmbeddingCompressors.layout(compress, new LayoutRequest(items, 32, ratio, hashes, hash, 1), HashFunctions.registry());
             try (TrainedModel m = Trainers.forName("djl").fit(new FitRequest(model(), data.train(), u, i),
                     TrainingListener.NONE)) {
                 double[] seconds = m.report().secondsPerEpoch();
@@ -171,7 +171,7 @@ public class BenchCommand implements Callable<Integer> {
         int items = data.train().numItems();
         var plain = EmbeddingCompressors.forName("plain");
         try (TrainedModel m = Trainers.forName("djl").fit(new FitRequest(model(), data.train(),
-                plain.layout(LayoutRequest.plain(users, 32)), plain.layout(LayoutRequest.plain(items, 32))),
+                EmbeddingCompressors.layout(plain, LayoutRequest.plain(users, 32), HashFunctions.registry()), EmbeddingCompressors.layout(plain, LayoutRequest.plain(items, 32), HashFunctions.registry())),
                 TrainingListener.NONE)) {
             EvaluationResult r = new Evaluator().evaluate(m, data.train(), data.test());
             out.println(String.format(Locale.ROOT, "eval: %.3f s for %d users x %d items (%d cores); %s", r.seconds(),

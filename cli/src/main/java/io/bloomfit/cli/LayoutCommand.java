@@ -55,7 +55,7 @@ public class LayoutCommand implements Callable<Integer> {
                     .replace("hashFunction", "--hash"));
         }
         long t0 = System.nanoTime();
-        EmbeddingLayout layout = EmbeddingCompressors.forName(compressor).layout(request);
+        EmbeddingLayout layout = EmbeddingCompressors.layout(compressor, request);
         double buildSeconds = (System.nanoTime() - t0) / 1e9;
         CollisionStats c = layout.collisionStats();
         var out = spec.commandLine().getOut();

@@ -3,12 +3,14 @@ package io.bloomfit.embed;
 import io.bloomfit.api.embed.SeedSequence;
 import io.bloomfit.api.embed.TableSize;
 
+import io.bloomfit.api.embed.CompressorTraits;
 import io.bloomfit.api.embed.Combiner;
 import io.bloomfit.api.embed.EmbeddingCompressor;
 import io.bloomfit.api.embed.EmbeddingLayout;
 import io.bloomfit.api.embed.LayoutRequest;
 import io.bloomfit.api.hash.HashFunction;
-import io.bloomfit.api.hash.HashFunctions;
+
+import java.util.Optional;
 
 /**
  * {@code bloom}: Bloom embeddings (Serrà &amp; Karatzoglou, RecSys 2017). One table of
@@ -44,12 +46,18 @@ public final class BloomCompressor implements EmbeddingCompressor {
     }
 
     @Override
-    public EmbeddingLayout layout(LayoutRequest request) {
-        HashFunction hash = HashFunctions.forName(request.requireHashFunction(name));
+    public EmbeddingLayout layout(LayoutRequest request, HashFunction hashFunction) {
+        HashFunction hash = request.requireHash(hashFunction, name);
         int n = request.numEntities();
         int m = TableSize.hashedRows(request);
         int k = request.numHashes();
         int[] rows = HashedLookups.rows(hash, SeedSequence.seeds(request.seed(), k), n, m, name);
         return EmbeddingLayout.of(name, request, new int[] {m}, new int[k], rows, null, combiner);
+    }
+
+    /** Hashed, k lookups, one table of {@code ceil(ratio * n)} rows. */
+    @Override
+    public Optional<CompressorTraits> traits() {
+        return Optional.of(CompressorTraits.hashed(true, 1));
     }
 }

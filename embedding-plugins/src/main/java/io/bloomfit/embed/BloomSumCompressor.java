@@ -1,9 +1,13 @@
 package io.bloomfit.embed;
 
 import io.bloomfit.api.embed.Combiner;
+import io.bloomfit.api.embed.CompressorTraits;
 import io.bloomfit.api.embed.EmbeddingCompressor;
 import io.bloomfit.api.embed.EmbeddingLayout;
 import io.bloomfit.api.embed.LayoutRequest;
+import io.bloomfit.api.hash.HashFunction;
+
+import java.util.Optional;
 
 /**
  * {@code bloom-sum}: the {@code bloom} layout (same table, same rows for the same request) whose k rows are
@@ -22,7 +26,12 @@ public final class BloomSumCompressor implements EmbeddingCompressor {
     }
 
     @Override
-    public EmbeddingLayout layout(LayoutRequest request) {
-        return delegate.layout(request);
+    public EmbeddingLayout layout(LayoutRequest request, HashFunction hash) {
+        return delegate.layout(request, hash);
+    }
+
+    @Override
+    public Optional<CompressorTraits> traits() {
+        return delegate.traits();
     }
 }

@@ -3,12 +3,14 @@ package io.bloomfit.embed;
 import io.bloomfit.api.embed.SeedSequence;
 import io.bloomfit.api.embed.TableSize;
 
+import io.bloomfit.api.embed.CompressorTraits;
 import io.bloomfit.api.embed.Combiner;
 import io.bloomfit.api.embed.EmbeddingCompressor;
 import io.bloomfit.api.embed.EmbeddingLayout;
 import io.bloomfit.api.embed.LayoutRequest;
 import io.bloomfit.api.hash.HashFunction;
-import io.bloomfit.api.hash.HashFunctions;
+
+import java.util.Optional;
 
 /**
  * {@code hashing-trick}: feature hashing (Weinberger et al., ICML 2009) of entity ids: one table of
@@ -44,13 +46,19 @@ public final class HashingTrickCompressor implements EmbeddingCompressor {
     }
 
     @Override
-    public EmbeddingLayout layout(LayoutRequest request) {
-        HashFunction hash = HashFunctions.forName(request.requireHashFunction(name));
+    public EmbeddingLayout layout(LayoutRequest request, HashFunction hashFunction) {
+        HashFunction hash = request.requireHash(hashFunction, name);
         int n = request.numEntities();
         int m = TableSize.hashedRows(request);
         long[] seeds = SeedSequence.seeds(request.seed(), 2);
         int[] rows = HashedLookups.rows(hash, new long[] {seeds[0]}, n, m, name);
         float[] signs = signed ? HashedLookups.signs(hash, seeds[1], n) : null;
         return EmbeddingLayout.of(name, request, new int[] {m}, new int[] {0}, rows, signs, Combiner.SUM);
+    }
+
+    /** Hashed, always one lookup, one table of {@code ceil(ratio * n)} rows. */
+    @Override
+    public Optional<CompressorTraits> traits() {
+        return Optional.of(CompressorTraits.hashed(false, 1));
     }
 }

@@ -1,10 +1,13 @@
 package io.bloomfit.embed;
 
+import io.bloomfit.api.embed.CompressorTraits;
 import io.bloomfit.api.embed.Combiner;
 import io.bloomfit.api.embed.EmbeddingCompressor;
 import io.bloomfit.api.embed.EmbeddingLayout;
 import io.bloomfit.api.embed.LayoutRequest;
+import io.bloomfit.api.hash.HashFunction;
 
+import java.util.Optional;
 import java.util.stream.IntStream;
 
 /**
@@ -34,8 +37,14 @@ public final class QuotientRemainderCompressor implements EmbeddingCompressor {
         return NAME;
     }
 
+    /** Nothing hashed, k fixed at 2, table sizes follow the ratio. */
     @Override
-    public EmbeddingLayout layout(LayoutRequest request) {
+    public Optional<CompressorTraits> traits() {
+        return Optional.of(new CompressorTraits(false, false, true, 2));
+    }
+
+    @Override
+    public EmbeddingLayout layout(LayoutRequest request, HashFunction hash) {
         int n = request.numEntities();
         if (n > MAX_ENTITIES) {
             throw new IllegalArgumentException("quotient-remainder stores 2 lookups per entity in one int array, so "

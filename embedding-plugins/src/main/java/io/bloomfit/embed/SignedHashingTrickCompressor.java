@@ -1,8 +1,12 @@
 package io.bloomfit.embed;
 
+import io.bloomfit.api.embed.CompressorTraits;
 import io.bloomfit.api.embed.EmbeddingCompressor;
 import io.bloomfit.api.embed.EmbeddingLayout;
 import io.bloomfit.api.embed.LayoutRequest;
+import io.bloomfit.api.hash.HashFunction;
+
+import java.util.Optional;
 
 /**
  * {@code hashing-trick-signed}: the {@code hashing-trick} rows with a {@code +1}/{@code -1} weight per entity
@@ -20,7 +24,12 @@ public final class SignedHashingTrickCompressor implements EmbeddingCompressor {
     }
 
     @Override
-    public EmbeddingLayout layout(LayoutRequest request) {
-        return delegate.layout(request);
+    public EmbeddingLayout layout(LayoutRequest request, HashFunction hash) {
+        return delegate.layout(request, hash);
+    }
+
+    @Override
+    public Optional<CompressorTraits> traits() {
+        return delegate.traits();
     }
 }

@@ -41,7 +41,7 @@ class BloomCompressorTest {
                               @ForAll @IntRange(min = 1, max = 8) int k, @ForAll long seed,
                               @ForAll("hashNames") String hash) {
         LayoutRequest request = new LayoutRequest(n, 4, ratio, k, hash, seed);
-        EmbeddingLayout layout = bloom.layout(request);
+        EmbeddingLayout layout = EmbeddingCompressors.layout(bloom, request, HashFunctions.registry());
 
         int m = layout.tableRows(0);
         assertThat((double) m).isCloseTo(Math.max(1, ratio * n), within(1.0));
@@ -63,7 +63,7 @@ class BloomCompressorTest {
     void rowsFollowTheDefinition(String hashName) {
         long seed = 0xC0FFEEL;
         LayoutRequest request = new LayoutRequest(5000, 16, 0.3, 3, hashName, seed);
-        EmbeddingLayout layout = bloom.layout(request);
+        EmbeddingLayout layout = EmbeddingCompressors.layout(bloom, request, HashFunctions.registry());
 
         HashFunction hash = HashFunctions.forName(hashName);
         SplittableRandom splitMix = new SplittableRandom(seed);
@@ -79,8 +79,8 @@ class BloomCompressorTest {
     @Test
     void sameRequestGivesIdenticalLayout() {
         LayoutRequest request = new LayoutRequest(200_000, 8, 0.2, 4, "xxh3", 42);
-        EmbeddingLayout first = bloom.layout(request);
-        EmbeddingLayout second = bloom.layout(request);
+        EmbeddingLayout first = EmbeddingCompressors.layout(bloom, request, HashFunctions.registry());
+        EmbeddingLayout second = EmbeddingCompressors.layout(bloom, request, HashFunctions.registry());
 
         assertThat(allRows(second)).isEqualTo(allRows(first));
         assertThat(second.tableRowCounts()).isEqualTo(first.tableRowCounts());
@@ -89,8 +89,8 @@ class BloomCompressorTest {
     @ParameterizedTest
     @ValueSource(strings = {"xxh3", "xxh64", "murmur3_32"})
     void differentSeedsGiveDifferentLayouts(String hash) {
-        int[] a = allRows(bloom.layout(new LayoutRequest(10_000, 8, 0.2, 4, hash, 1)));
-        int[] b = allRows(bloom.layout(new LayoutRequest(10_000, 8, 0.2, 4, hash, 2)));
+        int[] a = allRows(EmbeddingCompressors.layout(bloom, new LayoutRequest(10_000, 8, 0.2, 4, hash, 1), HashFunctions.registry()));
+        int[] b = allRows(EmbeddingCompressors.layout(bloom, new LayoutRequest(10_000, 8, 0.2, 4, hash, 2), HashFunctions.registry()));
 
         int same = 0;
         for (int i = 0; i < a.length; i++) {
@@ -103,8 +103,8 @@ class BloomCompressorTest {
     @Test
     void meanByDefaultSumUnderItsOwnNameWithTheSameRows() {
         LayoutRequest request = new LayoutRequest(1000, 8, 0.5, 3, "xxh64", 7);
-        EmbeddingLayout mean = EmbeddingCompressors.forName("bloom").layout(request);
-        EmbeddingLayout sum = EmbeddingCompressors.forName("bloom-sum").layout(request);
+        EmbeddingLayout mean = EmbeddingCompressors.layout("bloom", request);
+        EmbeddingLayout sum = EmbeddingCompressors.layout("bloom-sum", request);
 
         assertThat(mean.combiner()).isEqualTo(Combiner.MEAN);
         assertThat(mean.compressor()).isEqualTo("bloom");
@@ -118,7 +118,7 @@ class BloomCompressorTest {
     void parallelBuildDoesNotDependOnChunking() {
         // Larger than one chunk (2^15 entities): chunks computed in parallel must equal a sequential pass.
         LayoutRequest request = new LayoutRequest(100_003, 8, 0.1, 2, "xxh3", 3);
-        EmbeddingLayout layout = bloom.layout(request);
+        EmbeddingLayout layout = EmbeddingCompressors.layout(bloom, request, HashFunctions.registry());
         HashFunction hash = HashFunctions.forName("xxh3");
         long[] seeds = SeedSequence.seeds(3, 2);
         int m = layout.tableRows(0);
@@ -129,21 +129,21 @@ class BloomCompressorTest {
 
     @Test
     void missingHashFunctionNamesTheFieldAndCompressor() {
-        assertThatThrownBy(() -> bloom.layout(new LayoutRequest(10, 8, 0.5, 2, null, 1)))
+        assertThatThrownBy(() -> EmbeddingCompressors.layout(bloom, new LayoutRequest(10, 8, 0.5, 2, null, 1), HashFunctions.registry()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("bloom")
                 .hasMessageContaining("hashFunction");
     }
 
     @Test
     void unknownHashFunctionListsTheAvailableOnes() {
-        assertThatThrownBy(() -> bloom.layout(new LayoutRequest(10, 8, 0.5, 2, "nope", 1)))
+        assertThatThrownBy(() -> EmbeddingCompressors.layout(bloom, new LayoutRequest(10, 8, 0.5, 2, "nope", 1), HashFunctions.registry()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("nope")
                 .hasMessageContaining("xxh3");
     }
 
     @Test
     void tooManyLookupsNamesEntitiesAndHashes() {
-        assertThatThrownBy(() -> bloom.layout(new LayoutRequest(600_000_000, 8, 1e-6, 4, "xxh3", 1)))
+        assertThatThrownBy(() -> EmbeddingCompressors.layout(bloom, new LayoutRequest(600_000_000, 8, 1e-6, 4, "xxh3", 1), HashFunctions.registry()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("numEntities 600000000")
                 .hasMessageContaining("numHashes 4");
     }

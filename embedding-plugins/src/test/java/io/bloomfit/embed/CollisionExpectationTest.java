@@ -1,5 +1,7 @@
 package io.bloomfit.embed;
 
+import io.bloomfit.api.embed.EmbeddingCompressors;
+
 import io.bloomfit.api.embed.CollisionStats;
 import io.bloomfit.api.embed.EmbeddingLayout;
 import io.bloomfit.api.embed.LayoutRequest;
@@ -66,7 +68,7 @@ class CollisionExpectationTest {
     @ParameterizedTest(name = "{0} ratio={1} k={2}")
     @MethodSource("cases")
     void sharedSignaturesMatchTheory(String hash, double ratio, int k, TestReporter reporter) {
-        EmbeddingLayout layout = new BloomCompressor().layout(new LayoutRequest(N, 8, ratio, k, hash, 99));
+        EmbeddingLayout layout = EmbeddingCompressors.layout(new BloomCompressor(), new LayoutRequest(N, 8, ratio, k, hash, 99), HashFunctions.registry());
         int m = layout.tableRows(0);
         CollisionStats stats = layout.collisionStats();
 

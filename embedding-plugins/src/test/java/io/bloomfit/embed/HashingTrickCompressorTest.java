@@ -26,8 +26,7 @@ class HashingTrickCompressorTest {
     void oneLookupInRangeWithUnitSigns(@ForAll @IntRange(min = 1, max = 3000) int n,
                                        @ForAll @DoubleRange(min = 1e-4, max = 3.0) @Scale(6) double ratio,
                                        @ForAll @IntRange(min = 1, max = 8) int numHashes, @ForAll long seed) {
-        EmbeddingLayout layout = EmbeddingCompressors.forName("hashing-trick-signed")
-                .layout(new LayoutRequest(n, 4, ratio, numHashes, "xxh64", seed));
+        EmbeddingLayout layout = EmbeddingCompressors.layout("hashing-trick-signed", new LayoutRequest(n, 4, ratio, numHashes, "xxh64", seed));
 
         assertThat(layout.numLookups()).isEqualTo(1);
         int m = layout.tableRows(0);
@@ -42,8 +41,8 @@ class HashingTrickCompressorTest {
     @ValueSource(strings = {"xxh3", "murmur3_32"})
     void followsTheDefinition(String hashName) {
         LayoutRequest request = new LayoutRequest(3000, 8, 0.25, 1, hashName, 77);
-        EmbeddingLayout unsigned = EmbeddingCompressors.forName("hashing-trick").layout(request);
-        EmbeddingLayout signed = EmbeddingCompressors.forName("hashing-trick-signed").layout(request);
+        EmbeddingLayout unsigned = EmbeddingCompressors.layout("hashing-trick", request);
+        EmbeddingLayout signed = EmbeddingCompressors.layout("hashing-trick-signed", request);
 
         HashFunction hash = HashFunctions.forName(hashName);
         SplittableRandom splitMix = new SplittableRandom(77);
@@ -63,8 +62,8 @@ class HashingTrickCompressorTest {
     @Test
     void unsignedEqualsBloomWithOneLookupAndSameSeed() {
         LayoutRequest request = new LayoutRequest(20_000, 8, 0.1, 1, "xxh3", 5);
-        assertThat(BloomCompressorTest.allRows(new HashingTrickCompressor().layout(request)))
-                .isEqualTo(BloomCompressorTest.allRows(new BloomCompressor().layout(request)));
+        assertThat(BloomCompressorTest.allRows(EmbeddingCompressors.layout(new HashingTrickCompressor(), request, HashFunctions.registry())))
+                .isEqualTo(BloomCompressorTest.allRows(EmbeddingCompressors.layout(new BloomCompressor(), request, HashFunctions.registry())));
     }
 
     /**
@@ -75,7 +74,7 @@ class HashingTrickCompressorTest {
     @ValueSource(strings = {"xxh3", "xxh64", "murmur3_32"})
     void signsAreBalancedAndIndependentOfRows(String hash) {
         int n = 100_000;
-        EmbeddingLayout layout = new SignedHashingTrickCompressor().layout(new LayoutRequest(n, 8, 0.1, 1, hash, 9));
+        EmbeddingLayout layout = EmbeddingCompressors.layout(new SignedHashingTrickCompressor(), new LayoutRequest(n, 8, 0.1, 1, hash, 9), HashFunctions.registry());
         int positive = 0;
         int even = 0;
         int positiveAndEven = 0;
@@ -94,8 +93,8 @@ class HashingTrickCompressorTest {
     void signsSplitCollidingEntities() {
         // Same rows, different signs: two entities are told apart when their signs differ.
         LayoutRequest request = new LayoutRequest(100_000, 8, 0.5, 1, "xxh3", 3);
-        CollisionStats unsigned = new HashingTrickCompressor().layout(request).collisionStats();
-        CollisionStats signed = new SignedHashingTrickCompressor().layout(request).collisionStats();
+        CollisionStats unsigned = EmbeddingCompressors.layout(new HashingTrickCompressor(), request, HashFunctions.registry()).collisionStats();
+        CollisionStats signed = EmbeddingCompressors.layout(new SignedHashingTrickCompressor(), request, HashFunctions.registry()).collisionStats();
 
         assertThat(signed.entitiesSharingSignature()).isLessThan(unsigned.entitiesSharingSignature());
         assertThat(signed.rowsUsed()).isEqualTo(unsigned.rowsUsed());
@@ -103,10 +102,10 @@ class HashingTrickCompressorTest {
 
     @Test
     void differentSeedsGiveDifferentLayouts() {
-        int[] a = BloomCompressorTest.allRows(new HashingTrickCompressor().layout(
-                new LayoutRequest(10_000, 8, 0.2, 1, "xxh3", 1)));
-        int[] b = BloomCompressorTest.allRows(new HashingTrickCompressor().layout(
-                new LayoutRequest(10_000, 8, 0.2, 1, "xxh3", 2)));
+        int[] a = BloomCompressorTest.allRows(EmbeddingCompressors.layout(new HashingTrickCompressor(), 
+                new LayoutRequest(10_000, 8, 0.2, 1, "xxh3", 1), HashFunctions.registry()));
+        int[] b = BloomCompressorTest.allRows(EmbeddingCompressors.layout(new HashingTrickCompressor(), 
+                new LayoutRequest(10_000, 8, 0.2, 1, "xxh3", 2), HashFunctions.registry()));
         assertThat(a).isNotEqualTo(b);
     }
 }

@@ -1,5 +1,7 @@
 package io.bloomfit.embed;
 
+import io.bloomfit.api.embed.EmbeddingCompressors;
+
 import io.bloomfit.api.embed.EmbeddingLayout;
 import io.bloomfit.api.embed.LayoutRequest;
 import io.bloomfit.api.hash.HashFunction;
@@ -45,7 +47,7 @@ class LookupIndependenceTest {
     @MethodSource("hashFunctions")
     void lookupsOfNeighbouringEntitiesAreIndependent(String hash) {
         for (double ratio : new double[] {0.00128, 0.01}) { // m = 128 (a power of two) and 1000
-            EmbeddingLayout layout = new BloomCompressor().layout(new LayoutRequest(N, 8, ratio, K, hash, 2024));
+            EmbeddingLayout layout = EmbeddingCompressors.layout(new BloomCompressor(), new LayoutRequest(N, 8, ratio, K, hash, 2024), HashFunctions.registry());
 
             assertThat(dependentLookups(BloomCompressorTest.allRows(layout), N, K, layout.tableRows(0)))
                     .as("%s with m = %d", hash, layout.tableRows(0)).isEmpty();

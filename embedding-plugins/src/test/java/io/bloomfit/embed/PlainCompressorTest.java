@@ -1,5 +1,7 @@
 package io.bloomfit.embed;
 
+import io.bloomfit.api.hash.HashFunctions;
+
 import io.bloomfit.api.embed.CollisionStats;
 import io.bloomfit.api.embed.EmbeddingCompressors;
 import io.bloomfit.api.embed.EmbeddingLayout;
@@ -12,7 +14,7 @@ class PlainCompressorTest {
 
     @Test
     void isTheIdentityOnOneFullTable() {
-        EmbeddingLayout layout = EmbeddingCompressors.forName("plain").layout(LayoutRequest.plain(7, 16));
+        EmbeddingLayout layout = EmbeddingCompressors.layout("plain", LayoutRequest.plain(7, 16));
 
         assertThat(layout.compressor()).isEqualTo("plain");
         assertThat(layout.tableRowCounts()).containsExactly(7);
@@ -28,7 +30,7 @@ class PlainCompressorTest {
 
     @Test
     void ignoresRatioHashesHashFunctionAndSeed() {
-        EmbeddingLayout layout = new PlainCompressor().layout(new LayoutRequest(5, 4, 0.1, 4, "xxh3", 123));
+        EmbeddingLayout layout = EmbeddingCompressors.layout(new PlainCompressor(), new LayoutRequest(5, 4, 0.1, 4, "xxh3", 123), HashFunctions.registry());
 
         assertThat(layout.tableRowCounts()).containsExactly(5);
         assertThat(layout.numLookups()).isEqualTo(1);
@@ -37,7 +39,7 @@ class PlainCompressorTest {
 
     @Test
     void hasNoCollisions() {
-        CollisionStats stats = new PlainCompressor().layout(LayoutRequest.plain(1000, 4)).collisionStats();
+        CollisionStats stats = EmbeddingCompressors.layout(new PlainCompressor(), LayoutRequest.plain(1000, 4), HashFunctions.registry()).collisionStats();
 
         assertThat(stats.entitiesSharingSignature()).isZero();
         assertThat(stats.distinctSignatures()).isEqualTo(1000);

@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.within;
 class QuotientRemainderCompressorTest {
 
     private static EmbeddingLayout layout(int n, double ratio) {
-        return EmbeddingCompressors.forName("quotient-remainder").layout(new LayoutRequest(n, 8, ratio, 4, null, 0));
+        return EmbeddingCompressors.layout("quotient-remainder", new LayoutRequest(n, 8, ratio, 4, null, 0));
     }
 
     /** n = 10, ratio 0.7: 7 rows wanted; q = 5 gives ceil(10/5) + 5 = 7 (q = 2 also does; the larger q wins). */

@@ -1,5 +1,7 @@
 package io.bloomfit.experiment;
 
+import io.bloomfit.api.embed.CompressorTraits;
+import io.bloomfit.api.hash.HashFunction;
 import io.bloomfit.experiment.spec.ExperimentSpec;
 import io.bloomfit.experiment.spec.GridSpec;
 import io.bloomfit.experiment.spec.SpecException;
@@ -39,7 +41,7 @@ public final class ExperimentPlan {
         GridSpec grid = spec.grid();
         List<CompressorTraits> traits = new ArrayList<>();
         for (String name : grid.compressors()) {
-            traits.add(CompressorTraits.probe(plugins.compressors().forName(name), grid.hashes().get(0)));
+            traits.add(CompressorProbe.traitsOf(plugins.compressors().forName(name), someHash(grid, plugins)));
         }
         List<GridPoint> points = new ArrayList<>();
         for (int repeat = 0; repeat < grid.repeats(); repeat++) {
@@ -65,5 +67,15 @@ public final class ExperimentPlan {
             points.addAll(round);
         }
         return List.copyOf(points);
+    }
+
+    /** The grid's first hash function when the registry has it, for probing compressors that declare no traits. */
+    private static HashFunction someHash(GridSpec grid, Plugins plugins) {
+        for (String name : grid.hashes()) {
+            if (plugins.hashes().contains(name)) {
+                return plugins.hashes().forName(name);
+            }
+        }
+        return null;
     }
 }

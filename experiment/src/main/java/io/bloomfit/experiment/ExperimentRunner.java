@@ -1,5 +1,8 @@
 package io.bloomfit.experiment;
 
+
+import io.bloomfit.api.embed.EmbeddingCompressors;
+
 import io.bloomfit.experiment.spec.ExperimentSpec;
 import io.bloomfit.experiment.spec.SpecException;
 import io.bloomfit.experiment.store.ResultStore;
@@ -258,11 +261,12 @@ public final class ExperimentRunner {
     private EmbeddingLayout layout(GridPoint point, boolean compressed, int entities, int dimension) {
         if (!compressed) {
             return plugins.compressors().forName(ExperimentPlan.BASELINE).layout(LayoutRequest.plain(entities,
-                    dimension));
+                    dimension), null);
         }
         EmbeddingCompressor compressor = plugins.compressors().forName(point.compressor());
-        return compressor.layout(new LayoutRequest(entities, dimension, point.ratio(), point.hashes(), point.hash(),
-                point.seed()));
+        LayoutRequest request = new LayoutRequest(entities, dimension, point.ratio(), point.hashes(), point.hash(),
+                point.seed());
+        return EmbeddingCompressors.layout(compressor, request, plugins.hashes());
     }
 
     private static double achievedRatio(GridPoint point, EmbeddingLayout users, EmbeddingLayout items) {

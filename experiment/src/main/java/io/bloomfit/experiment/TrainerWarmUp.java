@@ -1,5 +1,7 @@
 package io.bloomfit.experiment;
 
+
+
 import io.bloomfit.api.data.Interactions;
 import io.bloomfit.api.embed.EmbeddingCompressor;
 import io.bloomfit.api.embed.EmbeddingLayout;
@@ -39,8 +41,8 @@ public final class TrainerWarmUp {
         }
         ModelSpec oneEpoch = model.withEpochs(1);
         try {
-            EmbeddingLayout users = plain.layout(LayoutRequest.plain(train.numUsers(), oneEpoch.dimension()));
-            EmbeddingLayout items = plain.layout(LayoutRequest.plain(train.numItems(), oneEpoch.dimension()));
+            EmbeddingLayout users = plain.layout(LayoutRequest.plain(train.numUsers(), oneEpoch.dimension()), null);
+            EmbeddingLayout items = plain.layout(LayoutRequest.plain(train.numItems(), oneEpoch.dimension()), null);
             try (TrainedModel warm = trainer.fit(new FitRequest(oneEpoch, train.select(slice), users, items),
                     TrainingListener.NONE)) {
                 warm.scoreAll(new int[] {0});

@@ -4,6 +4,7 @@ import io.bloomfit.api.embed.Combiner;
 import io.bloomfit.api.embed.EmbeddingCompressor;
 import io.bloomfit.api.embed.EmbeddingLayout;
 import io.bloomfit.api.embed.LayoutRequest;
+import io.bloomfit.api.hash.HashFunction;
 
 /** Test-only compressor that ignores hash and k (two lookups, e / 2 and e % 2): the grid must not expand them. */
 public final class FixtureFixedCompressor implements EmbeddingCompressor {
@@ -14,7 +15,7 @@ public final class FixtureFixedCompressor implements EmbeddingCompressor {
     }
 
     @Override
-    public EmbeddingLayout layout(LayoutRequest request) {
+    public EmbeddingLayout layout(LayoutRequest request, HashFunction handed) {
         int n = request.numEntities();
         int half = (n + 1) / 2;
         int[] rows = new int[n * 2];

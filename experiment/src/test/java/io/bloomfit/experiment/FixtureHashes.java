@@ -2,19 +2,10 @@ package io.bloomfit.experiment;
 
 import io.bloomfit.api.hash.HashFunction;
 
-/** Test-only hash functions (api tests cannot see hash-plugins). */
+/** Test-only hash functions, registered in the fixture registry (experiment tests cannot see hash-plugins). */
 public final class FixtureHashes {
 
     private FixtureHashes() {
-    }
-
-    /** The fixture named {@code name} (fixture compressors cannot use the shared registry: it has no fixtures). */
-    static HashFunction byName(String name) {
-        return switch (name) {
-            case "fixture-mix" -> new Mix();
-            case "fixture-linear" -> new Linear();
-            default -> throw new IllegalArgumentException("unknown hash function '" + name + "'");
-        };
     }
 
     /** SplitMix64's finaliser of key + golden-ratio * (seed + 1). */

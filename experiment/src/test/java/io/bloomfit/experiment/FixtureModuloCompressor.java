@@ -15,8 +15,8 @@ public final class FixtureModuloCompressor implements EmbeddingCompressor {
     }
 
     @Override
-    public EmbeddingLayout layout(LayoutRequest request) {
-        HashFunction hash = FixtureHashes.byName(request.requireHashFunction(name()));
+    public EmbeddingLayout layout(LayoutRequest request, HashFunction handed) {
+        HashFunction hash = request.requireHash(handed, name());
         int n = request.numEntities();
         int k = request.numHashes();
         int m = (int) Math.max(1, Math.ceil(request.ratio() * n));

@@ -49,7 +49,7 @@ class DropInPluginTest {
             import io.bloomfit.api.embed.*;
             public final class ModuloCompressor implements EmbeddingCompressor {
               public String name() { return "modulo"; }
-              public EmbeddingLayout layout(LayoutRequest request) {
+              public EmbeddingLayout layout(LayoutRequest request, io.bloomfit.api.hash.HashFunction hash) {
                 int n = request.numEntities();
                 int m = (int) Math.max(1, Math.ceil(request.ratio() * n));
                 int[] rows = new int[n];
@@ -100,14 +100,12 @@ class DropInPluginTest {
         assertThat(HashFunctions.registry().problems())
                 .anySatisfy(p -> assertThat(p.message()).contains("'xxh3'").contains("keeping the one from built-in"));
 
-        EmbeddingLayout modulo = EmbeddingCompressors.forName("modulo")
-                .layout(new LayoutRequest(10, 4, 0.3, 1, null, 0));
+        EmbeddingLayout modulo = EmbeddingCompressors.layout("modulo", new LayoutRequest(10, 4, 0.3, 1, null, 0));
         assertThat(modulo.totalRows()).isEqualTo(3);
         assertThat(modulo.row(7, 0)).isEqualTo(1);
         assertThat(EmbeddingCompressors.registry().sourceOf("modulo").builtIn()).isFalse();
 
-        EmbeddingLayout bloomWithDroppedInHash = EmbeddingCompressors.forName("bloom")
-                .layout(new LayoutRequest(1000, 8, 0.5, 2, "fnv1a", 42));
+        EmbeddingLayout bloomWithDroppedInHash = EmbeddingCompressors.layout("bloom", new LayoutRequest(1000, 8, 0.5, 2, "fnv1a", 42));
         assertThat(bloomWithDroppedInHash.totalRows()).isEqualTo(500);
         assertThat(bloomWithDroppedInHash.numLookups()).isEqualTo(2);
     }

@@ -1,23 +1,43 @@
 package io.bloomfit.api.embed;
 
+import io.bloomfit.api.hash.HashFunction;
+
+import java.util.Optional;
+
 /**
  * A way to map entity ids to rows of smaller embedding tables (Bloom embeddings, the hashing trick,
  * quotient-remainder, ...). Compressors only compute index maps; trainers own the tables.
  *
- * <p>Layouts must be a pure function of the request (same request, identical layout), since saved models
- * store the request, not the maps. Providers register through {@link java.util.ServiceLoader} and are looked
- * up by {@link EmbeddingCompressors#forName(String)}.
+ * <p>Layouts must be a pure function of the request and the hash function's values (same request, identical
+ * layout), since saved models store the request, not the maps. Providers register through
+ * {@link java.util.ServiceLoader} and are looked up by {@link EmbeddingCompressors#forName(String)}.
+ *
+ * <p>A compressor never looks hash functions up itself: the caller resolves {@link LayoutRequest#hashFunction()}
+ * in the registry it uses (a runner's, a server's, a test's) and passes the function in, so that one experiment
+ * never mixes two registries.
  */
 public interface EmbeddingCompressor {
 
-    /** The stable name users put in specs, e.g. {@code "bloom"}. */
+    /** The stable name users put in specs, e.g. {@code "bloom"}; must match {@code [a-z0-9][a-z0-9_-]{0,63}}. */
     String name();
 
     /**
      * Builds the layout for {@code request}.
      *
+     * @param hash the function {@code request.hashFunction()} names, resolved by the caller; {@code null} when the
+     *             request names none (compressors that need one fail through
+     *             {@link LayoutRequest#requireHash(HashFunction, String)})
      * @throws IllegalArgumentException when the request does not suit this compressor; the message names
      *                                  the field and the fix
      */
-    EmbeddingLayout layout(LayoutRequest request);
+    EmbeddingLayout layout(LayoutRequest request, HashFunction hash);
+
+    /**
+     * Which request fields this compressor's layout responds to. Empty (the default, for compressors written
+     * before traits were declared) makes the runner find out by building tiny probe layouts; built-in
+     * compressors declare theirs.
+     */
+    default Optional<CompressorTraits> traits() {
+        return Optional.empty();
+    }
 }

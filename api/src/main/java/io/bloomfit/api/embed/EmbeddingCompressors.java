@@ -1,5 +1,7 @@
 package io.bloomfit.api.embed;
 
+import io.bloomfit.api.hash.HashFunction;
+import io.bloomfit.api.hash.HashFunctions;
 import io.bloomfit.api.plugin.PluginRegistry;
 
 import java.util.Set;
@@ -27,5 +29,23 @@ public final class EmbeddingCompressors {
     /** The registry behind this facade, with each provider's source and load problems. */
     public static PluginRegistry<EmbeddingCompressor> registry() {
         return PluginRegistry.shared(EmbeddingCompressor.class, EmbeddingCompressor::name, "compressor");
+    }
+
+    /**
+     * Builds {@code compressor}'s layout for {@code request}, resolving the request's hash function in
+     * {@code hashes}: the one way every caller (runner, trainers loading saved models, CLI) builds a layout.
+     *
+     * @throws IllegalArgumentException when the hash function is unknown in {@code hashes} or the request does not
+     *                                  suit the compressor
+     */
+    public static EmbeddingLayout layout(EmbeddingCompressor compressor, LayoutRequest request,
+                                         PluginRegistry<HashFunction> hashes) {
+        HashFunction hash = request.hashFunction() == null ? null : hashes.forName(request.hashFunction());
+        return compressor.layout(request, hash);
+    }
+
+    /** As {@link #layout(EmbeddingCompressor, LayoutRequest, PluginRegistry)} with the shared registries. */
+    public static EmbeddingLayout layout(String compressor, LayoutRequest request) {
+        return layout(forName(compressor), request, HashFunctions.registry());
     }
 }

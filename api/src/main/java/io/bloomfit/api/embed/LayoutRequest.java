@@ -1,5 +1,7 @@
 package io.bloomfit.api.embed;
 
+import io.bloomfit.api.hash.HashFunction;
+
 /**
  * What a compressor is asked to lay out: {@code numEntities} ids of embeddings of {@code dimension} floats,
  * in about {@code ratio * numEntities} table rows, each id read through {@code numHashes} lookups hashed with
@@ -55,5 +57,21 @@ public record LayoutRequest(int numEntities, int dimension, double ratio, int nu
                     + "hashFunction (e.g. xxh3)");
         }
         return hashFunction;
+    }
+
+    /**
+     * The resolved hash function a compressor was handed, checked against this request.
+     *
+     * @throws IllegalArgumentException naming the compressor when the request names no hash function
+     * @throws IllegalStateException    when the caller resolved no function or one of another name (a caller bug)
+     */
+    public HashFunction requireHash(HashFunction hash, String compressor) {
+        String wanted = requireHashFunction(compressor);
+        if (hash == null || !wanted.equals(hash.name())) {
+            throw new IllegalStateException("compressor '" + compressor + "' was handed hash function "
+                    + (hash == null ? "none" : "'" + hash.name() + "'") + " for a request naming '" + wanted
+                    + "'; resolve request.hashFunction() in the registry in use");
+        }
+        return hash;
     }
 }

@@ -155,13 +155,12 @@ public final class PluginRegistry<T> {
     /**
      * The provider named {@code name}.
      *
-     * @throws IllegalArgumentException when there is none; the message lists every available name
+     * @throws UnknownPluginException when there is none; the message lists every available name
      */
     public T forName(String name) {
         Entry<T> entry = name == null ? null : entries.get(name);
         if (entry == null) {
-            throw new IllegalArgumentException("unknown " + kind + " '" + name + "'; available: "
-                    + String.join(", ", available()));
+            throw new UnknownPluginException(kind, name, available());
         }
         return entry.provider();
     }

@@ -63,23 +63,142 @@ public record ModelSpec(ModelKind kind, Loss loss, int dimension, int epochs, in
                 OptimizerKind.ADAM, 0L, DeviceChoice.AUTO, 0, false);
     }
 
+    /** A builder starting from {@link #defaults()}. */
+    public static Builder builder() {
+        return defaults().toBuilder();
+    }
+
+    /** A builder starting from this spec. */
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
     public ModelSpec withLoss(Loss value) {
-        return new ModelSpec(kind, value, dimension, epochs, batchSize, learningRate, l2, negatives, optimizer, seed,
-                device, threads, compressBiases);
+        return toBuilder().loss(value).build();
     }
 
     public ModelSpec withEpochs(int value) {
-        return new ModelSpec(kind, loss, dimension, value, batchSize, learningRate, l2, negatives, optimizer, seed,
-                device, threads, compressBiases);
+        return toBuilder().epochs(value).build();
     }
 
     public ModelSpec withSeed(long value) {
-        return new ModelSpec(kind, loss, dimension, epochs, batchSize, learningRate, l2, negatives, optimizer, value,
-                device, threads, compressBiases);
+        return toBuilder().seed(value).build();
     }
 
     public ModelSpec withOptimizer(OptimizerKind value) {
-        return new ModelSpec(kind, loss, dimension, epochs, batchSize, learningRate, l2, negatives, value, seed,
-                device, threads, compressBiases);
+        return toBuilder().optimizer(value).build();
+    }
+
+    /**
+     * Builds a {@link ModelSpec} field by field; {@link #build()} validates, as the constructor does. Sections
+     * that belong to one model kind only (a network's layers, say) are added as nested records of their own, not
+     * as more positional components.
+     */
+    public static final class Builder {
+
+        private ModelKind kind;
+        private Loss loss;
+        private int dimension;
+        private int epochs;
+        private int batchSize;
+        private double learningRate;
+        private double l2;
+        private int negatives;
+        private OptimizerKind optimizer;
+        private long seed;
+        private DeviceChoice device;
+        private int threads;
+        private boolean compressBiases;
+
+        private Builder(ModelSpec from) {
+            kind = from.kind;
+            loss = from.loss;
+            dimension = from.dimension;
+            epochs = from.epochs;
+            batchSize = from.batchSize;
+            learningRate = from.learningRate;
+            l2 = from.l2;
+            negatives = from.negatives;
+            optimizer = from.optimizer;
+            seed = from.seed;
+            device = from.device;
+            threads = from.threads;
+            compressBiases = from.compressBiases;
+        }
+
+        public Builder kind(ModelKind value) {
+            kind = value;
+            return this;
+        }
+
+        public Builder loss(Loss value) {
+            loss = value;
+            return this;
+        }
+
+        public Builder dimension(int value) {
+            dimension = value;
+            return this;
+        }
+
+        public Builder epochs(int value) {
+            epochs = value;
+            return this;
+        }
+
+        public Builder batchSize(int value) {
+            batchSize = value;
+            return this;
+        }
+
+        public Builder learningRate(double value) {
+            learningRate = value;
+            return this;
+        }
+
+        public Builder l2(double value) {
+            l2 = value;
+            return this;
+        }
+
+        public Builder negatives(int value) {
+            negatives = value;
+            return this;
+        }
+
+        public Builder optimizer(OptimizerKind value) {
+            optimizer = value;
+            return this;
+        }
+
+        public Builder seed(long value) {
+            seed = value;
+            return this;
+        }
+
+        public Builder device(DeviceChoice value) {
+            device = value;
+            return this;
+        }
+
+        public Builder threads(int value) {
+            threads = value;
+            return this;
+        }
+
+        public Builder compressBiases(boolean value) {
+            compressBiases = value;
+            return this;
+        }
+
+        /**
+         * The spec.
+         *
+         * @throws IllegalArgumentException naming the field and the value when one is out of range
+         */
+        public ModelSpec build() {
+            return new ModelSpec(kind, loss, dimension, epochs, batchSize, learningRate, l2, negatives, optimizer,
+                    seed, device, threads, compressBiases);
+        }
     }
 }

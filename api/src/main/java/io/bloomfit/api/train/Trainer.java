@@ -9,13 +9,23 @@ import java.nio.file.Path;
  */
 public interface Trainer {
 
-    /** The stable name users put in specs, e.g. {@code "djl"}. */
+    /** The stable name users put in specs, e.g. {@code "djl"}; must match {@code [a-z0-9][a-z0-9_-]{0,63}}. */
     String name();
+
+    /**
+     * What this trainer can do. Runners read it (never the trainer's name) to decide whether fits may overlap, and
+     * spec checks reject a model this trainer cannot fit before anything runs. The default,
+     * {@link TrainerCapabilities#undeclared()}, is for trainers written before capabilities were declared.
+     */
+    default TrainerCapabilities capabilities() {
+        return TrainerCapabilities.undeclared();
+    }
 
     /**
      * Fits {@code request.model()} on {@code request.train()}.
      *
      * @throws TrainingDivergedException when the loss becomes NaN or infinite
+     * @throws TrainingCancelledException when {@code listener.stopRequested()} answered true before a step
      * @throws IllegalArgumentException  when the spec asks for something this trainer cannot do
      */
     TrainedModel fit(FitRequest request, TrainingListener listener);

@@ -1,8 +1,11 @@
 package io.bloomfit.api.train;
 
 /**
- * Progress of a fit, for progress bars (CLI) and event streams (server). Called on the training thread:
- * implementations must be quick. Every method has a no-op default.
+ * Progress of a fit, for progress bars (CLI) and event streams (server), and the way to cancel it. Called on the
+ * training thread: implementations must be quick. Every method has a no-op default.
+ *
+ * <p>Cancellation is cooperative: a trainer asks {@link #stopRequested()} before every step and, when it answers
+ * true, stops and throws {@link TrainingCancelledException}. A step in progress always finishes.
  */
 public interface TrainingListener {
 
@@ -20,5 +23,13 @@ public interface TrainingListener {
 
     /** An epoch finished. */
     default void epochFinished(int epoch, int epochs, double meanLoss, double seconds) {
+    }
+
+    /**
+     * Whether the fit should stop before its next step. Trainers must ask before every step, so that a cancelled
+     * run stops within one step.
+     */
+    default boolean stopRequested() {
+        return false;
     }
 }

@@ -1,5 +1,7 @@
 package io.bloomfit.bench.layout;
 
+import io.bloomfit.api.hash.HashFunctions;
+
 import io.bloomfit.api.embed.EmbeddingCompressor;
 import io.bloomfit.api.embed.EmbeddingCompressors;
 import io.bloomfit.api.embed.EmbeddingLayout;
@@ -55,6 +57,6 @@ public class BloomLayoutBenchmark {
     /** Hashing n * k keys, reducing them to rows and validating the layout. */
     @Benchmark
     public EmbeddingLayout build() {
-        return bloom.layout(request);
+        return EmbeddingCompressors.layout(bloom, request, HashFunctions.registry());
     }
 }

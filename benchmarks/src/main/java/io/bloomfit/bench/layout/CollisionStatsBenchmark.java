@@ -45,7 +45,7 @@ public class CollisionStatsBenchmark {
 
     @Setup
     public void setUp() {
-        built = EmbeddingCompressors.forName("bloom").layout(new LayoutRequest(entities, 32, ratio, k, "xxh3", 42));
+        built = EmbeddingCompressors.layout("bloom", new LayoutRequest(entities, 32, ratio, k, "xxh3", 42));
         rows = new int[entities * k];
         for (int e = 0; e < entities; e++) {
             for (int j = 0; j < k; j++) {

@@ -110,10 +110,8 @@ public final class TrainBenchmark {
         if (extrapolated) {
             used = train.select(shuffledPrefix(train.size(), (int) (maxSteps * batchSize), seed));
         }
-        EmbeddingLayout users = EmbeddingCompressors.forName(compressor)
-                .layout(new LayoutRequest(train.numUsers(), dimension, ratio, numHashes, hashFunction, seed + 1));
-        EmbeddingLayout items = EmbeddingCompressors.forName(compressor)
-                .layout(new LayoutRequest(train.numItems(), dimension, ratio, numHashes, hashFunction, seed + 2));
+        EmbeddingLayout users = EmbeddingCompressors.layout(compressor, new LayoutRequest(train.numUsers(), dimension, ratio, numHashes, hashFunction, seed + 1));
+        EmbeddingLayout items = EmbeddingCompressors.layout(compressor, new LayoutRequest(train.numItems(), dimension, ratio, numHashes, hashFunction, seed + 2));
         ModelSpec spec = new ModelSpec(ModelKind.IMPLICIT_FACTORIZATION, Loss.BPR, dimension, 1, batchSize, 1e-3,
                 0.0, 5, optimizer, seed, DeviceChoice.AUTO, 0, false);
         StepClock clock = new StepClock(0);
@@ -203,7 +201,7 @@ public final class TrainBenchmark {
     }
 
     private static EmbeddingLayout plain(int n, int dimension) {
-        return EmbeddingCompressors.forName("plain").layout(LayoutRequest.plain(n, dimension));
+        return EmbeddingCompressors.layout("plain", LayoutRequest.plain(n, dimension));
     }
 
     /**

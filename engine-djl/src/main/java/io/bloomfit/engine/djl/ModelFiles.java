@@ -1,5 +1,7 @@
 package io.bloomfit.engine.djl;
 
+import io.bloomfit.api.hash.HashFunctions;
+
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -201,8 +203,8 @@ final class ModelFiles {
         }
         EmbeddingLayout layout;
         try {
-            layout = compressor.layout(new LayoutRequest(saved.numEntities(), saved.dimension(), saved.ratio(),
-                    saved.numHashes(), saved.hashFunction(), saved.seed()));
+            layout = EmbeddingCompressors.layout(compressor, new LayoutRequest(saved.numEntities(), saved.dimension(), saved.ratio(),
+                    saved.numHashes(), saved.hashFunction(), saved.seed()), HashFunctions.registry());
         } catch (IllegalArgumentException e) {
             throw new IOException(manifestFile + ": " + field + " layout cannot be rebuilt: " + e.getMessage(), e);
         }

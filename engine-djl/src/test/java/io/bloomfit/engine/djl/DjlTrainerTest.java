@@ -178,10 +178,8 @@ class DjlTrainerTest {
     @Test
     void trainsOnBloomLayoutsWithCompressedBiases() {
         int dim = 8;
-        EmbeddingLayout users = EmbeddingCompressors.forName("bloom")
-                .layout(new LayoutRequest(40, dim, 0.5, 2, "murmur3_32", 11));
-        EmbeddingLayout items = EmbeddingCompressors.forName("bloom")
-                .layout(new LayoutRequest(30, dim, 0.5, 2, "murmur3_32", 12));
+        EmbeddingLayout users = EmbeddingCompressors.layout("bloom", new LayoutRequest(40, dim, 0.5, 2, "murmur3_32", 11));
+        EmbeddingLayout items = EmbeddingCompressors.layout("bloom", new LayoutRequest(30, dim, 0.5, 2, "murmur3_32", 12));
         ModelSpec base = Fixtures.spec(Loss.BPR, OptimizerKind.ADAM, dim, 15, 32, 0.05, 1);
         ModelSpec spec = new ModelSpec(base.kind(), base.loss(), dim, base.epochs(), base.batchSize(),
                 base.learningRate(), 0, 5, OptimizerKind.ADAM, 1, DeviceChoice.CPU, 1, true);

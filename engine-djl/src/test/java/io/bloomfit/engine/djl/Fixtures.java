@@ -45,7 +45,7 @@ final class Fixtures {
     }
 
     static EmbeddingLayout plain(int n, int dimension) {
-        return EmbeddingCompressors.forName("plain").layout(LayoutRequest.plain(n, dimension));
+        return EmbeddingCompressors.layout("plain", LayoutRequest.plain(n, dimension));
     }
 
     static ModelSpec spec(Loss loss, OptimizerKind optimizer, int dimension, int epochs, int batch, double lr,

@@ -30,10 +30,8 @@ class NeutralityTest {
         ModelSpec spec = Fixtures.spec(Loss.BPR, optimizer, 8, 3, 32, 0.05, 9);
         EmbeddingLayout plainUsers = Fixtures.plain(60, 8);
         EmbeddingLayout plainItems = Fixtures.plain(50, 8);
-        EmbeddingLayout permutedUsers = EmbeddingCompressors.forName(PermutationCompressor.NAME)
-                .layout(new LayoutRequest(60, 8, 1.0, 1, null, 101));
-        EmbeddingLayout permutedItems = EmbeddingCompressors.forName(PermutationCompressor.NAME)
-                .layout(new LayoutRequest(50, 8, 1.0, 1, null, 202));
+        EmbeddingLayout permutedUsers = EmbeddingCompressors.layout(PermutationCompressor.NAME, new LayoutRequest(60, 8, 1.0, 1, null, 101));
+        EmbeddingLayout permutedItems = EmbeddingCompressors.layout(PermutationCompressor.NAME, new LayoutRequest(50, 8, 1.0, 1, null, 202));
         assertThat(permutedItems.globalRow(0, 0) != 0 || permutedItems.globalRow(1, 0) != 1).isTrue();
 
         ParameterInitializer permutedStart = (side, layout, dimension, seed, table) -> {

@@ -53,10 +53,8 @@ class OnnxExportTest {
     })
     void onnxRuntimeScoresLikeTheTrainedModel(String compressor, double ratio, int k, boolean compressBiases,
                                               @TempDir Path dir) throws Exception {
-        EmbeddingLayout users = EmbeddingCompressors.forName(compressor)
-                .layout(new LayoutRequest(50, 6, ratio, k, "xxh3", 5));
-        EmbeddingLayout items = EmbeddingCompressors.forName(compressor)
-                .layout(new LayoutRequest(40, 6, ratio, k, "xxh3", 6));
+        EmbeddingLayout users = EmbeddingCompressors.layout(compressor, new LayoutRequest(50, 6, ratio, k, "xxh3", 5));
+        EmbeddingLayout items = EmbeddingCompressors.layout(compressor, new LayoutRequest(40, 6, ratio, k, "xxh3", 6));
         ModelSpec spec = new ModelSpec(ModelKind.IMPLICIT_FACTORIZATION, Loss.BPR, 6, 2, 16, 0.05, 0, 5,
                 OptimizerKind.SPARSE_ADAM, 2, DeviceChoice.CPU, 1, compressBiases);
         try (FactorizationModel model = new DjlTrainer().fit(new FitRequest(spec, TRAIN, users, items),

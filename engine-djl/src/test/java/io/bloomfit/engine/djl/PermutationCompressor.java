@@ -4,6 +4,7 @@ import io.bloomfit.api.embed.Combiner;
 import io.bloomfit.api.embed.EmbeddingCompressor;
 import io.bloomfit.api.embed.EmbeddingLayout;
 import io.bloomfit.api.embed.LayoutRequest;
+import io.bloomfit.api.hash.HashFunction;
 
 import java.util.SplittableRandom;
 
@@ -22,7 +23,7 @@ public final class PermutationCompressor implements EmbeddingCompressor {
     }
 
     @Override
-    public EmbeddingLayout layout(LayoutRequest request) {
+    public EmbeddingLayout layout(LayoutRequest request, HashFunction handed) {
         int n = request.numEntities();
         return EmbeddingLayout.of(NAME, request, new int[] {n}, new int[] {0}, permutation(n, request.seed()), null,
                 Combiner.MEAN);

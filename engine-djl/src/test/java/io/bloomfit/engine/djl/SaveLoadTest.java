@@ -33,10 +33,8 @@ class SaveLoadTest {
 
     @BeforeAll
     static void fit() {
-        EmbeddingLayout users = EmbeddingCompressors.forName("bloom")
-                .layout(new LayoutRequest(40, 6, 0.5, 2, "xxh3", 17));
-        EmbeddingLayout items = EmbeddingCompressors.forName(PermutationCompressor.NAME)
-                .layout(new LayoutRequest(30, 6, 1.0, 1, null, 4));
+        EmbeddingLayout users = EmbeddingCompressors.layout("bloom", new LayoutRequest(40, 6, 0.5, 2, "xxh3", 17));
+        EmbeddingLayout items = EmbeddingCompressors.layout(PermutationCompressor.NAME, new LayoutRequest(30, 6, 1.0, 1, null, 4));
         ModelSpec spec = new ModelSpec(ModelKind.IMPLICIT_FACTORIZATION, Loss.ADAPTIVE_HINGE, 6, 2, 16, 0.05, 0.001,
                 3, OptimizerKind.SPARSE_ADAM, 8, DeviceChoice.CPU, 1, true);
         model = new DjlTrainer().fit(new FitRequest(spec, TRAIN, users, items), TrainingListener.NONE);

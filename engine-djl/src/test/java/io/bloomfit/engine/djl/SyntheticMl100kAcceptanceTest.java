@@ -98,10 +98,8 @@ class SyntheticMl100kAcceptanceTest {
     }
 
     private static double fit(String compressor, double ratio, int k, OptimizerKind optimizer, int repeat) {
-        EmbeddingLayout users = EmbeddingCompressors.forName(compressor)
-                .layout(new LayoutRequest(train.numUsers(), 32, ratio, k, "murmur3_32", 1001 + repeat));
-        EmbeddingLayout items = EmbeddingCompressors.forName(compressor)
-                .layout(new LayoutRequest(train.numItems(), 32, ratio, k, "murmur3_32", 2002 + repeat));
+        EmbeddingLayout users = EmbeddingCompressors.layout(compressor, new LayoutRequest(train.numUsers(), 32, ratio, k, "murmur3_32", 1001 + repeat));
+        EmbeddingLayout items = EmbeddingCompressors.layout(compressor, new LayoutRequest(train.numItems(), 32, ratio, k, "murmur3_32", 2002 + repeat));
         TrainedModel model = new DjlTrainer().fit(new FitRequest(bpr(optimizer, repeat), train, users, items),
                 TrainingListener.NONE);
         double mrr = mrr(model);
