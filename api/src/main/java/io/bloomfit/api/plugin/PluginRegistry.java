@@ -3,6 +3,7 @@ package io.bloomfit.api.plugin;
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,19 +17,28 @@ import java.util.function.Function;
 
 /**
  * Providers of one SPI keyed by name, like Lucene's {@code Codec.forName}: the built-in providers found by
- * {@link ServiceLoader} on the application's class path or module path, then those of each drop-in jar.
+ * {@link ServiceLoader} on the application's class path or module path, then those of each drop-in plugin of a
+ * {@link PluginDirectory}, each through the plugin's own isolated class loader.
  *
- * <p>Name clashes never fail: a built-in provider wins over a jar, an earlier jar (by file name) over a later
- * one, and a {@link PluginProblem} names both sources. A jar or provider that fails to load is reported and
- * skipped. Problems are also logged as warnings through {@link System.Logger}.
+ * <p>Every name must follow {@link PluginName#RULE}; a provider whose name does not is skipped. Name clashes
+ * never fail: a built-in provider wins over a plugin, an earlier plugin (by file name) over a later one, and a
+ * {@link PluginProblem} names both sources. A plugin or provider that fails to load is reported and skipped.
+ * Problems are also logged as warnings through {@link System.Logger}. A registry is immutable and thread-safe.
  *
  * @param <T> the SPI type
  */
 public final class PluginRegistry<T> {
 
     private static final System.Logger LOG = System.getLogger(PluginRegistry.class.getName());
+
+    /** Loaded shared registries; read without locking once loaded. */
     private static final Map<Class<?>, PluginRegistry<?>> SHARED = new ConcurrentHashMap<>();
-    private static PluginDirectory sharedDirectory;
+    /** Held while a shared registry loads: one lock for all services, so lookups between them cannot deadlock. */
+    private static final Object SHARED_LOCK = new Object();
+    /** Services whose shared registry the thread holding {@link #SHARED_LOCK} is loading right now. */
+    private static final Set<Class<?>> LOADING = new HashSet<>();
+    /** The plugin directory and host loader every shared registry reads; guarded by {@link #SHARED_LOCK}. */
+    private static SharedPlugins sharedPlugins;
 
     private final String kind;
     private final Map<String, Entry<T>> entries;
@@ -36,6 +46,10 @@ public final class PluginRegistry<T> {
 
     /** A provider and where it came from. */
     public record Entry<T>(String name, T provider, PluginSource source) {
+    }
+
+    /** What every shared registry loads from: one opened plugin directory, one loader for the built-ins. */
+    private record SharedPlugins(PluginDirectory directory, ClassLoader hostLoader) {
     }
 
     private PluginRegistry(String kind, Map<String, Entry<T>> entries, List<PluginProblem> problems) {
@@ -46,39 +60,80 @@ public final class PluginRegistry<T> {
 
     /**
      * The process-wide registry of {@code service}, loaded once with the {@link PluginDirectory#configured()
-     * configured} plugin directory. Every SPI's shared registry reads the same opened directory, so a jar that
+     * configured} plugin directory. Every SPI's shared registry reads the same opened directory, so a plugin that
      * provides, say, a hash function and a compressor gets one class loader, not one per SPI.
+     *
+     * <p>Providers are instantiated outside any map update, so a provider may look up another SPI's shared
+     * registry from its constructor (a compressor resolving a hash function, say). A provider that looks up its
+     * own SPI's shared registry while that registry is loading gets an {@link IllegalStateException} saying so,
+     * and is skipped with a {@link PluginProblem}; the rest of the registry loads.
+     *
+     * @throws IllegalStateException when called, directly or not, from a constructor of a provider of
+     *                               {@code service} while the shared registry of {@code service} loads
      */
     @SuppressWarnings("unchecked")
     public static <T> PluginRegistry<T> shared(Class<T> service, Function<T, String> nameOf, String kind) {
-        return (PluginRegistry<T>) SHARED.computeIfAbsent(service,
-                s -> load(service, nameOf, kind, sharedDirectory()));
+        PluginRegistry<?> registry = SHARED.get(service);
+        return (PluginRegistry<T>) (registry != null ? registry : loadShared(service, nameOf, kind));
     }
 
-    private static synchronized PluginDirectory sharedDirectory() {
-        if (sharedDirectory == null) {
-            sharedDirectory = PluginDirectory.configured();
+    private static <T> PluginRegistry<?> loadShared(Class<T> service, Function<T, String> nameOf, String kind) {
+        synchronized (SHARED_LOCK) {
+            PluginRegistry<?> registry = SHARED.get(service);
+            if (registry != null) {
+                return registry;
+            }
+            // SHARED_LOCK is held, so only this very thread can be loading the service: a provider's
+            // constructor (or static initialiser) has asked for the registry it is being loaded into.
+            if (!LOADING.add(service)) {
+                throw new IllegalStateException("the shared " + kind + " registry was looked up while it is being "
+                        + "loaded: a " + kind + " provider asks for " + kind + "s in its constructor or static "
+                        + "initialiser; look them up when first used instead");
+            }
+            try {
+                if (sharedPlugins == null) {
+                    sharedPlugins = new SharedPlugins(PluginDirectory.configured(), hostLoader(service));
+                }
+                PluginRegistry<T> loaded = load(service, nameOf, kind, sharedPlugins.directory(),
+                        sharedPlugins.hostLoader());
+                SHARED.put(service, loaded);
+                return loaded;
+            } finally {
+                LOADING.remove(service);
+            }
         }
-        return sharedDirectory;
     }
 
-    /** Forgets the shared registries so the next lookup reloads them (after the plugin directory changed). */
+    /**
+     * Forgets the shared registries and the opened plugin directory, so the next lookup reloads them (after the
+     * plugin directory changed).
+     */
     public static void resetShared() {
-        synchronized (PluginRegistry.class) {
-            sharedDirectory = null;
+        synchronized (SHARED_LOCK) {
+            sharedPlugins = null;
+            SHARED.clear();
         }
-        SHARED.clear();
     }
 
-    /** Loads the built-in providers of {@code service} and those of every jar in {@code directory}. */
+    /**
+     * Loads the built-in providers of {@code service} (through the thread's context class loader, and the loader
+     * of {@code service}) and those of every plugin in {@code directory}.
+     */
     public static <T> PluginRegistry<T> load(Class<T> service, Function<T, String> nameOf, String kind,
                                              PluginDirectory directory) {
+        return load(service, nameOf, kind, directory, hostLoader(service));
+    }
+
+    /** The loader that sees the built-ins: the context loader, unless it is unset or a plugin's own. */
+    private static ClassLoader hostLoader(Class<?> service) {
+        ClassLoader context = Thread.currentThread().getContextClassLoader();
+        return context == null || context instanceof PluginClassLoader ? service.getClassLoader() : context;
+    }
+
+    private static <T> PluginRegistry<T> load(Class<T> service, Function<T, String> nameOf, String kind,
+                                              PluginDirectory directory, ClassLoader builtInLoader) {
         Map<String, Entry<T>> entries = new TreeMap<>();
         List<PluginProblem> problems = new ArrayList<>(directory.problems());
-        ClassLoader builtInLoader = Thread.currentThread().getContextClassLoader();
-        if (builtInLoader == null) {
-            builtInLoader = service.getClassLoader();
-        }
         collect(ServiceLoader.load(service, builtInLoader), null, PluginSource.BUILT_IN, nameOf, kind, entries,
                 problems);
         if (builtInLoader != service.getClassLoader()) {
@@ -86,9 +141,17 @@ public final class PluginRegistry<T> {
             collect(ServiceLoader.load(service, service.getClassLoader()), null, PluginSource.BUILT_IN, nameOf,
                     kind, entries, problems);
         }
-        for (PluginDirectory.JarLoader jar : directory.jars()) {
-            collect(ServiceLoader.load(service, jar.loader()), jar.loader(), new PluginSource(jar.jar()), nameOf,
-                    kind, entries, problems);
+        Thread thread = Thread.currentThread();
+        ClassLoader context = thread.getContextClassLoader();
+        for (PluginDirectory.JarLoader plugin : directory.jars()) {
+            // As Trino does: a plugin's code runs with its own loader as context loader while it is set up.
+            thread.setContextClassLoader(plugin.loader());
+            try {
+                collect(ServiceLoader.load(service, plugin.loader()), plugin.loader(), new PluginSource(plugin.jar()),
+                        nameOf, kind, entries, problems);
+            } finally {
+                thread.setContextClassLoader(context);
+            }
         }
         for (PluginProblem problem : problems) {
             LOG.log(Level.WARNING, "bloomfit plugins: {0}", problem);
@@ -111,19 +174,22 @@ public final class PluginRegistry<T> {
                 problems.add(new PluginProblem(source.toString(), "cannot load " + kind + " provider: "
                         + describe(e) + "; skipped"));
                 if (onlyFrom != null) {
-                    return; // a broken jar: skip the rest of it rather than loop on the same error
+                    return; // a broken plugin: skip the rest of it rather than loop on the same error
                 }
                 continue;
             }
             try {
                 if (onlyFrom != null && provider.type().getClassLoader() != onlyFrom) {
-                    continue; // found through the parent: a built-in, already collected
+                    continue; // not the plugin's own class: a built-in, already collected
                 }
                 T instance = provider.get();
                 String name = nameOf.apply(instance);
-                if (name == null || name.isBlank()) {
+                if (!PluginName.isValid(name)) {
                     problems.add(new PluginProblem(source.toString(), kind + " provider "
-                            + provider.type().getName() + " has no name; skipped"));
+                            + provider.type().getName() + " is named " + (name == null ? "null" : "'" + name + "'")
+                            + ", which breaks the plugin name rule " + PluginName.RULE + " (lower-case letters, "
+                            + "digits, '_' and '-', starting with a letter or digit, at most 64 characters); "
+                            + "rename it; skipped"));
                     continue;
                 }
                 Entry<T> existing = entries.get(name);

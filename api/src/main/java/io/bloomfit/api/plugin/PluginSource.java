@@ -4,9 +4,10 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * Where a provider came from: the application's own class path ("built-in") or a drop-in jar.
+ * Where a provider came from: the application's own class path or module path ("built-in") or a drop-in plugin.
  *
- * @param jar the drop-in jar, or {@code null} for built-in providers
+ * @param jar the drop-in plugin (its jar, or the plugin's sub-directory of jars), or {@code null} for built-in
+ *            providers
  */
 public record PluginSource(Path jar) {
 
