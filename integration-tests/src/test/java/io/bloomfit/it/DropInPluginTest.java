@@ -68,6 +68,24 @@ class DropInPluginTest {
             }
             """;
 
+    /** A compressor that resolves the built-in xxh3 while it is constructed: one row per entity, by hash. */
+    private static final String XXH3_BUCKETS_SOURCE = """
+            package org.example.buckets;
+            import io.bloomfit.api.embed.*;
+            import io.bloomfit.api.hash.HashFunction;
+            public final class Xxh3Buckets implements EmbeddingCompressor {
+              private final HashFunction xxh3 = io.bloomfit.api.hash.HashFunctions.forName("xxh3");
+              public String name() { return "xxh3-buckets"; }
+              public EmbeddingLayout layout(LayoutRequest request, HashFunction ignored) {
+                int n = request.numEntities();
+                int m = (int) Math.max(1, Math.ceil(request.ratio() * n));
+                int[] rows = new int[n];
+                for (int e = 0; e < n; e++) rows[e] = (int) Long.remainderUnsigned(xxh3.hash(e, request.seed()), m);
+                return EmbeddingLayout.of(name(), request, new int[] {m}, new int[] {0}, rows, null, Combiner.MEAN);
+              }
+            }
+            """;
+
     @TempDir
     Path dir;
 
@@ -108,5 +126,25 @@ class DropInPluginTest {
         EmbeddingLayout bloomWithDroppedInHash = EmbeddingCompressors.layout("bloom", new LayoutRequest(1000, 8, 0.5, 2, "fnv1a", 42));
         assertThat(bloomWithDroppedInHash.totalRows()).isEqualTo(500);
         assertThat(bloomWithDroppedInHash.numLookups()).isEqualTo(2);
+    }
+
+    @Test
+    void aDirectoryPluginWhoseCompressorResolvesABuiltInHashWhenConstructed() throws IOException {
+        Path plugins = Files.createDirectories(dir.resolve("plugins"));
+        Path plugin = Files.createDirectories(plugins.resolve("buckets"));
+        PluginJars.build(plugin.resolve("buckets.jar"), Map.of("org.example.buckets.Xxh3Buckets", XXH3_BUCKETS_SOURCE),
+                EmbeddingCompressor.class.getName(), "org.example.buckets.Xxh3Buckets");
+        System.setProperty(PluginDirectory.PROPERTY, plugins.toString());
+        PluginRegistry.resetShared();
+
+        EmbeddingLayout layout = EmbeddingCompressors.layout("xxh3-buckets", new LayoutRequest(50, 4, 0.2, 1, null, 9));
+
+        assertThat(EmbeddingCompressors.registry().problems()).isEmpty();
+        assertThat(EmbeddingCompressors.registry().sourceOf("xxh3-buckets").jar()).isEqualTo(plugin);
+        assertThat(layout.totalRows()).isEqualTo(10);
+        HashFunction xxh3 = HashFunctions.forName("xxh3");
+        for (int e = 0; e < 50; e++) {
+            assertThat(layout.row(e, 0)).isEqualTo((int) Long.remainderUnsigned(xxh3.hash(e, 9), 10));
+        }
     }
 }
