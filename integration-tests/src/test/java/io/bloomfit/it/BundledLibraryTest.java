@@ -4,7 +4,6 @@ import io.bloomfit.api.hash.HashFunction;
 import io.bloomfit.api.hash.HashFunctions;
 import io.bloomfit.api.plugin.PluginDirectory;
 import io.bloomfit.api.plugin.PluginJars;
-import io.bloomfit.api.plugin.PluginRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -14,6 +13,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Properties;
 import java.util.function.Supplier;
 
@@ -82,8 +82,7 @@ class BundledLibraryTest {
 
     @AfterEach
     void forgetPlugins() {
-        System.clearProperty(PluginDirectory.PROPERTY);
-        PluginRegistry.resetShared();
+        PluginJars.forgetSharedPlugins();
     }
 
     @Test
@@ -96,8 +95,7 @@ class BundledLibraryTest {
                 .classPath(guava31)
                 .service(HashFunction.class.getName(), "org.example.probe.GuavaProbe")
                 .write();
-        System.setProperty(PluginDirectory.PROPERTY, plugins.toString());
-        PluginRegistry.resetShared();
+        PluginJars.useSharedPlugins(plugins);
 
         HashFunction probe = HashFunctions.forName("guava-probe");
 
@@ -120,7 +118,7 @@ class BundledLibraryTest {
     void aPluginThatBundlesNothingCannotLoadHostClassesOutsideTheApi() throws Exception {
         Path plugins = Files.createDirectories(dir.resolve("plugins"));
         PluginJars.build(plugins.resolve("plain-hash.jar"),
-                java.util.Map.of("org.example.Plain", PluginJars.hashSource("org.example", "Plain", "plain-hash", 0)),
+                Map.of("org.example.Plain", PluginJars.hashSource("org.example", "Plain", "plain-hash", 0)),
                 HashFunction.class.getName(), "org.example.Plain");
         ClassLoader plugin = PluginDirectory.of(plugins).jars().get(0).loader();
 

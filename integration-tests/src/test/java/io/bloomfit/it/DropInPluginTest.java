@@ -6,9 +6,7 @@ import io.bloomfit.api.embed.EmbeddingLayout;
 import io.bloomfit.api.embed.LayoutRequest;
 import io.bloomfit.api.hash.HashFunction;
 import io.bloomfit.api.hash.HashFunctions;
-import io.bloomfit.api.plugin.PluginDirectory;
 import io.bloomfit.api.plugin.PluginJars;
-import io.bloomfit.api.plugin.PluginRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -68,7 +66,10 @@ class DropInPluginTest {
             }
             """;
 
-    /** A compressor that resolves the built-in xxh3 while it is constructed: one row per entity, by hash. */
+    /**
+     * A compressor that resolves the built-in xxh3 while it is constructed (the contract asks compressors to use
+     * the hash passed to {@code layout}; this one shows that the registries survive one that does not).
+     */
     private static final String XXH3_BUCKETS_SOURCE = """
             package org.example.buckets;
             import io.bloomfit.api.embed.*;
@@ -91,8 +92,7 @@ class DropInPluginTest {
 
     @AfterEach
     void forgetPlugins() {
-        System.clearProperty(PluginDirectory.PROPERTY);
-        PluginRegistry.resetShared();
+        PluginJars.forgetSharedPlugins();
     }
 
     @Test
@@ -104,8 +104,7 @@ class DropInPluginTest {
         PluginJars.build(plugins.resolve("modulo-plugin.jar"),
                 Map.of("org.example.fnv.ModuloCompressor", MODULO_SOURCE),
                 EmbeddingCompressor.class.getName(), "org.example.fnv.ModuloCompressor");
-        System.setProperty(PluginDirectory.PROPERTY, plugins.toString());
-        PluginRegistry.resetShared();
+        PluginJars.useSharedPlugins(plugins);
 
         assertThat(HashFunctions.available()).contains("fnv1a", "xxh3", "murmur3_32");
         assertThat(HashFunctions.registry().sourceOf("fnv1a").jar()).isEqualTo(jar);
@@ -134,8 +133,7 @@ class DropInPluginTest {
         Path plugin = Files.createDirectories(plugins.resolve("buckets"));
         PluginJars.build(plugin.resolve("buckets.jar"), Map.of("org.example.buckets.Xxh3Buckets", XXH3_BUCKETS_SOURCE),
                 EmbeddingCompressor.class.getName(), "org.example.buckets.Xxh3Buckets");
-        System.setProperty(PluginDirectory.PROPERTY, plugins.toString());
-        PluginRegistry.resetShared();
+        PluginJars.useSharedPlugins(plugins);
 
         EmbeddingLayout layout = EmbeddingCompressors.layout("xxh3-buckets", new LayoutRequest(50, 4, 0.2, 1, null, 9));
 

@@ -34,6 +34,22 @@ public final class PluginJars {
         return jar(jar).sources(sources).service(service, providers).write();
     }
 
+    /**
+     * Points the shared registries ({@code HashFunctions}, {@code EmbeddingCompressors}, {@code Trainers}) at
+     * {@code plugins} through {@link PluginDirectory#PROPERTY} and forgets what they loaded before; undo with
+     * {@link #forgetSharedPlugins()}.
+     */
+    public static void useSharedPlugins(Path plugins) {
+        System.setProperty(PluginDirectory.PROPERTY, plugins.toString());
+        PluginRegistry.resetShared();
+    }
+
+    /** Clears {@link PluginDirectory#PROPERTY} and the shared registries. */
+    public static void forgetSharedPlugins() {
+        System.clearProperty(PluginDirectory.PROPERTY);
+        PluginRegistry.resetShared();
+    }
+
     /** Starts a jar to be written at {@code jar}. */
     public static Builder jar(Path jar) {
         return new Builder(jar);

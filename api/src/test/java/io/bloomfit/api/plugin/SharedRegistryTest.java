@@ -79,15 +79,13 @@ class SharedRegistryTest {
 
     private Path plugins() throws IOException {
         Path plugins = Files.createDirectories(dir.resolve("plugins"));
-        System.setProperty(PluginDirectory.PROPERTY, plugins.toString());
-        PluginRegistry.resetShared();
+        PluginJars.useSharedPlugins(plugins);
         return plugins;
     }
 
     @AfterEach
     void forgetPlugins() {
-        System.clearProperty(PluginDirectory.PROPERTY);
-        PluginRegistry.resetShared();
+        PluginJars.forgetSharedPlugins();
     }
 
     @Test
