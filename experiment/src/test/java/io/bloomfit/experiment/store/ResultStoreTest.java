@@ -44,6 +44,24 @@ class ResultStoreTest {
     }
 
     @Test
+    void aRowIsOneLineWithTheContractFieldsInTheirOrder(@TempDir Path dir) throws IOException {
+        ResultStore store = new ResultStore(dir);
+        store.append(OK);
+        // written out by hand from the field list in the store's Javadoc
+        assertThat(Files.readString(store.resultsFile())).isEqualTo("{\"compressor\":\"bloom\",\"hash\":\"xxh64\","
+                + "\"ratio\":0.4,\"hashes\":2,\"sides\":\"items\",\"repeat\":1,\"seed\":2,\"status\":\"ok\","
+                + "\"error\":null,\"mrr\":0.25,\"precision_at_10\":0.1,\"recall_at_10\":0.2,\"ndcg_at_10\":0.3,"
+                + "\"fit_seconds_per_epoch\":[1.5,1.25],\"loss_per_epoch\":[0.7,0.6],\"fit_seconds\":2.75,"
+                + "\"eval_seconds\":0.5,\"layout_seconds\":0.01,\"parameters\":1234,\"bytes\":5678,"
+                + "\"achieved_ratio\":0.4,\"user_layout\":{\"entities\":10,\"rows\":10,\"achieved_ratio\":1.0,"
+                + "\"entities_sharing_signature\":0,\"shared_fraction\":0.0,\"max_entities_per_row\":1,"
+                + "\"mean_entities_per_row\":1.0},\"item_layout\":{\"entities\":20,\"rows\":8,"
+                + "\"achieved_ratio\":0.4,\"entities_sharing_signature\":3,\"shared_fraction\":0.15,"
+                + "\"max_entities_per_row\":4,\"mean_entities_per_row\":2.5},\"peak_heap_bytes\":99,"
+                + "\"device\":\"cpu()\",\"threads\":2,\"trainer\":\"djl\",\"finished_at\":\"2026-01-01T00:00:00Z\"}\n");
+    }
+
+    @Test
     void aLineCutShortByAnInterruptIsDroppedBeforeAppending(@TempDir Path dir) throws IOException {
         ResultStore store = new ResultStore(dir);
         store.append(OK);
