@@ -18,10 +18,6 @@ final class SpecProblems {
                 || p.path().startsWith(path + "["));
     }
 
-    int size() {
-        return problems.size();
-    }
-
     boolean isEmpty() {
         return problems.isEmpty();
     }
