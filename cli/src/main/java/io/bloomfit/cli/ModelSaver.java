@@ -4,6 +4,7 @@ import io.bloomfit.data.IdIndex;
 import io.bloomfit.experiment.ExperimentListener;
 import io.bloomfit.experiment.GridPoint;
 import io.bloomfit.experiment.ResultRow;
+import io.bloomfit.experiment.store.RunDirectory;
 import io.bloomfit.api.train.TrainedModel;
 import io.bloomfit.api.train.TrainingListener;
 import java.io.IOException;
@@ -15,22 +16,19 @@ import java.util.List;
 /**
  * {@code run --save-models}: saves each point's model under {@code DIR/models/<point>/}, with the dataset's id maps
  * ({@code user-ids.txt}, {@code item-ids.txt}, one source id per line in index order) in {@code DIR/models/}, so
- * {@code bloomfit recommend} answers in the source's ids.
+ * {@code bloomfit recommend} answers in the source's ids (names: {@link RunDirectory}).
  */
 final class ModelSaver implements ExperimentListener {
 
-    static final String USER_IDS = "user-ids.txt";
-    static final String ITEM_IDS = "item-ids.txt";
-
     private final ExperimentListener delegate;
-    private final Path models;
+    private final RunDirectory run;
 
-    ModelSaver(ExperimentListener delegate, Path runDirectory, IdIndex users, IdIndex items) throws IOException {
+    ModelSaver(ExperimentListener delegate, RunDirectory run, IdIndex users, IdIndex items) throws IOException {
         this.delegate = delegate;
-        this.models = runDirectory.resolve("models");
-        Files.createDirectories(models);
-        writeIds(models.resolve(USER_IDS), users);
-        writeIds(models.resolve(ITEM_IDS), items);
+        this.run = run;
+        Files.createDirectories(run.models());
+        writeIds(run.userIds(), users);
+        writeIds(run.itemIds(), items);
     }
 
     private static void writeIds(Path file, IdIndex ids) throws IOException {
@@ -39,13 +37,6 @@ final class ModelSaver implements ExperimentListener {
             text.append(ids.idOf(i)).append('\n');
         }
         Files.writeString(file, text, StandardCharsets.UTF_8);
-    }
-
-    /** A directory name for a point, e.g. {@code bloom-xxh64-r0.4-k2-both-0}. */
-    static String directoryName(GridPoint p) {
-        String name = p.baseline() ? "plain-" + p.repeat() : p.compressor() + "-" + (p.hash() == null ? "nohash"
-                : p.hash()) + "-r" + p.ratio() + "-k" + p.hashes() + "-" + p.sides().specName() + "-" + p.repeat();
-        return name.replaceAll("[^A-Za-z0-9._-]", "_");
     }
 
     @Override
@@ -60,11 +51,16 @@ final class ModelSaver implements ExperimentListener {
 
     @Override
     public void modelFitted(GridPoint point, TrainedModel model) throws IOException {
-        model.save(models.resolve(directoryName(point)));
+        model.save(run.model(point));
     }
 
     @Override
     public void pointFinished(ResultRow row, int index, int total) {
         delegate.pointFinished(row, index, total);
+    }
+
+    @Override
+    public void pointCancelled(GridPoint point, int index, int total) {
+        delegate.pointCancelled(point, index, total);
     }
 }

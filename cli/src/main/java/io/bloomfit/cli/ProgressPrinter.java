@@ -88,12 +88,21 @@ final class ProgressPrinter implements ExperimentListener {
     public synchronized void pointFinished(ResultRow row, int index, int total) {
         String line = "[" + index + "/" + total + "] " + row.point().label() + "  " + (row.ok()
                 ? String.format(Locale.ROOT, "MRR %.4f  %.3f s/epoch  eval %.2f s", row.mrr(), row.secondsPerEpoch(),
-                row.evalSeconds())
+                row.costs().evalSeconds())
                 : "FAILED: " + row.error());
         if (live) {
             err.print("\r\033[2K");
         }
         err.println(line);
+        err.flush();
+    }
+
+    @Override
+    public synchronized void pointCancelled(GridPoint point, int index, int total) {
+        if (live) {
+            err.print("\r\033[2K");
+        }
+        err.println("[" + index + "/" + total + "] " + point.label() + "  cancelled (runs again on --resume)");
         err.flush();
     }
 

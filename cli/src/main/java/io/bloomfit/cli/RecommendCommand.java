@@ -2,6 +2,7 @@ package io.bloomfit.cli;
 
 import io.bloomfit.api.train.TrainedModel;
 import io.bloomfit.api.train.Trainers;
+import io.bloomfit.experiment.store.RunDirectory;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -47,8 +48,8 @@ public class RecommendCommand implements Callable<Integer> {
         if (k < 1) {
             throw new UserError("-k must be at least 1, was " + k);
         }
-        List<String> userIds = ids(ModelSaver.USER_IDS);
-        List<String> itemIds = ids(ModelSaver.ITEM_IDS);
+        List<String> userIds = ids(RunDirectory.USER_IDS);
+        List<String> itemIds = ids(RunDirectory.ITEM_IDS);
         try (TrainedModel model = Trainers.forName(trainer).load(modelDir)) {
             int index = userIndex(userIds, model.numUsers());
             int[] items = model.recommend(index, Math.min(k, model.numItems()), new int[0]);
@@ -69,7 +70,7 @@ public class RecommendCommand implements Callable<Integer> {
         if (userIds != null) {
             int index = userIds.indexOf(user);
             if (index < 0) {
-                throw new UserError("--user '" + user + "' is not in " + modelDir.resolveSibling(ModelSaver.USER_IDS)
+                throw new UserError("--user '" + user + "' is not in " + modelDir.resolveSibling(RunDirectory.USER_IDS)
                         + " (" + userIds.size() + " users)");
             }
             return index;

@@ -6,7 +6,8 @@ import io.bloomfit.report.ConsoleReport;
 import io.bloomfit.report.ExperimentSummary;
 import io.bloomfit.report.ReportFiles;
 import io.bloomfit.experiment.ResultRow;
-import io.bloomfit.experiment.store.ResultStore;
+import io.bloomfit.experiment.store.DirectoryResultStore;
+import io.bloomfit.experiment.store.RunDirectory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,10 +35,11 @@ public class ReportCommand implements Callable<Integer> {
         if (!Files.isDirectory(dir)) {
             throw new UserError(dir + ": no such directory; give the --out directory of a run");
         }
-        ResultStore store = new ResultStore(dir);
+        RunDirectory run = new RunDirectory(dir);
+        DirectoryResultStore store = new DirectoryResultStore(run);
         List<ResultRow> rows = store.read();
         if (rows.isEmpty()) {
-            throw new UserError(store.resultsFile() + ": no finished grid points yet");
+            throw new UserError(run.results() + ": no finished grid points yet");
         }
         String title = dir.getFileName() == null ? "bloomfit" : dir.getFileName().toString();
         String context = "";
@@ -51,12 +53,12 @@ public class ReportCommand implements Callable<Integer> {
                     + spec.path("model").path("dimension").asText() + ", " + spec.path("model").path("epochs").asText()
                     + " epochs; trainer " + spec.path("trainer").path("name").asText();
         }
-        ExperimentSummary summary = ReportFiles.write(dir, title, context, rows);
+        ExperimentSummary summary = ReportFiles.write(run, title, context, rows);
         var out = spec.commandLine().getOut();
         out.print(ConsoleReport.render(summary));
         out.println();
-        out.println("summary: " + dir.resolve(ReportFiles.SUMMARY_CSV));
-        out.println("report:  " + dir.resolve(ReportFiles.REPORT_HTML));
+        out.println("summary: " + run.summaryCsv());
+        out.println("report:  " + run.reportHtml());
         out.flush();
         return ExitCodes.OK;
     }

@@ -11,7 +11,8 @@ import io.bloomfit.experiment.spec.ExperimentSpec;
 import io.bloomfit.report.ExperimentSummary;
 import io.bloomfit.report.ReportFiles;
 import io.bloomfit.experiment.ResultRow;
-import io.bloomfit.experiment.store.ResultStore;
+import io.bloomfit.experiment.store.DirectoryResultStore;
+import io.bloomfit.experiment.store.RunDirectory;
 import io.bloomfit.experiment.spec.SpecReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -34,7 +35,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Runs an experiment spec (YAML or JSON) and prints the report.",
             "Without SPEC: the bundled examples/quickstart.yaml (built-in synthetic data).",
-            "Writes DIR/results.jsonl (one row per grid point, as each finishes), DIR/summary.csv, DIR/report.html."},
+            "Writes DIR/results.jsonl (one row per grid point, as each finishes), DIR/summary.csv, DIR/report.html.",
+            "Ctrl-C stops the point in progress at its next step and keeps every finished one; --resume continues."},
         footer = {"", "Environment: BLOOMFIT_OUT (default parent of run directories: runs), BLOOMFIT_SET "
                 + "(comma-separated key=value overrides applied before --set), BLOOMFIT_PLUGINS_DIR (drop-in jars).",
             ExitCodes.HELP})
@@ -62,7 +64,7 @@ public class RunCommand implements Callable<Integer> {
 
     @Option(names = "--parallel", paramLabel = "N", defaultValue = "1",
             description = "grid points in flight (default 1, for clean timings; fits still run one at a time "
-                    + "because DJL trains one model per JVM)")
+                    + "when the trainer cannot fit concurrently, as DJL trains one model per JVM)")
     int parallel = 1;
 
     @Option(names = "--save-models", description = "save each point's model under DIR/models/<point>/ "
@@ -92,11 +94,11 @@ public class RunCommand implements Callable<Integer> {
         List<String> overrides = new ArrayList<>(environmentOverrides());
         overrides.addAll(sets);
         ExperimentSpec spec = readSpec(overrides);
-        Path dir = outputDirectory(spec);
+        RunDirectory dir = new RunDirectory(outputDirectory(spec));
         PrintWriter out = out();
         PrintWriter err = err();
         err.println("bloomfit: " + spec.name() + " (" + (specFile == null ? QUICKSTART + ", bundled" : specFile)
-                + ") -> " + dir);
+                + ") -> " + dir.path());
         err.flush();
         long t0 = System.nanoTime();
         Dataset dataset = DatasetPreparer.load(spec.dataset());
@@ -108,19 +110,33 @@ public class RunCommand implements Callable<Integer> {
         ProgressPrinter progress = new ProgressPrinter(err, live, !quiet, spec.model().epochs());
         ExperimentListener listener = saveModels
                 ? new ModelSaver(progress, dir, dataset.userIds(), dataset.itemIds()) : progress;
-        ExperimentRunner runner = new ExperimentRunner(spec, data, Evaluation.standard(), new ResultStore(dir),
-                listener, parallel);
-        List<ResultRow> rows = runner.run(resume);
-        ExperimentSummary summary = ReportFiles.write(dir, spec.name(), context(spec, data), rows);
-        out.println();
-        out.print(ConsoleReport.render(summary));
-        out.println();
-        out.println("results: " + dir.resolve(ResultStore.RESULTS));
-        out.println("summary: " + dir.resolve(ReportFiles.SUMMARY_CSV));
-        out.println("report:  " + dir.resolve(ReportFiles.REPORT_HTML));
-        out.flush();
-        long failed = rows.stream().filter(r -> !r.ok()).count();
-        return failed == 0 ? ExitCodes.OK : ExitCodes.FAILURE;
+        ExperimentRunner runner = new ExperimentRunner(spec, data, Evaluation.standard(),
+                new DirectoryResultStore(dir), listener, parallel);
+        try (CancelOnShutdown ctrlC = CancelOnShutdown.install(runner::cancel, err)) {
+            List<ResultRow> rows = runner.run(resume);
+            if (rows.isEmpty() && runner.cancelled()) {
+                err.println("bloomfit: cancelled before any point finished; continue with --out " + dir.path()
+                        + " --resume");
+                err.flush();
+                return ExitCodes.FAILURE;
+            }
+            ExperimentSummary summary = ReportFiles.write(dir, spec.name(), context(spec, data), rows);
+            out.println();
+            out.print(ConsoleReport.render(summary));
+            out.println();
+            out.println("results: " + dir.results());
+            out.println("summary: " + dir.summaryCsv());
+            out.println("report:  " + dir.reportHtml());
+            out.flush();
+            if (runner.cancelled()) {
+                err.println("bloomfit: cancelled: " + rows.size() + " finished points are kept in " + dir.results()
+                        + "; continue with the same spec and --out " + dir.path() + " --resume");
+                err.flush();
+                return ExitCodes.FAILURE;
+            }
+            long failed = rows.stream().filter(r -> !r.ok()).count();
+            return failed == 0 ? ExitCodes.OK : ExitCodes.FAILURE;
+        }
     }
 
     static String context(ExperimentSpec spec, ExperimentData data) {

@@ -21,7 +21,7 @@ class ExamplesTest {
     @Test
     void quickstartIsValidAndBundled() throws Exception {
         ExperimentSpec spec = SpecReader.read(EXAMPLES.resolve("quickstart.yaml"), List.of());
-        assertThat(spec.dataset().preset()).isEqualTo("synthetic-ml100k");
+        assertThat(spec.dataset().synthetic().preset()).isEqualTo("synthetic-ml100k");
         // plain + bloom 2 hashes x 2 ratios + hashing trick (k fixed) 2 x 2 + quotient-remainder (no hash) 2
         assertThat(ExperimentPlan.expand(spec)).hasSize(11);
         assertThat(getClass().getClassLoader().getResource("examples/quickstart.yaml")).isNotNull();

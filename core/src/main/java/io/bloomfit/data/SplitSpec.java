@@ -2,8 +2,10 @@ package io.bloomfit.data;
 
 import io.bloomfit.api.data.Interactions;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 
 /**
  * How to split, as written in an experiment spec, e.g. {@code {kind: random, test: 0.2, seed: 42}}.
@@ -18,21 +20,19 @@ import java.util.Locale;
  * fraction of the training pairs for {@code random} and {@code time-fraction}, each user's last training pair for
  * {@code leave-last-out}.
  *
- * @param kind       random | leave-last-out | time-fraction
+ * @param kind       which split
  * @param test       test fraction in (0, 1) (ignored by leave-last-out)
  * @param seed       seed of random choices
  * @param validation validation fraction in [0, 1) (for leave-last-out: any value > 0 asks for one)
  */
-public record SplitSpec(String kind, double test, long seed, double validation) {
+public record SplitSpec(SplitKind kind, double test, long seed, double validation) {
 
-    public static final List<String> KINDS = List.of("random", "leave-last-out", "time-fraction");
+    /** The spec names of the kinds, in declaration order. */
+    public static final List<String> KINDS = Arrays.stream(SplitKind.values()).map(SplitKind::specName).toList();
 
     public SplitSpec {
-        kind = kind == null ? "random" : kind.trim().toLowerCase(Locale.ROOT);
-        if (!KINDS.contains(kind)) {
-            throw new IllegalArgumentException("split kind '" + kind + "' is unknown; use one of " + KINDS);
-        }
-        if (!kind.equals("leave-last-out") && !(test > 0 && test < 1)) {
+        Objects.requireNonNull(kind, "split.kind");
+        if (kind.takesTestFraction() && !(test > 0 && test < 1)) {
             throw new IllegalArgumentException("split test fraction must be in (0, 1), was " + test
                     + "; e.g. test: 0.2");
         }
@@ -41,16 +41,26 @@ public record SplitSpec(String kind, double test, long seed, double validation) 
         }
     }
 
+    /**
+     * As the canonical constructor, with the kind by its spec name ({@code null} for {@code random}).
+     *
+     * @throws IllegalArgumentException naming {@code split.kind} and the accepted names when the kind is unknown
+     */
+    public SplitSpec(String kind, double test, long seed, double validation) {
+        this(kind == null ? SplitKind.RANDOM : SplitKind.fromSpec(kind.trim().toLowerCase(Locale.ROOT)), test, seed,
+                validation);
+    }
+
     public static SplitSpec random(double test, long seed) {
-        return new SplitSpec("random", test, seed, 0);
+        return new SplitSpec(SplitKind.RANDOM, test, seed, 0);
     }
 
     public static SplitSpec leaveLastOut() {
-        return new SplitSpec("leave-last-out", 0, 0, 0);
+        return new SplitSpec(SplitKind.LEAVE_LAST_OUT, 0, 0, 0);
     }
 
     public static SplitSpec timeFraction(double test) {
-        return new SplitSpec("time-fraction", test, 0, 0);
+        return new SplitSpec(SplitKind.TIME_FRACTION, test, 0, 0);
     }
 
     public SplitSpec withValidation(double fraction) {
@@ -60,14 +70,14 @@ public record SplitSpec(String kind, double test, long seed, double validation) 
     /** Splits {@code data} as specified. */
     public Split apply(Interactions data) {
         switch (kind) {
-            case "random": {
+            case RANDOM: {
                 Interactions[] tt = RandomSplit.split(data, test, seed);
                 Interactions[] tv = validation > 0 ? RandomSplit.split(tt[0], validation, seed + 1)
                         : new Interactions[] {tt[0], empty(data)};
                 return Split.of(tv[0], tv[1], tt[1], "random(test=" + test + ", seed=" + seed
                         + (validation > 0 ? ", validation=" + validation : "") + ")");
             }
-            case "leave-last-out": {
+            case LEAVE_LAST_OUT: {
                 Interactions[] tt = LeaveLastOutSplit.split(data);
                 Interactions[] tv = validation > 0 ? LeaveLastOutSplit.split(tt[0])
                         : new Interactions[] {tt[0], empty(data)};

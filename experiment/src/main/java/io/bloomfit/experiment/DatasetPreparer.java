@@ -53,8 +53,7 @@ public final class DatasetPreparer {
         if (movielens) {
             return DatasetSpec.movieLensAt(path);
         }
-        return new DatasetSpec("csv", null, pathOrName, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null);
+        return DatasetSpec.csv(path);
     }
 
     /** Loads (or generates) the dataset a spec names, fetching a named MovieLens release when it is not cached. */

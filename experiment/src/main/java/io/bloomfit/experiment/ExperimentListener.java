@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * Progress of a whole experiment, for the CLI's progress lines and the server's event stream. Called from the
- * runner's threads: implementations must be quick and thread-safe when parallelism is above 1.
+ * scheduler's threads: implementations must be quick and thread-safe when points run at once.
  */
 public interface ExperimentListener {
 
@@ -32,5 +32,9 @@ public interface ExperimentListener {
 
     /** A point finished (ok or failed) and its row was stored. */
     default void pointFinished(ResultRow row, int index, int total) {
+    }
+
+    /** A started point's fit stopped because the run was cancelled: no row was stored, resume runs it again. */
+    default void pointCancelled(GridPoint point, int index, int total) {
     }
 }

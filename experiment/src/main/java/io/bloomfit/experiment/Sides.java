@@ -1,7 +1,8 @@
 package io.bloomfit.experiment;
 
+import io.bloomfit.api.train.SpecName;
+
 import java.util.Arrays;
-import java.util.Locale;
 import java.util.stream.Collectors;
 
 /** Which embeddings a grid point compresses; the other side keeps a {@code plain} layout. */
@@ -15,8 +16,9 @@ public enum Sides {
     /** Neither: the {@code plain} baseline. */
     NONE;
 
+    /** The name used in specs and results files, e.g. {@code both}. */
     public String specName() {
-        return name().toLowerCase(Locale.ROOT);
+        return SpecName.of(this);
     }
 
     public boolean compressesUsers() {

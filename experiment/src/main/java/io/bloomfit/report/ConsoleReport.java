@@ -24,22 +24,24 @@ public final class ConsoleReport {
         List<String[]> lines = new ArrayList<>();
         lines.add(HEADER);
         for (SummaryRow r : summary.rows()) {
+            SummaryRow.Group g = r.group();
+            SummaryRow.Quality q = r.quality();
             lines.add(new String[] {
-                r.compressor(),
-                r.hash() == null ? "-" : r.hash(),
-                r.baseline() ? "1" : java.math.BigDecimal.valueOf(r.ratio()).stripTrailingZeros().toPlainString(),
-                Integer.toString(r.hashes()),
-                r.sides().specName(),
+                g.compressor(),
+                g.hash() == null ? "-" : g.hash(),
+                r.baseline() ? "1" : java.math.BigDecimal.valueOf(g.ratio()).stripTrailingZeros().toPlainString(),
+                Integer.toString(g.hashes()),
+                g.sides().specName(),
                 Integer.toString(r.runs()),
-                fmt("%.4f", r.mrr()),
-                fmt("%.4f", r.mrrStd()),
-                fmt("%.3f", r.relativeMrr()),
-                fmt("%.4f", r.precisionAt10()),
-                fmt("%.4f", r.recallAt10()),
-                fmt("%.4f", r.ndcgAt10()),
-                fmt("%.3f", r.secondsPerEpoch()),
-                fmt("%.2fx", r.speedup()),
-                Double.isFinite(r.parameters()) ? humanCount(r.parameters()) : "-",
+                fmt("%.4f", q.mrr()),
+                fmt("%.4f", q.mrrStd()),
+                fmt("%.3f", q.relativeMrr()),
+                fmt("%.4f", q.precisionAt10()),
+                fmt("%.4f", q.recallAt10()),
+                fmt("%.4f", q.ndcgAt10()),
+                fmt("%.3f", r.speed().secondsPerEpoch()),
+                fmt("%.2fx", r.speed().speedup()),
+                Double.isFinite(r.size().parameters()) ? humanCount(r.size().parameters()) : "-",
                 Integer.toString(r.failed())});
         }
         int[] widths = new int[HEADER.length];

@@ -53,7 +53,7 @@ public final class ExperimentSummary {
             }
         }
         rows.sort(Comparator.comparing((SummaryRow r) -> r.runs() == 0)
-                .thenComparing(Comparator.comparingDouble(SummaryRow::mrr).reversed()));
+                .thenComparing(Comparator.comparingDouble((SummaryRow r) -> r.quality().mrr()).reversed()));
         return new ExperimentSummary(List.copyOf(rows), baselineRow);
     }
 
@@ -127,18 +127,21 @@ public final class ExperimentSummary {
             a.r10 = Stat.of(ok.stream().mapToDouble(r -> r.metrics().recallAt10()).toArray());
             a.ndcg = Stat.of(ok.stream().mapToDouble(r -> r.metrics().ndcgAt10()).toArray());
             a.seconds = Stat.of(ok.stream().mapToDouble(ResultRow::secondsPerEpoch).toArray());
-            a.parameters = Stat.of(ok.stream().mapToDouble(r -> (double) r.parameters()).toArray());
-            a.bytes = Stat.of(ok.stream().mapToDouble(r -> (double) r.bytes()).toArray());
-            a.achieved = Stat.of(ok.stream().mapToDouble(ResultRow::achievedRatio).toArray());
+            a.parameters = Stat.of(ok.stream().mapToDouble(r -> (double) r.sizes().parameters()).toArray());
+            a.bytes = Stat.of(ok.stream().mapToDouble(r -> (double) r.sizes().bytes()).toArray());
+            a.achieved = Stat.of(ok.stream().mapToDouble(r -> r.sizes().achievedRatio()).toArray());
             return a;
         }
 
         SummaryRow toRow(double baseMrr, double baseSeconds) {
             double relative = baseMrr > 0 ? mrr.mean / baseMrr : Double.NaN;
             double speedup = seconds.mean > 0 ? baseSeconds / seconds.mean : Double.NaN;
-            return new SummaryRow(point.compressor(), point.hash(), point.ratio(), point.hashes(), point.sides(), runs,
-                    failed, mrr.mean, mrr.std, p10.mean, r10.mean, ndcg.mean, seconds.mean, seconds.std,
-                    parameters.mean, bytes.mean, achieved.mean, relative, speedup, firstError);
+            return new SummaryRow(
+                    new SummaryRow.Group(point.compressor(), point.hash(), point.ratio(), point.hashes(), point.sides()),
+                    runs, failed,
+                    new SummaryRow.Quality(mrr.mean, mrr.std, p10.mean, r10.mean, ndcg.mean, relative),
+                    new SummaryRow.Speed(seconds.mean, seconds.std, speedup),
+                    new SummaryRow.Size(parameters.mean, bytes.mean, achieved.mean), firstError);
         }
     }
 }

@@ -38,22 +38,22 @@ public final class HtmlReport {
         for (SummaryRow r : summary.rows()) {
             ObjectNode g = groups.addObject();
             g.put("label", r.label());
-            g.put("compressor", r.compressor());
-            g.put("hash", r.hash() == null ? "-" : r.hash());
-            g.put("ratio", r.ratio());
-            g.put("hashes", r.hashes());
-            g.put("sides", r.sides().specName());
+            g.put("compressor", r.group().compressor());
+            g.put("hash", r.group().hash() == null ? "-" : r.group().hash());
+            g.put("ratio", r.group().ratio());
+            g.put("hashes", r.group().hashes());
+            g.put("sides", r.group().sides().specName());
             g.put("runs", r.runs());
             g.put("failed", r.failed());
-            put(g, "mrr", r.mrr());
-            put(g, "mrrStd", r.mrrStd());
-            put(g, "p10", r.precisionAt10());
-            put(g, "r10", r.recallAt10());
-            put(g, "ndcg10", r.ndcgAt10());
-            put(g, "secondsPerEpoch", r.secondsPerEpoch());
-            put(g, "parameters", r.parameters());
-            put(g, "relativeMrr", r.relativeMrr());
-            put(g, "speedup", r.speedup());
+            put(g, "mrr", r.quality().mrr());
+            put(g, "mrrStd", r.quality().mrrStd());
+            put(g, "p10", r.quality().precisionAt10());
+            put(g, "r10", r.quality().recallAt10());
+            put(g, "ndcg10", r.quality().ndcgAt10());
+            put(g, "secondsPerEpoch", r.speed().secondsPerEpoch());
+            put(g, "parameters", r.size().parameters());
+            put(g, "relativeMrr", r.quality().relativeMrr());
+            put(g, "speedup", r.speed().speedup());
             g.put("error", r.firstError());
         }
         String data = groups.toString().replace("</", "<\\/");

@@ -1,18 +1,15 @@
 package io.bloomfit.report;
 
 import io.bloomfit.experiment.ResultRow;
+import io.bloomfit.experiment.store.RunDirectory;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 
-/** Writes the report files beside {@code results.jsonl}: {@code summary.csv} and {@code report.html}. */
+/** Writes the report files of a {@link RunDirectory} beside its results: {@code summary.csv} and {@code report.html}. */
 public final class ReportFiles {
-
-    public static final String SUMMARY_CSV = "summary.csv";
-    public static final String REPORT_HTML = "report.html";
 
     private ReportFiles() {
     }
@@ -22,13 +19,12 @@ public final class ReportFiles {
      *
      * @return the summary, e.g. to print as a table
      */
-    public static ExperimentSummary write(Path directory, String title, String context, List<ResultRow> rows)
+    public static ExperimentSummary write(RunDirectory directory, String title, String context, List<ResultRow> rows)
             throws IOException {
         ExperimentSummary summary = ExperimentSummary.of(rows);
-        Files.createDirectories(directory);
-        Files.writeString(directory.resolve(SUMMARY_CSV), SummaryCsv.render(summary), StandardCharsets.UTF_8);
-        Files.writeString(directory.resolve(REPORT_HTML), HtmlReport.render(title, context, summary),
-                StandardCharsets.UTF_8);
+        Files.createDirectories(directory.path());
+        Files.writeString(directory.summaryCsv(), SummaryCsv.render(summary), StandardCharsets.UTF_8);
+        Files.writeString(directory.reportHtml(), HtmlReport.render(title, context, summary), StandardCharsets.UTF_8);
         return summary;
     }
 }

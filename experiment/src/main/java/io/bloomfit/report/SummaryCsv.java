@@ -16,25 +16,27 @@ public final class SummaryCsv {
     public static String render(ExperimentSummary summary) {
         StringBuilder out = new StringBuilder(HEADER).append('\n');
         for (SummaryRow r : summary.rows()) {
-            out.append(cell(r.compressor())).append(',')
-                    .append(cell(r.hash())).append(',')
-                    .append(num(r.ratio())).append(',')
-                    .append(r.hashes()).append(',')
-                    .append(r.sides().specName()).append(',')
+            SummaryRow.Group g = r.group();
+            SummaryRow.Quality q = r.quality();
+            out.append(cell(g.compressor())).append(',')
+                    .append(cell(g.hash())).append(',')
+                    .append(num(g.ratio())).append(',')
+                    .append(g.hashes()).append(',')
+                    .append(g.sides().specName()).append(',')
                     .append(r.runs()).append(',')
                     .append(r.failed()).append(',')
-                    .append(num(r.mrr())).append(',')
-                    .append(num(r.mrrStd())).append(',')
-                    .append(num(r.precisionAt10())).append(',')
-                    .append(num(r.recallAt10())).append(',')
-                    .append(num(r.ndcgAt10())).append(',')
-                    .append(num(r.secondsPerEpoch())).append(',')
-                    .append(num(r.secondsPerEpochStd())).append(',')
-                    .append(num(r.parameters())).append(',')
-                    .append(num(r.bytes())).append(',')
-                    .append(num(r.achievedRatio())).append(',')
-                    .append(num(r.relativeMrr())).append(',')
-                    .append(num(r.speedup())).append(',')
+                    .append(num(q.mrr())).append(',')
+                    .append(num(q.mrrStd())).append(',')
+                    .append(num(q.precisionAt10())).append(',')
+                    .append(num(q.recallAt10())).append(',')
+                    .append(num(q.ndcgAt10())).append(',')
+                    .append(num(r.speed().secondsPerEpoch())).append(',')
+                    .append(num(r.speed().secondsPerEpochStd())).append(',')
+                    .append(num(r.size().parameters())).append(',')
+                    .append(num(r.size().bytes())).append(',')
+                    .append(num(r.size().achievedRatio())).append(',')
+                    .append(num(q.relativeMrr())).append(',')
+                    .append(num(r.speed().speedup())).append(',')
                     .append(cell(r.firstError())).append('\n');
         }
         return out.toString();

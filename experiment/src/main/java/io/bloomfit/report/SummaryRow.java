@@ -8,39 +8,70 @@ import io.bloomfit.experiment.Sides;
  * {@code plain} baseline's means: {@code relativeMrr = mrr / plainMrr}, {@code speedup = plainSecondsPerEpoch /
  * secondsPerEpoch} (above 1 means faster than plain).
  *
- * @param compressor            compressor name
- * @param hash                  hash function or {@code null}
- * @param ratio                 requested ratio
- * @param hashes                k
- * @param sides                 compressed sides
- * @param runs                  ok rows aggregated
- * @param failed                failed rows of this group
- * @param mrr                   mean MRR
- * @param mrrStd                its spread
- * @param precisionAt10         mean P@10
- * @param recallAt10            mean R@10
- * @param ndcgAt10              mean NDCG@10
- * @param secondsPerEpoch       mean seconds per epoch (each row's epochs averaged first)
- * @param secondsPerEpochStd    its spread
- * @param parameters            mean parameter count
- * @param bytes                 mean bytes
- * @param achievedRatio         mean achieved ratio
- * @param relativeMrr           mrr over the baseline's, NaN without a baseline
- * @param speedup               baseline seconds per epoch over this group's, NaN without a baseline
- * @param firstError            the first failure's message, or {@code null}
+ * @param group      which points were aggregated
+ * @param runs       ok rows aggregated
+ * @param failed     failed rows of this group
+ * @param quality    mean ranking quality
+ * @param speed      mean training speed
+ * @param size       mean model size
+ * @param firstError the first failure's message, or {@code null}
  */
-public record SummaryRow(String compressor, String hash, double ratio, int hashes, Sides sides, int runs, int failed,
-                         double mrr, double mrrStd, double precisionAt10, double recallAt10, double ndcgAt10,
-                         double secondsPerEpoch, double secondsPerEpochStd, double parameters, double bytes,
-                         double achievedRatio, double relativeMrr, double speedup, String firstError) {
+public record SummaryRow(Group group, int runs, int failed, Quality quality, Speed speed, Size size,
+                         String firstError) {
+
+    /**
+     * The grid coordinates a group shares (every field of a point but repeat and seed).
+     *
+     * @param compressor compressor name
+     * @param hash       hash function or {@code null}
+     * @param ratio      requested ratio
+     * @param hashes     k
+     * @param sides      compressed sides
+     */
+    public record Group(String compressor, String hash, double ratio, int hashes, Sides sides) {
+    }
+
+    /**
+     * Mean ranking quality over the group's ok rows.
+     *
+     * @param mrr           mean MRR
+     * @param mrrStd        its spread
+     * @param precisionAt10 mean P@10
+     * @param recallAt10    mean R@10
+     * @param ndcgAt10      mean NDCG@10
+     * @param relativeMrr   mrr over the baseline's, NaN without a baseline
+     */
+    public record Quality(double mrr, double mrrStd, double precisionAt10, double recallAt10, double ndcgAt10,
+                          double relativeMrr) {
+    }
+
+    /**
+     * Mean training speed over the group's ok rows.
+     *
+     * @param secondsPerEpoch    mean seconds per epoch (each row's epochs averaged first)
+     * @param secondsPerEpochStd its spread
+     * @param speedup            baseline seconds per epoch over this group's, NaN without a baseline
+     */
+    public record Speed(double secondsPerEpoch, double secondsPerEpochStd, double speedup) {
+    }
+
+    /**
+     * Mean model size over the group's ok rows.
+     *
+     * @param parameters    mean parameter count
+     * @param bytes         mean bytes
+     * @param achievedRatio mean achieved ratio
+     */
+    public record Size(double parameters, double bytes, double achievedRatio) {
+    }
 
     public boolean baseline() {
-        return sides == Sides.NONE;
+        return group.sides() == Sides.NONE;
     }
 
     /** A short label, e.g. {@code bloom xxh64 0.4 k=2 both}. */
     public String label() {
-        return baseline() ? "plain" : compressor + " " + (hash == null ? "-" : hash) + " " + ratio + " k=" + hashes
-                + " " + sides.specName();
+        return baseline() ? "plain" : group.compressor() + " " + (group.hash() == null ? "-" : group.hash()) + " "
+                + group.ratio() + " k=" + group.hashes() + " " + group.sides().specName();
     }
 }

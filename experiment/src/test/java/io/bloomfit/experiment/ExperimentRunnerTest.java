@@ -2,7 +2,7 @@ package io.bloomfit.experiment;
 
 import io.bloomfit.experiment.spec.ExperimentSpec;
 import io.bloomfit.experiment.spec.SpecException;
-import io.bloomfit.experiment.store.ResultStore;
+import io.bloomfit.experiment.store.DirectoryResultStore;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -15,6 +15,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,54 +24,8 @@ class ExperimentRunnerTest {
 
     private static ExperimentRunner runner(ExperimentSpec spec, Path dir, ExperimentListener listener,
                                            int parallelism) {
-        return new ExperimentRunner(spec, Fixtures.data(), Fixtures.EVALUATION, new ResultStore(dir), listener,
+        return new ExperimentRunner(spec, Fixtures.data(), Fixtures.EVALUATION, new DirectoryResultStore(dir), listener,
                 parallelism, Fixtures.PLUGINS);
-    }
-
-    @Test
-    void warmUpFitsOneUntimedEpochOnPlainLayoutsAndClosesTheModel(@TempDir Path dir) {
-        List<io.bloomfit.api.train.FitRequest> fits = new ArrayList<>();
-        List<Boolean> closed = new ArrayList<>();
-        io.bloomfit.api.train.Trainer recording = new io.bloomfit.api.train.Trainer() {
-            @Override
-            public String name() {
-                return "recording";
-            }
-
-            @Override
-            public io.bloomfit.api.train.TrainedModel fit(io.bloomfit.api.train.FitRequest request,
-                                                          TrainingListener listener) {
-                fits.add(request);
-                io.bloomfit.api.train.TrainedModel model = new FixtureTrainer().fit(request, listener);
-                return new io.bloomfit.api.train.TrainedModel() {
-                    public int numUsers() { return model.numUsers(); }
-                    public int numItems() { return model.numItems(); }
-                    public float[][] scoreAll(int[] users) { return model.scoreAll(users); }
-                    public float[] score(int user, int[] items) { return model.score(user, items); }
-                    public int[] recommend(int user, int k, int[] exclude) { return model.recommend(user, k, exclude); }
-                    public void save(Path directory) { throw new AssertionError("a warm-up model is never saved"); }
-                    public io.bloomfit.api.train.FitReport report() { return model.report(); }
-                    public void close() { closed.add(true); model.close(); }
-                };
-            }
-
-            @Override
-            public io.bloomfit.api.train.TrainedModel load(Path directory) {
-                throw new AssertionError();
-            }
-        };
-
-        runner(Fixtures.spec("model.epochs=3"), dir, null, 1).warmUp(recording);
-
-        assertThat(fits).singleElement().satisfies(request -> {
-            assertThat(request.model().epochs()).isEqualTo(1);
-            assertThat(request.train().size())
-                    .isEqualTo(Math.min(Fixtures.data().train().size(), TrainerWarmUp.INTERACTIONS));
-            assertThat(request.userLayout().compressor()).isEqualTo("plain");
-            assertThat(request.itemLayout().compressor()).isEqualTo("plain");
-        });
-        assertThat(closed).containsExactly(true);
-        assertThat(dir.resolve("results.jsonl")).doesNotExist();
     }
 
     @Test
@@ -113,12 +69,12 @@ class ExperimentRunnerTest {
         // ratio 0.1 makes the fixture trainer diverge, for both hash functions
         assertThat(rows).hasSize(5);
         assertThat(rows).filteredOn(r -> r.point().ratio() == 0.1).allSatisfy(r -> {
-            assertThat(r.status()).isEqualTo("failed");
+            assertThat(r.status()).isEqualTo(ResultStatus.FAILED);
             assertThat(r.error()).startsWith("training diverged at epoch 1, step 1");
             assertThat(r.metrics()).isNull();
         });
         assertThat(rows).filteredOn(r -> r.point().ratio() != 0.1).allSatisfy(r -> {
-            assertThat(r.status()).isEqualTo("ok");
+            assertThat(r.status()).isEqualTo(ResultStatus.OK);
             assertThat(r.mrr()).isBetween(0.0, 1.0);
         });
         assertThat(Files.readString(dir.resolve("results.jsonl"))).contains("\"mrr\":null");
@@ -175,7 +131,7 @@ class ExperimentRunnerTest {
     private static List<String> keysAndMrr(List<ResultRow> rows) {
         List<String> out = new ArrayList<>();
         for (ResultRow r : rows) {
-            out.add(r.point().key() + " " + r.status() + " " + r.mrr());
+            out.add(r.point().key() + " " + r.status().specName() + " " + r.mrr());
         }
         return out;
     }
@@ -202,11 +158,133 @@ class ExperimentRunnerTest {
 
             @Override
             public void pointFinished(ResultRow row, int index, int total) {
-                events.add("done " + index + " " + row.status());
+                events.add("done " + index + " " + row.status().specName());
             }
         };
         runner(Fixtures.spec("grid.ratio=[0.5]", "grid.hash=[fixture-mix]"), dir, listener, 1).run(false);
         assertThat(events).containsExactly("started 2 skipped 0", "point 1/2", "epoch 1/2", "epoch 2/2", "done 1 ok",
                 "point 2/2", "epoch 1/2", "epoch 2/2", "done 2 ok");
+    }
+
+    @Test
+    void cancellingStopsTheFitInProgressKeepsFinishedPointsAndResumeContinues(@TempDir Path dir) throws Exception {
+        ExperimentSpec spec = Fixtures.spec("grid.ratio=[0.5]", "grid.repeats=2");
+        List<GridPoint> all = ExperimentPlan.expand(spec, Fixtures.PLUGINS);
+        assertThat(all).hasSize(6);
+        AtomicReference<ExperimentRunner> running = new AtomicReference<>();
+        List<String> events = new CopyOnWriteArrayList<>();
+        ExperimentListener cancelDuringThirdPoint = new ExperimentListener() {
+            @Override
+            public TrainingListener pointStarted(GridPoint point, int index, int total) {
+                events.add("start " + index);
+                return new TrainingListener() {
+                    @Override
+                    public void epochFinished(int epoch, int epochs, double meanLoss, double seconds) {
+                        if (index == 3 && epoch == 1) {
+                            running.get().cancel(); // Ctrl-C between epoch 1 and 2 of the third point
+                        }
+                    }
+                };
+            }
+
+            @Override
+            public void pointFinished(ResultRow row, int index, int total) {
+                events.add("done " + index);
+            }
+
+            @Override
+            public void pointCancelled(GridPoint point, int index, int total) {
+                events.add("cancelled " + index);
+            }
+        };
+        ExperimentRunner runner = runner(spec, dir, cancelDuringThirdPoint, 1);
+        running.set(runner);
+
+        List<ResultRow> rows = runner.run(false);
+
+        assertThat(runner.cancelled()).isTrue();
+        assertThat(events).containsExactly("start 1", "done 1", "start 2", "done 2", "start 3", "cancelled 3");
+        assertThat(rows).extracting(r -> r.point().key()).containsExactly(all.get(0).key(), all.get(1).key());
+        assertThat(Files.readAllLines(dir.resolve("results.jsonl"))).hasSize(2);
+
+        List<GridPoint> resumed = new CopyOnWriteArrayList<>();
+        List<ResultRow> after = runner(spec, dir, new ExperimentListener() {
+            @Override
+            public TrainingListener pointStarted(GridPoint point, int index, int total) {
+                resumed.add(point);
+                return TrainingListener.NONE;
+            }
+        }, 1).run(true);
+        assertThat(resumed).containsExactlyElementsOf(all.subList(2, 6));
+        assertThat(after).extracting(r -> r.point().key()).containsExactlyElementsOf(all.stream()
+                .map(GridPoint::key).toList());
+        assertThat(after).allSatisfy(r -> assertThat(r.ok()).isTrue());
+    }
+
+    @Test
+    void cancellingParallelPointsStartsNoMoreAndStoresOnlyFinishedOnes(@TempDir Path dir) throws Exception {
+        ExperimentSpec spec = Fixtures.spec("grid.ratio=[0.5]", "grid.repeats=4");
+        AtomicReference<ExperimentRunner> running = new AtomicReference<>();
+        AtomicInteger started = new AtomicInteger();
+        AtomicInteger finished = new AtomicInteger();
+        ExperimentListener cancelAtTheSecondFinish = new ExperimentListener() {
+            @Override
+            public TrainingListener pointStarted(GridPoint point, int index, int total) {
+                started.incrementAndGet();
+                return TrainingListener.NONE;
+            }
+
+            @Override
+            public void pointFinished(ResultRow row, int index, int total) {
+                if (finished.incrementAndGet() == 2) {
+                    running.get().cancel();
+                }
+            }
+        };
+        ExperimentRunner runner = runner(spec, dir, cancelAtTheSecondFinish, 2);
+        running.set(runner);
+
+        List<ResultRow> rows = runner.run(false);
+
+        // 12 points on 2 threads, cancelled when the second one finishes: besides those two, only the point in flight
+        // on the other thread can have started, and it is either finished or dropped
+        assertThat(started.get()).isLessThanOrEqualTo(3);
+        assertThat(rows).hasSizeBetween(2, 3).allSatisfy(r -> assertThat(r.ok()).isTrue());
+        assertThat(Files.readAllLines(dir.resolve("results.jsonl"))).hasSameSizeAs(rows);
+    }
+
+    @Test
+    void aRunCancelledBeforeItStartsRunsNothing(@TempDir Path dir) throws Exception {
+        ExperimentRunner runner = runner(Fixtures.spec(), dir, null, 1);
+        runner.cancel();
+        assertThat(runner.run(false)).isEmpty();
+        assertThat(dir.resolve("results.jsonl")).doesNotExist();
+        assertThat(dir.resolve("spec.json")).exists();
+    }
+
+    @Test
+    void pointsRunByAnotherSchedulerGoThroughTheSameStore(@TempDir Path dir) throws Exception {
+        ExperimentSpec spec = Fixtures.spec("grid.ratio=[0.5]");
+        PointRunner points = new PointRunner(spec, Fixtures.data(), Fixtures.EVALUATION, Fixtures.PLUGINS,
+                FittedModelHandler.NONE);
+        List<GridPoint> scheduled = new ArrayList<>();
+        // a scheduler that runs points elsewhere: it never calls started(), only hands rows back, last point first
+        PointScheduler reversed = (todo, sink, cancellation) -> {
+            for (int i = todo.size() - 1; i >= 0; i--) {
+                scheduled.add(todo.get(i));
+                sink.finished(points.run(todo.get(i), TrainingListener.NONE));
+            }
+        };
+        List<Integer> indices = new CopyOnWriteArrayList<>();
+        List<ResultRow> rows = new ExperimentRunner(spec, reversed, new DirectoryResultStore(dir),
+                new ExperimentListener() {
+                    @Override
+                    public void pointFinished(ResultRow row, int index, int total) {
+                        indices.add(index);
+                    }
+                }, Fixtures.PLUGINS).run(false);
+        assertThat(scheduled).hasSize(3);
+        assertThat(rows).extracting(ResultRow::point).containsExactlyElementsOf(scheduled);
+        assertThat(indices).containsExactly(1, 2, 3);
     }
 }

@@ -6,16 +6,47 @@ import io.bloomfit.api.train.FitReport;
 import io.bloomfit.api.train.FitRequest;
 import io.bloomfit.api.train.TrainedModel;
 import io.bloomfit.api.train.Trainer;
+import io.bloomfit.api.train.DeviceChoice;
+import io.bloomfit.api.train.ModelKind;
+import io.bloomfit.api.train.OptimizerKind;
+import io.bloomfit.api.train.TrainerCapabilities;
+import io.bloomfit.api.train.TrainingCancelledException;
 import io.bloomfit.api.train.TrainingDivergedException;
 import io.bloomfit.api.train.TrainingListener;
 import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Test-only trainer: "fits" item popularity counted per item-table row (so compression changes the scores),
- * reports its epochs to the listener, and diverges when the item table has under a fifth of the items, so
- * failure isolation can be tested deterministically.
+ * reports its epochs to the listener (one step per epoch), stops with {@link TrainingCancelledException} when the
+ * listener asks before a step, and diverges when the item table has under a fifth of the items, so failure
+ * isolation can be tested deterministically. It declares concurrent fits, the CPU, implicit models and two
+ * optimizers; {@link Serial} is the same trainer declaring that its fits must not overlap.
+ *
+ * <p>Every fit counts itself in {@link #inFlight()} while it runs (and lasts at least {@link #pauseMillis}), so
+ * tests can see whether fits overlapped.
  */
-public final class FixtureTrainer implements Trainer {
+public class FixtureTrainer implements Trainer {
+
+    private static final AtomicInteger IN_FLIGHT = new AtomicInteger();
+    private static final AtomicInteger MOST_IN_FLIGHT = new AtomicInteger();
+    /** How long each fit sleeps before its first epoch (0: not at all). */
+    static volatile long pauseMillis;
+
+    /** Forgets the fits counted so far. */
+    static void resetOverlap() {
+        MOST_IN_FLIGHT.set(0);
+    }
+
+    /** The most fits that ran at once since {@link #resetOverlap()}. */
+    static int mostInFlight() {
+        return MOST_IN_FLIGHT.get();
+    }
+
+    static int inFlight() {
+        return IN_FLIGHT.get();
+    }
 
     @Override
     public String name() {
@@ -23,7 +54,45 @@ public final class FixtureTrainer implements Trainer {
     }
 
     @Override
+    public TrainerCapabilities capabilities() {
+        return new TrainerCapabilities(true, EnumSet.of(DeviceChoice.AUTO, DeviceChoice.CPU),
+                EnumSet.of(ModelKind.IMPLICIT_FACTORIZATION), EnumSet.of(OptimizerKind.ADAM,
+                OptimizerKind.SPARSE_ADAM));
+    }
+
+    /** The fixture trainer, declaring that two of its fits must never run at once in one JVM. */
+    public static final class Serial extends FixtureTrainer {
+
+        @Override
+        public String name() {
+            return "fixture-serial";
+        }
+
+        @Override
+        public TrainerCapabilities capabilities() {
+            TrainerCapabilities all = super.capabilities();
+            return new TrainerCapabilities(false, all.devices(), all.modelKinds(), all.optimizers());
+        }
+    }
+
+    @Override
     public TrainedModel fit(FitRequest request, TrainingListener listener) {
+        int now = IN_FLIGHT.incrementAndGet();
+        MOST_IN_FLIGHT.accumulateAndGet(now, Math::max);
+        try {
+            if (pauseMillis > 0) {
+                Thread.sleep(pauseMillis);
+            }
+            return fitCounted(request, listener);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } finally {
+            IN_FLIGHT.decrementAndGet();
+        }
+    }
+
+    private TrainedModel fitCounted(FitRequest request, TrainingListener listener) {
         EmbeddingLayout items = request.itemLayout();
         int epochs = request.model().epochs();
         double[] seconds = new double[epochs];
@@ -33,6 +102,9 @@ public final class FixtureTrainer implements Trainer {
         for (int epoch = 1; epoch <= epochs; epoch++) {
             long t0 = System.nanoTime();
             listener.epochStarted(epoch, epochs, 1);
+            if (listener.stopRequested()) {
+                throw new TrainingCancelledException(epoch, 1);
+            }
             if (items.achievedRatio() < 0.2) {
                 throw new TrainingDivergedException(epoch, 1, Double.NaN);
             }

@@ -3,6 +3,7 @@ package io.bloomfit.report;
 import io.bloomfit.experiment.GridPoint;
 import io.bloomfit.experiment.RankingMetrics;
 import io.bloomfit.experiment.ResultRow;
+import io.bloomfit.experiment.ResultStatus;
 import io.bloomfit.experiment.Sides;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -14,14 +15,17 @@ import org.junit.jupiter.api.Test;
 class ExperimentSummaryTest {
 
     private static ResultRow ok(GridPoint p, double mrr, double... secondsPerEpoch) {
-        return new ResultRow(p, ResultRow.OK, null, new RankingMetrics(mrr, mrr / 2, mrr / 4, mrr / 8),
-                secondsPerEpoch, new double[secondsPerEpoch.length], 0, 0.1, 0.01, 1000, 4000, p.ratio(), null, null,
-                0, "cpu()", 1, "fixture", "2026-01-01T00:00:00Z");
+        return new ResultRow(p, ResultStatus.OK, null, new RankingMetrics(mrr, mrr / 2, mrr / 4, mrr / 8),
+                new ResultRow.Fit("fixture", "cpu()", 1, secondsPerEpoch, new double[secondsPerEpoch.length], 0),
+                new ResultRow.Sizes(1000, 4000, p.ratio(), null, null),
+                new ResultRow.Costs(0.01, 0.1, 0, "2026-01-01T00:00:00Z"));
     }
 
     private static ResultRow failed(GridPoint p) {
-        return new ResultRow(p, ResultRow.FAILED, "training diverged", null, null, null, Double.NaN, Double.NaN,
-                Double.NaN, 0, 0, Double.NaN, null, null, 0, null, 1, "fixture", "2026-01-01T00:00:00Z");
+        return new ResultRow(p, ResultStatus.FAILED, "training diverged", null,
+                new ResultRow.Fit("fixture", null, 1, null, null, Double.NaN),
+                new ResultRow.Sizes(0, 0, Double.NaN, null, null),
+                new ResultRow.Costs(Double.NaN, Double.NaN, 0, "2026-01-01T00:00:00Z"));
     }
 
     private static GridPoint plain(int repeat) {
@@ -43,32 +47,32 @@ class ExperimentSummaryTest {
         ExperimentSummary summary = ExperimentSummary.of(rows);
         SummaryRow base = summary.baseline();
         assertThat(base.runs()).isEqualTo(2);
-        assertThat(base.mrr()).isCloseTo(0.3, within(1e-12));
+        assertThat(base.quality().mrr()).isCloseTo(0.3, within(1e-12));
         // sample std of {0.2, 0.4}: sqrt((0.01 + 0.01) / 1) = 0.1414213562
-        assertThat(base.mrrStd()).isCloseTo(0.1414213562, within(1e-9));
-        assertThat(base.relativeMrr()).isCloseTo(1.0, within(1e-12));
-        assertThat(base.speedup()).isCloseTo(1.0, within(1e-12));
+        assertThat(base.quality().mrrStd()).isCloseTo(0.1414213562, within(1e-9));
+        assertThat(base.quality().relativeMrr()).isCloseTo(1.0, within(1e-12));
+        assertThat(base.speed().speedup()).isCloseTo(1.0, within(1e-12));
 
-        SummaryRow b = summary.rows().stream().filter(r -> r.compressor().equals("bloom")).findFirst().orElseThrow();
+        SummaryRow b = summary.rows().stream().filter(r -> r.group().compressor().equals("bloom")).findFirst().orElseThrow();
         assertThat(b.runs()).isEqualTo(2);
         assertThat(b.failed()).isEqualTo(1);
         assertThat(b.firstError()).isEqualTo("training diverged");
-        assertThat(b.mrr()).isCloseTo(0.15, within(1e-12));
-        assertThat(b.mrrStd()).isEqualTo(0.0);
-        assertThat(b.precisionAt10()).isCloseTo(0.075, within(1e-12));
-        assertThat(b.relativeMrr()).isCloseTo(0.5, within(1e-12));   // 0.15 / 0.3
-        assertThat(b.secondsPerEpoch()).isCloseTo(1.0, within(1e-12));
-        assertThat(b.speedup()).isCloseTo(3.0, within(1e-12));       // 3 s / 1 s
+        assertThat(b.quality().mrr()).isCloseTo(0.15, within(1e-12));
+        assertThat(b.quality().mrrStd()).isEqualTo(0.0);
+        assertThat(b.quality().precisionAt10()).isCloseTo(0.075, within(1e-12));
+        assertThat(b.quality().relativeMrr()).isCloseTo(0.5, within(1e-12));   // 0.15 / 0.3
+        assertThat(b.speed().secondsPerEpoch()).isCloseTo(1.0, within(1e-12));
+        assertThat(b.speed().speedup()).isCloseTo(3.0, within(1e-12));       // 3 s / 1 s
         // best MRR first
-        assertThat(summary.rows()).extracting(SummaryRow::compressor).containsExactly("plain", "bloom");
+        assertThat(summary.rows()).extracting(r -> r.group().compressor()).containsExactly("plain", "bloom");
     }
 
     @Test
     void withoutABaselineRelativeNumbersAreMissing() {
         ExperimentSummary summary = ExperimentSummary.of(List.of(ok(bloom(0), 0.1, 1.0), failed(plain(0))));
         SummaryRow b = summary.rows().get(0);
-        assertThat(b.relativeMrr()).isNaN();
-        assertThat(b.speedup()).isNaN();
+        assertThat(b.quality().relativeMrr()).isNaN();
+        assertThat(b.speed().speedup()).isNaN();
         assertThat(summary.rows().get(1).runs()).isZero();
         assertThat(ConsoleReport.render(summary)).contains("note: no successful plain baseline");
     }

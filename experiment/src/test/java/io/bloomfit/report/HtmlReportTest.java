@@ -3,6 +3,7 @@ package io.bloomfit.report;
 import io.bloomfit.experiment.GridPoint;
 import io.bloomfit.experiment.RankingMetrics;
 import io.bloomfit.experiment.ResultRow;
+import io.bloomfit.experiment.ResultStatus;
 import io.bloomfit.experiment.Sides;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,9 +24,10 @@ import org.junit.jupiter.api.io.TempDir;
 class HtmlReportTest {
 
     private static ResultRow ok(GridPoint p, double mrr, long parameters) {
-        return new ResultRow(p, ResultRow.OK, null, new RankingMetrics(mrr, mrr / 2, mrr / 4, mrr / 8),
-                new double[] {1.0 * parameters / 1000}, new double[] {0.5}, 1, 0.1, 0.01, parameters,
-                parameters * 4, p.ratio(), null, null, 0, "cpu()", 1, "fixture", "2026-01-01T00:00:00Z");
+        return new ResultRow(p, ResultStatus.OK, null, new RankingMetrics(mrr, mrr / 2, mrr / 4, mrr / 8),
+                new ResultRow.Fit("fixture", "cpu()", 1, new double[] {1.0 * parameters / 1000}, new double[] {0.5}, 1),
+                new ResultRow.Sizes(parameters, parameters * 4, p.ratio(), null, null),
+                new ResultRow.Costs(0.01, 0.1, 0, "2026-01-01T00:00:00Z"));
     }
 
     /** plain + bloom x {xxh64, md5} x {0.2, 0.5}; numbers chosen so the Pareto front is clear by hand. */

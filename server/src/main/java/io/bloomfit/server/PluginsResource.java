@@ -4,6 +4,7 @@ import io.bloomfit.api.embed.EmbeddingCompressors;
 import io.bloomfit.api.hash.HashFunctions;
 import io.bloomfit.api.plugin.PluginRegistry;
 import io.bloomfit.api.train.Trainers;
+import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -47,7 +48,7 @@ public class PluginsResource {
     public HashView hash(@PathParam("function") String function, @QueryParam("seed") long seed,
                          @QueryParam("key") List<Long> keys) {
         if (keys == null || keys.isEmpty()) {
-            throw new IllegalArgumentException("query parameter 'key' is missing; pass one or more, e.g. ?key=1&key=2");
+            throw new BadRequestException("query parameter 'key' is missing; pass one or more, e.g. ?key=1&key=2");
         }
         var hash = HashFunctions.forName(function);
         List<String> values = keys.stream().map(k -> Long.toUnsignedString(hash.hash(k, seed))).toList();

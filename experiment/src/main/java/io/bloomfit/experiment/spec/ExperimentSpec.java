@@ -12,9 +12,8 @@ import java.util.Objects;
  *
  * @param name    names the run in reports
  * @param dataset the data source
- * @param split   train/test split ({@code split} section: kind random | leave-last-out | time-fraction, default
- *                random; test, default 0.2; seed, default 42; validation, default 0). The split is the same for
- *                every grid point and repeat, so points are compared on one test set
+ * @param split   train/test split (keys and defaults: {@code SplitSection}). The split is the same for every grid
+ *                point and repeat, so points are compared on one test set
  * @param model   hyperparameters (device and threads come from the trainer section)
  * @param trainer trainer name, device, threads
  * @param grid    what to compare

@@ -6,8 +6,7 @@ import java.util.List;
 
 /**
  * The {@code grid} section: the lists whose cross product is run, each point against the {@code plain}
- * baseline that runs once per repeat. Defaults: {@code compressor: [bloom]}, {@code hash: [xxh64]},
- * {@code ratio: [0.5]}, {@code hashes: [2]}, {@code sides: [both]}, {@code repeats: 1}.
+ * baseline that runs once per repeat. Keys, ranges and defaults: {@code GridSection}.
  *
  * @param compressors compressor names; {@code plain} listed here is the baseline and not repeated
  * @param hashes      hash function names (ignored, and not expanded, for compressors that hash nothing)

@@ -3,8 +3,7 @@ package io.bloomfit.experiment.spec;
 import io.bloomfit.api.train.DeviceChoice;
 
 /**
- * The {@code trainer} section. Defaults: {@code name: djl}, {@code device: auto}, {@code threads: 0} (the engine
- * chooses; the count used is reported with every result).
+ * The {@code trainer} section (keys, ranges and defaults: {@code TrainerSection}).
  *
  * @param name    a {@link io.bloomfit.api.train.Trainer} name
  * @param device  where to train

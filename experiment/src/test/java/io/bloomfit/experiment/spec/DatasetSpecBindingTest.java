@@ -1,45 +1,61 @@
 package io.bloomfit.experiment.spec;
 
 import io.bloomfit.data.Dataset;
+import io.bloomfit.data.DatasetLoadException;
+import io.bloomfit.data.DatasetSource;
 import io.bloomfit.data.DatasetSpec;
+import io.bloomfit.data.SplitKind;
 import io.bloomfit.data.SplitSpec;
+import io.bloomfit.experiment.Fixtures;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The dataset and split sections of a spec, bound from YAML as {@link SpecReader} binds them. */
+/** The dataset and split sections of a spec, bound from YAML by {@link SpecReader}, and loaded. */
 class DatasetSpecBindingTest {
 
     @TempDir
     Path dir;
 
-    private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
+    private static DatasetSpec dataset(String yaml) {
+        return Fixtures.spec("dataset=" + yaml).dataset();
+    }
 
     @Test
-    void syntheticPresetAndCustomSizesFromYaml() throws Exception {
-        Dataset preset = yaml.readValue("{source: synthetic, preset: synthetic-ml100k, seed: 3}", DatasetSpec.class)
-                .load();
+    void syntheticPresetAndCustomSizesFromYaml() {
+        Dataset preset = dataset("{source: synthetic, preset: synthetic-ml100k, seed: 3}").load();
         assertThat(preset.numUsers()).isEqualTo(943);
-        Dataset custom = yaml.readValue("{source: synthetic, users: 50, items: 40, interactions: 500, rank: 4}",
-                DatasetSpec.class).load();
+        Dataset custom = dataset("{source: synthetic, users: 50, items: 40, interactions: 500, rank: 4}").load();
         assertThat(custom.numInteractions()).isEqualTo(500);
-        assertThatThrownBy(() -> yaml.readValue("{source: synthetic, users: 50}", DatasetSpec.class).load())
+        assertThatThrownBy(() -> dataset("{source: synthetic, users: 50}")).isInstanceOf(SpecException.class)
+                .hasMessageContaining("dataset: a custom synthetic dataset needs users, items and interactions");
+        // built without the spec check, the same gap is the user's input error when loading
+        DatasetSpec incomplete = new DatasetSpec(DatasetSource.SYNTHETIC, null, null,
+                new DatasetSpec.Synthetic(null, null, 50, null, null, null), null, null);
+        assertThatThrownBy(incomplete::load).isInstanceOf(DatasetLoadException.class)
                 .hasMessageContaining("needs users, items and interactions");
+    }
+
+    @Test
+    void syntheticSizesThatCannotMakeADatasetAreALoadError() {
+        // 10 users with at most half of 4 items each hold at most 20 pairs
+        DatasetSpec tooMany = dataset("{source: synthetic, users: 10, items: 4, interactions: 100}");
+        assertThatThrownBy(tooMany::load).isInstanceOf(DatasetLoadException.class)
+                .hasMessageStartingWith("dataset: synthetic interactions (100) exceed");
     }
 
     @Test
     void csvAndMovieLensByPath() throws Exception {
         Path tsv = dir.resolve("clicks.tsv");
         Files.writeString(tsv, "uid\tsku\tts\nA\tX\t5\nB\tX\t6\nA\tY\t7\n");
-        DatasetSpec csv = yaml.readValue("{source: csv, path: '" + tsv + "', delimiter: \"\\t\", user: uid,"
-                + " item: sku, timestamp: ts}", DatasetSpec.class);
+        DatasetSpec csv = dataset("{source: csv, path: '" + tsv + "', delimiter: \"\\t\", user: uid, item: sku,"
+                + " timestamp: ts}");
+        assertThat(csv.columns()).isEqualTo(new DatasetSpec.Columns("\t", null, "uid", "sku", null, "ts"));
         Dataset d = csv.load();
         assertThat(d.name()).isEqualTo("clicks.tsv");
         assertThat(d.numUsers()).isEqualTo(2);
@@ -49,24 +65,25 @@ class DatasetSpecBindingTest {
         Path udata = dir.resolve("ml-100k/u.data");
         Files.createDirectories(udata.getParent());
         Files.writeString(udata, "1\t2\t5\t9\n1\t3\t2\t9\n");
-        Dataset ml = new DatasetSpec("movielens", null, udata.getParent().toString(), null, null, null, null, null,
-                null, null, null, null, null, null, null, null, 4.0, null).load();
+        DatasetSpec movielens = dataset("{source: movielens, path: '" + udata.getParent() + "', ratingThreshold: 4}");
+        assertThat(movielens.loading()).isEqualTo(new DatasetSpec.Loading(null, 4.0, null));
+        Dataset ml = movielens.load();
         assertThat(ml.numInteractions()).isEqualTo(1);
         assertThat(ml.name()).isEqualTo("ml-100k");
     }
 
     @Test
     void unknownSourceNamesTheChoices() {
-        assertThatThrownBy(() -> yaml.readValue("{source: parquet}", DatasetSpec.class))
-                .hasMessageContaining("synthetic, movielens, csv");
+        assertThatThrownBy(() -> DatasetSource.fromSpec("parquet")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("dataset.source: unknown value 'parquet'; expected one of synthetic, movielens, csv");
     }
 
     @Test
-    void specReadsFromYamlAsExperimentSpecsWriteIt() throws Exception {
-                SplitSpec spec = yaml.readValue("{kind: random, test: 0.2, seed: 42}", SplitSpec.class);
+    void splitReadsFromYamlAsExperimentSpecsWriteIt() {
+        SplitSpec spec = Fixtures.spec("split={kind: random, test: 0.2, seed: 42}").split();
         assertThat(spec).isEqualTo(SplitSpec.random(0.2, 42));
-        SplitSpec last = yaml.readValue("{kind: leave-last-out, validation: 0.5}", SplitSpec.class);
-        assertThat(last.kind()).isEqualTo("leave-last-out");
+        SplitSpec last = Fixtures.spec("split={kind: leave-last-out, validation: 0.5}").split();
+        assertThat(last.kind()).isEqualTo(SplitKind.LEAVE_LAST_OUT);
         assertThat(last.validation()).isEqualTo(0.5);
     }
 }

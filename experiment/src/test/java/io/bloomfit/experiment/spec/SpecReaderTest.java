@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.bloomfit.api.train.DeviceChoice;
+import io.bloomfit.data.DatasetSource;
 import io.bloomfit.api.train.Loss;
 import io.bloomfit.api.train.OptimizerKind;
 import java.nio.file.Files;
@@ -35,8 +36,8 @@ class SpecReaderTest {
     void readsEveryKeyAsWritten() {
         ExperimentSpec spec = Fixtures.spec();
         assertThat(spec.name()).isEqualTo("fixture-run");
-        assertThat(spec.dataset().source()).isEqualTo("synthetic");
-        assertThat(spec.dataset().preset()).isEqualTo("synthetic-ml100k");
+        assertThat(spec.dataset().source()).isEqualTo(DatasetSource.SYNTHETIC);
+        assertThat(spec.dataset().synthetic().preset()).isEqualTo("synthetic-ml100k");
         assertThat(spec.split()).isEqualTo(new io.bloomfit.data.SplitSpec("random", 0.2, 42, 0));
         assertThat(spec.model().loss()).isEqualTo(Loss.BPR);
         assertThat(spec.model().dimension()).isEqualTo(4);
@@ -58,8 +59,8 @@ class SpecReaderTest {
     void omittedKeysTakeTheDocumentedDefaults() {
         ExperimentSpec spec = read("trainer: {name: fixture}\ngrid: {compressor: [fixture-modulo], hash: [fixture-mix]}");
         assertThat(spec.name()).isEqualTo("test");
-        assertThat(spec.dataset().source()).isEqualTo("synthetic");
-        assertThat(spec.dataset().preset()).isEqualTo("synthetic-ml100k");
+        assertThat(spec.dataset().source()).isEqualTo(DatasetSource.SYNTHETIC);
+        assertThat(spec.dataset().synthetic().preset()).isEqualTo("synthetic-ml100k");
         assertThat(spec.split()).isEqualTo(new io.bloomfit.data.SplitSpec("random", 0.2, 42, 0));
         // Spotlight's ImplicitFactorizationModel defaults
         assertThat(spec.model().loss()).isEqualTo(Loss.POINTWISE);
@@ -86,7 +87,8 @@ class SpecReaderTest {
     void unknownPluginsOfEveryKindAreReported() {
         SpecException e = problems(Fixtures.SPEC, "grid.compressor=[blom]", "trainer.name=torch");
         assertThat(e.problems()).extracting(SpecProblem::path).containsExactly("trainer.name", "grid.compressor[0]");
-        assertThat(e.problems().get(0).message()).isEqualTo("unknown trainer 'torch'; available: fixture");
+        assertThat(e.problems().get(0).message()).isEqualTo("unknown trainer 'torch'; available: fixture, "
+                + "fixture-serial");
         assertThat(e.problems().get(1).message()).startsWith("unknown compressor 'blom'; available: fixture-fixed, ");
     }
 
@@ -201,5 +203,39 @@ class SpecReaderTest {
         assertThatThrownBy(() -> SpecReader.read(dir.resolve("nope.yaml"), List.of(), Fixtures.PLUGINS))
                 .isInstanceOf(SpecException.class)
                 .hasMessageContaining("nope.yaml: no such spec file");
+    }
+
+    @Test
+    void aModelTheTrainerCannotFitIsRejectedBeforeAnythingRuns() {
+        // the fixture trainer declares implicit models, adam and sparse-adam, on auto or cpu
+        SpecException e = problems(Fixtures.SPEC, "model.optimizer=sgd", "trainer.device=gpu");
+        assertThat(e.problems()).containsExactly(
+                new SpecProblem("model.optimizer", "trainer 'fixture' does not implement 'sgd'; it implements adam, "
+                        + "sparse-adam"),
+                new SpecProblem("trainer.device", "trainer 'fixture' does not run on 'gpu'; it runs on auto, cpu"));
+        SpecException kind = problems(Fixtures.SPEC, "model.kind=explicit-factorization", "model.loss=regression");
+        assertThat(kind.problems()).containsExactly(new SpecProblem("model.kind", "trainer 'fixture' does not fit "
+                + "'explicit-factorization'; it fits implicit-factorization"));
+        assertThat(read(Fixtures.SPEC, "model.optimizer=sparse-adam").model().optimizer())
+                .isEqualTo(OptimizerKind.SPARSE_ADAM);
+    }
+
+    @Test
+    void aLossThatDoesNotFitTheModelKindIsReportedAtModelLoss() {
+        SpecException e = problems(Fixtures.SPEC, "model.kind=explicit-factorization");
+        assertThat(e.problems()).extracting(SpecProblem::path).containsExactly("model.loss");
+        assertThat(e.problems().get(0).message()).isEqualTo("explicit-factorization trains with loss 'regression', "
+                + "was 'bpr'");
+        SpecException implicit = problems(Fixtures.SPEC, "model.loss=regression");
+        assertThat(implicit.problems()).extracting(SpecProblem::path).containsExactly("model.loss");
+    }
+
+    @Test
+    void closedVocabulariesNameTheirChoices() {
+        SpecException e = problems(Fixtures.SPEC, "split.kind=chrono", "dataset.source=parquet");
+        assertThat(e.problems()).containsExactly(
+                new SpecProblem("dataset.source", "unknown value 'parquet'; expected one of synthetic, movielens, csv"),
+                new SpecProblem("split.kind", "unknown value 'chrono'; expected one of random, leave-last-out, "
+                        + "time-fraction"));
     }
 }

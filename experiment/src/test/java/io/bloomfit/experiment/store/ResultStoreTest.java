@@ -4,6 +4,7 @@ import io.bloomfit.experiment.GridPoint;
 import io.bloomfit.experiment.LayoutStats;
 import io.bloomfit.experiment.RankingMetrics;
 import io.bloomfit.experiment.ResultRow;
+import io.bloomfit.experiment.ResultStatus;
 import io.bloomfit.experiment.Sides;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,17 +21,21 @@ import org.junit.jupiter.api.io.TempDir;
 class ResultStoreTest {
 
     private static final ResultRow OK = new ResultRow(new GridPoint("bloom", "xxh64", 0.4, 2, Sides.ITEMS, 1, 2),
-            "ok", null, new RankingMetrics(0.25, 0.1, 0.2, 0.3), new double[] {1.5, 1.25}, new double[] {0.7, 0.6},
-            2.75, 0.5, 0.01, 1234, 5678, 0.4, new LayoutStats(10, 10, 1.0, 0, 0.0, 1, 1.0),
-            new LayoutStats(20, 8, 0.4, 3, 0.15, 4, 2.5), 99, "cpu()", 2, "djl", "2026-01-01T00:00:00Z");
+            ResultStatus.OK, null, new RankingMetrics(0.25, 0.1, 0.2, 0.3),
+            new ResultRow.Fit("djl", "cpu()", 2, new double[] {1.5, 1.25}, new double[] {0.7, 0.6}, 2.75),
+            new ResultRow.Sizes(1234, 5678, 0.4, new LayoutStats(10, 10, 1.0, 0, 0.0, 1, 1.0),
+                    new LayoutStats(20, 8, 0.4, 3, 0.15, 4, 2.5)),
+            new ResultRow.Costs(0.01, 0.5, 99, "2026-01-01T00:00:00Z"));
 
     private static final ResultRow FAILED = new ResultRow(new GridPoint("plain", null, 1.0, 1, Sides.NONE, 0, 1),
-            "failed", "training diverged at epoch 1, step 3 (loss NaN)", null, null, null, Double.NaN, Double.NaN,
-            0.02, 100, 400, 1.0, null, null, 5, null, 0, "djl", "2026-01-01T00:00:01Z");
+            ResultStatus.FAILED, "training diverged at epoch 1, step 3 (loss NaN)", null,
+            new ResultRow.Fit("djl", null, 0, null, null, Double.NaN),
+            new ResultRow.Sizes(100, 400, 1.0, null, null),
+            new ResultRow.Costs(0.02, Double.NaN, 5, "2026-01-01T00:00:01Z"));
 
     @Test
     void rowsRoundTripThroughTheJsonLinesFile(@TempDir Path dir) throws IOException {
-        ResultStore store = new ResultStore(dir);
+        DirectoryResultStore store = new DirectoryResultStore(dir);
         store.append(OK);
         store.append(FAILED);
         List<ResultRow> rows = store.read();
@@ -39,29 +44,47 @@ class ResultStoreTest {
         assertThat(rows.get(1).point()).isEqualTo(FAILED.point());
         assertThat(rows.get(1).error()).isEqualTo(FAILED.error());
         assertThat(rows.get(1).metrics()).isNull();
-        assertThat(Files.readAllLines(store.resultsFile()).get(1)).contains("\"hash\":null", "\"mrr\":null",
+        assertThat(Files.readAllLines(store.directory().results()).get(1)).contains("\"hash\":null", "\"mrr\":null",
                 "\"status\":\"failed\"", "\"sides\":\"none\"");
     }
 
     @Test
-    void aLineCutShortByAnInterruptIsDroppedBeforeAppending(@TempDir Path dir) throws IOException {
-        ResultStore store = new ResultStore(dir);
+    void aRowIsOneLineWithTheContractFieldsInTheirOrder(@TempDir Path dir) throws IOException {
+        DirectoryResultStore store = new DirectoryResultStore(dir);
         store.append(OK);
-        Files.writeString(store.resultsFile(), "{\"compressor\":\"blo", StandardOpenOption.APPEND);
+        // written out by hand from the field list in the store's Javadoc
+        assertThat(Files.readString(store.directory().results())).isEqualTo("{\"compressor\":\"bloom\",\"hash\":\"xxh64\","
+                + "\"ratio\":0.4,\"hashes\":2,\"sides\":\"items\",\"repeat\":1,\"seed\":2,\"status\":\"ok\","
+                + "\"error\":null,\"mrr\":0.25,\"precision_at_10\":0.1,\"recall_at_10\":0.2,\"ndcg_at_10\":0.3,"
+                + "\"fit_seconds_per_epoch\":[1.5,1.25],\"loss_per_epoch\":[0.7,0.6],\"fit_seconds\":2.75,"
+                + "\"eval_seconds\":0.5,\"layout_seconds\":0.01,\"parameters\":1234,\"bytes\":5678,"
+                + "\"achieved_ratio\":0.4,\"user_layout\":{\"entities\":10,\"rows\":10,\"achieved_ratio\":1.0,"
+                + "\"entities_sharing_signature\":0,\"shared_fraction\":0.0,\"max_entities_per_row\":1,"
+                + "\"mean_entities_per_row\":1.0},\"item_layout\":{\"entities\":20,\"rows\":8,"
+                + "\"achieved_ratio\":0.4,\"entities_sharing_signature\":3,\"shared_fraction\":0.15,"
+                + "\"max_entities_per_row\":4,\"mean_entities_per_row\":2.5},\"peak_heap_bytes\":99,"
+                + "\"device\":\"cpu()\",\"threads\":2,\"trainer\":\"djl\",\"finished_at\":\"2026-01-01T00:00:00Z\"}\n");
+    }
+
+    @Test
+    void aLineCutShortByAnInterruptIsDroppedBeforeAppending(@TempDir Path dir) throws IOException {
+        DirectoryResultStore store = new DirectoryResultStore(dir);
+        store.append(OK);
+        Files.writeString(store.directory().results(), "{\"compressor\":\"blo", StandardOpenOption.APPEND);
         assertThat(store.read()).hasSize(1);
-        assertThat(store.dropPartialLastLine()).isTrue();
+        assertThat(store.recover()).isTrue();
         store.append(FAILED);
-        assertThat(store.read()).extracting(ResultRow::status).containsExactly("ok", "failed");
-        assertThat(store.dropPartialLastLine()).isFalse();
+        assertThat(store.read()).extracting(ResultRow::status).containsExactly(ResultStatus.OK, ResultStatus.FAILED);
+        assertThat(store.recover()).isFalse();
     }
 
     @Test
     void aBrokenLineInTheMiddleNamesFileAndLine(@TempDir Path dir) throws IOException {
-        ResultStore store = new ResultStore(dir);
+        DirectoryResultStore store = new DirectoryResultStore(dir);
         store.append(OK);
-        Files.writeString(store.resultsFile(), "not json\n", StandardOpenOption.APPEND);
+        Files.writeString(store.directory().results(), "not json\n", StandardOpenOption.APPEND);
         store.append(OK);
         assertThatThrownBy(store::read).isInstanceOf(IOException.class)
-                .hasMessageStartingWith(store.resultsFile() + ":2: not a result row");
+                .hasMessageStartingWith(store.directory().results() + ":2: not a result row");
     }
 }

@@ -1,0 +1,62 @@
+package io.bloomfit.experiment.spec;
+
+import io.bloomfit.experiment.Plugins;
+import io.bloomfit.experiment.Sides;
+
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+
+/**
+ * The {@code grid} section's schema: the lists whose cross product is run, {@code compressor} (default
+ * {@code [bloom]}), {@code hash} (default {@code [xxh64]}), {@code ratio} (each in (0, 1], default {@code [0.5]}),
+ * {@code hashes} (k, each in 1..64, default {@code [2]}), {@code sides} ({@code both | users | items}, default
+ * {@code [both]}), and {@code repeats} (1..1000, default 1). Repeated list values count once.
+ */
+final class GridSection {
+
+    static final SpecKey<GridSpec, List<String>> COMPRESSOR = new SpecKey<>("compressor",
+            SpecTypes.listOf(SpecTypes.text("a name")), List.of("bloom"), GridSpec::compressors);
+    static final SpecKey<GridSpec, List<String>> HASH = new SpecKey<>("hash",
+            SpecTypes.listOf(SpecTypes.text("a name")), List.of("xxh64"), GridSpec::hashes);
+    static final SpecKey<GridSpec, List<Double>> RATIO = new SpecKey<>("ratio",
+            SpecTypes.listOf(SpecTypes.number(r -> r > 0 && r <= 1,
+                    "must be in (0, 1] (table rows per entity, e.g. 0.2)")), List.of(0.5), GridSpec::ratios);
+    static final SpecKey<GridSpec, List<Integer>> HASHES = new SpecKey<>("hashes",
+            SpecTypes.listOf(SpecTypes.intNumber(1, 64, "must be a number of hash functions in 1..64")), List.of(2),
+            GridSpec::numHashes);
+    static final SpecKey<GridSpec, List<Sides>> SIDES = new SpecKey<>("sides",
+            SpecTypes.listOf(SpecTypes.choice(EnumSet.of(Sides.BOTH, Sides.USERS, Sides.ITEMS), Sides.choices())),
+            List.of(Sides.BOTH), GridSpec::sides);
+    static final SpecKey<GridSpec, Integer> REPEATS = new SpecKey<>("repeats",
+            SpecTypes.intNumber(1, 1000, "must be in 1..1000"), 1, GridSpec::repeats);
+
+    static final Section<GridSpec> SCHEMA = new Section<>("grid", List.of(COMPRESSOR, HASH, RATIO, HASHES, SIDES,
+            REPEATS));
+
+    private GridSection() {
+    }
+
+    /** Binds the section; compressors and hash functions must be installed in {@code plugins}. */
+    static GridSpec bind(Section.Values<GridSpec> values, Plugins plugins) {
+        List<String> compressors = values.get(COMPRESSOR);
+        for (int i = 0; i < compressors.size(); i++) {
+            SpecBinder.pluginName(plugins.compressors(), compressors.get(i), values, COMPRESSOR, i);
+        }
+        List<String> hashes = values.get(HASH);
+        for (int i = 0; i < hashes.size(); i++) {
+            SpecBinder.pluginName(plugins.hashes(), hashes.get(i), values, HASH, i);
+        }
+        for (SpecKey<GridSpec, ? extends List<?>> list : List.of(COMPRESSOR, HASH, RATIO, HASHES, SIDES)) {
+            if (values.get(list).isEmpty() && !values.hasProblemAt(list)) {
+                values.problem(list, "empty list: the grid would have no points; list at least one value");
+            }
+        }
+        return new GridSpec(distinct(compressors), distinct(hashes), distinct(values.get(RATIO)),
+                distinct(values.get(HASHES)), distinct(values.get(SIDES)), values.get(REPEATS));
+    }
+
+    private static <T> List<T> distinct(List<T> values) {
+        return List.copyOf(new LinkedHashSet<>(values));
+    }
+}

@@ -1,0 +1,33 @@
+package io.bloomfit.experiment.spec;
+
+import io.bloomfit.api.train.DeviceChoice;
+import io.bloomfit.experiment.Plugins;
+
+import java.util.List;
+
+/**
+ * The {@code trainer} section's schema: {@code name} (a trainer, default {@code djl}), {@code device}
+ * ({@code auto | cpu | gpu}, default {@code auto}), {@code threads} (intra-op threads, default 0: the engine
+ * chooses; the count used is reported with every result).
+ */
+final class TrainerSection {
+
+    static final SpecKey<TrainerSpec, String> NAME = new SpecKey<>("name", SpecTypes.text(), "djl",
+            TrainerSpec::name);
+    static final SpecKey<TrainerSpec, DeviceChoice> DEVICE = new SpecKey<>("device",
+            SpecTypes.choice(DeviceChoice.class), DeviceChoice.AUTO, TrainerSpec::device);
+    static final SpecKey<TrainerSpec, Integer> THREADS = new SpecKey<>("threads",
+            SpecTypes.intNumber(0, 4096, "must be 0 (engine's choice) or a thread count"), 0, TrainerSpec::threads);
+
+    static final Section<TrainerSpec> SCHEMA = new Section<>("trainer", List.of(NAME, DEVICE, THREADS));
+
+    private TrainerSection() {
+    }
+
+    /** Binds the section; the trainer must be installed in {@code plugins}. */
+    static TrainerSpec bind(Section.Values<TrainerSpec> values, Plugins plugins) {
+        String name = values.get(NAME);
+        SpecBinder.pluginName(plugins.trainers(), name, values, NAME);
+        return new TrainerSpec(name, values.get(DEVICE), values.get(THREADS));
+    }
+}

@@ -1,0 +1,13 @@
+/**
+ * Experiment specs: read from YAML or JSON with {@code --set} overrides ({@link
+ * io.bloomfit.experiment.spec.SpecReader}), bound and validated before anything runs (every problem at once, each
+ * with its field path: {@link io.bloomfit.experiment.spec.SpecException}), and written back in canonical form
+ * ({@code spec.json}). Each section's keys, types, ranges, defaults and canonical form are declared once, in its
+ * schema class ({@code DatasetSection}, {@code SplitSection}, {@code ModelSection}, {@code TrainerSection},
+ * {@code GridSection}). The spec keys are a public contract: add keys, never rename them.
+ *
+ * <p>May depend on {@code io.bloomfit.api} (plugin registries, model enums, trainer capabilities), {@code
+ * io.bloomfit.core} (dataset and split specs), {@link io.bloomfit.experiment.Plugins} and {@link
+ * io.bloomfit.experiment.Sides}, and Jackson.
+ */
+package io.bloomfit.experiment.spec;

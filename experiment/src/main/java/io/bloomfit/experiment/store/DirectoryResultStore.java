@@ -1,0 +1,137 @@
+package io.bloomfit.experiment.store;
+
+import io.bloomfit.experiment.ResultRow;
+import io.bloomfit.experiment.spec.ExperimentSpec;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A run's rows as files in its {@link RunDirectory}: {@code results.jsonl} (one JSON object per finished grid
+ * point, appended and flushed to the file system as each finishes, so an interrupted run keeps what finished) and
+ * {@code spec.json} (the spec that produced them, defaults filled in, so {@code --resume} can refuse to mix results
+ * of different specs).
+ *
+ * <p>The field names of a row are a public contract: {@code compressor, hash, ratio, hashes, sides, repeat, seed,
+ * status, error, mrr, precision_at_10, recall_at_10, ndcg_at_10, fit_seconds_per_epoch, loss_per_epoch,
+ * fit_seconds, eval_seconds, layout_seconds, parameters, bytes, achieved_ratio, user_layout, item_layout,
+ * peak_heap_bytes, device, threads, trainer, finished_at} (see {@link ResultRowJson}).
+ */
+public final class DirectoryResultStore implements ResultStore {
+
+    private final RunDirectory directory;
+
+    public DirectoryResultStore(RunDirectory directory) {
+        this.directory = directory;
+    }
+
+    public DirectoryResultStore(Path directory) {
+        this(new RunDirectory(directory));
+    }
+
+    public RunDirectory directory() {
+        return directory;
+    }
+
+    @Override
+    public String location() {
+        return directory.results().toString();
+    }
+
+    @Override
+    public boolean hasResults() {
+        return Files.isRegularFile(directory.results());
+    }
+
+    /** Creates the directory and writes the spec beside the results. */
+    @Override
+    public void writeSpec(ExperimentSpec spec) throws IOException {
+        Files.createDirectories(directory.path());
+        Files.writeString(directory.spec(), spec.source() + "\n", StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public String storedSpec() throws IOException {
+        Path file = directory.spec();
+        return Files.isRegularFile(file) ? Files.readString(file, StandardCharsets.UTF_8).strip() : null;
+    }
+
+    /** Appends one row as one line and flushes it to the file system before returning. */
+    @Override
+    public synchronized void append(ResultRow row) throws IOException {
+        Files.createDirectories(directory.path());
+        Files.writeString(directory.results(), ResultRowJson.write(row) + "\n", StandardCharsets.UTF_8,
+                StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE,
+                StandardOpenOption.DSYNC);
+    }
+
+    /** Cuts off a last line that an interrupt left without its newline, so later rows start on a line of their own. */
+    @Override
+    public synchronized boolean recover() throws IOException {
+        if (!hasResults()) {
+            return false;
+        }
+        try (FileChannel channel = FileChannel.open(directory.results(), StandardOpenOption.READ,
+                StandardOpenOption.WRITE)) {
+            long size = channel.size();
+            ByteBuffer one = ByteBuffer.allocate(1);
+            long end = size;
+            while (end > 0) {
+                one.clear();
+                channel.read(one, end - 1);
+                if (one.get(0) == '\n') {
+                    break;
+                }
+                end--;
+            }
+            if (end == size) {
+                return false;
+            }
+            channel.truncate(end);
+            return true;
+        }
+    }
+
+    /**
+     * Every row stored so far, in file order. A last line cut short by an interrupt is ignored; any other line
+     * that does not parse fails naming file and line.
+     *
+     * @throws IOException when the file is missing or unreadable
+     */
+    @Override
+    public List<ResultRow> read() throws IOException {
+        Path file = directory.results();
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new NoSuchFileException(file.toString(), null, "no results here; run `bloomfit run SPEC --out "
+                    + directory.path() + "` first");
+        }
+        List<ResultRow> rows = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i).strip();
+            if (line.isEmpty()) {
+                continue;
+            }
+            try {
+                rows.add(ResultRowJson.read(line));
+            } catch (JsonProcessingException | ResultRowJson.MalformedRowException e) {
+                if (i == lines.size() - 1) {
+                    break; // written when the run was interrupted
+                }
+                throw new IOException(file + ":" + (i + 1) + ": not a result row: " + e.getMessage(), e);
+            }
+        }
+        return rows;
+    }
+}

@@ -1,0 +1,116 @@
+package io.bloomfit.experiment;
+
+import io.bloomfit.experiment.spec.ExperimentSpec;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.bloomfit.api.train.FitReport;
+import io.bloomfit.api.train.FitRequest;
+import io.bloomfit.api.train.TrainedModel;
+import io.bloomfit.api.train.Trainer;
+import io.bloomfit.api.train.TrainingCancelledException;
+import io.bloomfit.api.train.TrainingListener;
+import io.bloomfit.experiment.store.DirectoryResultStore;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PointRunnerTest {
+
+    private static PointRunner points(ExperimentSpec spec) {
+        return new PointRunner(spec, Fixtures.data(), Fixtures.EVALUATION, Fixtures.PLUGINS, FittedModelHandler.NONE);
+    }
+
+    @AfterEach
+    void noPause() {
+        FixtureTrainer.pauseMillis = 0;
+    }
+
+    @Test
+    void warmUpFitsOneUntimedEpochOnPlainLayoutsAndClosesTheModel() {
+        List<FitRequest> fits = new ArrayList<>();
+        List<Boolean> closed = new ArrayList<>();
+        Trainer recording = new Trainer() {
+            @Override
+            public String name() {
+                return "recording";
+            }
+
+            @Override
+            public TrainedModel fit(FitRequest request, TrainingListener listener) {
+                fits.add(request);
+                TrainedModel model = new FixtureTrainer().fit(request, listener);
+                return new TrainedModel() {
+                    public int numUsers() { return model.numUsers(); }
+                    public int numItems() { return model.numItems(); }
+                    public float[][] scoreAll(int[] users) { return model.scoreAll(users); }
+                    public float[] score(int user, int[] items) { return model.score(user, items); }
+                    public int[] recommend(int user, int k, int[] exclude) { return model.recommend(user, k, exclude); }
+                    public void save(Path directory) { throw new AssertionError("a warm-up model is never saved"); }
+                    public FitReport report() { return model.report(); }
+                    public void close() { closed.add(true); model.close(); }
+                };
+            }
+
+            @Override
+            public TrainedModel load(Path directory) {
+                throw new AssertionError();
+            }
+        };
+
+        points(Fixtures.spec("model.epochs=3")).warmUp(recording);
+
+        assertThat(fits).singleElement().satisfies(request -> {
+            assertThat(request.model().epochs()).isEqualTo(1);
+            assertThat(request.train().size())
+                    .isEqualTo(Math.min(Fixtures.data().train().size(), TrainerWarmUp.INTERACTIONS));
+            assertThat(request.userLayout().compressor()).isEqualTo("plain");
+            assertThat(request.itemLayout().compressor()).isEqualTo("plain");
+        });
+        assertThat(closed).containsExactly(true);
+    }
+
+    @Test
+    void aStopAskedForBeforeTheFitStartsNoFitAndGivesNoRow() {
+        ExperimentSpec spec = Fixtures.spec("grid.ratio=[0.5]");
+        GridPoint point = ExperimentPlan.expand(spec, Fixtures.PLUGINS).get(1);
+        int before = FixtureTrainer.inFlight();
+        TrainingListener stopNow = new TrainingListener() {
+            @Override
+            public boolean stopRequested() {
+                return true;
+            }
+
+            @Override
+            public void epochStarted(int epoch, int epochs, long steps) {
+                throw new AssertionError("no epoch may start");
+            }
+        };
+        assertThatThrownBy(() -> points(spec).run(point, stopNow)).isInstanceOf(TrainingCancelledException.class);
+        assertThat(FixtureTrainer.inFlight()).isEqualTo(before);
+    }
+
+    @Test
+    void fitsOverlapOnlyWhenTheTrainerDeclaresConcurrentFits(@TempDir Path dir) throws Exception {
+        FixtureTrainer.pauseMillis = 100;
+
+        FixtureTrainer.resetOverlap();
+        ExperimentSpec serial = Fixtures.spec("trainer.name=fixture-serial", "grid.ratio=[0.5]", "grid.repeats=2");
+        List<ResultRow> serialRows = new ExperimentRunner(serial, Fixtures.data(), Fixtures.EVALUATION,
+                new DirectoryResultStore(dir.resolve("serial")), null, 3, Fixtures.PLUGINS).run(false);
+        assertThat(serialRows).hasSize(6).allSatisfy(r -> assertThat(r.ok()).isTrue());
+        assertThat(FixtureTrainer.mostInFlight()).isEqualTo(1);
+
+        FixtureTrainer.resetOverlap();
+        ExperimentSpec concurrent = Fixtures.spec("grid.ratio=[0.5]", "grid.repeats=2");
+        List<ResultRow> concurrentRows = new ExperimentRunner(concurrent, Fixtures.data(), Fixtures.EVALUATION,
+                new DirectoryResultStore(dir.resolve("concurrent")), null, 3, Fixtures.PLUGINS).run(false);
+        assertThat(concurrentRows).hasSize(6).allSatisfy(r -> assertThat(r.ok()).isTrue());
+        // three threads, six fits of at least 100 ms each: with nothing serialising them, they overlap
+        assertThat(FixtureTrainer.mostInFlight()).isGreaterThan(1);
+    }
+}
