@@ -74,17 +74,14 @@ class UserRankingTest {
     @ParameterizedTest
     @MethodSource("shortRowCases")
     void perfectScorer(SeededCase c) {
-        int items = c.intBetween("items", 2, 300);
-        int t = c.intBetween("t", 1, 20);
-        int r = c.intBetween("r", 0, 50);
-        long seed = c.anyLong("seed");
+        ShortRow row = ShortRow.draw(c);
+        int items = row.items();
         c.check(() -> {
-            int[][] sets = disjoint(items, t, r, new Random(seed));
-            int[] test = sets[0];
-            int[] train = sets[1];
+            int[] test = row.test();
+            int[] train = row.train();
             int tt = test.length;
             float[] scores = new float[items];
-            Random random = new Random(seed + 1);
+            Random random = new Random(row.seed() + 1);
             for (int i = 0; i < items; i++) {
                 scores[i] = random.nextFloat();
             }
@@ -116,18 +113,14 @@ class UserRankingTest {
     @ParameterizedTest
     @MethodSource("shortRowCases")
     void constantScorer(SeededCase c) {
-        int items = c.intBetween("items", 2, 300);
-        int t = c.intBetween("t", 1, 20);
-        int r = c.intBetween("r", 0, 50);
-        long seed = c.anyLong("seed");
+        ShortRow row = ShortRow.draw(c);
         c.check(() -> {
-            int[][] sets = disjoint(items, t, r, new Random(seed));
-            float[] scores = new float[items];
+            float[] scores = new float[row.items()];
             Arrays.fill(scores, 0.25f);
-            UserRanking rank = new UserRanking(10).rank(scores, sets[1], sets[0]);
-            int candidates = items - sets[1].length;
+            UserRanking rank = new UserRanking(10).rank(scores, row.train(), row.test());
+            int candidates = row.items() - row.train().length;
             assertThat(rank.reciprocalRank()).isCloseTo(2.0 / (candidates + 1), within(1e-12));
-            if (candidates > sets[0].length) {
+            if (candidates > row.test().length) {
                 assertThat(rank.auc()).isEqualTo(0.5);
             }
         });
@@ -226,6 +219,23 @@ class UserRankingTest {
             assertThat(rank.precision()).isCloseTo(hits / 10.0, within(1e-12));
             assertThat(rank.recall()).isCloseTo(hits / (double) test.length, within(1e-12));
         });
+    }
+
+    /**
+     * A user's row of 2..300 items with up to 20 test and 50 training items, disjoint, drawn from {@code c}.
+     *
+     * @param seed the seed the sets were drawn with, for the scores a law draws
+     */
+    private record ShortRow(int items, int[] test, int[] train, long seed) {
+
+        static ShortRow draw(SeededCase c) {
+            int items = c.intBetween("items", 2, 300);
+            int t = c.intBetween("t", 1, 20);
+            int r = c.intBetween("r", 0, 50);
+            long seed = c.anyLong("seed");
+            int[][] sets = disjoint(items, t, r, new Random(seed));
+            return new ShortRow(items, sets[0], sets[1], seed);
+        }
     }
 
     /** [test items, train items]: disjoint, at least one test item. */
