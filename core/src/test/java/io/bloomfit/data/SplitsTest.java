@@ -8,10 +8,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.HashSet;
 import java.util.Random;
 import java.util.Set;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class SplitsTest {
 
@@ -87,25 +87,34 @@ class SplitsTest {
         assertThatThrownBy(() -> SplitSpec.random(1.5, 1)).hasMessageContaining("(0, 1)");
     }
 
-    @Property(tries = 50)
-    void noPairIsInTwoPartsAndNothingIsLost(@ForAll @IntRange(min = 1, max = 30) int users,
-                                            @ForAll @IntRange(min = 2, max = 30) int items,
-                                            @ForAll @IntRange(min = 1, max = 300) int n,
-                                            @ForAll @IntRange(min = 0, max = 2) int kind, @ForAll long seed) {
-        Random random = new Random(seed);
-        int[] u = new int[n];
-        int[] it = new int[n];
-        long[] t = new long[n];
-        for (int i = 0; i < n; i++) {
-            u[i] = random.nextInt(users);
-            it[i] = random.nextInt(items);
-            t[i] = random.nextInt(20);
-        }
-        Interactions data = new Interactions(users, items, u, it, null, t);
-        SplitSpec spec = new SplitSpec(SplitSpec.KINDS.get(kind), 0.3, seed, 0.2);
-        Split split = spec.apply(data);
-        assertThat(split.train().size() + split.validation().size() + split.test().size()).isEqualTo(n);
-        assertDisjoint(split);
+    static Stream<SeededCase> splitCases() {
+        return SeededCase.cases(50);
+    }
+
+    /** Every kind of split, on random data with repeated pairs and tied timestamps: parts are disjoint and sum to n. */
+    @ParameterizedTest
+    @MethodSource("splitCases")
+    void noPairIsInTwoPartsAndNothingIsLost(SeededCase c) {
+        int users = c.intBetween("users", 1, 30);
+        int items = c.intBetween("items", 2, 30);
+        int n = c.intBetween("n", 1, 300);
+        String kind = c.oneOf("kind", SplitSpec.KINDS);
+        long seed = c.anyLong("seed");
+        c.check(() -> {
+            Random random = new Random(seed);
+            int[] u = new int[n];
+            int[] it = new int[n];
+            long[] t = new long[n];
+            for (int i = 0; i < n; i++) {
+                u[i] = random.nextInt(users);
+                it[i] = random.nextInt(items);
+                t[i] = random.nextInt(20);
+            }
+            Interactions data = new Interactions(users, items, u, it, null, t);
+            Split split = new SplitSpec(kind, 0.3, seed, 0.2).apply(data);
+            assertThat(split.train().size() + split.validation().size() + split.test().size()).isEqualTo(n);
+            assertDisjoint(split);
+        });
     }
 
     private static void assertDisjoint(Split split) {

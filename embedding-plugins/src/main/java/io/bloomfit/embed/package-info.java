@@ -2,10 +2,16 @@
  * The built-in {@link io.bloomfit.api.embed.EmbeddingCompressor}s, registered by name: {@code plain} (the
  * uncompressed baseline), {@code bloom} and {@code bloom-sum} (Bloom embeddings, mean or sum of k hashed rows),
  * {@code hashing-trick} and {@code hashing-trick-signed} (one hashed row, optionally signed) and
- * {@code quotient-remainder} (two collision-free tables whose rows are multiplied).
+ * {@code quotient-remainder} (two collision-free tables whose rows are multiplied). Each declares its
+ * {@link io.bloomfit.api.embed.CompressorTraits}.
  *
- * <p>Hashing compressors derive their per-lookup seeds with {@link io.bloomfit.api.embed.SeedSequence} (SplitMix64)
- * and size their table with {@link io.bloomfit.api.embed.TableSize}; both are part of the saved-model contract, since a
- * model stores the request and recomputes the index maps.
+ * <p>Hashing compressors use the hash function the caller resolved (never a registry lookup of their own), derive
+ * their per-lookup seeds with {@link io.bloomfit.api.embed.SeedSequence} (SplitMix64) and size their table with
+ * {@link io.bloomfit.api.embed.TableSize}; both are part of the saved-model contract, since a model stores the
+ * request and recomputes the index maps.
+ *
+ * <p>Depends on {@code io.bloomfit.api} and the JDK only (the hash functions its tests use come from
+ * {@code hash-plugins} at test scope). Every provider is listed both in {@code module-info} and in
+ * {@code META-INF/services}.
  */
 package io.bloomfit.embed;

@@ -8,19 +8,14 @@ import io.bloomfit.api.embed.EmbeddingLayout;
 import io.bloomfit.api.embed.LayoutRequest;
 import io.bloomfit.api.hash.HashFunction;
 import io.bloomfit.api.hash.HashFunctions;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.DoubleRange;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.Scale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.util.List;
 import java.util.SplittableRandom;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -30,28 +25,33 @@ class BloomCompressorTest {
 
     private final BloomCompressor bloom = new BloomCompressor();
 
-    @Provide
-    Arbitrary<String> hashNames() {
-        return Arbitraries.of(HashFunctions.available());
+    static Stream<SeededCase> layoutCases() {
+        return SeededCase.cases(150);
     }
 
-    @Property(tries = 150)
-    void everyLookupIsInRange(@ForAll @IntRange(min = 1, max = 3000) int n,
-                              @ForAll @DoubleRange(min = 1e-4, max = 3.0) @Scale(6) double ratio,
-                              @ForAll @IntRange(min = 1, max = 8) int k, @ForAll long seed,
-                              @ForAll("hashNames") String hash) {
-        LayoutRequest request = new LayoutRequest(n, 4, ratio, k, hash, seed);
-        EmbeddingLayout layout = EmbeddingCompressors.layout(bloom, request, HashFunctions.registry());
+    /** Over every available hash function: m = max(1, ratio * n) up to rounding, k lookups, all rows in table 0. */
+    @ParameterizedTest
+    @MethodSource("layoutCases")
+    void everyLookupIsInRange(SeededCase c) {
+        int n = c.intBetween("n", 1, 3000);
+        double ratio = c.ratioBetween("ratio", 1e-4, 3.0, 6);
+        int k = c.intBetween("k", 1, 8);
+        long seed = c.anyLong("seed");
+        String hash = c.oneOf("hash", List.copyOf(HashFunctions.available()));
+        c.check(() -> {
+            LayoutRequest request = new LayoutRequest(n, 4, ratio, k, hash, seed);
+            EmbeddingLayout layout = EmbeddingCompressors.layout(bloom, request, HashFunctions.registry());
 
-        int m = layout.tableRows(0);
-        assertThat((double) m).isCloseTo(Math.max(1, ratio * n), within(1.0));
-        assertThat(layout.numLookups()).isEqualTo(k);
-        for (int e = 0; e < n; e++) {
-            for (int j = 0; j < k; j++) {
-                assertThat(layout.row(e, j)).isBetween(0, m - 1);
-                assertThat(layout.table(e, j)).isZero();
+            int m = layout.tableRows(0);
+            assertThat((double) m).isCloseTo(Math.max(1, ratio * n), within(1.0));
+            assertThat(layout.numLookups()).isEqualTo(k);
+            for (int e = 0; e < n; e++) {
+                for (int j = 0; j < k; j++) {
+                    assertThat(layout.row(e, j)).isBetween(0, m - 1);
+                    assertThat(layout.table(e, j)).isZero();
+                }
             }
-        }
+        });
     }
 
     /**

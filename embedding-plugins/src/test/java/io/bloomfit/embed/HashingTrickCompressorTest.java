@@ -7,33 +7,39 @@ import io.bloomfit.api.embed.EmbeddingLayout;
 import io.bloomfit.api.embed.LayoutRequest;
 import io.bloomfit.api.hash.HashFunction;
 import io.bloomfit.api.hash.HashFunctions;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.DoubleRange;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.Scale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.SplittableRandom;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class HashingTrickCompressorTest {
 
-    @Property(tries = 100)
-    void oneLookupInRangeWithUnitSigns(@ForAll @IntRange(min = 1, max = 3000) int n,
-                                       @ForAll @DoubleRange(min = 1e-4, max = 3.0) @Scale(6) double ratio,
-                                       @ForAll @IntRange(min = 1, max = 8) int numHashes, @ForAll long seed) {
-        EmbeddingLayout layout = EmbeddingCompressors.layout("hashing-trick-signed", new LayoutRequest(n, 4, ratio, numHashes, "xxh64", seed));
+    static Stream<SeededCase> layoutCases() {
+        return SeededCase.cases(100);
+    }
 
-        assertThat(layout.numLookups()).isEqualTo(1);
-        int m = layout.tableRows(0);
-        for (int e = 0; e < n; e++) {
-            assertThat(layout.row(e, 0)).isBetween(0, m - 1);
-            assertThat(Math.abs(layout.weight(e, 0))).isEqualTo(1f);
-        }
+    @ParameterizedTest
+    @MethodSource("layoutCases")
+    void oneLookupInRangeWithUnitSigns(SeededCase c) {
+        int n = c.intBetween("n", 1, 3000);
+        double ratio = c.ratioBetween("ratio", 1e-4, 3.0, 6);
+        int numHashes = c.intBetween("numHashes", 1, 8);
+        long seed = c.anyLong("seed");
+        c.check(() -> {
+            EmbeddingLayout layout = EmbeddingCompressors.layout("hashing-trick-signed", new LayoutRequest(n, 4, ratio, numHashes, "xxh64", seed));
+
+            assertThat(layout.numLookups()).isEqualTo(1);
+            int m = layout.tableRows(0);
+            for (int e = 0; e < n; e++) {
+                assertThat(layout.row(e, 0)).isBetween(0, m - 1);
+                assertThat(Math.abs(layout.weight(e, 0))).isEqualTo(1f);
+            }
+        });
     }
 
     /** Rows and signs from the definition, seeds from the JDK's SplittableRandom (an independent SplitMix64). */

@@ -5,12 +5,11 @@ import io.bloomfit.api.embed.Combiner;
 import io.bloomfit.api.embed.EmbeddingCompressors;
 import io.bloomfit.api.embed.EmbeddingLayout;
 import io.bloomfit.api.embed.LayoutRequest;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.DoubleRange;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.Scale;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -88,30 +87,38 @@ class QuotientRemainderCompressorTest {
         assertThat(stats.distinctSignatures()).isEqualTo(100_000);
     }
 
-    @Property(tries = 200)
-    void rowsInRangeDistinctAndTotalCloseToRequested(@ForAll @IntRange(min = 1, max = 5000) int n,
-                                                    @ForAll @DoubleRange(min = 1e-3, max = 2.0) @Scale(4) double ratio) {
-        EmbeddingLayout layout = layout(n, ratio);
-        int quotientRows = layout.tableRows(0);
-        int q = layout.tableRows(1);
+    static Stream<SeededCase> sizeCases() {
+        return SeededCase.cases(200);
+    }
 
-        assertThat(quotientRows).isEqualTo((n + q - 1) / q);
-        boolean[] seen = new boolean[quotientRows * q];
-        for (int e = 0; e < n; e++) {
-            int a = layout.row(e, 0);
-            int b = layout.row(e, 1);
-            assertThat(a).isBetween(0, quotientRows - 1);
-            assertThat(b).isBetween(0, q - 1);
-            assertThat(seen[a * q + b]).as("entity %d reuses (%d, %d)", e, a, b).isFalse();
-            seen[a * q + b] = true;
-        }
-        double target = ratio * n;
-        long smallest = QuotientRemainderCompressor.smallestTotalRows(n);
-        if (target >= smallest && target <= n + 1) {
-            // ceil(n/q) + q moves by at most about 1 + n/q^2 <= 2 per step of q near the optimum.
-            assertThat((double) layout.totalRows()).isCloseTo(target, within(2.0));
-        } else {
-            assertThat((long) layout.totalRows()).isEqualTo(target < smallest ? smallest : n + 1);
-        }
+    @ParameterizedTest
+    @MethodSource("sizeCases")
+    void rowsInRangeDistinctAndTotalCloseToRequested(SeededCase c) {
+        int n = c.intBetween("n", 1, 5000);
+        double ratio = c.ratioBetween("ratio", 1e-3, 2.0, 4);
+        c.check(() -> {
+            EmbeddingLayout layout = layout(n, ratio);
+            int quotientRows = layout.tableRows(0);
+            int q = layout.tableRows(1);
+
+            assertThat(quotientRows).isEqualTo((n + q - 1) / q);
+            boolean[] seen = new boolean[quotientRows * q];
+            for (int e = 0; e < n; e++) {
+                int a = layout.row(e, 0);
+                int b = layout.row(e, 1);
+                assertThat(a).isBetween(0, quotientRows - 1);
+                assertThat(b).isBetween(0, q - 1);
+                assertThat(seen[a * q + b]).as("entity %d reuses (%d, %d)", e, a, b).isFalse();
+                seen[a * q + b] = true;
+            }
+            double target = ratio * n;
+            long smallest = QuotientRemainderCompressor.smallestTotalRows(n);
+            if (target >= smallest && target <= n + 1) {
+                // ceil(n/q) + q moves by at most about 1 + n/q^2 <= 2 per step of q near the optimum.
+                assertThat((double) layout.totalRows()).isCloseTo(target, within(2.0));
+            } else {
+                assertThat((long) layout.totalRows()).isEqualTo(target < smallest ? smallest : n + 1);
+            }
+        });
     }
 }

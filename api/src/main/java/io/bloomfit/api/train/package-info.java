@@ -1,0 +1,22 @@
+/**
+ * CONTRACT package: the trainer SPI. {@link io.bloomfit.api.train.Trainer} is what an engine implements: it declares
+ * its {@link io.bloomfit.api.train.TrainerCapabilities}, fits a {@link io.bloomfit.api.train.FitRequest} (a
+ * {@link io.bloomfit.api.train.ModelSpec}, training interactions and one layout per side) and returns a
+ * {@link io.bloomfit.api.train.TrainedModel} that scores, recommends, saves itself and reports a
+ * {@link io.bloomfit.api.train.FitReport}. Progress and cooperative cancellation go through
+ * {@link io.bloomfit.api.train.TrainingListener} ({@link io.bloomfit.api.train.TrainingCancelledException},
+ * {@link io.bloomfit.api.train.TrainingDivergedException}). The closed vocabularies of a model spec are enums
+ * ({@link io.bloomfit.api.train.ModelKind}, {@link io.bloomfit.api.train.OptimizerKind},
+ * {@link io.bloomfit.api.train.Loss}, {@link io.bloomfit.api.train.DeviceChoice}) named in specs through
+ * {@link io.bloomfit.api.train.SpecName}; {@link io.bloomfit.api.train.Trainers} looks trainers up by name.
+ *
+ * <p>What an implementation may rely on: the request's layouts cover the training data's users and items; a runner
+ * reads the declared capabilities (never the trainer's name) to decide whether fits may overlap, and the spec check
+ * rejects a model the capabilities exclude before anything runs. What it must guarantee: capabilities that do not
+ * claim more than it does, {@code stopRequested()} asked before every step, and every layout treated alike (no
+ * special case by compressor name).
+ *
+ * <p>Depends on the JDK ({@code java.base}) and the other {@code io.bloomfit.api} packages only; names and
+ * signatures here are stable (add, never rename).
+ */
+package io.bloomfit.api.train;

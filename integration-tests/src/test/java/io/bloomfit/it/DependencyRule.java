@@ -1,0 +1,39 @@
+package io.bloomfit.it;
+
+/**
+ * The module dependency rules of docs/architecture.md that {@link DependencyRules} checks. Module names are the
+ * folders under the repository root; {@code engine-*} and {@code *-plugins} are patterns, so new engines and plugin
+ * modules fall under the rules as soon as the root pom lists them. "Outside test scope" means compile, provided,
+ * runtime or system scope, the pom's own or the one {@code dependencyManagement} gives it.
+ */
+enum DependencyRule {
+
+    API_JDK_ONLY("api has no dependency outside test scope: plugins compile against it alone (provided scope), so "
+            + "anything it pulls in would reach every plugin"),
+    QUARKUS_ONLY_IN_APPS("only cli, server and integration-tests use Quarkus (an io.quarkus dependency, the Quarkus "
+            + "BOM in dependencyManagement, or the Quarkus plugin): its managed versions must not reach the api, "
+            + "plugins, engines or a Spark runner"),
+    ENGINE_NOT_ON_EXPERIMENT("no engine (engine-*) depends on experiment outside test scope: experiment drives "
+            + "engines through the Trainer SPI, never the other way"),
+    PLUGIN_ONLY_ON_API("a plugin module (*-plugins) depends on no bloomfit module but api outside test scope "
+            + "(third-party libraries such as hashing libraries are fine)"),
+    CORE_ONLY_ON_API("core depends on api and the JDK only outside test scope: no other bloomfit module, no "
+            + "third-party library"),
+    EXPERIMENT_NOT_ON_ENGINES_OR_PLUGINS("experiment depends on no engine (engine-*) and no plugin module "
+            + "(*-plugins) outside test scope: it finds them by name through the registries"),
+    API_REQUIRES_NOTHING("api's module-info requires nothing but java.base"),
+    CORE_REQUIRES_ONLY_API("core's module-info requires io.bloomfit.api and nothing else"),
+    REQUIRES_MATCH_POM("a module-info requires a bloomfit module only when its pom depends on that module's "
+            + "artifact outside test scope");
+
+    private final String text;
+
+    DependencyRule(String text) {
+        this.text = text;
+    }
+
+    /** What the rule asks, and why. */
+    String text() {
+        return text;
+    }
+}

@@ -1,0 +1,155 @@
+package io.bloomfit.it;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * Checks a {@link Reactor} against every {@link DependencyRule}. Pure: it reads only the parsed poms and
+ * module-infos it is given, so its own test can feed it small in-memory poms that break one rule each.
+ */
+final class DependencyRules {
+
+    /** The application modules: the only ones that may use Quarkus. */
+    static final Set<String> QUARKUS_APPS = Set.of("cli", "server", "integration-tests");
+
+    private final Reactor reactor;
+    private final Map<String, String> folderByArtifact = new HashMap<>();
+    private final Map<String, ModulePom> byModuleName = new HashMap<>();
+
+    private DependencyRules(Reactor reactor) {
+        this.reactor = reactor;
+        for (ModulePom module : reactor.modules()) {
+            folderByArtifact.put(module.artifactId(), module.folder());
+            module.moduleInfo().ifPresent(info -> byModuleName.put(info.name(), module));
+        }
+    }
+
+    /** Every violation in {@code reactor}, module by module in the root pom's order; empty when all rules hold. */
+    static List<Violation> check(Reactor reactor) {
+        return new DependencyRules(reactor).check();
+    }
+
+    static boolean isEngine(String folder) {
+        return folder.startsWith("engine-");
+    }
+
+    static boolean isPlugin(String folder) {
+        return folder.endsWith("-plugins");
+    }
+
+    private List<Violation> check() {
+        List<Violation> found = new ArrayList<>();
+        ModulePom root = reactor.root();
+        // the root's <dependencies> are inherited, and so checked, by every module
+        checkQuarkus(root, List.of(), found);
+        for (ModulePom module : reactor.modules()) {
+            checkPom(module, found);
+            module.moduleInfo().ifPresent(info -> checkModuleInfo(module, info, found));
+        }
+        return found;
+    }
+
+    private void checkPom(ModulePom module, List<Violation> found) {
+        String folder = module.folder();
+        // a child inherits the root pom's <dependencies>
+        List<PomDependency> dependencies = Stream.concat(reactor.root().dependencies().stream(),
+                module.dependencies().stream()).toList();
+        checkQuarkus(module, dependencies, found);
+        for (PomDependency d : dependencies) {
+            if ("test".equals(scope(module, d))) {
+                continue;
+            }
+            Optional<String> target = bloomfitFolder(d);
+            boolean onApi = target.filter("api"::equals).isPresent();
+            Optional<DependencyRule> broken = Optional.empty();
+            if ("api".equals(folder)) {
+                broken = Optional.of(DependencyRule.API_JDK_ONLY);
+            } else if ("core".equals(folder) && !onApi) {
+                broken = Optional.of(DependencyRule.CORE_ONLY_ON_API);
+            } else if (isPlugin(folder) && target.isPresent() && !onApi) {
+                broken = Optional.of(DependencyRule.PLUGIN_ONLY_ON_API);
+            } else if (isEngine(folder) && target.filter("experiment"::equals).isPresent()) {
+                broken = Optional.of(DependencyRule.ENGINE_NOT_ON_EXPERIMENT);
+            } else if ("experiment".equals(folder) && target.filter(t -> isEngine(t) || isPlugin(t)).isPresent()) {
+                broken = Optional.of(DependencyRule.EXPERIMENT_NOT_ON_ENGINES_OR_PLUGINS);
+            }
+            broken.ifPresent(rule -> found.add(new Violation(folder, describe(module, d), rule)));
+        }
+    }
+
+    private void checkQuarkus(ModulePom module, List<PomDependency> dependencies, List<Violation> found) {
+        if (QUARKUS_APPS.contains(module.folder())) {
+            return;
+        }
+        for (PomDependency d : dependencies) {
+            if (d.isQuarkus()) {
+                found.add(new Violation(module.folder(), describe(module, d), DependencyRule.QUARKUS_ONLY_IN_APPS));
+            }
+        }
+        for (PomDependency d : module.managed()) {
+            if (d.isQuarkus()) {
+                found.add(new Violation(module.folder(), d.coordinates() + " (dependencyManagement"
+                        + ("import".equals(d.scope()) ? " import" : "") + ")", DependencyRule.QUARKUS_ONLY_IN_APPS));
+            }
+        }
+        for (PomDependency d : module.plugins()) {
+            if (d.isQuarkus()) {
+                found.add(new Violation(module.folder(), "build plugin " + d.groupId() + ":" + d.artifactId(),
+                        DependencyRule.QUARKUS_ONLY_IN_APPS));
+            }
+        }
+    }
+
+    private void checkModuleInfo(ModulePom module, ModuleInfo info, List<Violation> found) {
+        String folder = module.folder();
+        for (String required : info.requires()) {
+            if ("api".equals(folder)) {
+                found.add(new Violation(folder, "requires " + required, DependencyRule.API_REQUIRES_NOTHING));
+            } else if ("core".equals(folder) && !"io.bloomfit.api".equals(required)) {
+                found.add(new Violation(folder, "requires " + required, DependencyRule.CORE_REQUIRES_ONLY_API));
+            }
+            if (required.startsWith("io.bloomfit.") && !pomDependsOn(module, byModuleName.get(required))) {
+                String declaredBy = Optional.ofNullable(byModuleName.get(required))
+                        .map(m -> " (declared by " + m.folder() + ", artifact " + m.artifactId() + ")")
+                        .orElse(" (declared by no module of the reactor)");
+                found.add(new Violation(folder, "requires " + required + declaredBy, DependencyRule.REQUIRES_MATCH_POM));
+            }
+        }
+    }
+
+    private boolean pomDependsOn(ModulePom module, ModulePom target) {
+        return target != null && module.dependencies().stream().anyMatch(d -> d.isBloomfit()
+                && d.artifactId().equals(target.artifactId()) && !"test".equals(scope(module, d)));
+    }
+
+    /** The reactor folder of a bloomfit artifact ({@code bloomfit-engine-cpu} without a module: {@code engine-cpu}). */
+    private Optional<String> bloomfitFolder(PomDependency d) {
+        if (!d.isBloomfit()) {
+            return Optional.empty();
+        }
+        return Optional.of(folderByArtifact.getOrDefault(d.artifactId(), d.artifactId().replaceFirst("^bloomfit-", "")));
+    }
+
+    /** The effective scope: the pom's, else the module's or the root's dependencyManagement's, else compile. */
+    private String scope(ModulePom module, PomDependency d) {
+        return Optional.ofNullable(d.scope())
+                .or(() -> managedScope(module, d))
+                .or(() -> managedScope(reactor.root(), d))
+                .orElse("compile");
+    }
+
+    private static Optional<String> managedScope(ModulePom owner, PomDependency d) {
+        return owner.managed().stream().filter(m -> m.sameArtifact(d) && m.scope() != null
+                && !"import".equals(m.scope())).map(PomDependency::scope).findFirst();
+    }
+
+    /** A dependency's coordinates and effective scope, e.g. {@code io.bloomfit:bloomfit-core (compile)}. */
+    private String describe(ModulePom module, PomDependency d) {
+        return d.coordinates() + " (" + scope(module, d) + ")";
+    }
+}
