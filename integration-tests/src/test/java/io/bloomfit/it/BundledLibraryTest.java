@@ -70,14 +70,21 @@ class BundledLibraryTest {
 
     @BeforeEach
     void findBundledGuava() {
+        String fetched = System.getProperty("bloomfit.it.bundledLibs");
+        if (fetched != null && !fetched.isBlank()) {
+            // The Maven build copies the jar there (integration-tests/pom.xml): it must be present.
+            guava31 = Path.of(fetched, "guava-" + BUNDLED_VERSION + ".jar");
+            assertThat(guava31).as("jar copied by maven-dependency-plugin").isRegularFile();
+            return;
+        }
         String configured = System.getProperty("maven.repo.local");
         Path repository = configured != null && !configured.isBlank() ? Path.of(configured)
                 : Path.of(System.getProperty("user.home"), ".m2", "repository");
         guava31 = repository.resolve("com/google/guava/guava/" + BUNDLED_VERSION + "/guava-" + BUNDLED_VERSION
                 + ".jar");
         assumeTrue(Files.isRegularFile(guava31), () -> "Guava " + BUNDLED_VERSION + " is not in the local Maven "
-                + "repository (" + guava31 + "); fetch it with ./mvnw dependency:get "
-                + "-Dartifact=com.google.guava:guava:" + BUNDLED_VERSION + " to run this test");
+                + "repository (" + guava31 + "); run this test through Maven, which fetches it, or fetch it with "
+                + "./mvnw dependency:get -Dartifact=com.google.guava:guava:" + BUNDLED_VERSION);
     }
 
     @AfterEach
