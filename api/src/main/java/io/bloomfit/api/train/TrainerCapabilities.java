@@ -38,22 +38,22 @@ public record TrainerCapabilities(boolean concurrentFits, Set<DeviceChoice> devi
     }
 
     /**
-     * What in {@code model} this trainer cannot do, one message per problem, each naming the spec field, the value
-     * and what this trainer accepts; empty when it can fit the model.
+     * What in {@code model} this trainer cannot do, one problem per field, each naming the value and what this
+     * trainer accepts; empty when it can fit the model.
      */
-    public List<String> problemsWith(ModelSpec model, String trainer) {
-        List<String> problems = new ArrayList<>();
+    public List<CapabilityProblem> problemsWith(ModelSpec model, String trainer) {
+        List<CapabilityProblem> problems = new ArrayList<>();
         if (!modelKinds.contains(model.kind())) {
-            problems.add("model.kind: trainer '" + trainer + "' does not fit '" + model.kind().specName()
-                    + "'; it fits " + SpecName.list(modelKinds));
+            problems.add(new CapabilityProblem("model.kind", "trainer '" + trainer + "' does not fit '"
+                    + model.kind().specName() + "'; it fits " + SpecName.list(modelKinds)));
         }
         if (!optimizers.contains(model.optimizer())) {
-            problems.add("model.optimizer: trainer '" + trainer + "' does not implement '"
-                    + model.optimizer().specName() + "'; it implements " + SpecName.list(optimizers));
+            problems.add(new CapabilityProblem("model.optimizer", "trainer '" + trainer + "' does not implement '"
+                    + model.optimizer().specName() + "'; it implements " + SpecName.list(optimizers)));
         }
         if (!devices.contains(model.device())) {
-            problems.add("trainer.device: trainer '" + trainer + "' does not run on '" + model.device().specName()
-                    + "'; it runs on " + SpecName.list(devices));
+            problems.add(new CapabilityProblem("trainer.device", "trainer '" + trainer + "' does not run on '"
+                    + model.device().specName() + "'; it runs on " + SpecName.list(devices)));
         }
         return problems;
     }

@@ -6,9 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.bloomfit.api.plugin.PluginRegistry;
+import io.bloomfit.api.train.CapabilityProblem;
 import io.bloomfit.api.train.ModelSpec;
 import io.bloomfit.api.train.Trainer;
-import io.bloomfit.api.train.TrainerCapabilities;
 import io.bloomfit.data.DatasetSpec;
 import io.bloomfit.data.SplitSpec;
 import java.nio.file.Path;
@@ -24,9 +24,6 @@ import java.util.Set;
  * field path before one {@link SpecException} reports them all.
  */
 final class SpecBinder {
-
-    /** Fields of the canonical form that {@link TrainerCapabilities#problemsWith} may name, in its format. */
-    private static final List<String> CAPABILITY_FIELDS = List.of("model.kind", "model.optimizer", "trainer.device");
 
     private final Plugins plugins;
     private final String source;
@@ -72,22 +69,11 @@ final class SpecBinder {
         return name == null ? fallback : name;
     }
 
-    /**
-     * What the trainer declares it cannot do with this model. {@link TrainerCapabilities#problemsWith} names the
-     * field first in each message ({@code model.optimizer: trainer 'x' does not implement ...}); the field is one
-     * of {@link #CAPABILITY_FIELDS}, matched as that documented prefix; a message naming none of them is reported
-     * at {@code trainer.name}.
-     */
+    /** What the trainer declares it cannot do with this model, each at the field its capability problem names. */
     private void checkCapabilities(TrainerSpec trainer, ModelSpec model) {
         Trainer fitting = plugins.trainers().forName(trainer.name());
-        for (String problem : fitting.capabilities().problemsWith(model, trainer.name())) {
-            String field = CAPABILITY_FIELDS.stream().filter(f -> problem.startsWith(f + ": ")).findFirst()
-                    .orElse(null);
-            if (field == null) {
-                problems.add("trainer.name", problem);
-            } else {
-                problems.add(field, problem.substring(field.length() + 2));
-            }
+        for (CapabilityProblem problem : fitting.capabilities().problemsWith(model, trainer.name())) {
+            problems.add(problem.field(), problem.message());
         }
     }
 
