@@ -1,5 +1,7 @@
 package io.bloomfit.engine.djl;
 
+import io.bloomfit.engine.factorization.model.LookupPlan;
+import io.bloomfit.engine.factorization.model.TableId;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;

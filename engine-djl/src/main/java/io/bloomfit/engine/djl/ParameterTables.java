@@ -1,5 +1,6 @@
 package io.bloomfit.engine.djl;
 
+import io.bloomfit.engine.factorization.model.TableId;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 
