@@ -1,4 +1,4 @@
-package io.bloomfit.engine.djl;
+package io.bloomfit.engine.factorization.step;
 
 import org.junit.jupiter.api.Test;
 
