@@ -1,5 +1,8 @@
 package io.bloomfit.engine.djl;
 
+import io.bloomfit.engine.factorization.model.EmbeddingSide;
+import io.bloomfit.engine.factorization.model.GaussianInitializer;
+import io.bloomfit.engine.factorization.model.ParameterInitializer;
 import io.bloomfit.api.data.Interactions;
 import io.bloomfit.api.embed.EmbeddingCompressors;
 import io.bloomfit.api.embed.EmbeddingLayout;
