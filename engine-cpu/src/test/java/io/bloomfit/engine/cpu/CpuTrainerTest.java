@@ -16,6 +16,7 @@ import io.bloomfit.api.train.Trainers;
 import io.bloomfit.api.train.TrainingCancelledException;
 import io.bloomfit.api.train.TrainingDivergedException;
 import io.bloomfit.api.train.TrainingListener;
+import io.bloomfit.engine.factorization.testing.PlantedGroups;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -25,7 +26,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.SplittableRandom;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -36,57 +36,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class CpuTrainerTest {
 
-    private static final Interactions PLANTED = twoGroups(40, 30, 8, 7);
-
-    /**
-     * Two planted groups: user u belongs to group u % 2 and interacts with {@code perUser} random items of the
-     * same parity. A working implicit model must rank same-parity items above the others.
-     */
-    static Interactions twoGroups(int users, int items, int perUser, long seed) {
-        SplittableRandom random = new SplittableRandom(seed);
-        int[] us = new int[users * perUser];
-        int[] is = new int[users * perUser];
-        int n = 0;
-        for (int u = 0; u < users; u++) {
-            boolean[] taken = new boolean[items];
-            for (int c = 0; c < perUser; c++) {
-                int item;
-                do {
-                    item = 2 * random.nextInt(items / 2) + (u % 2);
-                } while (taken[item]);
-                taken[item] = true;
-                us[n] = u;
-                is[n] = item;
-                n++;
-            }
-        }
-        return new Interactions(users, items, us, is, null, null);
-    }
-
-    /** The fraction of (same-parity unseen item, other-parity item) pairs ranked right, over users. */
-    static double plantedAuc(TrainedModel model, Interactions train) {
-        boolean[][] seen = new boolean[model.numUsers()][model.numItems()];
-        for (int i = 0; i < train.size(); i++) {
-            seen[train.user(i)][train.item(i)] = true;
-        }
-        float[][] scores = model.scoreAll(IntStream.range(0, model.numUsers()).toArray());
-        double total = 0;
-        for (int u = 0; u < model.numUsers(); u++) {
-            long good = 0;
-            long pairs = 0;
-            for (int a = 0; a < model.numItems(); a++) {
-                if (a % 2 != u % 2 || seen[u][a]) {
-                    continue;
-                }
-                for (int b = 1 - u % 2; b < model.numItems(); b += 2) {
-                    pairs++;
-                    good += scores[u][a] > scores[u][b] ? 1 : 0;
-                }
-            }
-            total += (double) good / pairs;
-        }
-        return total / model.numUsers();
-    }
+    private static final Interactions PLANTED = PlantedGroups.interactions(40, 30, 8, 7);
 
     static ModelSpec spec(Loss loss, OptimizerKind optimizer, int epochs, double lr, long seed) {
         return new ModelSpec(ModelKind.IMPLICIT_FACTORIZATION, loss, 8, epochs, 32, lr, 0.0, 5, optimizer, seed,
@@ -117,7 +67,7 @@ class CpuTrainerTest {
         try (TrainedModel model = new CpuTrainer().fit(plain(spec(loss, OptimizerKind.SPARSE_ADAM, 15, 0.05, 1),
                 PLANTED), TrainingListener.NONE)) {
             // a random model ranks half the pairs right; the planted structure is easy to learn
-            assertThat(plantedAuc(model, PLANTED)).isGreaterThan(0.9);
+            assertThat(PlantedGroups.auc(model, PLANTED)).isGreaterThan(0.9);
         }
     }
 
@@ -127,7 +77,7 @@ class CpuTrainerTest {
         double lr = optimizer == OptimizerKind.SGD ? 8 : optimizer == OptimizerKind.SPARSE_ADAGRAD ? 0.2 : 0.05;
         try (TrainedModel model = new CpuTrainer().fit(plain(spec(Loss.BPR, optimizer, 15, lr, 1), PLANTED),
                 TrainingListener.NONE)) {
-            assertThat(plantedAuc(model, PLANTED)).isGreaterThan(0.9);
+            assertThat(PlantedGroups.auc(model, PLANTED)).isGreaterThan(0.9);
         }
     }
 

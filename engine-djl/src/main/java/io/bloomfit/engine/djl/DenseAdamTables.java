@@ -1,7 +1,5 @@
 package io.bloomfit.engine.djl;
 
-import io.bloomfit.engine.factorization.model.TableId;
-import io.bloomfit.engine.factorization.model.TableShapes;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
@@ -11,6 +9,8 @@ import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
+import io.bloomfit.engine.factorization.model.TableId;
+import io.bloomfit.engine.factorization.model.TableShapes;
 
 /**
  * Parameters as DJL arrays, updated by DJL's stock {@code Adam} (beta1 0.9, beta2 0.999, eps 1e-8): every

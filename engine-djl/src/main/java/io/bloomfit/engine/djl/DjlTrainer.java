@@ -14,11 +14,9 @@ import io.bloomfit.engine.factorization.model.ModelOrigin;
 import io.bloomfit.engine.factorization.model.ParameterInitializer;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.Objects;
-import java.util.Properties;
 
 /**
  * The {@code djl} trainer: implicit and explicit factorization models (score = &lt;U(u), V(i)&gt; + b_u + b_i)
@@ -101,14 +99,6 @@ public final class DjlTrainer implements Trainer {
 
     /** The DJL version this build runs on (written into manifests). */
     static String djlVersion() {
-        Properties p = new Properties();
-        try (InputStream in = DjlTrainer.class.getResourceAsStream("version.properties")) {
-            if (in != null) {
-                p.load(in);
-            }
-        } catch (IOException e) {
-            // versions are informational
-        }
-        return p.getProperty("djl.version");
+        return ModelFiles.buildProperty(DjlTrainer.class, "djl.version");
     }
 }

@@ -1,8 +1,8 @@
 package io.bloomfit.engine.djl;
 
-import io.bloomfit.engine.factorization.model.TableId;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import io.bloomfit.engine.factorization.model.TableId;
 
 /**
  * Where the parameters live during a fit and how a step updates them. {@link DenseAdamTables} keeps them in

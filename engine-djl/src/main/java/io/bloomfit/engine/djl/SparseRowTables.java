@@ -1,13 +1,13 @@
 package io.bloomfit.engine.djl;
 
-import io.bloomfit.engine.factorization.model.TableId;
-import io.bloomfit.engine.factorization.step.RowOptimizer;
-import io.bloomfit.engine.factorization.step.RowTables;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.ndarray.types.SparseFormat;
 import ai.djl.nn.core.Embedding;
+import io.bloomfit.engine.factorization.model.TableId;
+import io.bloomfit.engine.factorization.step.RowOptimizer;
+import io.bloomfit.engine.factorization.step.RowTables;
 
 import java.nio.FloatBuffer;
 

@@ -1,11 +1,5 @@
 package io.bloomfit.engine.djl;
 
-import io.bloomfit.engine.factorization.model.ModelParameters;
-import io.bloomfit.engine.factorization.model.TableId;
-import io.bloomfit.engine.factorization.model.TableShapes;
-import io.bloomfit.engine.factorization.step.FusedSparseStep;
-import io.bloomfit.engine.factorization.step.RowOptimizer;
-import io.bloomfit.engine.factorization.step.RowTables;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -14,6 +8,12 @@ import io.bloomfit.api.embed.Combiner;
 import io.bloomfit.api.embed.EmbeddingLayout;
 import io.bloomfit.api.embed.LayoutRequest;
 import io.bloomfit.api.train.Loss;
+import io.bloomfit.engine.factorization.model.ModelParameters;
+import io.bloomfit.engine.factorization.model.TableId;
+import io.bloomfit.engine.factorization.model.TableShapes;
+import io.bloomfit.engine.factorization.step.FusedSparseStep;
+import io.bloomfit.engine.factorization.step.RowOptimizer;
+import io.bloomfit.engine.factorization.step.RowTables;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,5 @@
 package io.bloomfit.engine.djl;
 
-import io.bloomfit.engine.factorization.onnx.OnnxExporter;
 import ai.djl.Device;
 import ai.djl.Model;
 import ai.djl.engine.Engine;
@@ -20,10 +19,11 @@ import io.bloomfit.api.train.ModelKind;
 import io.bloomfit.api.train.ModelSpec;
 import io.bloomfit.api.train.OptimizerKind;
 import io.bloomfit.api.train.TrainingListener;
+import io.bloomfit.engine.factorization.onnx.OnnxExporter;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.util.stream.IntStream;

@@ -247,14 +247,22 @@ public final class ModelFiles {
 
     /** The version of bloomfit that writes models here (from the build), or {@code null} when unknown. */
     public static String bloomfitVersion() {
+        return buildProperty(ModelFiles.class, "bloomfit.version");
+    }
+
+    /**
+     * {@code key} of the {@code version.properties} resource beside {@code anchor} (filled in by the build), or
+     * {@code null} when there is none: versions in manifests are informational, never a reason to fail.
+     */
+    public static String buildProperty(Class<?> anchor, String key) {
         Properties p = new Properties();
-        try (InputStream in = ModelFiles.class.getResourceAsStream("version.properties")) {
+        try (InputStream in = anchor.getResourceAsStream("version.properties")) {
             if (in != null) {
                 p.load(in);
             }
         } catch (IOException e) {
-            // versions are informational
+            return null;
         }
-        return p.getProperty("bloomfit.version");
+        return p.getProperty(key);
     }
 }
