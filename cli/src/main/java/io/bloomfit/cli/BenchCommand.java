@@ -19,8 +19,10 @@ import io.bloomfit.api.train.ModelKind;
 import io.bloomfit.api.train.ModelSpec;
 import io.bloomfit.api.train.OptimizerKind;
 import io.bloomfit.api.train.TrainedModel;
+import io.bloomfit.api.train.Trainer;
 import io.bloomfit.api.train.Trainers;
 import io.bloomfit.api.train.TrainingListener;
+import io.bloomfit.bench.train.TrainBenchmark;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -32,13 +34,15 @@ import picocli.CommandLine.Parameters;
 /**
  * {@code bloomfit bench hashes|layout|train|eval}: the quick measurements quoted in {@code docs/benchmarks.md}.
  * Not JMH: each prints the best of a few timed repetitions after a warm-up, good to a few percent on an idle
- * machine (the JMH suite in {@code benchmarks/} is the careful version).
+ * machine (the JMH suite in {@code benchmarks/} is the careful version). {@code train} times its fits with
+ * {@link TrainBenchmark#time}, the measuring path of the training tables in {@code docs/benchmarks.md}.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Measures hash speed, layout build time, training seconds per epoch or evaluation time.",
             "  hashes: ns per hash of every hash function (--count keys)",
             "  layout: seconds to build a layout (--compressor, --hash, --entities, --ratio, --hashes)",
-            "  train:  seconds per epoch, plain vs --compressor at --ratio on --dataset (BPR, dim 32, batch 1024)",
+            "  train:  seconds per epoch, plain vs --compressor at --ratio on --dataset (BPR, dim 32, batch 1024),",
+            "          with --trainer (djl or cpu)",
             "  eval:   seconds to evaluate a plain model on --dataset (all items ranked, train items excluded)"},
         footer = {"", ExitCodes.HELP})
 public class BenchCommand implements Callable<Integer> {
@@ -75,6 +79,10 @@ public class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--epochs", defaultValue = "1", description = "epochs per fit (default 1)")
     int epochs;
+
+    @Option(names = "--trainer", defaultValue = "djl", paramLabel = "NAME",
+            description = "trainer for train and eval: djl | cpu | ... (default djl)")
+    String trainerName;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -138,10 +146,22 @@ public class BenchCommand implements Callable<Integer> {
                 OptimizerKind.fromSpec(optimizer), 1, DeviceChoice.CPU, 0, false);
     }
 
+    /** The trainer of {@code --trainer}, after checking that it can fit {@link #model()}. */
+    private Trainer trainer() {
+        Trainer trainer = Trainers.forName(trainerName);
+        var problems = trainer.capabilities().problemsWith(model(), trainerName);
+        if (!problems.isEmpty()) {
+            throw new UserError("--trainer " + trainerName + " --optimizer " + optimizer + ": " + problems.stream()
+                    .map(problem -> problem.message()).collect(java.util.stream.Collectors.joining("; ")));
+        }
+        return trainer;
+    }
+
     private void train(PrintWriter out) {
+        Trainer trainer = trainer();
         ExperimentData data = data();
         out.println("data: " + data.description());
-        TrainerWarmUp.run(Trainers.forName("djl"), model(), data.train(), EmbeddingCompressors.forName("plain"));
+        TrainerWarmUp.run(trainer, model(), data.train(), EmbeddingCompressors.forName("plain"));
         for (String c : new String[] {"plain", compressor}) {
             int users = data.train().numUsers();
             int items = data.train().numItems();
@@ -150,18 +170,18 @@ public class BenchCommand implements Callable<Integer> {
                     : EmbeddingCompressors.layout(compress, new LayoutRequest(users, 32, ratio, hashes, hash, 1), HashFunctions.registry());
             EmbeddingLayout i = c.equals("plain") ? EmbeddingCompressors.layout(compress, LayoutRequest.plain(items, 32), HashFunctions.registry())
                     : EmbeddingCompressors.layout(compress, new LayoutRequest(items, 32, ratio, hashes, hash, 1), HashFunctions.registry());
-            try (TrainedModel m = Trainers.forName("djl").fit(new FitRequest(model(), data.train(), u, i),
-                    TrainingListener.NONE)) {
-                double[] seconds = m.report().secondsPerEpoch();
-                StringBuilder s = new StringBuilder();
-                for (double v : seconds) {
-                    s.append(String.format(Locale.ROOT, " %.3f", v));
-                }
-                out.println(String.format(Locale.ROOT, "%s%s: seconds/epoch%s (%s, %d threads, %s)", c,
-                        c.equals("plain") ? "" : " " + hash + " r=" + ratio + " k=" + hashes, s, m.report().device(),
-                        m.report().threads(), optimizer));
-                out.flush();
+            TrainBenchmark.Timing timing = TrainBenchmark.time(trainer, new FitRequest(model(), data.train(), u, i),
+                    0);
+            StringBuilder s = new StringBuilder();
+            for (double v : timing.report().secondsPerEpoch()) {
+                s.append(String.format(Locale.ROOT, " %.3f", v));
             }
+            out.println(String.format(Locale.ROOT, "%s%s: seconds/epoch%s (%s, %d threads, %s)", c,
+                    c.equals("plain") ? "" : " " + hash + " r=" + ratio + " k=" + hashes, s, timing.report().device(),
+                    timing.report().threads(), optimizer));
+            out.println(String.format(Locale.ROOT, "  trainer %s: process CPU s/epoch %.3f over %d steps",
+                    trainerName, timing.cpuSeconds() / epochs, timing.stepsTimed()));
+            out.flush();
         }
     }
 
@@ -170,7 +190,7 @@ public class BenchCommand implements Callable<Integer> {
         int users = data.train().numUsers();
         int items = data.train().numItems();
         var plain = EmbeddingCompressors.forName("plain");
-        try (TrainedModel m = Trainers.forName("djl").fit(new FitRequest(model(), data.train(),
+        try (TrainedModel m = trainer().fit(new FitRequest(model(), data.train(),
                 EmbeddingCompressors.layout(plain, LayoutRequest.plain(users, 32), HashFunctions.registry()), EmbeddingCompressors.layout(plain, LayoutRequest.plain(items, 32), HashFunctions.registry())),
                 TrainingListener.NONE)) {
             EvaluationResult r = new Evaluator().evaluate(m, data.train(), data.test());

@@ -13,6 +13,8 @@ import io.bloomfit.api.train.ModelKind;
 import io.bloomfit.api.train.ModelSpec;
 import io.bloomfit.api.train.OptimizerKind;
 import io.bloomfit.api.train.TrainedModel;
+import io.bloomfit.api.train.Trainer;
+import io.bloomfit.api.train.Trainers;
 import io.bloomfit.api.train.TrainingListener;
 import io.bloomfit.engine.djl.DjlTrainer;
 
@@ -22,8 +24,9 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 
 /**
- * Training speed of the {@code djl} trainer, for {@code docs/benchmarks.md} and the CLI's
- * {@code bloomfit bench train}. Two measurements:
+ * Training speed of a trainer ({@code djl} unless named), for {@code docs/benchmarks.md} and the CLI's
+ * {@code bloomfit bench train}. Every fit is timed by {@link #time}, the one measuring path (the CLI calls it
+ * too). Two measurements:
  * <ul>
  *   <li>{@link #stepTimes}: milliseconds per BPR step against the number of rows of the item table, dense
  *       Adam against sparse Adam (the cost Bloom embeddings remove, and the cost row-sparse updates avoid);</li>
@@ -36,6 +39,25 @@ import java.util.SplittableRandom;
 public final class TrainBenchmark {
 
     private TrainBenchmark() {
+    }
+
+    /**
+     * What {@link #time} measured: the fit's own report (seconds and loss per epoch, device, threads), and the
+     * steps after the warm-up timed by the listener, wall and whole-process CPU seconds.
+     */
+    public record Timing(FitReport report, long stepsTimed, double seconds, double cpuSeconds) {
+    }
+
+    /**
+     * Fits {@code request} with {@code trainer}, timing every step after the first {@code warmupSteps} of the
+     * first epoch (0: from the first step), and closes the model. The one place fits are timed, for this class's
+     * tables and for {@code bloomfit bench train}.
+     */
+    public static Timing time(Trainer trainer, FitRequest request, int warmupSteps) {
+        StepClock clock = new StepClock(warmupSteps);
+        try (TrainedModel model = trainer.fit(request, clock)) {
+            return new Timing(model.report(), clock.timed, clock.measuredSeconds(), clock.measuredCpuSeconds());
+        }
     }
 
     /** One row of the step-time table. */
@@ -69,6 +91,14 @@ public final class TrainBenchmark {
      */
     public static List<StepTime> stepTimes(int[] itemRows, int userRows, List<OptimizerKind> optimizers,
                                            int batchSize, int dimension, int warmupSteps, int steps, long seed) {
+        return stepTimes(new DjlTrainer(), itemRows, userRows, optimizers, batchSize, dimension, warmupSteps, steps,
+                seed);
+    }
+
+    /** {@link #stepTimes(int[], int, List, int, int, int, int, long)} with {@code trainer}. */
+    public static List<StepTime> stepTimes(Trainer trainer, int[] itemRows, int userRows,
+                                           List<OptimizerKind> optimizers, int batchSize, int dimension,
+                                           int warmupSteps, int steps, long seed) {
         List<StepTime> rows = new ArrayList<>();
         for (int items : itemRows) {
             int n = batchSize * (warmupSteps + steps);
@@ -83,14 +113,11 @@ public final class TrainBenchmark {
             for (OptimizerKind optimizer : optimizers) {
                 ModelSpec spec = new ModelSpec(ModelKind.IMPLICIT_FACTORIZATION, Loss.BPR, dimension, 1, batchSize,
                         1e-3, 0.0, 5, optimizer, seed, DeviceChoice.AUTO, 0, false);
-                StepClock clock = new StepClock(warmupSteps);
                 FitRequest request = new FitRequest(spec, train, plain(userRows, dimension), plain(items, dimension));
-                try (TrainedModel model = new DjlTrainer().fit(request, clock)) {
-                    FitReport report = model.report();
-                    rows.add(new StepTime(items, userRows, optimizer.specName(), batchSize, dimension, steps,
-                            clock.measuredSeconds() * 1000 / steps, clock.measuredCpuSeconds() * 1000 / steps,
-                            report.device(), report.threads()));
-                }
+                Timing t = time(trainer, request, warmupSteps);
+                rows.add(new StepTime(items, userRows, optimizer.specName(), batchSize, dimension, steps,
+                        t.seconds() * 1000 / steps, t.cpuSeconds() * 1000 / steps, t.report().device(),
+                        t.report().threads()));
             }
         }
         return rows;
@@ -104,6 +131,14 @@ public final class TrainBenchmark {
     public static EpochTime epoch(String dataset, Interactions train, String compressor, double ratio, int numHashes,
                                   String hashFunction, OptimizerKind optimizer, int batchSize, int dimension,
                                   long maxSteps, long seed) {
+        return epoch(new DjlTrainer(), dataset, train, compressor, ratio, numHashes, hashFunction, optimizer,
+                batchSize, dimension, maxSteps, seed);
+    }
+
+    /** {@link #epoch(String, Interactions, String, double, int, String, OptimizerKind, int, int, long, long)} with {@code trainer}. */
+    public static EpochTime epoch(Trainer trainer, String dataset, Interactions train, String compressor,
+                                  double ratio, int numHashes, String hashFunction, OptimizerKind optimizer,
+                                  int batchSize, int dimension, long maxSteps, long seed) {
         long fullSteps = (train.size() + (long) batchSize - 1) / batchSize;
         Interactions used = train;
         boolean extrapolated = maxSteps < fullSteps;
@@ -114,16 +149,14 @@ public final class TrainBenchmark {
         EmbeddingLayout items = EmbeddingCompressors.layout(compressor, new LayoutRequest(train.numItems(), dimension, ratio, numHashes, hashFunction, seed + 2));
         ModelSpec spec = new ModelSpec(ModelKind.IMPLICIT_FACTORIZATION, Loss.BPR, dimension, 1, batchSize, 1e-3,
                 0.0, 5, optimizer, seed, DeviceChoice.AUTO, 0, false);
-        StepClock clock = new StepClock(0);
-        try (TrainedModel model = new DjlTrainer().fit(new FitRequest(spec, used, users, items), clock)) {
-            FitReport report = model.report();
-            long measured = (used.size() + (long) batchSize - 1) / batchSize;
-            double seconds = report.secondsPerEpoch()[0] * fullSteps / measured;
-            double cpuSeconds = clock.measuredCpuSeconds() * fullSteps / measured;
-            return new EpochTime(dataset, compressor, ratio, numHashes, optimizer.specName(), train.size(),
-                    fullSteps, measured, seconds, cpuSeconds, extrapolated, report.parameters(), report.device(),
-                    report.threads());
-        }
+        Timing t = time(trainer, new FitRequest(spec, used, users, items), 0);
+        FitReport report = t.report();
+        long measured = (used.size() + (long) batchSize - 1) / batchSize;
+        double seconds = report.secondsPerEpoch()[0] * fullSteps / measured;
+        double cpuSeconds = t.cpuSeconds() * fullSteps / measured;
+        return new EpochTime(dataset, compressor, ratio, numHashes, optimizer.specName(), train.size(),
+                fullSteps, measured, seconds, cpuSeconds, extrapolated, report.parameters(), report.device(),
+                report.threads());
     }
 
     /** One row of the scoring table. */
@@ -148,6 +181,12 @@ public final class TrainBenchmark {
      */
     public static ScoringTime scoring(int users, int items, int dimension, int batchUsers, int usersScored,
                                       long seed) {
+        return scoring(new DjlTrainer(), users, items, dimension, batchUsers, usersScored, seed);
+    }
+
+    /** {@link #scoring(int, int, int, int, int, long)} of a model of {@code trainer}. */
+    public static ScoringTime scoring(Trainer trainer, int users, int items, int dimension, int batchUsers,
+                                      int usersScored, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
         int n = 1024;
         int[] us = new int[n];
@@ -159,7 +198,7 @@ public final class TrainBenchmark {
         Interactions train = new Interactions(users, items, us, is, null, null);
         ModelSpec spec = new ModelSpec(ModelKind.IMPLICIT_FACTORIZATION, Loss.BPR, dimension, 1, n, 1e-3, 0.0, 5,
                 OptimizerKind.SPARSE_ADAM, seed, DeviceChoice.CPU, 0, false);
-        try (TrainedModel model = new DjlTrainer().fit(new FitRequest(spec, train, plain(users, dimension),
+        try (TrainedModel model = trainer.fit(new FitRequest(spec, train, plain(users, dimension),
                 plain(items, dimension)), TrainingListener.NONE)) {
             java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
             int[] batch = new int[batchUsers];
@@ -211,6 +250,7 @@ public final class TrainBenchmark {
      */
     private static final class StepClock implements TrainingListener {
         private final int warmup;
+        private long timed;
         private long start;
         private long end;
         private long cpuStart;
@@ -224,15 +264,20 @@ public final class TrainBenchmark {
 
         @Override
         public void epochStarted(int epoch, int epochs, long steps) {
-            start = System.nanoTime();
-            cpuStart = os.getProcessCpuTime();
+            if (epoch == 1) {
+                start = System.nanoTime();
+                cpuStart = os.getProcessCpuTime();
+            }
         }
 
         @Override
         public void stepFinished(int epoch, long step, long steps, double meanLoss, double examplesPerSecond) {
-            if (step == warmup) {
+            if (epoch == 1 && step == warmup) {
                 start = System.nanoTime();
                 cpuStart = os.getProcessCpuTime();
+                timed = 0;
+            } else {
+                timed++;
             }
             end = System.nanoTime();
             cpuEnd = os.getProcessCpuTime();
@@ -250,17 +295,32 @@ public final class TrainBenchmark {
     /**
      * Runs the benchmarks of docs/benchmarks.md and prints markdown rows. Arguments: {@code steps} (step-time
      * table only, rows as a comma list, default 10000,100000,1000000,5000000), {@code large} (synthetic-large
-     * epochs), or {@code all}.
+     * epochs; then the dense runs' step budget, default 200), {@code scoring}, or {@code all}; anywhere,
+     * {@code --trainer NAME} (default {@code djl}) picks the trainer, whose optimizers decide which rows run (the
+     * {@code cpu} trainer has no dense {@code adam}).
      */
     public static void main(String[] args) {
         run(args, System.out);
     }
 
     /**
-     * The entry point of {@code bloomfit bench train}: same arguments as {@link #main}, markdown rows to
-     * {@code out}. Fits run one at a time (the {@code djl} trainer serialises fits in a JVM).
+     * The tables of {@link #main} (same arguments), markdown rows to {@code out}. Fits run one at a time (the
+     * {@code djl} trainer serialises fits in a JVM).
      */
-    public static void run(String[] args, java.io.PrintStream out) {
+    public static void run(String[] arguments, java.io.PrintStream out) {
+        List<String> rest = new ArrayList<>(List.of(arguments));
+        String trainerName = DjlTrainer.NAME;
+        int flag = rest.indexOf("--trainer");
+        if (flag >= 0) {
+            if (flag + 1 >= rest.size()) {
+                throw new IllegalArgumentException("bench train: --trainer needs a name, e.g. --trainer cpu");
+            }
+            trainerName = rest.get(flag + 1);
+            rest.subList(flag, flag + 2).clear();
+        }
+        Trainer trainer = Trainers.forName(trainerName);
+        boolean dense = trainer.capabilities().optimizers().contains(OptimizerKind.ADAM);
+        String[] args = rest.toArray(String[]::new);
         String what = args.length > 0 ? args[0] : "all";
         if (!List.of("steps", "large", "scoring", "all").contains(what)) {
             throw new IllegalArgumentException("bench train: unknown mode '" + what
@@ -274,11 +334,12 @@ public final class TrainBenchmark {
             out.println("|---:|---|---:|---:|---:|---:|---:|---|");
             for (int r : rows) {
                 int steps = r >= 1_000_000 ? 3 : 20;
-                for (OptimizerKind o : List.of(OptimizerKind.ADAM, OptimizerKind.SPARSE_ADAM)) {
+                for (OptimizerKind o : dense ? List.of(OptimizerKind.ADAM, OptimizerKind.SPARSE_ADAM)
+                        : List.of(OptimizerKind.SPARSE_ADAM)) {
                     // a sparse step is Java code: give the JIT a few hundred steps before timing
-                    boolean dense = o == OptimizerKind.ADAM;
-                    out.println(stepTimes(new int[] {r}, 10_000, List.of(o), 1024, 32, dense ? 2 : 300,
-                            dense ? steps : 100, 7).get(0).format());
+                    boolean isDense = o == OptimizerKind.ADAM;
+                    out.println(stepTimes(trainer, new int[] {r}, 10_000, List.of(o), 1024, 32, isDense ? 2 : 300,
+                            isDense ? steps : 100, 7).get(0).format());
                 }
             }
         }
@@ -286,7 +347,7 @@ public final class TrainBenchmark {
             out.println("| users x items | dim | batch users | users scored | wall s | thread CPU s "
                     + "| projected CPU s, all users |");
             out.println("|---|---:|---:|---:|---:|---:|---:|");
-            out.println(scoring(100_000, 50_000, 32, 256, 5_120, 7).format());
+            out.println(scoring(trainer, 100_000, 50_000, 32, 256, 5_120, 7).format());
         }
         if (what.equals("large") || what.equals("all")) {
             long maxDenseSteps = args.length > 1 && what.equals("large") ? Long.parseLong(args[1]) : 200;
@@ -296,14 +357,16 @@ public final class TrainBenchmark {
             out.println("| dataset | compressor | ratio | k | optimizer | train interactions | steps timed "
                     + "| wall s/epoch | process CPU s/epoch | how | parameters | device |");
             out.println("|---|---|---:|---:|---|---:|---:|---:|---:|---|---:|---|");
-            out.println(epoch("synthetic-large", large, "plain", 1.0, 1, null, OptimizerKind.SPARSE_ADAM,
+            out.println(epoch(trainer, "synthetic-large", large, "plain", 1.0, 1, null, OptimizerKind.SPARSE_ADAM,
                     1024, 32, Long.MAX_VALUE, 7).format());
-            out.println(epoch("synthetic-large", large, "bloom", 0.2, 4, "murmur3_32",
+            out.println(epoch(trainer, "synthetic-large", large, "bloom", 0.2, 4, "murmur3_32",
                     OptimizerKind.SPARSE_ADAM, 1024, 32, Long.MAX_VALUE, 7).format());
-            out.println(epoch("synthetic-large", large, "bloom", 0.2, 4, "murmur3_32", OptimizerKind.ADAM,
-                    1024, 32, maxDenseSteps, 7).format());
-            out.println(epoch("synthetic-large", large, "plain", 1.0, 1, null, OptimizerKind.ADAM, 1024, 32,
-                    maxDenseSteps, 7).format());
+            if (dense) {
+                out.println(epoch(trainer, "synthetic-large", large, "bloom", 0.2, 4, "murmur3_32",
+                        OptimizerKind.ADAM, 1024, 32, maxDenseSteps, 7).format());
+                out.println(epoch(trainer, "synthetic-large", large, "plain", 1.0, 1, null, OptimizerKind.ADAM,
+                        1024, 32, maxDenseSteps, 7).format());
+            }
         }
     }
 }

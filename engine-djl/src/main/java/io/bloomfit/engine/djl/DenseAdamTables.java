@@ -9,6 +9,8 @@ import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
+import io.bloomfit.engine.factorization.model.TableId;
+import io.bloomfit.engine.factorization.model.TableShapes;
 
 /**
  * Parameters as DJL arrays, updated by DJL's stock {@code Adam} (beta1 0.9, beta2 0.999, eps 1e-8): every

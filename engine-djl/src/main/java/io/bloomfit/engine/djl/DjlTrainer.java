@@ -1,14 +1,21 @@
 package io.bloomfit.engine.djl;
 
-import io.bloomfit.api.data.Interactions;
+import io.bloomfit.api.train.DeviceChoice;
 import io.bloomfit.api.train.FitRequest;
 import io.bloomfit.api.train.ModelKind;
-import io.bloomfit.api.train.TrainedModel;
+import io.bloomfit.api.train.OptimizerKind;
 import io.bloomfit.api.train.Trainer;
+import io.bloomfit.api.train.TrainerCapabilities;
 import io.bloomfit.api.train.TrainingListener;
+import io.bloomfit.engine.factorization.FitLoop;
+import io.bloomfit.engine.factorization.model.GaussianInitializer;
+import io.bloomfit.engine.factorization.model.ModelFiles;
+import io.bloomfit.engine.factorization.model.ModelOrigin;
+import io.bloomfit.engine.factorization.model.ParameterInitializer;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.EnumSet;
 import java.util.Objects;
 
 /**
@@ -19,14 +26,21 @@ import java.util.Objects;
  * {@code ImplicitFactorizationModel}: pointwise loss, dimension 32, 10 epochs, batch 256, Adam lr 1e-2, l2 0,
  * 5 negatives for adaptive-hinge, embeddings N(0, std 1/dimension), biases zero and full-size).
  * {@code adam} is dense (DJL's stock optimizer rewrites whole tables every step); {@code sparse-adam},
- * {@code sparse-adagrad} and {@code sgd} update only the rows a step read. On the CPU those sparse steps skip the
- * engine: {@link FusedSparseStep} computes the same model's gradients in closed form, because dispatching a
- * step's many small tensor operations cost more than the arithmetic (system property
- * {@code bloomfit.djl.sparseGradients=autograd} restores the engine path). Negatives are sampled uniformly over
- * all items; pointwise, bpr and hinge use one per positive, adaptive-hinge {@code model.negatives}.
+ * {@code sparse-adagrad} and {@code sgd} update only the rows a step read. Batches and negatives come from the
+ * shared {@link io.bloomfit.engine.factorization.Minibatches}; pointwise, bpr and hinge use one negative per
+ * positive, adaptive-hinge {@code model.negatives}.
+ *
+ * <p><b>A sparse optimizer on the CPU skips the engine:</b> such a fit is the shared
+ * {@link io.bloomfit.engine.factorization.step.FusedSparseFit}, the very fit of the {@code cpu} trainer, which
+ * computes the same model's gradients in closed form, because dispatching a step's many small tensor operations
+ * cost more than the arithmetic (system property {@code bloomfit.djl.sparseGradients=autograd} restores the
+ * engine path). So a {@code djl} fit and a {@code cpu} fit of the same sparse spec give the same parameters, and
+ * no spec got slower when the engine-neutral code moved out of this module. Dense {@code adam}, a GPU, and the
+ * autograd path go through DJL; the trained model scores with libtorch ({@link DjlFactorizationModel}).
  *
  * <p><b>One fit at a time per JVM.</b> DJL's PyTorch gradient collector has a static "collecting" flag, so
- * {@link #fit} holds a JVM-wide lock: concurrent calls queue. Run parallel fits in separate processes.
+ * {@link #fit} holds a JVM-wide lock ({@link DjlTrainingLock}): concurrent calls queue, and
+ * {@link #capabilities()} declares {@code concurrentFits = false}. Run parallel fits in separate processes.
  *
  * <p>Offline by construction: the CPU libtorch comes from the {@code pytorch-native-cpu} Maven artifact.
  */
@@ -34,6 +48,11 @@ public final class DjlTrainer implements Trainer {
 
     /** The name users put in specs. */
     public static final String NAME = "djl";
+
+    private static final TrainerCapabilities CAPABILITIES = new TrainerCapabilities(false,
+            EnumSet.allOf(DeviceChoice.class),
+            EnumSet.of(ModelKind.IMPLICIT_FACTORIZATION, ModelKind.EXPLICIT_FACTORIZATION),
+            EnumSet.allOf(OptimizerKind.class));
 
     private final ParameterInitializer initializer;
 
@@ -52,38 +71,34 @@ public final class DjlTrainer implements Trainer {
         return NAME;
     }
 
+    /** One fit at a time per JVM; CPU and GPU; both factorization kinds; dense and sparse optimizers. */
+    @Override
+    public TrainerCapabilities capabilities() {
+        return CAPABILITIES;
+    }
+
     /** Fits the model; blocks while another fit runs in this JVM. */
     @Override
-    public FactorizationModel fit(FitRequest request, TrainingListener listener) {
+    public DjlFactorizationModel fit(FitRequest request, TrainingListener listener) {
         Objects.requireNonNull(request, "request");
-        validate(request);
+        FitLoop.validate(request, CAPABILITIES, NAME);
         DjlTrainingLock.LOCK.lock();
         try {
-            return new FitLoop(request, listener == null ? TrainingListener.NONE : listener, initializer).run();
+            return new DjlFactorizationModel(new DjlFit(request, listener == null ? TrainingListener.NONE : listener,
+                    initializer, new ModelOrigin(NAME, djlVersion())).run());
         } finally {
             DjlTrainingLock.LOCK.unlock();
         }
     }
 
+    /** Loads any saved factorization model (manifests of the {@code djl} and the {@code cpu} trainer alike). */
     @Override
-    public TrainedModel load(Path directory) throws IOException {
-        return ModelFiles.load(directory);
+    public DjlFactorizationModel load(Path directory) throws IOException {
+        return new DjlFactorizationModel(ModelFiles.load(directory));
     }
 
-    private static void validate(FitRequest request) {
-        Interactions train = request.train();
-        if (train.size() == 0) {
-            throw new IllegalArgumentException("the training data has no interactions; nothing to fit");
-        }
-        if (request.model().kind() == ModelKind.EXPLICIT_FACTORIZATION && !train.hasRatings()) {
-            throw new IllegalArgumentException("model.kind: explicit-factorization regresses ratings but the "
-                    + "training data has none; use implicit-factorization or a dataset with ratings");
-        }
-        long floats = (long) request.userLayout().totalRows() * request.model().dimension();
-        long itemFloats = (long) request.itemLayout().totalRows() * request.model().dimension();
-        if (floats > Integer.MAX_VALUE - 8 || itemFloats > Integer.MAX_VALUE - 8) {
-            throw new IllegalArgumentException("model.dimension " + request.model().dimension() + " times the "
-                    + "table rows exceeds 2^31 floats per table; lower the dimension or the compression ratio");
-        }
+    /** The DJL version this build runs on (written into manifests). */
+    static String djlVersion() {
+        return ModelFiles.buildProperty(DjlTrainer.class, "djl.version");
     }
 }

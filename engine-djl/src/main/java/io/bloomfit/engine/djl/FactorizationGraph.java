@@ -6,6 +6,8 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import io.bloomfit.api.train.Loss;
+import io.bloomfit.engine.factorization.model.LookupPlan;
+import io.bloomfit.engine.factorization.model.TableId;
 
 /**
  * The differentiable part of a step, shared by dense and sparse training: combine looked-up rows into

@@ -2,6 +2,7 @@ package io.bloomfit.engine.djl;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import io.bloomfit.engine.factorization.model.TableId;
 
 /**
  * Where the parameters live during a fit and how a step updates them. {@link DenseAdamTables} keeps them in

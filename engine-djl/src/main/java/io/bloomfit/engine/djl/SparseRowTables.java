@@ -5,30 +5,27 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.ndarray.types.SparseFormat;
 import ai.djl.nn.core.Embedding;
+import io.bloomfit.engine.factorization.model.TableId;
+import io.bloomfit.engine.factorization.step.RowOptimizer;
+import io.bloomfit.engine.factorization.step.RowTables;
 
 import java.nio.FloatBuffer;
 
 /**
- * Parameters in Java arrays, updated row by row. A step reads the parameters of each distinct row it needs once
- * into a small leaf array that takes part in autograd, and the graph looks entries up in that leaf; after
- * backward the leaf's gradient holds, per distinct row, the sum of its lookups' gradients: the coalesced COO
+ * Parameters in Java arrays ({@link RowTables}), updated row by row, for steps through the engine's autograd (a
+ * GPU fit, or {@code -Dbloomfit.djl.sparseGradients=autograd}). A step reads the parameters of each distinct row
+ * it needs once into a small leaf array that takes part in autograd, and the graph looks entries up in that leaf;
+ * after backward the leaf's gradient holds, per distinct row, the sum of its lookups' gradients: the coalesced COO
  * gradient PyTorch would give the whole table. A {@link RowOptimizer} applies it to those rows only, so the cost of
  * a step depends on the batch, not on the number of rows.
  */
 final class SparseRowTables implements ParameterTables {
 
-    private final TableShapes shapes;
-    private final RowOptimizer[] optimizers;
+    private final RowTables tables;
     private final NDArray[] leaves = new NDArray[TableId.values().length];
 
-    /** Copies {@code initial} (one row-major array per table) into the optimizers' row records. */
-    SparseRowTables(float[][] initial, TableShapes shapes, RowOptimizer.Kind kind, float learningRate) {
-        this.shapes = shapes;
-        this.optimizers = new RowOptimizer[TableId.values().length];
-        for (TableId t : TableId.values()) {
-            optimizers[t.ordinal()] = RowOptimizer.create(kind, initial[t.ordinal()], shapes.rows(t),
-                    shapes.width(t), learningRate);
-        }
+    SparseRowTables(RowTables tables) {
+        this.tables = tables;
     }
 
     @Override
@@ -36,8 +33,8 @@ final class SparseRowTables implements ParameterTables {
         if (leaves[table.ordinal()] != null) {
             throw new IllegalStateException(table + " was already read in this step");
         }
-        int width = shapes.width(table);
-        RowOptimizer optimizer = optimizers[table.ordinal()];
+        int width = tables.shapes().width(table);
+        RowOptimizer optimizer = tables.optimizer(table);
         int[] slots = new int[rows.length];
         int distinct = optimizer.gather(rows, slots);
         NDArray leaf = step.create(FloatBuffer.wrap(optimizer.gathered(), 0, distinct * width),
@@ -57,27 +54,13 @@ final class SparseRowTables implements ParameterTables {
             leaves[t.ordinal()] = null;
             NDArray gradient = leaf.getGradient();
             gradient.attach(step);
-            optimizers[t.ordinal()].apply(gradient.toFloatArray());
+            tables.optimizer(t).apply(gradient.toFloatArray());
         }
-    }
-
-    /** Limits the threads that copy and update rows; 0 keeps the default (every core). */
-    void rowThreads(int threads) {
-        if (threads > 0) {
-            for (RowOptimizer optimizer : optimizers) {
-                optimizer.threads(threads);
-            }
-        }
-    }
-
-    /** The optimizer that holds {@code table}'s rows, for steps computed outside the engine. */
-    RowOptimizer optimizer(TableId table) {
-        return optimizers[table.ordinal()];
     }
 
     @Override
     public float[] values(TableId table) {
-        return optimizers[table.ordinal()].parameters();
+        return tables.values(table);
     }
 
     @Override

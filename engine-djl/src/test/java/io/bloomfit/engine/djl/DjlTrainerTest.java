@@ -10,7 +10,9 @@ import io.bloomfit.api.train.ModelKind;
 import io.bloomfit.api.train.ModelSpec;
 import io.bloomfit.api.train.OptimizerKind;
 import io.bloomfit.api.train.TrainedModel;
+import io.bloomfit.api.train.Trainer;
 import io.bloomfit.api.train.Trainers;
+import io.bloomfit.api.train.TrainingCancelledException;
 import io.bloomfit.api.train.TrainingDivergedException;
 import io.bloomfit.api.train.TrainingListener;
 import io.bloomfit.api.train.DeviceChoice;
@@ -30,9 +32,45 @@ class DjlTrainerTest {
     private static final Interactions PLANTED = Fixtures.twoGroups(40, 30, 8, 7);
 
     @Test
-    void isRegisteredUnderItsName() {
+    void isRegisteredUnderItsNameAndDeclaresOneFitAtATime() {
         assertThat(Trainers.available()).contains("djl");
-        assertThat(Trainers.forName("djl")).isInstanceOf(DjlTrainer.class);
+        Trainer trainer = Trainers.forName("djl");
+        assertThat(trainer).isInstanceOf(DjlTrainer.class);
+        // PtGradientCollector is process-wide: fits in one JVM must not overlap
+        assertThat(trainer.capabilities().concurrentFits()).isFalse();
+        assertThat(trainer.capabilities().devices()).containsExactlyInAnyOrder(DeviceChoice.values());
+        assertThat(trainer.capabilities().optimizers()).containsExactlyInAnyOrder(OptimizerKind.values());
+        assertThat(trainer.capabilities().modelKinds()).containsExactlyInAnyOrder(ModelKind.values());
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = OptimizerKind.class, names = {"ADAM", "SPARSE_ADAM"})
+    void stopsWithinOneStepOfAStopRequest(OptimizerKind optimizer) {
+        // 320 interactions in batches of 32: 10 steps per epoch; ask to stop after 13
+        ModelSpec spec = Fixtures.spec(Loss.BPR, optimizer, 4, 5, 32, 0.05, 1);
+        int[] finished = {0};
+        TrainingListener listener = new TrainingListener() {
+            @Override
+            public void stepFinished(int epoch, long step, long steps, double meanLoss, double examplesPerSecond) {
+                finished[0]++;
+            }
+
+            @Override
+            public boolean stopRequested() {
+                return finished[0] >= 13;
+            }
+        };
+        assertThatThrownBy(() -> new DjlTrainer().fit(Fixtures.plainRequest(spec, PLANTED), listener))
+                .isInstanceOfSatisfying(TrainingCancelledException.class, e -> {
+                    assertThat(e.epoch()).isEqualTo(2);
+                    assertThat(e.step()).isEqualTo(13);
+                });
+        assertThat(finished[0]).isEqualTo(13);
+        // the lock was released: the next fit runs
+        try (TrainedModel model = new DjlTrainer().fit(Fixtures.plainRequest(spec.withEpochs(1), PLANTED),
+                TrainingListener.NONE)) {
+            assertThat(model.report().lossPerEpoch()).hasSize(1);
+        }
     }
 
     @ParameterizedTest

@@ -8,6 +8,12 @@ import io.bloomfit.api.embed.Combiner;
 import io.bloomfit.api.embed.EmbeddingLayout;
 import io.bloomfit.api.embed.LayoutRequest;
 import io.bloomfit.api.train.Loss;
+import io.bloomfit.engine.factorization.model.ModelParameters;
+import io.bloomfit.engine.factorization.model.TableId;
+import io.bloomfit.engine.factorization.model.TableShapes;
+import io.bloomfit.engine.factorization.step.FusedSparseStep;
+import io.bloomfit.engine.factorization.step.RowOptimizer;
+import io.bloomfit.engine.factorization.step.RowTables;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -24,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 /**
- * The closed-form sparse step must train the model {@link FactorizationGraph} defines. With SGD at learning rate
+ * The closed-form sparse step ({@code engine-factorization}) must train the model {@link FactorizationGraph} defines. With SGD at learning rate
  * 1, one step moves every parameter by exactly minus its gradient, so comparing the tables after one step of each
  * path compares the gradients of every row read, and the losses are compared directly. The reference is DJL's
  * autograd (PyTorch) on the graph, for every loss, combiner (with weights and rows shared between entities, so
@@ -43,7 +49,7 @@ class FusedSparseStepTest {
     @BeforeAll
     static void lock() {
         DjlTrainingLock.LOCK.lock(); // autograd: one training at a time per JVM
-        manager = Engine.getEngine(FitLoop.ENGINE).newBaseManager();
+        manager = Engine.getEngine(DjlFit.ENGINE).newBaseManager();
     }
 
     @AfterAll
@@ -86,12 +92,12 @@ class FusedSparseStepTest {
             ratings[i] = 1 + random.nextInt(5);
         }
 
-        SparseRowTables reference = new SparseRowTables(copy(initial), shapes, RowOptimizer.Kind.SGD, 1f);
+        SparseRowTables reference = new SparseRowTables(rowTables(plans, shapes, copy(initial), RowOptimizer.Kind.SGD, 1f));
         FactorizationGraph graph = new FactorizationGraph(reference, plans.userVectors(), plans.itemVectors(),
                 plans.userBiases(), plans.itemBiases());
         float expectedLoss;
         try (NDManager step = manager.newSubManager()) {
-            try (GradientCollector collector = Engine.getEngine(FitLoop.ENGINE).newGradientCollector()) {
+            try (GradientCollector collector = Engine.getEngine(DjlFit.ENGINE).newGradientCollector()) {
                 NDArray value = loss == Loss.REGRESSION
                         ? graph.explicitLoss(batchUsers, batchItems, ratings, l2, step)
                         : graph.implicitLoss(loss, batchUsers, batchItems, sampled, perPositive, l2, step);
@@ -101,7 +107,7 @@ class FusedSparseStepTest {
             reference.update(step);
         }
 
-        SparseRowTables fusedTables = new SparseRowTables(copy(initial), shapes, RowOptimizer.Kind.SGD, 1f);
+        RowTables fusedTables = rowTables(plans, shapes, copy(initial), RowOptimizer.Kind.SGD, 1f);
         FusedSparseStep fused = new FusedSparseStep(fusedTables, plans, DIMENSION);
         double actualLoss = loss == Loss.REGRESSION
                 ? fused.explicit(batchUsers, batchItems, ratings, l2)
@@ -140,7 +146,7 @@ class FusedSparseStepTest {
             for (TableId t : TableId.values()) {
                 initial[t.ordinal()] = gaussian(Math.toIntExact(shapes.floats(t)), 0.5, random);
             }
-            SparseRowTables tables = new SparseRowTables(initial, shapes, RowOptimizer.Kind.SPARSE_ADAM, 0.05f);
+            RowTables tables = rowTables(plans, shapes, initial, RowOptimizer.Kind.SPARSE_ADAM, 0.05f);
             tables.rowThreads(threadCounts[run]);
             FusedSparseStep step = new FusedSparseStep(tables, plans, DIMENSION);
             for (int s = 0; s < 3; s++) {
@@ -170,13 +176,13 @@ class FusedSparseStepTest {
             initial[t.ordinal()] = new float[Math.toIntExact(shapes.floats(t))];
         }
         initial[TableId.ITEM_BIASES.ordinal()][0] = 5f; // positive: score 5; negative: score 0
-        SparseRowTables tables = new SparseRowTables(copy(initial), shapes, RowOptimizer.Kind.SGD, 1f);
+        RowTables tables = rowTables(plans, shapes, copy(initial), RowOptimizer.Kind.SGD, 1f);
         double value = new FusedSparseStep(tables, plans, 1).implicit(Loss.HINGE, new int[] {0}, new int[] {0},
                 new int[] {1}, 1, 0f);
         assertThat(value).isZero();
         assertThat(tables.values(TableId.ITEM_BIASES)).containsExactly(5f, 0f);
         // BPR: softplus(0 - 5) = log(1 + e^-5) = 0.0067153; the bias gradient is sigmoid(-5) = 0.0066929
-        tables = new SparseRowTables(copy(initial), shapes, RowOptimizer.Kind.SGD, 1f);
+        tables = rowTables(plans, shapes, copy(initial), RowOptimizer.Kind.SGD, 1f);
         value = new FusedSparseStep(tables, plans, 1).implicit(Loss.BPR, new int[] {0}, new int[] {0},
                 new int[] {1}, 1, 0f);
         assertThat(value).isCloseTo(0.0067153, within(1e-6));
@@ -217,6 +223,11 @@ class FusedSparseStepTest {
             a[i] = random.nextInt(bound);
         }
         return a;
+    }
+
+    private static RowTables rowTables(ModelParameters.Plans plans, TableShapes shapes, float[][] initial,
+                                       RowOptimizer.Kind kind, float learningRate) {
+        return new RowTables(new ModelParameters(plans, shapes, initial), kind, learningRate);
     }
 
     private static float[][] copy(float[][] tables) {

@@ -10,6 +10,9 @@ import io.bloomfit.api.train.ModelSpec;
 import io.bloomfit.api.train.OptimizerKind;
 import io.bloomfit.api.train.TrainedModel;
 import io.bloomfit.api.train.TrainingListener;
+import io.bloomfit.engine.factorization.model.EmbeddingSide;
+import io.bloomfit.engine.factorization.model.GaussianInitializer;
+import io.bloomfit.engine.factorization.model.ParameterInitializer;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 

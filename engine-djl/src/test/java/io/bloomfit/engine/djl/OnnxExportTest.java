@@ -19,10 +19,11 @@ import io.bloomfit.api.train.ModelKind;
 import io.bloomfit.api.train.ModelSpec;
 import io.bloomfit.api.train.OptimizerKind;
 import io.bloomfit.api.train.TrainingListener;
+import io.bloomfit.engine.factorization.onnx.OnnxExporter;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.util.stream.IntStream;
@@ -57,7 +58,7 @@ class OnnxExportTest {
         EmbeddingLayout items = EmbeddingCompressors.layout(compressor, new LayoutRequest(40, 6, ratio, k, "xxh3", 6));
         ModelSpec spec = new ModelSpec(ModelKind.IMPLICIT_FACTORIZATION, Loss.BPR, 6, 2, 16, 0.05, 0, 5,
                 OptimizerKind.SPARSE_ADAM, 2, DeviceChoice.CPU, 1, compressBiases);
-        try (FactorizationModel model = new DjlTrainer().fit(new FitRequest(spec, TRAIN, users, items),
+        try (DjlFactorizationModel model = new DjlTrainer().fit(new FitRequest(spec, TRAIN, users, items),
                 TrainingListener.NONE)) {
             OnnxExporter.export(model, dir.resolve("model.onnx"));
             long[] allItems = LongStream.range(0, 40).toArray();

@@ -1,0 +1,6 @@
+/**
+ * Training speed of any trainer ({@code djl}, {@code cpu}, ...): step time against table size, seconds per epoch of
+ * a dataset, scoring time; {@link io.bloomfit.bench.train.TrainBenchmark#time} is the one place a fit is timed,
+ * used by these tables and by {@code bloomfit bench train}. Depends on the api, {@code core} and the engines.
+ */
+package io.bloomfit.bench.train;

@@ -1,0 +1,33 @@
+package io.bloomfit.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.quarkus.test.junit.main.Launch;
+import io.quarkus.test.junit.main.LaunchResult;
+import io.quarkus.test.junit.main.QuarkusMainTest;
+import org.junit.jupiter.api.Test;
+
+/** {@code bloomfit bench train} with the {@code --trainer} option. */
+@QuarkusMainTest
+class BenchCommandTest {
+
+    @Test
+    @Launch({"bench", "train", "--trainer", "cpu", "--optimizer", "sparse-adam", "--compressor", "bloom",
+        "--hash", "murmur3_32", "--ratio", "0.5", "--hashes", "2"})
+    void trainTimesTheCpuTrainer(LaunchResult result) {
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.getOutput())
+                .containsPattern("(?m)^plain: seconds/epoch [0-9.]+ \\(cpu, [0-9]+ threads, sparse-adam\\)$")
+                .containsPattern("(?m)^bloom murmur3_32 r=0.5 k=2: seconds/epoch [0-9.]+ \\(cpu, [0-9]+ threads, "
+                        + "sparse-adam\\)$")
+                // 80,000 training interactions in batches of 1024
+                .containsPattern("(?m)^  trainer cpu: process CPU s/epoch [0-9.]+ over 79 steps$");
+    }
+
+    @Test
+    @Launch(value = {"bench", "train", "--trainer", "cpu"}, exitCode = ExitCodes.USAGE)
+    void aDenseOptimizerOnTheCpuTrainerIsAUsageErrorNamingTheFix(LaunchResult result) {
+        assertThat(result.getErrorOutput()).contains("--trainer cpu --optimizer adam")
+                .contains("does not implement 'adam'").contains("sparse-adam");
+    }
+}

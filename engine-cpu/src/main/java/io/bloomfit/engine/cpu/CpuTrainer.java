@@ -1,0 +1,85 @@
+package io.bloomfit.engine.cpu;
+
+import io.bloomfit.api.train.DeviceChoice;
+import io.bloomfit.api.train.FitRequest;
+import io.bloomfit.api.train.ModelKind;
+import io.bloomfit.api.train.OptimizerKind;
+import io.bloomfit.api.train.TrainedModel;
+import io.bloomfit.api.train.Trainer;
+import io.bloomfit.api.train.TrainerCapabilities;
+import io.bloomfit.api.train.TrainingListener;
+import io.bloomfit.engine.factorization.FitLoop;
+import io.bloomfit.engine.factorization.model.FactorizationModel;
+import io.bloomfit.engine.factorization.model.GaussianInitializer;
+import io.bloomfit.engine.factorization.model.ModelFiles;
+import io.bloomfit.engine.factorization.model.ModelOrigin;
+import io.bloomfit.engine.factorization.model.ParameterInitializer;
+import io.bloomfit.engine.factorization.step.FusedSparseFit;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.Objects;
+
+/**
+ * The {@code cpu} trainer: implicit and explicit factorization models (score = &lt;U(u), V(i)&gt; + b_u + b_i) on
+ * any {@link io.bloomfit.api.embed.EmbeddingLayout}, trained with the row-sparse optimizers ({@code sparse-adam},
+ * {@code sparse-adagrad}, {@code sgd}) by the closed-form fused step on Java arrays, and scored in Java. No native
+ * code: it runs wherever a JDK does, without libtorch.
+ *
+ * <p>It runs exactly the fit the {@code djl} trainer runs for a sparse optimizer on the CPU
+ * ({@link FusedSparseFit}: same initialisation, batches, negatives and arithmetic), so both give the same
+ * parameters for the same spec. Dense {@code adam} is not implemented here (use {@code djl}), nor any GPU.
+ *
+ * <p>Fits may run concurrently in one JVM: a fit keeps all its state in its own objects (row work goes to the
+ * common fork-join pool, shared but stateless). Models load from any factorization model directory, including
+ * those saved by the {@code djl} trainer.
+ */
+public final class CpuTrainer implements Trainer {
+
+    /** The name users put in specs. */
+    public static final String NAME = "cpu";
+
+    /** What the report names as the device. */
+    static final String DEVICE = "cpu";
+
+    private static final TrainerCapabilities CAPABILITIES = new TrainerCapabilities(true,
+            EnumSet.of(DeviceChoice.AUTO, DeviceChoice.CPU),
+            EnumSet.of(ModelKind.IMPLICIT_FACTORIZATION, ModelKind.EXPLICIT_FACTORIZATION),
+            EnumSet.of(OptimizerKind.SPARSE_ADAM, OptimizerKind.SPARSE_ADAGRAD, OptimizerKind.SGD));
+
+    private final ParameterInitializer initializer;
+
+    /** The trainer with Spotlight's initialisation ({@link GaussianInitializer}); used by ServiceLoader. */
+    public CpuTrainer() {
+        this(GaussianInitializer.INSTANCE);
+    }
+
+    /** A trainer that starts embedding tables from {@code initializer} (biases always start at zero). */
+    public CpuTrainer(ParameterInitializer initializer) {
+        this.initializer = Objects.requireNonNull(initializer, "initializer");
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public TrainerCapabilities capabilities() {
+        return CAPABILITIES;
+    }
+
+    @Override
+    public FactorizationModel fit(FitRequest request, TrainingListener listener) {
+        Objects.requireNonNull(request, "request");
+        FitLoop.validate(request, CAPABILITIES, NAME);
+        return FusedSparseFit.fit(request, listener == null ? TrainingListener.NONE : listener, initializer, DEVICE,
+                new ModelOrigin(NAME, null));
+    }
+
+    @Override
+    public TrainedModel load(Path directory) throws IOException {
+        return ModelFiles.load(directory);
+    }
+}

@@ -1,0 +1,109 @@
+package io.bloomfit.engine.djl;
+
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDManager;
+import ai.djl.pytorch.jni.JniUtils;
+import io.bloomfit.api.train.FitReport;
+import io.bloomfit.api.train.FitRequest;
+import io.bloomfit.api.train.ModelSpec;
+import io.bloomfit.api.train.OptimizerKind;
+import io.bloomfit.api.train.TrainingListener;
+import io.bloomfit.engine.factorization.FitLoop;
+import io.bloomfit.engine.factorization.model.FactorizationModel;
+import io.bloomfit.engine.factorization.model.ModelOrigin;
+import io.bloomfit.engine.factorization.model.ModelParameters;
+import io.bloomfit.engine.factorization.model.ParameterInitializer;
+import io.bloomfit.engine.factorization.model.TableId;
+import io.bloomfit.engine.factorization.model.TableShapes;
+import io.bloomfit.engine.factorization.step.FusedSparseFit;
+import io.bloomfit.engine.factorization.step.RowOptimizer;
+import io.bloomfit.engine.factorization.step.RowTables;
+
+/**
+ * One fit of the {@code djl} trainer: picks the device and the engine's threads, then either hands a sparse
+ * optimizer on the CPU to the shared {@link FusedSparseFit} (no engine work at all), or runs the shared
+ * {@link FitLoop} with an {@link AutogradStep} over DJL arrays (dense Adam) or Java row tables (sparse optimizers
+ * on a GPU, or with {@code -Dbloomfit.djl.sparseGradients=autograd}). Every random choice derives from
+ * {@code model.seed}; with a fixed thread count, results on the CPU are the same from run to run. Callers must
+ * hold {@link DjlTrainingLock}.
+ */
+final class DjlFit {
+
+    static final String ENGINE = "PyTorch";
+    /** System property choosing how sparse-optimizer steps compute gradients on the CPU: fused or autograd. */
+    static final String SPARSE_GRADIENTS_PROPERTY = "bloomfit.djl.sparseGradients";
+
+    private final FitRequest request;
+    private final ModelSpec spec;
+    private final TrainingListener listener;
+    private final ParameterInitializer initializer;
+    private final ModelOrigin origin;
+
+    DjlFit(FitRequest request, TrainingListener listener, ParameterInitializer initializer, ModelOrigin origin) {
+        this.request = request;
+        this.spec = request.model();
+        this.listener = listener;
+        this.initializer = initializer;
+        this.origin = origin;
+    }
+
+    FactorizationModel run() {
+        Engine engine = Engine.getEngine(ENGINE);
+        Device device = DeviceSelection.choose(spec.device(), engine);
+        if (spec.optimizer() != OptimizerKind.ADAM && fusedSparseSteps(device)) {
+            // no engine work in a fused step: the threads reported are those that copy rows
+            return FusedSparseFit.fit(request, listener, initializer, device.toString(), origin);
+        }
+        int previousThreads = JniUtils.getNumThreads();
+        if (spec.threads() > 0) {
+            JniUtils.setNumThreads(spec.threads());
+        }
+        try (NDManager manager = engine.newBaseManager(device)) {
+            return train(manager, engine, device);
+        } finally {
+            if (spec.threads() > 0) {
+                JniUtils.setNumThreads(previousThreads);
+            }
+        }
+    }
+
+    private FactorizationModel train(NDManager manager, Engine engine, Device device) {
+        ModelParameters start = ModelParameters.initial(request, initializer);
+        ModelParameters.Plans plans = start.plans();
+        float learningRate = (float) spec.learningRate();
+        ParameterTables tables = spec.optimizer() == OptimizerKind.ADAM
+                ? new DenseAdamTables(manager, start.tables(), start.shapes(), learningRate)
+                : new SparseRowTables(new RowTables(start, RowOptimizer.Kind.of(spec.optimizer()), learningRate));
+        TableShapes shapes = start.shapes();
+        start = null; // copied into the tables: let the starting arrays go
+        try (tables) {
+            FactorizationGraph graph = new FactorizationGraph(tables, plans.userVectors(), plans.itemVectors(),
+                    plans.userBiases(), plans.itemBiases());
+            AutogradStep step = new AutogradStep(graph, tables, manager, engine, spec.loss(), (float) spec.l2());
+            FitLoop.Result result = FitLoop.run(spec, request.train(), listener, step);
+            float[][] trained = new float[TableId.values().length][];
+            for (TableId t : TableId.values()) {
+                trained[t.ordinal()] = tables.values(t);
+            }
+            FitReport report = new FitReport(result.secondsPerEpoch(), result.lossPerEpoch(), device.toString(),
+                    JniUtils.getNumThreads(), shapes.totalFloats());
+            return new FactorizationModel(spec, request.userLayout(), request.itemLayout(),
+                    new ModelParameters(plans, shapes, trained), report,
+                    origin);
+        }
+    }
+
+    /**
+     * Whether sparse-optimizer steps use the fused Java step rather than the engine's autograd: on the CPU,
+     * unless the system property {@value #SPARSE_GRADIENTS_PROPERTY} is {@code autograd} (to compare the two).
+     */
+    static boolean fusedSparseSteps(Device device) {
+        String choice = System.getProperty(SPARSE_GRADIENTS_PROPERTY, "fused");
+        if (!choice.equals("fused") && !choice.equals("autograd")) {
+            throw new IllegalArgumentException("system property " + SPARSE_GRADIENTS_PROPERTY + " must be 'fused' "
+                    + "or 'autograd', was '" + choice + "'");
+        }
+        return choice.equals("fused") && Device.Type.CPU.equals(device.getDeviceType());
+    }
+}

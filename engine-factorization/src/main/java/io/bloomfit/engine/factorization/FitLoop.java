@@ -1,0 +1,99 @@
+package io.bloomfit.engine.factorization;
+
+import io.bloomfit.api.data.Interactions;
+import io.bloomfit.api.train.CapabilityProblem;
+import io.bloomfit.api.train.FitRequest;
+import io.bloomfit.api.train.ModelKind;
+import io.bloomfit.api.train.ModelSpec;
+import io.bloomfit.api.train.TrainerCapabilities;
+import io.bloomfit.api.train.TrainingCancelledException;
+import io.bloomfit.api.train.TrainingDivergedException;
+import io.bloomfit.api.train.TrainingListener;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * The one fit loop of every factorization trainer, as Spotlight composes a model: epochs of
+ * {@link Minibatches}, each batch handed to a {@link BatchStep} (the engine's part: loss and update), the
+ * listener told of every epoch and step, the loss checked for divergence, and {@link TrainingListener#stopRequested()}
+ * asked before every step.
+ *
+ * <p>Guarantees: the same spec and data give the same batches and negatives whatever the step; a non-finite loss
+ * stops the fit with {@link TrainingDivergedException} (epoch, global step); a stop request stops it before the
+ * next step with {@link TrainingCancelledException} (epoch, steps finished over all epochs), so a cancelled fit
+ * runs at most the step in progress.
+ */
+public final class FitLoop {
+
+    /** Seconds and mean loss of each epoch. */
+    public record Result(double[] secondsPerEpoch, double[] lossPerEpoch) {
+    }
+
+    private FitLoop() {
+    }
+
+    /** Runs every epoch of {@code spec} on {@code train}, training with {@code step}. */
+    public static Result run(ModelSpec spec, Interactions train, TrainingListener listener, BatchStep step) {
+        Minibatches batches = new Minibatches(train, spec);
+        long steps = batches.steps();
+        double[] seconds = new double[spec.epochs()];
+        double[] losses = new double[spec.epochs()];
+        long globalStep = 0;
+        for (int epoch = 1; epoch <= spec.epochs(); epoch++) {
+            Minibatches.Epoch batchesOfEpoch = batches.epoch(epoch);
+            listener.epochStarted(epoch, spec.epochs(), steps);
+            double lossSum = 0;
+            long examples = 0;
+            long start = System.nanoTime();
+            for (long s = 0; s < steps; s++) {
+                if (listener.stopRequested()) {
+                    throw new TrainingCancelledException(epoch, globalStep + s);
+                }
+                Batch batch = batchesOfEpoch.next();
+                double value = step.apply(batch);
+                if (!Double.isFinite(value)) {
+                    throw new TrainingDivergedException(epoch, globalStep + s + 1, value);
+                }
+                lossSum += value;
+                examples += batch.size();
+                double elapsed = (System.nanoTime() - start) / 1e9;
+                listener.stepFinished(epoch, s + 1, steps, lossSum / (s + 1), elapsed > 0 ? examples / elapsed : 0);
+            }
+            double elapsed = (System.nanoTime() - start) / 1e9;
+            seconds[epoch - 1] = elapsed;
+            losses[epoch - 1] = lossSum / steps;
+            listener.epochFinished(epoch, spec.epochs(), losses[epoch - 1], elapsed);
+            globalStep += steps;
+        }
+        return new Result(seconds, losses);
+    }
+
+    /**
+     * Checks a request before anything is allocated: what {@code capabilities} cannot do (named by
+     * {@code trainer}), empty data, an explicit model without ratings, and tables over 2^31 floats.
+     *
+     * @throws IllegalArgumentException naming the field, the value and the fix
+     */
+    public static void validate(FitRequest request, TrainerCapabilities capabilities, String trainer) {
+        List<CapabilityProblem> problems = capabilities.problemsWith(request.model(), trainer);
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException(problems.stream().map(CapabilityProblem::toString)
+                    .collect(Collectors.joining("; ")));
+        }
+        Interactions train = request.train();
+        if (train.size() == 0) {
+            throw new IllegalArgumentException("the training data has no interactions; nothing to fit");
+        }
+        if (request.model().kind() == ModelKind.EXPLICIT_FACTORIZATION && !train.hasRatings()) {
+            throw new IllegalArgumentException("model.kind: explicit-factorization regresses ratings but the "
+                    + "training data has none; use implicit-factorization or a dataset with ratings");
+        }
+        long floats = (long) request.userLayout().totalRows() * request.model().dimension();
+        long itemFloats = (long) request.itemLayout().totalRows() * request.model().dimension();
+        if (floats > Integer.MAX_VALUE - 8 || itemFloats > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("model.dimension " + request.model().dimension() + " times the "
+                    + "table rows exceeds 2^31 floats per table; lower the dimension or the compression ratio");
+        }
+    }
+}

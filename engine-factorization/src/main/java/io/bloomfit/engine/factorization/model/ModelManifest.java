@@ -1,0 +1,36 @@
+package io.bloomfit.engine.factorization.model;
+
+import java.util.Map;
+
+/**
+ * The JSON manifest saved beside a model's parameters: everything needed to rebuild the index maps (the layout
+ * requests and compressor names, never the maps themselves), the hyperparameters, the sizes of the parameter
+ * tables, and the versions that wrote it.
+ */
+record ModelManifest(String format, int formatVersion, String trainer, String bloomfitVersion, String djlVersion,
+                     Model model, Layout users, Layout items, Parameters parameters, Report report) {
+
+    static final String FORMAT = "bloomfit-factorization-model";
+    static final int FORMAT_VERSION = 1;
+
+    /** Hyperparameters ({@link io.bloomfit.api.train.ModelSpec}) in spec names. */
+    record Model(String kind, String loss, int dimension, int epochs, int batchSize, double learningRate, double l2,
+                 int negatives, String optimizer, long seed, String device, int threads, boolean compressBiases) {
+    }
+
+    /** A layout's request and the facts checked when it is rebuilt on load. */
+    record Layout(String compressor, int numEntities, int dimension, double ratio, int numHashes,
+                  String hashFunction, long seed, int totalRows, int numLookups, String combiner) {
+    }
+
+    /**
+     * The parameter file: {@code floats} per table name, stored in {@link TableId} order as little-endian
+     * float32, and its CRC-32.
+     */
+    record Parameters(String file, Map<String, Long> floats, long crc32) {
+    }
+
+    /** The original fit's report. */
+    record Report(double[] secondsPerEpoch, double[] lossPerEpoch, String device, int threads, long parameters) {
+    }
+}

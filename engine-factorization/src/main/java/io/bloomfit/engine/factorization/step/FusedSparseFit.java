@@ -1,0 +1,49 @@
+package io.bloomfit.engine.factorization.step;
+
+import io.bloomfit.api.train.FitReport;
+import io.bloomfit.api.train.FitRequest;
+import io.bloomfit.api.train.ModelSpec;
+import io.bloomfit.api.train.TrainingListener;
+import io.bloomfit.engine.factorization.FitLoop;
+import io.bloomfit.engine.factorization.model.FactorizationModel;
+import io.bloomfit.engine.factorization.model.ModelOrigin;
+import io.bloomfit.engine.factorization.model.ModelParameters;
+import io.bloomfit.engine.factorization.model.ParameterInitializer;
+import io.bloomfit.engine.factorization.model.TableId;
+
+/**
+ * A sparse-optimizer fit entirely in Java: {@link RowTables} updated by the {@link FusedSparseStep} inside the one
+ * {@link FitLoop}. The {@code cpu} trainer is this; the {@code djl} trainer runs this too for a sparse optimizer on
+ * the CPU, so the two give the same model for the same spec, bit for bit.
+ */
+public final class FusedSparseFit {
+
+    private FusedSparseFit() {
+    }
+
+    /**
+     * Fits {@code request} (already validated; {@code model.optimizer} must be a sparse one) and returns the model.
+     * Row work uses {@code model.threads} threads, or every core when 0; the report names {@code device}.
+     */
+    public static FactorizationModel fit(FitRequest request, TrainingListener listener,
+                                         ParameterInitializer initializer, String device, ModelOrigin origin) {
+        ModelSpec spec = request.model();
+        ModelParameters start = ModelParameters.initial(request, initializer);
+        RowTables tables = new RowTables(start, RowOptimizer.Kind.of(spec.optimizer()), (float) spec.learningRate());
+        ModelParameters.Plans plans = start.plans();
+        start = null; // copied into the tables: let the starting arrays go
+        int threads = spec.threads() > 0 ? spec.threads() : RowRanges.threads();
+        tables.rowThreads(threads);
+        FusedSparseStep step = new FusedSparseStep(tables, plans, spec.dimension());
+        FitLoop.Result result = FitLoop.run(spec, request.train(), listener, step.forLoss(spec.loss(),
+                (float) spec.l2()));
+        float[][] trained = new float[TableId.values().length][];
+        for (TableId t : TableId.values()) {
+            trained[t.ordinal()] = tables.values(t);
+        }
+        FitReport report = new FitReport(result.secondsPerEpoch(), result.lossPerEpoch(), device, threads,
+                tables.shapes().totalFloats());
+        return new FactorizationModel(spec, request.userLayout(), request.itemLayout(),
+                new ModelParameters(plans, tables.shapes(), trained), report, origin);
+    }
+}

@@ -1,0 +1,336 @@
+package io.bloomfit.engine.factorization.step;
+
+import io.bloomfit.api.train.OptimizerKind;
+
+import java.util.Arrays;
+
+/**
+ * An optimizer that updates only the rows a step touched. A step is {@link #gather} (the distinct rows of the
+ * step's lookups and their parameters) then {@link #apply} (one summed gradient per distinct row: a coalesced COO
+ * gradient, as PyTorch's {@code coalesce} gives); {@link #step} takes uncoalesced contributions, one per lookup.
+ * Each touched row is updated once, following PyTorch's {@code SparseAdam}, sparse {@code Adagrad} and
+ * {@code SGD} formulas.
+ *
+ * <p>Each row's parameters and optimizer state are stored together ({@code [p | m | v]} for Adam), so a touched
+ * row is one contiguous region of memory: with rows scattered over a large table, the cost of a step is mostly
+ * these random accesses.
+ */
+public abstract class RowOptimizer {
+
+    /** The row-wise optimizers. */
+    public enum Kind {
+        SPARSE_ADAM,
+        SPARSE_ADAGRAD,
+        SGD;
+
+        /** The row-wise optimizer of {@code kind}; {@code adam} (dense) has none. */
+        public static Kind of(OptimizerKind kind) {
+            return switch (kind) {
+                case SPARSE_ADAM -> SPARSE_ADAM;
+                case SPARSE_ADAGRAD -> SPARSE_ADAGRAD;
+                case SGD -> SGD;
+                case ADAM -> throw new IllegalArgumentException("adam is the dense optimizer, not a row-wise one");
+            };
+        }
+    }
+
+    private final float[] records;  // rows x (arrays * width): parameters, then each state array
+    private final int arrays;
+    private final int stride;
+    protected final int width;
+    protected final float learningRate;
+    private final int[] slotOfRow;
+    /** Rows handled together in a gather or an update (see {@link #touch}). */
+    private static final int BLOCK_ROWS = 64;
+    /** Above one distinct row in this many rows of the table, a step visits rows in row order. */
+    private static final int SWEEP_DENSITY = 32;
+    /** Floats per 64-byte cache line. */
+    private static final int LINE_FLOATS = 16;
+    private int[] touched = new int[0];
+    private int[] order = new int[0];
+    private float[] params = new float[0];
+    private int unique;
+    private float sink;
+    private int threads = RowRanges.threads();
+    protected long steps;
+
+    RowOptimizer(float[] parameters, int rows, int width, float learningRate, int arrays) {
+        this.arrays = arrays;
+        this.stride = arrays * width;
+        long floats = (long) rows * stride;
+        if (floats > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("a table of " + rows + " rows of " + width + " floats with "
+                    + (arrays - 1) + " optimizer state arrays exceeds 2^31 floats; use a smaller dimension, a "
+                    + "smaller compression ratio, or optimizer sgd");
+        }
+        this.records = new float[(int) floats];
+        for (int r = 0; r < rows; r++) {
+            System.arraycopy(parameters, r * width, records, r * stride, width);
+        }
+        this.width = width;
+        this.learningRate = learningRate;
+        this.slotOfRow = new int[rows];
+        Arrays.fill(slotOfRow, -1);
+    }
+
+    /** Threads that copy and update rows. */
+    public final int threads() {
+        return threads;
+    }
+
+    /** Limits the threads that copy and update rows (at least 1). */
+    public final void threads(int value) {
+        this.threads = Math.max(1, value);
+    }
+
+    /** An optimizer of {@code kind} over a copy of {@code parameters} ({@code rows x width}, row-major). */
+    public static RowOptimizer create(Kind kind, float[] parameters, int rows, int width, float learningRate) {
+        return switch (kind) {
+            case SPARSE_ADAM -> new SparseAdam(parameters, rows, width, learningRate);
+            case SPARSE_ADAGRAD -> new SparseAdagrad(parameters, rows, width, learningRate);
+            case SGD -> new RowSgd(parameters, rows, width, learningRate);
+        };
+    }
+
+    /**
+     * One step from COO gradient contributions: {@code gradients[i * width ..]} is added to row {@code rows[i]}
+     * (rows may repeat). Equivalent to {@link #gather} followed by {@link #apply} with the per-row sums.
+     */
+    public final void step(int[] rows, float[] gradients) {
+        int[] slots = new int[rows.length];
+        int distinct = gather(rows, slots);
+        float[] sums = new float[distinct * width];
+        for (int i = 0; i < rows.length; i++) {
+            int s = slots[i] * width;
+            int g = i * width;
+            for (int d = 0; d < width; d++) {
+                sums[s + d] += gradients[g + d];
+            }
+        }
+        apply(sums);
+    }
+
+    /**
+     * Starts a step on the rows {@code rows} (which may repeat): sets {@code slots[i]} to the index of
+     * {@code rows[i]} among the distinct rows, in order of first appearance, and copies the parameters of each
+     * distinct row once into {@link #gathered()}. Returns the number of distinct rows.
+     */
+    public final int gather(int[] rows, int[] slots) {
+        if (touched.length < rows.length) {
+            touched = new int[rows.length];
+            params = new float[rows.length * width];
+        }
+        int distinct = 0;
+        for (int i = 0; i < rows.length; i++) {
+            int row = rows[i];
+            int slot = slotOfRow[row];
+            if (slot < 0) {
+                slot = distinct++;
+                slotOfRow[row] = slot;
+                touched[slot] = row;
+            }
+            slots[i] = slot;
+        }
+        orderRows(distinct);
+        unique = distinct;
+        RowRanges.forRange(distinct, threads, (from, to) -> {
+            for (int first = from; first < to; first += BLOCK_ROWS) {
+                int end = Math.min(to, first + BLOCK_ROWS);
+                touch(first, end, width);
+                for (int i = first; i < end; i++) {
+                    int slot = order[i];
+                    System.arraycopy(records, touched[slot] * stride, params, slot * width, width);
+                }
+            }
+        });
+        return distinct;
+    }
+
+    /**
+     * Decides the order in which the step's distinct rows are copied and updated, and clears {@link #slotOfRow}.
+     * When they are a sizeable share of the table (more than one row in {@value #SWEEP_DENSITY}), they go in row
+     * order, found by one pass over the table's slot marks: memory is then read nearly sequentially, which the
+     * hardware prefetcher streams, instead of at random. Otherwise in order of first appearance. Either way each
+     * row is updated once, so the result is the same.
+     */
+    private void orderRows(int distinct) {
+        if (order.length < touched.length) {
+            order = new int[touched.length];
+        }
+        if ((long) distinct * SWEEP_DENSITY >= slotOfRow.length) {
+            int n = 0;
+            for (int row = 0; row < slotOfRow.length; row++) {
+                int slot = slotOfRow[row];
+                if (slot >= 0) {
+                    order[n++] = slot;
+                    slotOfRow[row] = -1;
+                }
+            }
+        } else {
+            for (int slot = 0; slot < distinct; slot++) {
+                order[slot] = slot;
+                slotOfRow[touched[slot]] = -1;
+            }
+        }
+    }
+
+    /** The parameters of the rows of the last {@link #gather}, slot by slot ({@code slots * width} floats). */
+    public final float[] gathered() {
+        return params;
+    }
+
+    /**
+     * Ends the step begun by {@link #gather}: {@code gradient[slot * width ..]} is the summed gradient of each
+     * distinct row (a coalesced COO gradient); each row is updated once. Rows go in blocks: request a block's
+     * records, copy parameters and state into small per-array buffers, update them in one loop (the same index in
+     * every array, so the JIT vectorises it: 2-3x faster than updating rows in place), and write them back while
+     * they are still in cache.
+     */
+    public final void apply(float[] gradient) {
+        int distinct = unique;
+        steps++;
+        beginStep();
+        RowRanges.forRange(distinct, threads, (from, to) -> {
+            float[][] block = new float[arrays][BLOCK_ROWS * width];
+            float[] blockGradient = new float[BLOCK_ROWS * width];
+            for (int first = from; first < to; first += BLOCK_ROWS) {
+                int end = Math.min(to, first + BLOCK_ROWS);
+                touch(first, end, stride);
+                for (int i = first; i < end; i++) {
+                    int slot = order[i];
+                    int base = touched[slot] * stride;
+                    int at = (i - first) * width;
+                    for (int a = 0; a < arrays; a++) {
+                        System.arraycopy(records, base + a * width, block[a], at, width);
+                    }
+                    System.arraycopy(gradient, slot * width, blockGradient, at, width);
+                }
+                update(block, blockGradient, (end - first) * width);
+                for (int i = first; i < end; i++) {
+                    int base = touched[order[i]] * stride;
+                    int at = (i - first) * width;
+                    for (int a = 0; a < arrays; a++) {
+                        System.arraycopy(block[a], at, records, base + a * width, width);
+                    }
+                }
+            }
+        });
+        unique = 0;
+    }
+
+    /**
+     * Reads one float of every cache line of the first {@code floats} floats of the records of the rows
+     * {@code order[from .. to)}. The loads are independent, so the CPU keeps many of these cache misses in flight
+     * at once, and the copies that follow find the rows in cache; copying row after row instead waits for each miss
+     * in turn.
+     * Where a miss costs about 200 ns (the 2-core benchmark machine) this halves the time of a gather. Java has no
+     * prefetch instruction; this is the portable equivalent.
+     */
+    private void touch(int from, int to, int floats) {
+        float acc = 0;
+        for (int i = from; i < to; i++) {
+            int base = touched[order[i]] * stride;
+            for (int f = 0; f < floats; f += LINE_FLOATS) {
+                acc += records[base + f];
+            }
+            acc += records[base + floats - 1]; // rows need not start on a line boundary
+        }
+        if (acc == Float.MIN_VALUE) {
+            sink = acc; // never true in practice; keeps the loads from being optimised away
+        }
+    }
+
+    /** Called once per step before the rows are updated ({@link #steps} already counts this step). */
+    void beginStep() {
+    }
+
+    /** The current parameters, row-major (a copy). */
+    public final float[] parameters() {
+        int rows = records.length / stride;
+        float[] out = new float[rows * width];
+        for (int r = 0; r < rows; r++) {
+            System.arraycopy(records, r * stride, out, r * width, width);
+        }
+        return out;
+    }
+
+    /**
+     * Updates {@code length} floats: {@code rows[0][i]} is a touched parameter, {@code rows[1..][i]} its state and
+     * {@code gradient[i]} its summed gradient.
+     */
+    abstract void update(float[][] rows, float[] gradient, int length);
+
+    /** PyTorch's {@code SparseAdam} (lazy Adam): moments of untouched rows do not decay. */
+    static final class SparseAdam extends RowOptimizer {
+        private static final double BETA1 = 0.9;
+        private static final double BETA2 = 0.999;
+        private static final float EPS = 1e-8f;
+        private float stepSize;
+
+        SparseAdam(float[] parameters, int rows, int width, float learningRate) {
+            super(parameters, rows, width, learningRate, 3);
+        }
+
+        @Override
+        void beginStep() {
+            double correction1 = 1 - Math.pow(BETA1, steps);
+            double correction2 = 1 - Math.pow(BETA2, steps);
+            stepSize = (float) (learningRate * Math.sqrt(correction2) / correction1);
+        }
+
+        @Override
+        void update(float[][] rows, float[] gradient, int length) {
+            float[] p = rows[0];
+            float[] mm = rows[1];
+            float[] vv = rows[2];
+            float c1 = (float) (1 - BETA1);
+            float c2 = (float) (1 - BETA2);
+            float step = stepSize;
+            for (int i = 0; i < length; i++) {
+                float g = gradient[i];
+                float mi = mm[i] + (g - mm[i]) * c1;
+                float vi = vv[i] + (g * g - vv[i]) * c2;
+                mm[i] = mi;
+                vv[i] = vi;
+                p[i] = p[i] - step * mi / ((float) Math.sqrt(vi) + EPS);
+            }
+        }
+    }
+
+    /** PyTorch's sparse {@code Adagrad} (no learning-rate decay, initial accumulator 0, eps 1e-10). */
+    static final class SparseAdagrad extends RowOptimizer {
+        private static final float EPS = 1e-10f;
+        SparseAdagrad(float[] parameters, int rows, int width, float learningRate) {
+            super(parameters, rows, width, learningRate, 2);
+        }
+
+        @Override
+        void update(float[][] rows, float[] gradient, int length) {
+            float[] p = rows[0];
+            float[] s = rows[1];
+            float lr = learningRate;
+            for (int i = 0; i < length; i++) {
+                float g = gradient[i];
+                float si = s[i] + g * g;
+                s[i] = si;
+                p[i] = p[i] - lr * g / ((float) Math.sqrt(si) + EPS);
+            }
+        }
+    }
+
+    /** Plain SGD on the touched rows. */
+    static final class RowSgd extends RowOptimizer {
+        RowSgd(float[] parameters, int rows, int width, float learningRate) {
+            super(parameters, rows, width, learningRate, 1);
+        }
+
+        @Override
+        void update(float[][] rows, float[] gradient, int length) {
+            float[] p = rows[0];
+            float lr = learningRate;
+            for (int i = 0; i < length; i++) {
+                p[i] = p[i] - lr * gradient[i];
+            }
+        }
+    }
+}

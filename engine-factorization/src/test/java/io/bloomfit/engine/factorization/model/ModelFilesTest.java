@@ -1,0 +1,113 @@
+package io.bloomfit.engine.factorization.model;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ModelFilesTest {
+
+    private static final FactorizationModel MODEL = Models.random(Models.bloom(40, 6, 17), Models.plain(30, 6),
+            Models.spec(6, true), 5);
+
+    @Test
+    void loadedModelScoresExactlyLikeTheSavedOne(@TempDir Path dir) throws IOException {
+        MODEL.save(dir);
+        assertThat(dir.resolve("manifest.json")).exists();
+        assertThat(dir.resolve("parameters.bin")).exists();
+        try (FactorizationModel loaded = ModelFiles.load(dir)) {
+            int[] users = IntStream.range(0, 40).toArray();
+            assertThat(loaded.scoreAll(users)).isDeepEqualTo(MODEL.scoreAll(users));
+            assertThat(loaded.report().lossPerEpoch()).containsExactly(MODEL.report().lossPerEpoch());
+            assertThat(loaded.report().device()).isEqualTo(MODEL.report().device());
+            assertThat(loaded.spec()).isEqualTo(MODEL.spec());
+            assertThat(loaded.origin()).isEqualTo(new ModelOrigin("cpu", null));
+        }
+    }
+
+    @Test
+    void manifestNamesTrainerCompressorsHashSeedsSizesAndVersions(@TempDir Path dir) throws IOException {
+        MODEL.save(dir);
+        var manifest = new ObjectMapper().readTree(dir.resolve("manifest.json").toFile());
+        assertThat(manifest.path("format").asText()).isEqualTo("bloomfit-factorization-model");
+        assertThat(manifest.path("formatVersion").asInt()).isEqualTo(1);
+        assertThat(manifest.path("trainer").asText()).isEqualTo("cpu");
+        assertThat(manifest.path("djlVersion").isNull()).isTrue();
+        assertThat(manifest.path("bloomfitVersion").asText()).isNotBlank().doesNotContain("${");
+        assertThat(manifest.path("users").path("compressor").asText()).isEqualTo("bloom");
+        assertThat(manifest.path("users").path("hashFunction").asText()).isEqualTo("xxh3");
+        assertThat(manifest.path("users").path("seed").asLong()).isEqualTo(17);
+        assertThat(manifest.path("users").path("totalRows").asInt()).isEqualTo(20);
+        assertThat(manifest.path("items").path("compressor").asText()).isEqualTo("plain");
+        assertThat(manifest.path("model").path("kind").asText()).isEqualTo("implicit-factorization");
+        assertThat(manifest.path("model").path("dimension").asInt()).isEqualTo(6);
+        // 20 bloom user rows and 30 item rows, vectors of 6 and (compressed) biases of 1
+        assertThat(manifest.path("parameters").path("floats").path("user-vectors").asLong()).isEqualTo(120);
+        assertThat(manifest.path("parameters").path("floats").path("item-biases").asLong()).isEqualTo(30);
+        assertThat(Files.size(dir.resolve("parameters.bin"))).isEqualTo((20 + 30) * 7 * 4L);
+    }
+
+    @Test
+    void missingManifestIsAClearError(@TempDir Path dir) {
+        assertThatThrownBy(() -> ModelFiles.load(dir))
+                .isInstanceOf(IOException.class).hasMessageContaining("manifest.json");
+    }
+
+    @Test
+    void missingParameterFileIsAClearError(@TempDir Path dir) throws IOException {
+        MODEL.save(dir);
+        Files.delete(dir.resolve("parameters.bin"));
+        assertThatThrownBy(() -> ModelFiles.load(dir))
+                .isInstanceOf(IOException.class).hasMessageContaining("parameters.bin").hasMessageContaining("missing");
+    }
+
+    @Test
+    void newerFormatVersionIsRefusedNamingTheUpgrade(@TempDir Path dir) throws IOException {
+        MODEL.save(dir);
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode manifest = (ObjectNode) json.readTree(dir.resolve("manifest.json").toFile());
+        manifest.put("formatVersion", 99);
+        json.writeValue(dir.resolve("manifest.json").toFile(), manifest);
+        assertThatThrownBy(() -> ModelFiles.load(dir))
+                .isInstanceOf(IOException.class).hasMessageContaining("formatVersion 99").hasMessageContaining("upgrade");
+    }
+
+    @Test
+    void unknownCompressorNamesThePluginToAdd(@TempDir Path dir) throws IOException {
+        MODEL.save(dir);
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode manifest = (ObjectNode) json.readTree(dir.resolve("manifest.json").toFile());
+        ((ObjectNode) manifest.path("items")).put("compressor", "no-such-compressor");
+        json.writeValue(dir.resolve("manifest.json").toFile(), manifest);
+        assertThatThrownBy(() -> ModelFiles.load(dir))
+                .isInstanceOf(IOException.class).hasMessageContaining("no-such-compressor")
+                .hasMessageContaining("plugin jar");
+    }
+
+    @Test
+    void corruptedParametersAreDetected(@TempDir Path dir) throws IOException {
+        MODEL.save(dir);
+        byte[] bytes = Files.readAllBytes(dir.resolve("parameters.bin"));
+        bytes[10] ^= 0x40;
+        Files.write(dir.resolve("parameters.bin"), bytes);
+        assertThatThrownBy(() -> ModelFiles.load(dir))
+                .isInstanceOf(IOException.class).hasMessageContaining("checksum");
+    }
+
+    @Test
+    void truncatedParametersAreDetected(@TempDir Path dir) throws IOException {
+        MODEL.save(dir);
+        byte[] bytes = Files.readAllBytes(dir.resolve("parameters.bin"));
+        Files.write(dir.resolve("parameters.bin"), java.util.Arrays.copyOf(bytes, bytes.length - 4));
+        assertThatThrownBy(() -> ModelFiles.load(dir))
+                .isInstanceOf(IOException.class).hasMessageContaining("truncated");
+    }
+}

@@ -1,0 +1,51 @@
+package io.bloomfit.engine.factorization.model;
+
+import io.bloomfit.api.embed.EmbeddingCompressors;
+import io.bloomfit.api.embed.EmbeddingLayout;
+import io.bloomfit.api.embed.LayoutRequest;
+import io.bloomfit.api.train.DeviceChoice;
+import io.bloomfit.api.train.FitReport;
+import io.bloomfit.api.train.Loss;
+import io.bloomfit.api.train.ModelKind;
+import io.bloomfit.api.train.ModelSpec;
+import io.bloomfit.api.train.OptimizerKind;
+
+import java.util.SplittableRandom;
+
+/** Models with random (untrained) parameters, for tests of scoring and files that need no fit. */
+final class Models {
+
+    private Models() {
+    }
+
+    static ModelSpec spec(int dimension, boolean compressBiases) {
+        return new ModelSpec(ModelKind.IMPLICIT_FACTORIZATION, Loss.ADAPTIVE_HINGE, dimension, 2, 16, 0.05, 0.001, 3,
+                OptimizerKind.SPARSE_ADAM, 8, DeviceChoice.CPU, 1, compressBiases);
+    }
+
+    /** A model over {@code users} and {@code items} with every parameter drawn from N(0, 0.5^2). */
+    static FactorizationModel random(EmbeddingLayout users, EmbeddingLayout items, ModelSpec spec, long seed) {
+        ModelParameters.Plans plans = ModelParameters.plans(users, items, spec.compressBiases());
+        TableShapes shapes = ModelParameters.shapes(plans, spec.dimension());
+        SplittableRandom random = new SplittableRandom(seed);
+        float[][] tables = new float[TableId.values().length][];
+        for (TableId t : TableId.values()) {
+            tables[t.ordinal()] = new float[Math.toIntExact(shapes.floats(t))];
+            for (int i = 0; i < tables[t.ordinal()].length; i++) {
+                tables[t.ordinal()][i] = (float) (0.5 * random.nextGaussian());
+            }
+        }
+        FitReport report = new FitReport(new double[] {0.5, 0.25}, new double[] {0.9, 0.7}, "cpu", 1,
+                shapes.totalFloats());
+        return new FactorizationModel(spec, users, items, new ModelParameters(plans, shapes, tables), report,
+                new ModelOrigin("cpu", null));
+    }
+
+    static EmbeddingLayout plain(int n, int dimension) {
+        return EmbeddingCompressors.layout("plain", LayoutRequest.plain(n, dimension));
+    }
+
+    static EmbeddingLayout bloom(int n, int dimension, long seed) {
+        return EmbeddingCompressors.layout("bloom", new LayoutRequest(n, dimension, 0.5, 2, "xxh3", seed));
+    }
+}
