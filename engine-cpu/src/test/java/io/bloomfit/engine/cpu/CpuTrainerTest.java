@@ -17,6 +17,7 @@ import io.bloomfit.api.train.TrainingCancelledException;
 import io.bloomfit.api.train.TrainingDivergedException;
 import io.bloomfit.api.train.TrainingListener;
 import io.bloomfit.engine.factorization.testing.PlantedGroups;
+import io.bloomfit.engine.factorization.testing.StopAfterSteps;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -96,25 +97,14 @@ class CpuTrainerTest {
     @Test
     void stopsWithinOneStepOfAStopRequest() {
         // 320 interactions in batches of 32: 10 steps per epoch; ask to stop after 13
-        int[] finished = {0};
-        TrainingListener listener = new TrainingListener() {
-            @Override
-            public void stepFinished(int epoch, long step, long steps, double meanLoss, double examplesPerSecond) {
-                finished[0]++;
-            }
-
-            @Override
-            public boolean stopRequested() {
-                return finished[0] >= 13;
-            }
-        };
+        StopAfterSteps listener = new StopAfterSteps(13);
         assertThatThrownBy(() -> new CpuTrainer().fit(plain(spec(Loss.BPR, OptimizerKind.SPARSE_ADAM, 5, 0.05, 1),
                 PLANTED), listener))
                 .isInstanceOfSatisfying(TrainingCancelledException.class, e -> {
                     assertThat(e.epoch()).isEqualTo(2);
                     assertThat(e.step()).isEqualTo(13);
                 });
-        assertThat(finished[0]).isEqualTo(13);
+        assertThat(listener.finished()).isEqualTo(13);
     }
 
     @Test

@@ -16,6 +16,7 @@ import io.bloomfit.api.train.TrainingCancelledException;
 import io.bloomfit.api.train.TrainingDivergedException;
 import io.bloomfit.api.train.TrainingListener;
 import io.bloomfit.api.train.DeviceChoice;
+import io.bloomfit.engine.factorization.testing.StopAfterSteps;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -48,24 +49,13 @@ class DjlTrainerTest {
     void stopsWithinOneStepOfAStopRequest(OptimizerKind optimizer) {
         // 320 interactions in batches of 32: 10 steps per epoch; ask to stop after 13
         ModelSpec spec = Fixtures.spec(Loss.BPR, optimizer, 4, 5, 32, 0.05, 1);
-        int[] finished = {0};
-        TrainingListener listener = new TrainingListener() {
-            @Override
-            public void stepFinished(int epoch, long step, long steps, double meanLoss, double examplesPerSecond) {
-                finished[0]++;
-            }
-
-            @Override
-            public boolean stopRequested() {
-                return finished[0] >= 13;
-            }
-        };
+        StopAfterSteps listener = new StopAfterSteps(13);
         assertThatThrownBy(() -> new DjlTrainer().fit(Fixtures.plainRequest(spec, PLANTED), listener))
                 .isInstanceOfSatisfying(TrainingCancelledException.class, e -> {
                     assertThat(e.epoch()).isEqualTo(2);
                     assertThat(e.step()).isEqualTo(13);
                 });
-        assertThat(finished[0]).isEqualTo(13);
+        assertThat(listener.finished()).isEqualTo(13);
         // the lock was released: the next fit runs
         try (TrainedModel model = new DjlTrainer().fit(Fixtures.plainRequest(spec.withEpochs(1), PLANTED),
                 TrainingListener.NONE)) {

@@ -9,6 +9,7 @@ import io.bloomfit.api.train.OptimizerKind;
 import io.bloomfit.api.train.TrainingCancelledException;
 import io.bloomfit.api.train.TrainingDivergedException;
 import io.bloomfit.api.train.TrainingListener;
+import io.bloomfit.engine.factorization.testing.StopAfterSteps;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -38,26 +39,6 @@ class FitLoopTest {
     private static ModelSpec spec(Loss loss, int epochs, int batch, long seed) {
         return new ModelSpec(ModelKind.IMPLICIT_FACTORIZATION, loss, 4, epochs, batch, 0.1, 0, 3,
                 OptimizerKind.SGD, seed, DeviceChoice.CPU, 1, false);
-    }
-
-    /** A listener that asks to stop once {@code after} steps have finished. */
-    private static final class StopAfter implements TrainingListener {
-        private final int after;
-        int finished;
-
-        StopAfter(int after) {
-            this.after = after;
-        }
-
-        @Override
-        public void stepFinished(int epoch, long step, long steps, double meanLoss, double examplesPerSecond) {
-            finished++;
-        }
-
-        @Override
-        public boolean stopRequested() {
-            return finished >= after;
-        }
     }
 
     @Test
@@ -112,7 +93,7 @@ class FitLoopTest {
     @Test
     void aStopRequestEndsTheFitBeforeTheNextStep() {
         // 4 steps per epoch: stop after 6, in the middle of epoch 2
-        StopAfter listener = new StopAfter(6);
+        StopAfterSteps listener = new StopAfterSteps(6);
         int[] steps = {0};
         assertThatThrownBy(() -> FitLoop.run(spec(Loss.BPR, 3, 16, 1), TRAIN, listener, batch -> {
             steps[0]++;
@@ -127,7 +108,7 @@ class FitLoopTest {
     @Test
     void aStopRequestBeforeTheFirstStepRunsNoStep() {
         int[] steps = {0};
-        assertThatThrownBy(() -> FitLoop.run(spec(Loss.BPR, 1, 16, 1), TRAIN, new StopAfter(0), batch -> {
+        assertThatThrownBy(() -> FitLoop.run(spec(Loss.BPR, 1, 16, 1), TRAIN, new StopAfterSteps(0), batch -> {
             steps[0]++;
             return 0;
         })).isInstanceOfSatisfying(TrainingCancelledException.class, e -> assertThat(e.step()).isZero());
