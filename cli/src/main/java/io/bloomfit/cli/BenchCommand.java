@@ -166,10 +166,12 @@ public class BenchCommand implements Callable<Integer> {
             int users = data.train().numUsers();
             int items = data.train().numItems();
             var compress = EmbeddingCompressors.forName(c);
-            EmbeddingLayout u = c.equals("plain") ? EmbeddingCompressors.layout(compress, LayoutRequest.plain(users, 32), HashFunctions.registry())
-                    : EmbeddingCompressors.layout(compress, new LayoutRequest(users, 32, ratio, hashes, hash, 1), HashFunctions.registry());
-            EmbeddingLayout i = c.equals("plain") ? EmbeddingCompressors.layout(compress, LayoutRequest.plain(items, 32), HashFunctions.registry())
-                    : EmbeddingCompressors.layout(compress, new LayoutRequest(items, 32, ratio, hashes, hash, 1), HashFunctions.registry());
+            LayoutRequest userRequest = c.equals("plain") ? LayoutRequest.plain(users, 32)
+                    : new LayoutRequest(users, 32, ratio, hashes, hash, 1);
+            LayoutRequest itemRequest = c.equals("plain") ? LayoutRequest.plain(items, 32)
+                    : new LayoutRequest(items, 32, ratio, hashes, hash, 1);
+            EmbeddingLayout u = EmbeddingCompressors.layout(compress, userRequest);
+            EmbeddingLayout i = EmbeddingCompressors.layout(compress, itemRequest);
             TrainBenchmark.Timing timing = TrainBenchmark.time(trainer, new FitRequest(model(), data.train(), u, i),
                     0);
             StringBuilder s = new StringBuilder();
@@ -191,7 +193,8 @@ public class BenchCommand implements Callable<Integer> {
         int items = data.train().numItems();
         var plain = EmbeddingCompressors.forName("plain");
         try (TrainedModel m = trainer().fit(new FitRequest(model(), data.train(),
-                EmbeddingCompressors.layout(plain, LayoutRequest.plain(users, 32), HashFunctions.registry()), EmbeddingCompressors.layout(plain, LayoutRequest.plain(items, 32), HashFunctions.registry())),
+                EmbeddingCompressors.layout(plain, LayoutRequest.plain(users, 32)),
+                EmbeddingCompressors.layout(plain, LayoutRequest.plain(items, 32))),
                 TrainingListener.NONE)) {
             EvaluationResult r = new Evaluator().evaluate(m, data.train(), data.test());
             out.println(String.format(Locale.ROOT, "eval: %.3f s for %d users x %d items (%d cores); %s", r.seconds(),

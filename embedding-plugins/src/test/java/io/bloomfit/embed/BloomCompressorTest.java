@@ -40,7 +40,7 @@ class BloomCompressorTest {
         String hash = c.oneOf("hash", List.copyOf(HashFunctions.available()));
         c.check(() -> {
             LayoutRequest request = new LayoutRequest(n, 4, ratio, k, hash, seed);
-            EmbeddingLayout layout = EmbeddingCompressors.layout(bloom, request, HashFunctions.registry());
+            EmbeddingLayout layout = EmbeddingCompressors.layout(bloom, request);
 
             int m = layout.tableRows(0);
             assertThat((double) m).isCloseTo(Math.max(1, ratio * n), within(1.0));
@@ -63,7 +63,7 @@ class BloomCompressorTest {
     void rowsFollowTheDefinition(String hashName) {
         long seed = 0xC0FFEEL;
         LayoutRequest request = new LayoutRequest(5000, 16, 0.3, 3, hashName, seed);
-        EmbeddingLayout layout = EmbeddingCompressors.layout(bloom, request, HashFunctions.registry());
+        EmbeddingLayout layout = EmbeddingCompressors.layout(bloom, request);
 
         HashFunction hash = HashFunctions.forName(hashName);
         SplittableRandom splitMix = new SplittableRandom(seed);
@@ -79,8 +79,8 @@ class BloomCompressorTest {
     @Test
     void sameRequestGivesIdenticalLayout() {
         LayoutRequest request = new LayoutRequest(200_000, 8, 0.2, 4, "xxh3", 42);
-        EmbeddingLayout first = EmbeddingCompressors.layout(bloom, request, HashFunctions.registry());
-        EmbeddingLayout second = EmbeddingCompressors.layout(bloom, request, HashFunctions.registry());
+        EmbeddingLayout first = EmbeddingCompressors.layout(bloom, request);
+        EmbeddingLayout second = EmbeddingCompressors.layout(bloom, request);
 
         assertThat(allRows(second)).isEqualTo(allRows(first));
         assertThat(second.tableRowCounts()).isEqualTo(first.tableRowCounts());
@@ -89,8 +89,8 @@ class BloomCompressorTest {
     @ParameterizedTest
     @ValueSource(strings = {"xxh3", "xxh64", "murmur3_32"})
     void differentSeedsGiveDifferentLayouts(String hash) {
-        int[] a = allRows(EmbeddingCompressors.layout(bloom, new LayoutRequest(10_000, 8, 0.2, 4, hash, 1), HashFunctions.registry()));
-        int[] b = allRows(EmbeddingCompressors.layout(bloom, new LayoutRequest(10_000, 8, 0.2, 4, hash, 2), HashFunctions.registry()));
+        int[] a = allRows(EmbeddingCompressors.layout(bloom, new LayoutRequest(10_000, 8, 0.2, 4, hash, 1)));
+        int[] b = allRows(EmbeddingCompressors.layout(bloom, new LayoutRequest(10_000, 8, 0.2, 4, hash, 2)));
 
         int same = 0;
         for (int i = 0; i < a.length; i++) {
@@ -118,7 +118,7 @@ class BloomCompressorTest {
     void parallelBuildDoesNotDependOnChunking() {
         // Larger than one chunk (2^15 entities): chunks computed in parallel must equal a sequential pass.
         LayoutRequest request = new LayoutRequest(100_003, 8, 0.1, 2, "xxh3", 3);
-        EmbeddingLayout layout = EmbeddingCompressors.layout(bloom, request, HashFunctions.registry());
+        EmbeddingLayout layout = EmbeddingCompressors.layout(bloom, request);
         HashFunction hash = HashFunctions.forName("xxh3");
         long[] seeds = SeedSequence.seeds(3, 2);
         int m = layout.tableRows(0);
@@ -129,21 +129,22 @@ class BloomCompressorTest {
 
     @Test
     void missingHashFunctionNamesTheFieldAndCompressor() {
-        assertThatThrownBy(() -> EmbeddingCompressors.layout(bloom, new LayoutRequest(10, 8, 0.5, 2, null, 1), HashFunctions.registry()))
+        assertThatThrownBy(() -> EmbeddingCompressors.layout(bloom, new LayoutRequest(10, 8, 0.5, 2, null, 1)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("bloom")
                 .hasMessageContaining("hashFunction");
     }
 
     @Test
     void unknownHashFunctionListsTheAvailableOnes() {
-        assertThatThrownBy(() -> EmbeddingCompressors.layout(bloom, new LayoutRequest(10, 8, 0.5, 2, "nope", 1), HashFunctions.registry()))
+        assertThatThrownBy(() -> EmbeddingCompressors.layout(bloom, new LayoutRequest(10, 8, 0.5, 2, "nope", 1)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("nope")
                 .hasMessageContaining("xxh3");
     }
 
     @Test
     void tooManyLookupsNamesEntitiesAndHashes() {
-        assertThatThrownBy(() -> EmbeddingCompressors.layout(bloom, new LayoutRequest(600_000_000, 8, 1e-6, 4, "xxh3", 1), HashFunctions.registry()))
+        assertThatThrownBy(() -> EmbeddingCompressors.layout(bloom, new LayoutRequest(600_000_000, 8, 1e-6, 4, "xxh3",
+                1)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("numEntities 600000000")
                 .hasMessageContaining("numHashes 4");
     }

@@ -68,7 +68,8 @@ class CollisionExpectationTest {
     @ParameterizedTest(name = "{0} ratio={1} k={2}")
     @MethodSource("cases")
     void sharedSignaturesMatchTheory(String hash, double ratio, int k, TestReporter reporter) {
-        EmbeddingLayout layout = EmbeddingCompressors.layout(new BloomCompressor(), new LayoutRequest(N, 8, ratio, k, hash, 99), HashFunctions.registry());
+        EmbeddingLayout layout = EmbeddingCompressors.layout(new BloomCompressor(), new LayoutRequest(N, 8, ratio, k,
+                hash, 99));
         int m = layout.tableRows(0);
         CollisionStats stats = layout.collisionStats();
 

@@ -31,7 +31,8 @@ class HashingTrickCompressorTest {
         int numHashes = c.intBetween("numHashes", 1, 8);
         long seed = c.anyLong("seed");
         c.check(() -> {
-            EmbeddingLayout layout = EmbeddingCompressors.layout("hashing-trick-signed", new LayoutRequest(n, 4, ratio, numHashes, "xxh64", seed));
+            EmbeddingLayout layout = EmbeddingCompressors.layout("hashing-trick-signed", new LayoutRequest(n, 4,
+                    ratio, numHashes, "xxh64", seed));
 
             assertThat(layout.numLookups()).isEqualTo(1);
             int m = layout.tableRows(0);
@@ -68,8 +69,8 @@ class HashingTrickCompressorTest {
     @Test
     void unsignedEqualsBloomWithOneLookupAndSameSeed() {
         LayoutRequest request = new LayoutRequest(20_000, 8, 0.1, 1, "xxh3", 5);
-        assertThat(BloomCompressorTest.allRows(EmbeddingCompressors.layout(new HashingTrickCompressor(), request, HashFunctions.registry())))
-                .isEqualTo(BloomCompressorTest.allRows(EmbeddingCompressors.layout(new BloomCompressor(), request, HashFunctions.registry())));
+        assertThat(BloomCompressorTest.allRows(EmbeddingCompressors.layout(new HashingTrickCompressor(), request)))
+                .isEqualTo(BloomCompressorTest.allRows(EmbeddingCompressors.layout(new BloomCompressor(), request)));
     }
 
     /**
@@ -80,7 +81,8 @@ class HashingTrickCompressorTest {
     @ValueSource(strings = {"xxh3", "xxh64", "murmur3_32"})
     void signsAreBalancedAndIndependentOfRows(String hash) {
         int n = 100_000;
-        EmbeddingLayout layout = EmbeddingCompressors.layout(new SignedHashingTrickCompressor(), new LayoutRequest(n, 8, 0.1, 1, hash, 9), HashFunctions.registry());
+        EmbeddingLayout layout = EmbeddingCompressors.layout(new SignedHashingTrickCompressor(), new LayoutRequest(n,
+                8, 0.1, 1, hash, 9));
         int positive = 0;
         int even = 0;
         int positiveAndEven = 0;
@@ -99,8 +101,9 @@ class HashingTrickCompressorTest {
     void signsSplitCollidingEntities() {
         // Same rows, different signs: two entities are told apart when their signs differ.
         LayoutRequest request = new LayoutRequest(100_000, 8, 0.5, 1, "xxh3", 3);
-        CollisionStats unsigned = EmbeddingCompressors.layout(new HashingTrickCompressor(), request, HashFunctions.registry()).collisionStats();
-        CollisionStats signed = EmbeddingCompressors.layout(new SignedHashingTrickCompressor(), request, HashFunctions.registry()).collisionStats();
+        CollisionStats unsigned = EmbeddingCompressors.layout(new HashingTrickCompressor(), request).collisionStats();
+        CollisionStats signed = EmbeddingCompressors.layout(new SignedHashingTrickCompressor(),
+                request).collisionStats();
 
         assertThat(signed.entitiesSharingSignature()).isLessThan(unsigned.entitiesSharingSignature());
         assertThat(signed.rowsUsed()).isEqualTo(unsigned.rowsUsed());
@@ -109,9 +112,9 @@ class HashingTrickCompressorTest {
     @Test
     void differentSeedsGiveDifferentLayouts() {
         int[] a = BloomCompressorTest.allRows(EmbeddingCompressors.layout(new HashingTrickCompressor(), 
-                new LayoutRequest(10_000, 8, 0.2, 1, "xxh3", 1), HashFunctions.registry()));
+                new LayoutRequest(10_000, 8, 0.2, 1, "xxh3", 1)));
         int[] b = BloomCompressorTest.allRows(EmbeddingCompressors.layout(new HashingTrickCompressor(), 
-                new LayoutRequest(10_000, 8, 0.2, 1, "xxh3", 2), HashFunctions.registry()));
+                new LayoutRequest(10_000, 8, 0.2, 1, "xxh3", 2)));
         assertThat(a).isNotEqualTo(b);
     }
 }

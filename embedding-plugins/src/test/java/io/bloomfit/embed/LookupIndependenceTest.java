@@ -47,7 +47,8 @@ class LookupIndependenceTest {
     @MethodSource("hashFunctions")
     void lookupsOfNeighbouringEntitiesAreIndependent(String hash) {
         for (double ratio : new double[] {0.00128, 0.01}) { // m = 128 (a power of two) and 1000
-            EmbeddingLayout layout = EmbeddingCompressors.layout(new BloomCompressor(), new LayoutRequest(N, 8, ratio, K, hash, 2024), HashFunctions.registry());
+            EmbeddingLayout layout = EmbeddingCompressors.layout(new BloomCompressor(), new LayoutRequest(N, 8, ratio,
+                    K, hash, 2024));
 
             assertThat(dependentLookups(BloomCompressorTest.allRows(layout), N, K, layout.tableRows(0)))
                     .as("%s with m = %d", hash, layout.tableRows(0)).isEmpty();

@@ -1,6 +1,5 @@
 package io.bloomfit.embed;
 
-import io.bloomfit.api.hash.HashFunctions;
 
 import io.bloomfit.api.embed.CollisionStats;
 import io.bloomfit.api.embed.EmbeddingCompressors;
@@ -30,7 +29,8 @@ class PlainCompressorTest {
 
     @Test
     void ignoresRatioHashesHashFunctionAndSeed() {
-        EmbeddingLayout layout = EmbeddingCompressors.layout(new PlainCompressor(), new LayoutRequest(5, 4, 0.1, 4, "xxh3", 123), HashFunctions.registry());
+        EmbeddingLayout layout = EmbeddingCompressors.layout(new PlainCompressor(), new LayoutRequest(5, 4, 0.1, 4,
+                "xxh3", 123));
 
         assertThat(layout.tableRowCounts()).containsExactly(5);
         assertThat(layout.numLookups()).isEqualTo(1);
@@ -39,7 +39,7 @@ class PlainCompressorTest {
 
     @Test
     void hasNoCollisions() {
-        CollisionStats stats = EmbeddingCompressors.layout(new PlainCompressor(), LayoutRequest.plain(1000, 4), HashFunctions.registry()).collisionStats();
+        CollisionStats stats = new PlainCompressor().layout(LayoutRequest.plain(1000, 4), null).collisionStats();
 
         assertThat(stats.entitiesSharingSignature()).isZero();
         assertThat(stats.distinctSignatures()).isEqualTo(1000);

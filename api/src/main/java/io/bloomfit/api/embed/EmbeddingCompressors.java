@@ -46,6 +46,14 @@ public final class EmbeddingCompressors {
 
     /** As {@link #layout(EmbeddingCompressor, LayoutRequest, PluginRegistry)} with the shared registries. */
     public static EmbeddingLayout layout(String compressor, LayoutRequest request) {
-        return layout(forName(compressor), request, HashFunctions.registry());
+        return layout(forName(compressor), request);
+    }
+
+    /**
+     * As {@link #layout(EmbeddingCompressor, LayoutRequest, PluginRegistry)}, resolving the hash function in the
+     * shared registry ({@link HashFunctions#registry()}).
+     */
+    public static EmbeddingLayout layout(EmbeddingCompressor compressor, LayoutRequest request) {
+        return layout(compressor, request, HashFunctions.registry());
     }
 }

@@ -1,6 +1,5 @@
 package io.bloomfit.bench.layout;
 
-import io.bloomfit.api.hash.HashFunctions;
 
 import io.bloomfit.api.embed.EmbeddingCompressor;
 import io.bloomfit.api.embed.EmbeddingCompressors;
@@ -57,6 +56,6 @@ public class BloomLayoutBenchmark {
     /** Hashing n * k keys, reducing them to rows and validating the layout. */
     @Benchmark
     public EmbeddingLayout build() {
-        return EmbeddingCompressors.layout(bloom, request, HashFunctions.registry());
+        return EmbeddingCompressors.layout(bloom, request);
     }
 }

@@ -1,6 +1,5 @@
 package io.bloomfit.bench.layout;
 
-import io.bloomfit.api.hash.HashFunctions;
 
 import io.bloomfit.api.embed.CollisionStats;
 import io.bloomfit.api.embed.EmbeddingCompressor;
@@ -40,11 +39,11 @@ public final class LayoutBuildCpuTime {
             LayoutRequest request = new LayoutRequest(entities, 32, 0.1, k, hash, 42);
             double bestWall = Double.MAX_VALUE;
             double bestCpu = Double.MAX_VALUE;
-            EmbeddingLayout layout = EmbeddingCompressors.layout(bloom, request, HashFunctions.registry());
+            EmbeddingLayout layout = EmbeddingCompressors.layout(bloom, request);
             for (int r = 0; r < repetitions; r++) {
                 long cpu0 = os.getProcessCpuTime();
                 long wall0 = System.nanoTime();
-                layout = EmbeddingCompressors.layout(bloom, request, HashFunctions.registry());
+                layout = EmbeddingCompressors.layout(bloom, request);
                 bestWall = Math.min(bestWall, (System.nanoTime() - wall0) / 1e6);
                 bestCpu = Math.min(bestCpu, (os.getProcessCpuTime() - cpu0) / 1e6);
             }
@@ -53,7 +52,8 @@ public final class LayoutBuildCpuTime {
                 long cpu0 = os.getProcessCpuTime();
                 long wall0 = System.nanoTime();
                 CollisionStats stats = layout.collisionStats();
-                System.out.printf(Locale.ROOT, "collisionStats (%s, first call) wall %7.0f ms  cpu %7.0f ms  shared %d%n",
+                System.out.printf(Locale.ROOT,
+                        "collisionStats (%s, first call) wall %7.0f ms  cpu %7.0f ms  shared %d%n",
                         hash, (System.nanoTime() - wall0) / 1e6, (os.getProcessCpuTime() - cpu0) / 1e6,
                         stats.entitiesSharingSignature());
             }

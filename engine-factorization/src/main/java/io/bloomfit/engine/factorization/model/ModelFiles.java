@@ -1,7 +1,5 @@
 package io.bloomfit.engine.factorization.model;
 
-import io.bloomfit.api.hash.HashFunctions;
-
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -219,8 +217,8 @@ public final class ModelFiles {
         }
         EmbeddingLayout layout;
         try {
-            layout = EmbeddingCompressors.layout(compressor, new LayoutRequest(saved.numEntities(), saved.dimension(), saved.ratio(),
-                    saved.numHashes(), saved.hashFunction(), saved.seed()), HashFunctions.registry());
+            layout = EmbeddingCompressors.layout(compressor, new LayoutRequest(saved.numEntities(), saved.dimension(),
+                    saved.ratio(), saved.numHashes(), saved.hashFunction(), saved.seed()));
         } catch (IllegalArgumentException e) {
             throw new IOException(manifestFile + ": " + field + " layout cannot be rebuilt: " + e.getMessage(), e);
         }
