@@ -102,6 +102,10 @@ public class BenchCommand implements Callable<Integer> {
     }
 
     private void hashes(PrintWriter out) {
+        if (count < 1) {
+            throw new UserError("--count " + count + ": the number of keys hashed per function must be at least 1 "
+                    + "(default 10000000)");
+        }
         out.println("function  ns/hash  (" + count + " keys, best of 3)");
         for (String name : HashFunctions.available()) {
             HashFunction f = HashFunctions.forName(name);

@@ -30,4 +30,11 @@ class BenchCommandTest {
         assertThat(result.getErrorOutput()).contains("--trainer cpu --optimizer adam")
                 .contains("does not implement 'adam'").contains("sparse-adam");
     }
+
+    @Test
+    @Launch(value = {"bench", "hashes", "--count", "0"}, exitCode = ExitCodes.USAGE)
+    void aKeyCountBelowOneIsAUsageErrorNotANonsenseTiming(LaunchResult result) {
+        assertThat(result.getErrorOutput()).contains("--count 0").contains("at least 1");
+        assertThat(result.getOutput()).doesNotContain("ns/hash");
+    }
 }

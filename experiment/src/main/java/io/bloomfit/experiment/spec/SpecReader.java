@@ -91,7 +91,9 @@ public final class SpecReader {
                     + e.getOriginalMessage());
         }
         if (tree == null || tree.isMissingNode() || tree.isNull()) {
-            return JsonNodeFactory.instance.objectNode();
+            // An empty file is a mistake (a wrong path, an unsaved editor buffer), never a request for defaults.
+            throw new SpecException(source, "", "the spec is empty; write at least a dataset and a grid (see "
+                    + "examples/quickstart.yaml), or run `bloomfit run` without a spec for the quickstart");
         }
         if (!tree.isObject()) {
             throw new SpecException(source, "", "a spec is a mapping with keys name, dataset, split, model, trainer, "

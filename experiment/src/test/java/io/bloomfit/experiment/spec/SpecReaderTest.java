@@ -116,6 +116,16 @@ class SpecReaderTest {
     }
 
     @Test
+    void anEmptySpecIsRefusedInsteadOfRunningTheDefaults() {
+        for (String empty : new String[] {"", "\n", "# only a comment\n", "~\n"}) {
+            assertThatThrownBy(() -> Fixtures.read(empty, "empty.yaml"))
+                    .isInstanceOf(SpecException.class)
+                    .hasMessageContaining("empty.yaml")
+                    .hasMessageContaining("the spec is empty");
+        }
+    }
+
+    @Test
     void anEmptyGridListIsAnError() {
         SpecException e = problems(Fixtures.SPEC, "grid.hash=[]");
         assertThat(e.problems()).containsExactly(new SpecProblem("grid.hash",
