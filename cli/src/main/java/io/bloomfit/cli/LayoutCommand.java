@@ -1,10 +1,15 @@
 package io.bloomfit.cli;
 
 import io.bloomfit.api.embed.CollisionStats;
+import io.bloomfit.api.embed.CompressorTraits;
+import io.bloomfit.api.embed.EmbeddingCompressor;
 import io.bloomfit.api.embed.EmbeddingCompressors;
 import io.bloomfit.api.embed.EmbeddingLayout;
 import io.bloomfit.api.embed.LayoutRequest;
+import io.bloomfit.experiment.spec.GridSpec;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -46,16 +51,10 @@ public class LayoutCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        LayoutRequest request;
-        try {
-            request = new LayoutRequest(entities, dimension, ratio, hashes, hash, seed);
-        } catch (IllegalArgumentException e) {
-            throw new UserError(e.getMessage().replace("numEntities", "--entities").replace("numHashes", "--hashes")
-                    .replace("ratio", "--ratio").replace("dimension", "--dimension")
-                    .replace("hashFunction", "--hash"));
-        }
+        EmbeddingCompressor chosen = EmbeddingCompressors.forName(compressor);
+        LayoutRequest request = request(chosen);
         long t0 = System.nanoTime();
-        EmbeddingLayout layout = EmbeddingCompressors.layout(compressor, request);
+        EmbeddingLayout layout = EmbeddingCompressors.layout(chosen, request);
         double buildSeconds = (System.nanoTime() - t0) / 1e9;
         CollisionStats c = layout.collisionStats();
         var out = spec.commandLine().getOut();
@@ -87,5 +86,37 @@ public class LayoutCommand implements Callable<Integer> {
         out.println(String.format(Locale.ROOT, "build seconds: %.3f", buildSeconds));
         out.flush();
         return ExitCodes.OK;
+    }
+
+    /**
+     * The request the options describe, checked with the same rules as a spec's grid (ratio in (0, 1], k in
+     * 1..{@value GridSpec#MAX_HASHES}), every problem naming its option.
+     */
+    private LayoutRequest request(EmbeddingCompressor chosen) {
+        List<String> problems = new ArrayList<>();
+        if (entities < 1) {
+            problems.add("--entities must be >= 1, was " + entities);
+        }
+        if (!GridSpec.validRatio(ratio)) {
+            problems.add("--ratio " + GridSpec.RATIO_RULE + ", was " + ratio);
+        }
+        if (!GridSpec.validHashes(hashes)) {
+            problems.add("--hashes " + GridSpec.HASHES_RULE + ", was " + hashes);
+        }
+        if (dimension < 1) {
+            problems.add("--dimension must be >= 1, was " + dimension);
+        }
+        if (hash != null && hash.isBlank()) {
+            problems.add("--hash must name a hash function (see `bloomfit plugins`), was blank");
+        }
+        boolean needsHash = chosen.traits().map(CompressorTraits::usesHash).orElse(false);
+        if (needsHash && hash == null) {
+            problems.add("compressor '" + compressor + "' hashes entity ids: name a hash function with -f/--hash "
+                    + "(e.g. -f xxh64)");
+        }
+        if (!problems.isEmpty()) {
+            throw new UserError(String.join("; ", problems));
+        }
+        return new LayoutRequest(entities, dimension, ratio, hashes, hash, seed);
     }
 }

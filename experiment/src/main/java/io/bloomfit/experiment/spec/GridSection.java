@@ -20,10 +20,10 @@ final class GridSection {
     static final SpecKey<GridSpec, List<String>> HASH = new SpecKey<>("hash",
             SpecTypes.listOf(SpecTypes.text("a name")), List.of("xxh64"), GridSpec::hashes);
     static final SpecKey<GridSpec, List<Double>> RATIO = new SpecKey<>("ratio",
-            SpecTypes.listOf(SpecTypes.number(r -> r > 0 && r <= 1,
-                    "must be in (0, 1] (table rows per entity, e.g. 0.2)")), List.of(0.5), GridSpec::ratios);
+            SpecTypes.listOf(SpecTypes.number(GridSpec::validRatio, GridSpec.RATIO_RULE)), List.of(0.5),
+            GridSpec::ratios);
     static final SpecKey<GridSpec, List<Integer>> HASHES = new SpecKey<>("hashes",
-            SpecTypes.listOf(SpecTypes.intNumber(1, 64, "must be a number of hash functions in 1..64")), List.of(2),
+            SpecTypes.listOf(SpecTypes.intNumber(1, GridSpec.MAX_HASHES, GridSpec.HASHES_RULE)), List.of(2),
             GridSpec::numHashes);
     static final SpecKey<GridSpec, List<Sides>> SIDES = new SpecKey<>("sides",
             SpecTypes.listOf(SpecTypes.choice(EnumSet.of(Sides.BOTH, Sides.USERS, Sides.ITEMS), Sides.choices())),

@@ -18,6 +18,23 @@ import java.util.List;
 public record GridSpec(List<String> compressors, List<String> hashes, List<Double> ratios,
                        List<Integer> numHashes, List<Sides> sides, int repeats) {
 
+    /** The most lookups per entity (k) a grid, or the {@code layout} command, accepts. */
+    public static final int MAX_HASHES = 64;
+    /** What a ratio outside (0, 1] is told: the one wording for specs and the command line. */
+    public static final String RATIO_RULE = "must be in (0, 1] (table rows per entity, e.g. 0.2)";
+    /** What a k outside 1..{@value #MAX_HASHES} is told. */
+    public static final String HASHES_RULE = "must be a number of hash functions in 1.." + MAX_HASHES;
+
+    /** Whether {@code ratio} is one a grid accepts: in (0, 1]. */
+    public static boolean validRatio(double ratio) {
+        return ratio > 0 && ratio <= 1;
+    }
+
+    /** Whether {@code k} is one a grid accepts: in 1..{@value #MAX_HASHES}. */
+    public static boolean validHashes(int k) {
+        return k >= 1 && k <= MAX_HASHES;
+    }
+
     public GridSpec {
         compressors = List.copyOf(compressors);
         hashes = List.copyOf(hashes);
