@@ -1,6 +1,6 @@
 package io.bloomfit.report;
 
-import java.util.Locale;
+import java.math.BigDecimal;
 
 /** The summary as {@code summary.csv} (RFC 4180; empty cells for values that do not exist). */
 public final class SummaryCsv {
@@ -42,14 +42,19 @@ public final class SummaryCsv {
         return out.toString();
     }
 
-    private static String num(double value) {
+    /**
+     * One format for every number: the shortest decimal that reads back as the same double, without exponent or
+     * trailing zeros ({@code 1}, {@code 0.5}, {@code 0.0599...}), so a ratio of 1 and one of 0.5 look alike and no
+     * digit of a metric is lost.
+     */
+    static String num(double value) {
         if (!Double.isFinite(value)) {
             return "";
         }
-        if (value == Math.rint(value) && Math.abs(value) < 1e15) {
-            return Long.toString((long) value);
+        if (value == 0) {
+            return "0";
         }
-        return String.format(Locale.ROOT, "%.6g", value);
+        return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
     }
 
     private static String cell(String value) {

@@ -103,7 +103,7 @@ class ExperimentSummaryTest {
         String[] lines = csv.split("\n");
         assertThat(lines[0]).isEqualTo(SummaryCsv.HEADER);
         assertThat(lines).hasSize(3);
-        assertThat(lines[1]).startsWith("plain,,1,1,none,1,0,0.300000,0,");
-        assertThat(lines[2]).startsWith("bloom,xxh64,0.400000,2,both,1,1,0.150000,0,").endsWith(",training diverged");
+        assertThat(lines[1]).startsWith("plain,,1,1,none,1,0,0.3,0,");
+        assertThat(lines[2]).startsWith("bloom,xxh64,0.4,2,both,1,1,0.15,0,").endsWith(",training diverged");
     }
 }
