@@ -8,7 +8,9 @@ import io.bloomfit.api.hash.HashFunctions;
 import io.bloomfit.api.plugin.PluginDirectory;
 import io.bloomfit.api.plugin.PluginRegistry;
 import io.bloomfit.api.train.Trainers;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -22,6 +24,10 @@ import picocli.CommandLine.Option;
         footer = {"", ExitCodes.HELP})
 public class PluginsCommand implements Callable<Integer> {
 
+    /** The plugin loader's log category, held strongly so its level sticks (java.util.logging keeps weak ones). */
+    private static final java.util.logging.Logger QUIET_PLUGIN_LOG =
+            java.util.logging.Logger.getLogger("io.bloomfit.api.plugin");
+
     @Option(names = "--json", description = "print JSON (the shape of the server's GET /api/plugins)")
     boolean json;
 
@@ -31,6 +37,8 @@ public class PluginsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         var out = spec.commandLine().getOut();
+        // This command lists every problem itself: the registries' warning log lines would print each one twice.
+        QUIET_PLUGIN_LOG.setLevel(java.util.logging.Level.SEVERE);
         List<PluginRegistry<?>> registries = List.of(HashFunctions.registry(), EmbeddingCompressors.registry(),
                 Trainers.registry());
         List<String> titles = List.of("hashFunctions", "compressors", "trainers");
@@ -44,7 +52,7 @@ public class PluginsCommand implements Callable<Integer> {
                 }
             }
             ArrayNode problems = root.putArray("problems");
-            registries.forEach(r -> r.problems().forEach(p -> problems.add(p.toString())));
+            distinctProblems(registries).forEach(problems::add);
             out.println(mapper.writerWithDefaultPrettyPrinter().writeValueAsString(root));
         } else {
             List<String> headings = List.of("hash functions", "compressors", "trainers");
@@ -60,18 +68,22 @@ public class PluginsCommand implements Callable<Integer> {
                 }
             }
             out.println("plugin directory: " + PluginDirectory.configuredPath().toAbsolutePath());
-            boolean any = false;
-            for (PluginRegistry<?> r : registries) {
-                for (var p : r.problems()) {
-                    if (!any) {
-                        out.println("problems:");
-                        any = true;
-                    }
-                    out.println("  " + p);
-                }
+            Set<String> problems = distinctProblems(registries);
+            if (!problems.isEmpty()) {
+                out.println("problems:");
+                problems.forEach(p -> out.println("  " + p));
             }
         }
         out.flush();
         return ExitCodes.OK;
+    }
+
+    /**
+     * Every problem once: a broken plugin directory entry is listed by every registry that read the directory.
+     */
+    private static Set<String> distinctProblems(List<PluginRegistry<?>> registries) {
+        Set<String> problems = new LinkedHashSet<>();
+        registries.forEach(r -> r.problems().forEach(p -> problems.add(p.toString())));
+        return problems;
     }
 }

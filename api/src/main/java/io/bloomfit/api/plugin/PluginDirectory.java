@@ -44,6 +44,8 @@ public final class PluginDirectory {
     public record JarLoader(Path jar, ClassLoader loader) {
     }
 
+    private static final System.Logger LOG = System.getLogger(PluginDirectory.class.getName());
+
     private PluginDirectory(Path directory, ClassLoader apiLoader) {
         this.directory = directory;
         if (directory == null || !Files.isDirectory(directory)) {
@@ -61,6 +63,10 @@ public final class PluginDirectory {
             } else if (jars.isPresent()) {
                 open(plugin, jars.get(), apiLoader);
             }
+        }
+        // Logged here, once: every registry that reads this directory lists these problems without logging them.
+        for (PluginProblem problem : problems) {
+            LOG.log(System.Logger.Level.WARNING, "bloomfit plugins: {0}", problem);
         }
     }
 

@@ -153,7 +153,8 @@ public final class PluginRegistry<T> {
                 thread.setContextClassLoader(context);
             }
         }
-        for (PluginProblem problem : problems) {
+        // The directory's own problems were logged once when it was opened (one directory serves every SPI).
+        for (PluginProblem problem : problems.subList(directory.problems().size(), problems.size())) {
             LOG.log(Level.WARNING, "bloomfit plugins: {0}", problem);
         }
         return new PluginRegistry<>(kind, new LinkedHashMap<>(entries), problems);
