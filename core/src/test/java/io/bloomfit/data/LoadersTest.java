@@ -177,7 +177,7 @@ class LoadersTest {
         Files.createDirectories(file.getParent());
         try (Writer w = Files.newBufferedWriter(file)) {
             for (int i = 0; i < src.size(); i++) {
-                w.write("u" + src.user(i) + "\ti" + src.item(i) + "\t" + (int) src.rating(i) + "\t"
+                w.write(src.user(i) + "\t" + src.item(i) + "\t" + (int) src.rating(i) + "\t"
                         + src.timestamp(i) + "\n");
             }
         }
@@ -186,8 +186,8 @@ class LoadersTest {
         Interactions x = d.interactions();
         assertThat(x.size()).isEqualTo(src.size());
         for (int i = 0; i < src.size(); i++) {
-            assertThat(d.userIds().idOf(x.user(i))).isEqualTo("u" + src.user(i));
-            assertThat(d.itemIds().idOf(x.item(i))).isEqualTo("i" + src.item(i));
+            assertThat(d.userIds().idOf(x.user(i))).isEqualTo(String.valueOf(src.user(i)));
+            assertThat(d.itemIds().idOf(x.item(i))).isEqualTo(String.valueOf(src.item(i)));
             assertThat(x.rating(i)).isEqualTo(src.rating(i));
             assertThat(x.timestamp(i)).isEqualTo(src.timestamp(i));
         }
