@@ -23,12 +23,16 @@ import java.util.List;
  * load with {@code file:line: expected ..., found ...} unless {@link LoadOptions#skipBadLines()} is set, in which
  * case it is counted and reported. A second copy of the header inside the data is an error. Rows with a rating below
  * the threshold are dropped (and counted) before their ids are mapped. Repeated (user, item) pairs collapse into the
- * latest one (largest timestamp, then later line) and are counted.
+ * latest one (largest timestamp, then later line) and are counted. An id longer than {@value #MAX_ID_CHARS}
+ * characters is a malformed line. Loaded with MovieLens rules ({@link MovieLensLoader}), ids must be non-negative
+ * decimal integers that fit in a {@code long} and ratings must lie on the release's {@link RatingScale}.
  */
 public final class DelimitedLoader {
 
     private static final int BLOCK = 1 << 20;
     private static final int MAX_FIELDS = 256;
+    /** The longest id (in characters) a generic file may hold; longer ones are bad lines. */
+    static final int MAX_ID_CHARS = 256;
 
     private DelimitedLoader() {
     }
@@ -40,6 +44,11 @@ public final class DelimitedLoader {
 
     /** Loads {@code file} under the given dataset name. */
     public static Dataset load(Path file, String name, DelimitedFormat format, LoadOptions options) {
+        return load(file, name, format, options, null);
+    }
+
+    /** Loads {@code file}; a non-null {@code movieLens} scale also applies the MovieLens id and rating rules. */
+    static Dataset load(Path file, String name, DelimitedFormat format, LoadOptions options, RatingScale movieLens) {
         if (Files.isDirectory(file)) {
             throw new DatasetLoadException(file + ": is a directory; expected an interactions file");
         }
@@ -54,7 +63,7 @@ public final class DelimitedLoader {
             throw new DatasetLoadException(file + ": cannot be read (" + e.getMessage() + "); check the path", e);
         }
         try (InputStream in = Files.newInputStream(file)) {
-            return load(in, file.toString(), name, size, format, options);
+            return new Parser(file.toString(), format, options, size, movieLens).parse(in).finish(name);
         } catch (IOException e) {
             throw new DatasetLoadException(file + ": read failed (" + e + ")", e);
         }
@@ -67,7 +76,7 @@ public final class DelimitedLoader {
      */
     public static Dataset load(InputStream in, String source, String name, long sizeHint, DelimitedFormat format,
                                LoadOptions options) throws IOException {
-        return new Parser(source, format, options, sizeHint).parse(in).finish(name);
+        return new Parser(source, format, options, sizeHint, null).parse(in).finish(name);
     }
 
     /** One pass over one input. */
@@ -76,6 +85,8 @@ public final class DelimitedLoader {
         private final DelimitedFormat format;
         private final LoadOptions options;
         private final byte[] delimiter;
+        /** MovieLens rules when non-null: numeric ids, ratings on this scale. */
+        private final RatingScale movieLens;
 
         private final IdIndex userIds = new IdIndex();
         private final IdIndex itemIds = new IdIndex();
@@ -101,8 +112,9 @@ public final class DelimitedLoader {
         private long belowThreshold;
         private final List<String> skippedExamples = new ArrayList<>();
 
-        Parser(String source, DelimitedFormat format, LoadOptions options, long sizeHint) {
+        Parser(String source, DelimitedFormat format, LoadOptions options, long sizeHint, RatingScale movieLens) {
             this.source = source;
+            this.movieLens = movieLens;
             this.format = format;
             this.options = options;
             this.delimiter = format.delimiter().getBytes(StandardCharsets.UTF_8);
@@ -203,6 +215,13 @@ public final class DelimitedLoader {
                             + text(b, fieldStart[ratingCol], fieldEnd[ratingCol]) + "'");
                     return;
                 }
+                if (movieLens != null && !movieLens.contains(rating)) {
+                    bad(b, start, end, "expected a MovieLens rating in " + movieLens.description() + " in column "
+                            + columnName(ratingCol) + ", found '" + text(b, fieldStart[ratingCol],
+                            fieldEnd[ratingCol]) + "'; fix the line or load the file as source csv, which takes"
+                            + " any rating");
+                    return;
+                }
             }
             long time = 0;
             if (timeCol >= 0) {
@@ -221,12 +240,38 @@ public final class DelimitedLoader {
                 bad(b, start, end, "expected an item id in column " + columnName(itemCol) + ", found an empty field");
                 return;
             }
+            if (!validId(b, start, end, userCol, "user") || !validId(b, start, end, itemCol, "item")) {
+                return;
+            }
             if (options.hasThreshold() && rating < options.ratingThreshold()) {
                 belowThreshold++;
                 return;
             }
             add(userIds.intern(b, fieldStart[userCol], fieldEnd[userCol]),
                     itemIds.intern(b, fieldStart[itemCol], fieldEnd[itemCol]), rating, time);
+        }
+
+        /** Checks the id in column {@code col} (MovieLens: a non-negative long; otherwise at most the length cap). */
+        private boolean validId(byte[] b, int start, int end, int col, String role) {
+            int from = fieldStart[col];
+            int to = fieldEnd[col];
+            if (movieLens != null && !isNonNegativeLong(b, from, to)) {
+                bad(b, start, end, "expected a MovieLens " + role + " id (a non-negative integer: digits only, at"
+                        + " most " + Long.MAX_VALUE + ") in column " + columnName(col) + ", found '"
+                        + abbreviated(b, from, to) + "'; fix the line or load the file as source csv, which takes"
+                        + " any id");
+                return false;
+            }
+            if (to - from > MAX_ID_CHARS) {
+                int chars = characters(b, from, to);
+                if (chars > MAX_ID_CHARS) {
+                    bad(b, start, end, "expected " + (role.equals("item") ? "an " : "a ") + role + " id of at most " + MAX_ID_CHARS + " characters in"
+                            + " column " + columnName(col) + ", found one of " + chars + " characters ('"
+                            + abbreviated(b, from, to) + "'); check the delimiter and the " + role + " column");
+                    return false;
+                }
+            }
+            return true;
         }
 
         /** Splits {@code b[start, end)} into {@link #fieldStart}/{@link #fieldEnd}; returns the field count. */
@@ -392,6 +437,39 @@ public final class DelimitedLoader {
         private static String text(byte[] b, int from, int to) {
             return new String(b, from, to - from, StandardCharsets.UTF_8);
         }
+
+        /** The field, cut to its first 40 bytes with its length when longer. */
+        private static String abbreviated(byte[] b, int from, int to) {
+            return to - from <= 40 ? text(b, from, to)
+                    : text(b, from, from + 40) + "... (" + characters(b, from, to) + " characters)";
+        }
+    }
+
+    /** Whether {@code b[from, to)} is digits only, not empty, and at most {@link Long#MAX_VALUE}. */
+    static boolean isNonNegativeLong(byte[] b, int from, int to) {
+        if (from == to) {
+            return false;
+        }
+        long v = 0;
+        for (int i = from; i < to; i++) {
+            int digit = b[i] - '0';
+            if (digit < 0 || digit > 9 || v > (Long.MAX_VALUE - digit) / 10) {
+                return false;
+            }
+            v = v * 10 + digit;
+        }
+        return true;
+    }
+
+    /** Unicode code points in the UTF-8 bytes {@code b[from, to)}. */
+    static int characters(byte[] b, int from, int to) {
+        int n = 0;
+        for (int i = from; i < to; i++) {
+            if ((b[i] & 0xC0) != 0x80) {
+                n++;
+            }
+        }
+        return n;
     }
 
     /** Decimal number in {@code b[from, to)}; NaN when it is not a finite number. */

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
@@ -18,25 +19,33 @@ import java.util.stream.Stream;
  *   <li>20M, 25M, 32M, latest(-small): {@code ratings.csv} with header {@code userId,movieId,rating,timestamp}.</li>
  * </ul>
  * Given a directory (e.g. an unpacked {@code ml-1m/}), it finds the ratings file inside (one level of sub-directory
- * is searched too).
+ * is searched too); more than one candidate is an error that lists them all.
+ *
+ * <p>Every line must follow the MovieLens READMEs: user and movie ids are non-negative decimal integers (digits
+ * only, fitting in a {@code long}) and ratings lie on the release's scale ({@link RatingScale}: 1..5 whole stars for
+ * 100K, 0.5..5 in half stars for {@code ratings.dat} and {@code ratings.csv}). Any other line is a bad line: it fails
+ * the load with {@code file:line}, or is skipped and counted under {@link LoadOptions#skipBadLines()}. Files with
+ * other ids or ratings load through {@link DelimitedLoader} as a generic delimited file.
  */
 public final class MovieLensLoader {
 
     /** The three MovieLens rating layouts. */
     public enum Layout {
         /** MovieLens 100K {@code u.data}. */
-        U_DATA("u.data", DelimitedFormat.MOVIELENS_100K),
+        U_DATA("u.data", DelimitedFormat.MOVIELENS_100K, RatingScale.WHOLE_STARS_1_TO_5),
         /** MovieLens 1M and 10M {@code ratings.dat}. */
-        RATINGS_DAT("ratings.dat", DelimitedFormat.MOVIELENS_DAT),
+        RATINGS_DAT("ratings.dat", DelimitedFormat.MOVIELENS_DAT, RatingScale.HALF_STARS_05_TO_5),
         /** MovieLens 20M and later {@code ratings.csv}. */
-        RATINGS_CSV("ratings.csv", DelimitedFormat.MOVIELENS_CSV);
+        RATINGS_CSV("ratings.csv", DelimitedFormat.MOVIELENS_CSV, RatingScale.HALF_STARS_05_TO_5);
 
         private final String fileName;
         private final DelimitedFormat format;
+        private final RatingScale scale;
 
-        Layout(String fileName, DelimitedFormat format) {
+        Layout(String fileName, DelimitedFormat format, RatingScale scale) {
             this.fileName = fileName;
             this.format = format;
+            this.scale = scale;
         }
 
         public String fileName() {
@@ -66,13 +75,13 @@ public final class MovieLensLoader {
         Layout layout = detect(file);
         String datasetName = name != null ? name : file.toAbsolutePath().getParent() != null
                 ? file.toAbsolutePath().getParent().getFileName().toString() : file.getFileName().toString();
-        return DelimitedLoader.load(file, datasetName, layout.format(), options);
+        return DelimitedLoader.load(file, datasetName, layout.format(), options, layout.scale);
     }
 
     /** Loads {@code file} in the given layout, skipping detection. */
     public static Dataset load(Path file, Layout layout, String name, LoadOptions options) {
         return DelimitedLoader.load(file, name != null ? name : file.getFileName().toString(), layout.format(),
-                options);
+                options, layout.scale);
     }
 
     /** The ratings file of a MovieLens directory, or {@code path} itself when it is a file. */
@@ -84,26 +93,37 @@ public final class MovieLensLoader {
         if (!Files.isDirectory(path)) {
             return path;
         }
-        for (Layout layout : Layout.values()) {
-            Path candidate = path.resolve(layout.fileName());
-            if (Files.isRegularFile(candidate)) {
-                return candidate;
+        List<Path> candidates = candidatesIn(path);
+        if (candidates.isEmpty()) {
+            try (Stream<Path> children = Files.list(path)) {
+                for (Path child : children.filter(Files::isDirectory).sorted().toList()) {
+                    candidates.addAll(candidatesIn(child));
+                }
+            } catch (IOException e) {
+                throw new DatasetLoadException(path + ": cannot list the directory (" + e.getMessage() + ")", e);
             }
         }
-        try (Stream<Path> children = Files.list(path)) {
-            for (Path child : children.filter(Files::isDirectory).sorted().toList()) {
-                for (Layout layout : Layout.values()) {
-                    Path candidate = child.resolve(layout.fileName());
-                    if (Files.isRegularFile(candidate)) {
-                        return candidate;
-                    }
-                }
-            }
-        } catch (IOException e) {
-            throw new DatasetLoadException(path + ": cannot list the directory (" + e.getMessage() + ")", e);
+        if (candidates.size() == 1) {
+            return candidates.get(0);
+        }
+        if (candidates.size() > 1) {
+            throw new DatasetLoadException(path + ": ambiguous: " + candidates.size() + " MovieLens ratings files"
+                    + " found: " + candidates + "; set path to one of them");
         }
         throw new DatasetLoadException(path + ": expected a MovieLens ratings file (u.data, ratings.dat or"
                 + " ratings.csv) in this directory, found none");
+    }
+
+    /** The ratings files directly inside {@code directory}, in {@link Layout} order. */
+    private static List<Path> candidatesIn(Path directory) {
+        List<Path> found = new ArrayList<>();
+        for (Layout layout : Layout.values()) {
+            Path candidate = directory.resolve(layout.fileName());
+            if (Files.isRegularFile(candidate)) {
+                found.add(candidate);
+            }
+        }
+        return found;
     }
 
     /** The layout of {@code file}: by its name, else by its first line. */
