@@ -5,6 +5,8 @@ import io.bloomfit.experiment.ExperimentListener;
 import io.bloomfit.experiment.GridPoint;
 import io.bloomfit.experiment.ResultRow;
 import io.bloomfit.experiment.store.RunDirectory;
+import io.bloomfit.api.data.Interactions;
+import io.bloomfit.api.data.UserItems;
 import io.bloomfit.api.train.TrainedModel;
 import io.bloomfit.api.train.TrainingListener;
 import java.io.IOException;
@@ -16,19 +18,38 @@ import java.util.List;
 /**
  * {@code run --save-models}: saves each point's model under {@code DIR/models/<point>/}, with the dataset's id maps
  * ({@code user-ids.txt}, {@code item-ids.txt}, one source id per line in index order) in {@code DIR/models/}, so
- * {@code bloomfit recommend} answers in the source's ids (names: {@link RunDirectory}).
+ * {@code bloomfit recommend} answers in the source's ids, and the training split's items of each user
+ * ({@code train-items.tsv}, format in {@link RunDirectory#TRAIN_ITEMS}), so it leaves out what a user already has
+ * (names: {@link RunDirectory}).
  */
 final class ModelSaver implements ExperimentListener {
 
     private final ExperimentListener delegate;
     private final RunDirectory run;
 
-    ModelSaver(ExperimentListener delegate, RunDirectory run, IdIndex users, IdIndex items) throws IOException {
+    ModelSaver(ExperimentListener delegate, RunDirectory run, IdIndex users, IdIndex items,
+            Interactions train) throws IOException {
         this.delegate = delegate;
         this.run = run;
         Files.createDirectories(run.models());
         writeIds(run.userIds(), users);
         writeIds(run.itemIds(), items);
+        writeTrainItems(run.models().resolve(RunDirectory.TRAIN_ITEMS), train.userItems());
+    }
+
+    private static void writeTrainItems(Path file, UserItems userItems) throws IOException {
+        StringBuilder text = new StringBuilder();
+        int[] all = userItems.items();
+        for (int u = 0; u < userItems.numUsers(); u++) {
+            for (int j = userItems.start(u); j < userItems.end(u); j++) {
+                if (j > userItems.start(u)) {
+                    text.append('\t');
+                }
+                text.append(all[j]);
+            }
+            text.append('\n');
+        }
+        Files.writeString(file, text, StandardCharsets.UTF_8);
     }
 
     private static void writeIds(Path file, IdIndex ids) throws IOException {

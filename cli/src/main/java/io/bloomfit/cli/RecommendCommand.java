@@ -19,7 +19,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "recommend", mixinStandardHelpOptions = true,
         description = {"Prints the top-k items for a user from a model saved by `bloomfit run --save-models` "
                 + "(DIR/models/<point>/).",
-            "IDs are the dataset's own ids when DIR/models/user-ids.txt exists, else dense indices."},
+            "IDs are the dataset's own ids when DIR/models/user-ids.txt exists, else dense indices.",
+            "Leaves out the user's training items (DIR/models/train-items.tsv) unless --include-seen."},
         footer = {"", ExitCodes.HELP})
 public class RecommendCommand implements Callable<Integer> {
 
@@ -35,6 +36,10 @@ public class RecommendCommand implements Callable<Integer> {
     @Option(names = "--trainer", defaultValue = "djl", paramLabel = "NAME",
             description = "trainer that saved the model (default djl)")
     String trainer;
+
+    @Option(names = "--include-seen", description = "keep the items the user had in the training split "
+            + "(left out by default)")
+    boolean includeSeen;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -52,7 +57,7 @@ public class RecommendCommand implements Callable<Integer> {
         List<String> itemIds = ids(RunDirectory.ITEM_IDS);
         try (TrainedModel model = Trainers.forName(trainer).load(modelDir)) {
             int index = userIndex(userIds, model.numUsers());
-            int[] items = model.recommend(index, Math.min(k, model.numItems()), new int[0]);
+            int[] items = model.recommend(index, Math.min(k, model.numItems()), seen(index, model.numUsers(), model.numItems()));
             float[] scores = model.score(index, items);
             var out = spec.commandLine().getOut();
             out.println("rank  item  score");
@@ -84,6 +89,45 @@ public class RecommendCommand implements Callable<Integer> {
             // reported below
         }
         throw new UserError("--user '" + user + "': without an id map the user is an index in 0.." + (numUsers - 1));
+    }
+
+    /** The user's training items to leave out, from {@link RunDirectory#TRAIN_ITEMS}; none with --include-seen. */
+    private int[] seen(int index, int numUsers, int numItems) throws IOException {
+        if (includeSeen) {
+            return new int[0];
+        }
+        List<String> lines = ids(RunDirectory.TRAIN_ITEMS);
+        if (lines == null) {
+            var err = spec.commandLine().getErr();
+            err.println("bloomfit: this model was saved without its training items; seen items are not excluded; "
+                    + "re-run with --save-models to save them");
+            err.flush();
+            return new int[0];
+        }
+        if (lines.size() != numUsers) {
+            throw new UserError(RunDirectory.TRAIN_ITEMS + " beside " + modelDir + " has " + lines.size()
+                    + " lines but the model has " + numUsers + " users; re-run with --save-models to save "
+                    + "matching files, or pass --include-seen");
+        }
+        String line = lines.get(index);
+        if (line.isEmpty()) {
+            return new int[0];
+        }
+        String[] fields = line.split("\t", -1);
+        int[] items = new int[fields.length];
+        for (int i = 0; i < fields.length; i++) {
+            try {
+                items[i] = Integer.parseInt(fields[i]);
+            } catch (NumberFormatException e) {
+                items[i] = -1;
+            }
+            if (items[i] < 0 || items[i] >= numItems) {
+                throw new UserError(RunDirectory.TRAIN_ITEMS + " line " + (index + 1) + ": '" + fields[i]
+                        + "' is not an item index in 0.." + (numItems - 1) + "; re-run with --save-models to "
+                        + "save the file again, or pass --include-seen");
+            }
+        }
+        return items;
     }
 
     private List<String> ids(String file) throws IOException {

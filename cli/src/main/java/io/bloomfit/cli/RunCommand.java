@@ -109,7 +109,7 @@ public class RunCommand implements Callable<Integer> {
         boolean live = !quiet && System.console() != null;
         ProgressPrinter progress = new ProgressPrinter(err, live, !quiet, spec.model().epochs());
         ExperimentListener listener = saveModels
-                ? new ModelSaver(progress, dir, dataset.userIds(), dataset.itemIds()) : progress;
+                ? new ModelSaver(progress, dir, dataset.userIds(), dataset.itemIds(), data.train()) : progress;
         ExperimentRunner runner = new ExperimentRunner(spec, data, Evaluation.standard(),
                 new DirectoryResultStore(dir), listener, parallel);
         try (CancelOnShutdown ctrlC = CancelOnShutdown.install(runner::cancel, err)) {

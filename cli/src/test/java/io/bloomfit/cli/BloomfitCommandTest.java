@@ -185,6 +185,53 @@ class BloomfitCommandTest {
     }
 
     @Test
+    void recommendLeavesOutTrainingItemsUnlessIncludeSeen(QuarkusMainLauncher launcher, @TempDir Path dir)
+            throws Exception {
+        Path out = dir.resolve("run");
+        LaunchResult run = launcher.launch("run", spec("tiny.yaml"), "--out", out.toString(), "--save-models");
+        assertThat(run.exitCode()).as(run.getErrorOutput()).isZero();
+        List<String> userIds = Files.readAllLines(out.resolve("models/user-ids.txt"));
+        List<String> itemIds = Files.readAllLines(out.resolve("models/item-ids.txt"));
+        List<String> trainItems = Files.readAllLines(out.resolve("models/train-items.tsv"));
+        assertThat(trainItems).hasSameSizeAs(userIds);
+        // 12000 interactions over 300 users, 80% in training: every user has some
+        List<String> seen = new ArrayList<>();
+        for (String index : trainItems.get(5).split("\t")) {
+            seen.add(itemIds.get(Integer.parseInt(index)));
+        }
+        assertThat(seen).isNotEmpty();
+        String model = out.resolve("models/plain-0").toString();
+        String all = Integer.toString(itemIds.size());
+
+        LaunchResult unseen = launcher.launch("recommend", model, "--user", userIds.get(5), "-k", all);
+        assertThat(unseen.exitCode()).as(unseen.getErrorOutput()).isZero();
+        List<String> returned = items(unseen);
+        assertThat(returned).hasSize(itemIds.size() - seen.size()).doesNotContainAnyElementsOf(seen);
+        assertThat(unseen.getErrorOutput()).doesNotContain("without its training items");
+
+        LaunchResult withSeen = launcher.launch("recommend", model, "--user", userIds.get(5), "-k", all,
+                "--include-seen");
+        assertThat(withSeen.exitCode()).as(withSeen.getErrorOutput()).isZero();
+        assertThat(items(withSeen)).hasSize(itemIds.size()).containsAll(seen);
+
+        // a model saved before train-items.tsv existed: say so once, then recommend from every item
+        Files.delete(out.resolve("models/train-items.tsv"));
+        LaunchResult old = launcher.launch("recommend", model, "--user", userIds.get(5), "-k", all);
+        assertThat(old.exitCode()).as(old.getErrorOutput()).isZero();
+        String message = "this model was saved without its training items; seen items are not excluded; "
+                + "re-run with --save-models to save them";
+        assertThat(old.getErrorOutput().split(java.util.regex.Pattern.quote(message), -1)).hasSize(2);
+        assertThat(items(old)).hasSize(itemIds.size()).containsAll(seen);
+        LaunchResult oldWithSeen = launcher.launch("recommend", model, "--user", userIds.get(5), "--include-seen");
+        assertThat(oldWithSeen.exitCode()).isZero();
+        assertThat(oldWithSeen.getErrorOutput()).doesNotContain(message);
+    }
+
+    private static List<String> items(LaunchResult recommend) {
+        return recommend.getOutput().lines().skip(1).map(line -> line.split("  ")[1]).toList();
+    }
+
+    @Test
     @Launch(value = {"run", "src/test/resources/specs/bad-hash.yaml"}, exitCode = 2)
     void specErrorsNameTheFieldAndExitTwo(LaunchResult result) {
         assertThat(result.getErrorOutput()).contains("grid.hash[2]: unknown hash function 'xxhash'; available: ")

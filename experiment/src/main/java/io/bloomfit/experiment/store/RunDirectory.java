@@ -30,6 +30,11 @@ public record RunDirectory(Path path) {
     public static final String USER_IDS = "user-ids.txt";
     /** Source item ids, one per line in index order, in {@link #MODELS}. */
     public static final String ITEM_IDS = "item-ids.txt";
+    /**
+     * The training split's items of each user, in {@link #MODELS}: line {@code u} (0-based) holds user {@code u}'s
+     * training item indices, ascending, tab-separated (an empty line for a user without any); one line per user.
+     */
+    public static final String TRAIN_ITEMS = "train-items.tsv";
 
     public RunDirectory {
         Objects.requireNonNull(path, "path");
