@@ -1,0 +1,24 @@
+package io.bloomfit.spark;
+
+import io.bloomfit.experiment.GridPoint;
+import io.bloomfit.experiment.Sides;
+import java.io.Serializable;
+
+/**
+ * A {@link GridPoint} as it travels to an executor (the record itself is not {@link Serializable}): the same
+ * components, turned back into the same point there.
+ */
+public record PointCoordinates(String compressor, String hash, double ratio, int hashes, Sides sides, int repeat,
+                               long seed) implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    public static PointCoordinates of(GridPoint point) {
+        return new PointCoordinates(point.compressor(), point.hash(), point.ratio(), point.hashes(), point.sides(),
+                point.repeat(), point.seed());
+    }
+
+    public GridPoint point() {
+        return new GridPoint(compressor, hash, ratio, hashes, sides, repeat, seed);
+    }
+}

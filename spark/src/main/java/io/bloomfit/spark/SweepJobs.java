@@ -1,0 +1,45 @@
+package io.bloomfit.spark;
+
+import io.bloomfit.experiment.spec.ExperimentSpec;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+
+/**
+ * Makes the {@link SweepJob} of a validated spec: its canonical JSON with a relative {@code dataset.path} made
+ * absolute against the driver's working directory (where the CLI would read it), so an executor started in
+ * another directory reads the same file (which must be readable there: a shared file system or the same path on
+ * every node).
+ */
+final class SweepJobs {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final ExperimentSpec spec;
+    private final String specJson;
+
+    SweepJobs(ExperimentSpec spec) {
+        this.spec = spec;
+        this.specJson = withAbsoluteDataPath(spec.source());
+    }
+
+    SweepJob job(String pluginsShipped) {
+        return new SweepJob(spec.name(), specJson, spec.trainer().name(), spec.trainer().threads(), pluginsShipped);
+    }
+
+    static String withAbsoluteDataPath(String canonicalJson) {
+        try {
+            JsonNode root = JSON.readTree(canonicalJson);
+            JsonNode dataset = root.get("dataset");
+            if (dataset instanceof ObjectNode section && section.hasNonNull("path")) {
+                section.put("path", Path.of(section.get("path").asText()).toAbsolutePath().normalize().toString());
+            }
+            return JSON.writeValueAsString(root);
+        } catch (IOException e) {
+            throw new UncheckedIOException("the canonical spec is not JSON: " + e.getMessage(), e);
+        }
+    }
+}

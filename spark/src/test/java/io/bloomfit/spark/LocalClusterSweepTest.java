@@ -1,0 +1,112 @@
+package io.bloomfit.spark;
+
+import io.bloomfit.data.Dataset;
+import io.bloomfit.experiment.DatasetPreparer;
+import io.bloomfit.experiment.Evaluation;
+import io.bloomfit.experiment.ExperimentData;
+import io.bloomfit.experiment.ExperimentListener;
+import io.bloomfit.experiment.ExperimentRunner;
+import io.bloomfit.experiment.ResultRow;
+import io.bloomfit.experiment.spec.ExperimentSpec;
+import io.bloomfit.experiment.spec.SpecReader;
+import io.bloomfit.experiment.store.DirectoryResultStore;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.apache.spark.SparkContext;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Sweeps on {@code local-cluster[2,1,1024]}: a master and two workers in this JVM, each worker starting one
+ * executor JVM of its own, so points really run in other processes (whose class path lacks the test classes).
+ */
+class LocalClusterSweepTest {
+
+    private static SparkContext context;
+
+    @BeforeAll
+    static void startCluster() throws Exception {
+        context = new SparkContext(TestClusters.conf("local-cluster[2,1,1024]", "bloomfit local-cluster test"));
+    }
+
+    @AfterAll
+    static void stopCluster() {
+        if (context != null) {
+            context.stop();
+        }
+    }
+
+    @Test
+    void givesExactlyTheRowsOfTheLocalRunner(@TempDir Path dir) throws Exception {
+        Path spec = TestClusters.spec(dir, "same", TestClusters.tinySpec("same", "xxh64, murmur3_32", 1));
+        Path sparkOut = dir.resolve("spark");
+        TestClusters.Sweep sweep = TestClusters.sweep(context, spec.toString(), "--out", sparkOut.toString());
+        assertThat(sweep.exitCode()).as(sweep.err()).isZero();
+
+        // The reference: the CLI's path, the shared runner on this JVM's threads, one point at a time.
+        ExperimentSpec read = SpecReader.read(spec, List.of());
+        Dataset dataset = DatasetPreparer.load(read.dataset());
+        ExperimentData data = DatasetPreparer.split(dataset, read.split());
+        List<ResultRow> local = new ExperimentRunner(read, data, Evaluation.standard(),
+                new DirectoryResultStore(dir.resolve("local")), ExperimentListener.NONE, 1).run(false);
+
+        List<ResultRow> spark = TestClusters.rows(sparkOut);
+        // plain + bloom x 2 hashes x 2 ratios + hashing-trick x 2 hashes x 2 ratios
+        assertThat(local).hasSize(9);
+        assertThat(spark).hasSize(9);
+        Map<String, ResultRow> byKey = spark.stream().collect(Collectors.toMap(r -> r.point().key(),
+                Function.identity()));
+        for (ResultRow expected : local) {
+            ResultRow actual = byKey.get(expected.point().key());
+            assertThat(actual).as(expected.point().label()).isNotNull();
+            assertThat(actual.status()).isEqualTo(expected.status());
+            assertThat(actual.metrics()).as(expected.point().label()).isEqualTo(expected.metrics());
+            assertThat(actual.mrr()).isEqualTo(expected.mrr());
+            assertThat(actual.fit().lossPerEpoch()).isEqualTo(expected.fit().lossPerEpoch());
+            assertThat(actual.fit().trainer()).isEqualTo(expected.fit().trainer());
+            assertThat(actual.fit().threads()).isEqualTo(expected.fit().threads());
+            assertThat(actual.sizes().parameters()).isEqualTo(expected.sizes().parameters());
+            assertThat(actual.sizes().bytes()).isEqualTo(expected.sizes().bytes());
+            assertThat(actual.sizes().achievedRatio()).isEqualTo(expected.sizes().achievedRatio());
+            assertThat(actual.sizes().userLayout()).isEqualTo(expected.sizes().userLayout());
+            assertThat(actual.sizes().itemLayout()).isEqualTo(expected.sizes().itemLayout());
+        }
+        // one progress line per point, naming the executor JVM it ran in
+        assertThat(sweep.err().lines().filter(l -> l.matches("\\[\\d/9] .*MRR .*\\[executor \\d+ on .*")))
+                .hasSize(9);
+        assertThat(sweep.out()).contains("results: " + sparkOut.resolve("results.jsonl"));
+
+        // Resuming a finished run has nothing left to do.
+        TestClusters.Sweep again = TestClusters.sweep(context, spec.toString(), "--out", sparkOut.toString(),
+                "--resume");
+        assertThat(again.exitCode()).as(again.err()).isZero();
+        assertThat(again.err()).contains("grid: 0 points to run, 9 finished earlier (resumed)");
+        assertThat(TestClusters.rows(sparkOut)).hasSize(9);
+    }
+
+    @Test
+    void aPluginMissingOnTheExecutorsFailsItsPointsClearlyAndTheRestRun(@TempDir Path dir) throws Exception {
+        Path spec = TestClusters.spec(dir, "missing", TestClusters.tinySpec("missing",
+                "xxh64, " + TestOnlyHash.NAME, 1));
+        Path out = dir.resolve("out");
+        TestClusters.Sweep sweep = TestClusters.sweep(context, spec.toString(), "--out", out.toString());
+
+        assertThat(sweep.exitCode()).as("a failed point fails the run, as in the CLI").isEqualTo(1);
+        List<ResultRow> rows = TestClusters.rows(out);
+        assertThat(rows).hasSize(9);
+        List<ResultRow> failed = rows.stream().filter(r -> !r.ok()).toList();
+        assertThat(failed).hasSize(4).allSatisfy(r -> {
+            assertThat(r.point().hash()).isEqualTo(TestOnlyHash.NAME);
+            assertThat(r.error()).matches("executor \\d+ on .*: hash function 'spark-test-only' is not installed "
+                    + "here \\(installed: .*xxh64.*\\); ship its jar with spark-submit --jars.*");
+        });
+        assertThat(rows.stream().filter(ResultRow::ok)).hasSize(5);
+    }
+}
