@@ -17,7 +17,9 @@ import java.util.function.Function;
  * The experiment of the sweep an executor JVM is working on, built once per JVM and shared by its tasks: the
  * plugins, the spec read back from its canonical JSON with the same {@link SpecReader}, the data loaded (or
  * generated from its seed) and split exactly as the driver's CLI run would, and one {@link PointRunner} (so the
- * trainer warms up once per JVM, and fits that must not overlap in a JVM do not).
+ * trainer warms up once per JVM, and fits that must not overlap in a JVM do not). The grid's plugin names are
+ * cut down to those installed on the executor first ({@link SweepJobs#forExecutor}), so one missing plugin fails
+ * only the points that need it.
  *
  * <p>Only the latest sweep is kept: an executor belongs to one application, and a local-mode driver that runs
  * sweeps one after another does not hold every earlier data set.
@@ -51,7 +53,7 @@ final class ExecutorRunners {
     static synchronized PointRunner runner(SweepJob job, Function<String, Path> shippedDir) {
         Plugins plugins = plugins(job, shippedDir);
         if (current.runner() == null) {
-            ExperimentSpec spec = SpecReader.read(job.specJson(), "spec of sweep '" + job.name() + "'", true,
+            ExperimentSpec spec = SpecReader.read(SweepJobs.forExecutor(job.specJson(), plugins), "spec of sweep '" + job.name() + "'", true,
                     job.name(), null, List.of(), plugins);
             Dataset dataset = DatasetPreparer.load(spec.dataset());
             ExperimentData data = DatasetPreparer.split(dataset, spec.split());

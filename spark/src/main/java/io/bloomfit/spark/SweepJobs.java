@@ -1,6 +1,9 @@
 package io.bloomfit.spark;
 
+import io.bloomfit.api.plugin.PluginRegistry;
+import io.bloomfit.experiment.Plugins;
 import io.bloomfit.experiment.spec.ExperimentSpec;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -28,6 +31,41 @@ final class SweepJobs {
 
     SweepJob job(String pluginsShipped) {
         return new SweepJob(spec.name(), specJson, spec.trainer().name(), spec.trainer().threads(), pluginsShipped);
+    }
+
+    /**
+     * The spec as an executor reads it: its grid's compressor and hash lists cut down to what is installed
+     * there. The grid is not expanded on executors (each task brings its point), and a point whose plugins are
+     * missing has already failed with its own message, so the points whose plugins are there still run.
+     */
+    static String forExecutor(String specJson, Plugins plugins) {
+        try {
+            JsonNode root = JSON.readTree(specJson);
+            if (root.get("grid") instanceof ObjectNode grid) {
+                keepInstalled(grid, "compressor", plugins.compressors());
+                keepInstalled(grid, "hash", plugins.hashes());
+            }
+            return JSON.writeValueAsString(root);
+        } catch (IOException e) {
+            throw new UncheckedIOException("the canonical spec is not JSON: " + e.getMessage(), e);
+        }
+    }
+
+    private static void keepInstalled(ObjectNode grid, String key, PluginRegistry<?> registry) {
+        if (!(grid.get(key) instanceof ArrayNode names)) {
+            return;
+        }
+        ArrayNode kept = grid.arrayNode();
+        for (JsonNode name : names) {
+            if (registry.contains(name.asText())) {
+                kept.add(name);
+            }
+        }
+        if (kept.isEmpty()) {
+            grid.remove(key); // the default is built in
+        } else {
+            grid.set(key, kept);
+        }
     }
 
     static String withAbsoluteDataPath(String canonicalJson) {
