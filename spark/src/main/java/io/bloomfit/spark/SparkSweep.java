@@ -117,8 +117,8 @@ public final class SparkSweep {
     /**
      * The application's configuration: spark-submit's (system properties {@code spark.*}), {@code --master} over
      * it, {@code local[*]} when neither names one. A trainer that fits one model per JVM (djl) gets the whole
-     * executor per task when the executor's cores are known and {@code spark.task.cpus} is not set. Outside
-     * spark-submit (bin/bloomfit-spark) this jar is shipped to the executors.
+     * executor per task when the executor's cores are known and {@code spark.task.cpus} is not set. Unless the
+     * application runs in one JVM, this jar is shipped to the executors when spark-submit did not (bin/bloomfit-spark).
      */
     static SparkConf conf(ExperimentSpec spec, String master) {
         SparkConf conf = new SparkConf();
@@ -133,7 +133,9 @@ public final class SparkSweep {
                 && !conf.contains("spark.task.cpus")) {
             conf.set("spark.task.cpus", conf.get("spark.executor.cores"));
         }
-        if (!conf.contains("spark.jars") && !conf.get("spark.master").startsWith("local")) {
+        String resolved = conf.get("spark.master");
+        boolean oneJvm = resolved.equals("local") || resolved.startsWith("local[");
+        if (!conf.contains("spark.jars") && !oneJvm) {
             Path self = Path.of(SparkSweep.class.getProtectionDomain().getCodeSource().getLocation().getPath());
             if (Files.isRegularFile(self)) {
                 conf.set("spark.jars", self.toUri().toString());
