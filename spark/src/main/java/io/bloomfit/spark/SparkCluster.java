@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -21,33 +22,36 @@ final class SparkCluster implements AutoCloseable {
     /** The name the plugin directory is shipped under ({@code SparkFiles.get} on an executor). */
     static final String PLUGINS = "bloomfit-plugins";
 
-    private final SparkConf conf;
+    private final Supplier<SparkContext> starter;
+    private final boolean owned;
     private final Path pluginDir;
-    private final SparkContext given;
     private SparkContext context;
     private String pluginsShipped;
 
-    /**
-     * @param conf      the application's configuration (master, app name, spark-submit's settings)
-     * @param pluginDir the driver's plugin directory; shipped when it holds anything, may be {@code null}
-     */
-    SparkCluster(SparkConf conf, Path pluginDir) {
-        this.conf = conf;
+    private SparkCluster(Supplier<SparkContext> starter, boolean owned, Path pluginDir) {
+        this.starter = starter;
+        this.owned = owned;
         this.pluginDir = pluginDir;
-        this.given = null;
     }
 
-    /** A cluster over a context someone else started and stops (tests, a notebook). */
-    SparkCluster(SparkContext context, Path pluginDir) {
-        this.conf = null;
-        this.pluginDir = pluginDir;
-        this.given = context;
+    /**
+     * An application started from {@code conf} on first use and stopped by {@link #close()}.
+     *
+     * @param pluginDir the driver's plugin directory; shipped when it holds anything, may be {@code null}
+     */
+    static SparkCluster starting(SparkConf conf, Path pluginDir) {
+        return new SparkCluster(() -> new SparkContext(conf), true, pluginDir);
+    }
+
+    /** The application {@code starter} gives on first use, which someone else stops (tests, a notebook). */
+    static SparkCluster over(Supplier<SparkContext> starter, Path pluginDir) {
+        return new SparkCluster(starter, false, pluginDir);
     }
 
     /** The running context, started (and the plugins shipped) on the first call. */
     synchronized SparkContext context() {
         if (context == null) {
-            SparkContext started = given != null ? given : new SparkContext(conf);
+            SparkContext started = starter.get();
             pluginsShipped = ship(started);
             context = started;
         }
@@ -105,7 +109,7 @@ final class SparkCluster implements AutoCloseable {
 
     @Override
     public synchronized void close() {
-        if (context != null && given == null) {
+        if (context != null && owned) {
             context.stop();
         }
         context = null;

@@ -145,7 +145,7 @@ public final class SparkSweep {
     }
 
     private static SparkCluster startCluster(ExperimentSpec spec, SweepArguments arguments) {
-        return new SparkCluster(conf(spec, arguments.master()), PluginDirectory.configuredPath());
+        return SparkCluster.starting(conf(spec, arguments.master()), PluginDirectory.configuredPath());
     }
 
     /** The CLI's mapping: errors the user can fix exit 2 with their message, others exit 1. */
