@@ -21,6 +21,9 @@ enum DependencyRule {
             + "third-party library"),
     EXPERIMENT_NOT_ON_ENGINES_OR_PLUGINS("experiment depends on no engine (engine-*) and no plugin module "
             + "(*-plugins) outside test scope: it finds them by name through the registries"),
+    SPARK_RUNNER("spark depends outside test scope on no bloomfit module but api, core, experiment, the plugin "
+            + "modules and the engines (what its executors run), and on Apache Spark (org.apache.spark) in provided "
+            + "scope only: the cluster brings Spark, and a bundled copy would clash with it"),
     API_REQUIRES_NOTHING("api's module-info requires nothing but java.base"),
     CORE_REQUIRES_ONLY_API("core's module-info requires io.bloomfit.api and nothing else"),
     REQUIRES_MATCH_POM("a module-info requires a bloomfit module only when its pom depends on that module's "

@@ -17,6 +17,9 @@ final class DependencyRules {
     /** The application modules: the only ones that may use Quarkus. */
     static final Set<String> QUARKUS_APPS = Set.of("cli", "server", "integration-tests");
 
+    /** The bloomfit modules the Spark runner may use besides engines and plugins. */
+    static final Set<String> SPARK_MAY_USE = Set.of("api", "core", "experiment");
+
     private final Reactor reactor;
     private final Map<String, String> folderByArtifact = new HashMap<>();
     private final Map<String, ModulePom> byModuleName = new HashMap<>();
@@ -77,6 +80,10 @@ final class DependencyRules {
                 broken = Optional.of(DependencyRule.ENGINE_NOT_ON_EXPERIMENT);
             } else if ("experiment".equals(folder) && target.filter(t -> isEngine(t) || isPlugin(t)).isPresent()) {
                 broken = Optional.of(DependencyRule.EXPERIMENT_NOT_ON_ENGINES_OR_PLUGINS);
+            } else if ("spark".equals(folder) && (target.filter(t -> !SPARK_MAY_USE.contains(t) && !isEngine(t)
+                    && !isPlugin(t)).isPresent()
+                    || "org.apache.spark".equals(d.groupId()) && !"provided".equals(scope(module, d)))) {
+                broken = Optional.of(DependencyRule.SPARK_RUNNER);
             }
             broken.ifPresent(rule -> found.add(new Violation(folder, describe(module, d), rule)));
         }

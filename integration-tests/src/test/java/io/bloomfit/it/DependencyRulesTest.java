@@ -41,6 +41,9 @@ class DependencyRulesTest {
                         dep("io.bloomfit", "bloomfit-engine-factorization", null),
                         dep("io.bloomfit", "bloomfit-experiment", "test"))),
                 "module io.bloomfit.engine.cpu { requires static io.bloomfit.engine.factorization; }"));
+        modules.put("spark", module(pom("bloomfit-spark", deps(dep("io.bloomfit", "bloomfit-experiment", null),
+                dep("io.bloomfit", "bloomfit-engine-cpu", "runtime"), dep("io.bloomfit", "bloomfit-hash-plugins", "runtime"),
+                dep("org.apache.spark", "spark-core_2.13", "provided"))), null));
         modules.put("cli", module(pom("bloomfit-cli", quarkusBom() + deps(dep("io.bloomfit", "bloomfit-experiment", null),
                 dep("io.bloomfit", "bloomfit-engine-cpu", null), dep("io.quarkus", "quarkus-picocli", null))
                 + "<build><plugins><plugin><groupId>io.quarkus</groupId><artifactId>quarkus-maven-plugin</artifactId>"
@@ -143,6 +146,17 @@ class DependencyRulesTest {
                         DependencyRule.EXPERIMENT_NOT_ON_ENGINES_OR_PLUGINS),
                 new Violation("experiment", "io.bloomfit:bloomfit-embedding-plugins (compile)",
                         DependencyRule.EXPERIMENT_NOT_ON_ENGINES_OR_PLUGINS));
+    }
+
+    @Test
+    void sparkOnAnApplicationOrWithSparkBundled() {
+        Map<String, String[]> modules = clean();
+        modules.put("spark", module(pom("bloomfit-spark", deps(dep("io.bloomfit", "bloomfit-experiment", null),
+                dep("io.bloomfit", "bloomfit-cli", "runtime"), dep("org.apache.spark", "spark-core_2.13", null))), null));
+
+        assertThat(DependencyRules.check(reactor(modules))).containsExactly(
+                new Violation("spark", "io.bloomfit:bloomfit-cli (runtime)", DependencyRule.SPARK_RUNNER),
+                new Violation("spark", "org.apache.spark:spark-core_2.13 (compile)", DependencyRule.SPARK_RUNNER));
     }
 
     @Test
