@@ -53,7 +53,8 @@ public final class SparkPointScheduler implements PointScheduler {
     private static final class Submitted {
         final GridPoint point;
         final SimpleFutureAction<BoxedUnit> future;
-        boolean delivered;
+        /** Its row was stored, or it will have none. */
+        boolean settled;
 
         Submitted(GridPoint point, SimpleFutureAction<BoxedUnit> future) {
             this.point = point;
@@ -70,11 +71,10 @@ public final class SparkPointScheduler implements PointScheduler {
         SweepJob job = jobs.job(cluster.pluginsShipped());
         BlockingQueue<SparkTaskFunctions.Delivered> queue = new LinkedBlockingQueue<>();
         List<Submitted> submitted = submit(sc, job, points, queue);
-        int open = submitted.size();
-        IOException storeFailure = null;
+        Exception storeFailure = null;
         boolean interrupted = false;
         boolean cancelling = false;
-        while (open > 0) {
+        while (submitted.stream().anyMatch(s -> !s.settled)) {
             SparkTaskFunctions.Delivered delivered;
             try {
                 delivered = queue.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
@@ -85,17 +85,16 @@ public final class SparkPointScheduler implements PointScheduler {
             }
             if (delivered != null) {
                 Submitted s = submitted.get(delivered.job());
-                if (s.delivered) {
+                if (s.settled) {
                     continue; // cannot happen: Spark delivers one result per job
                 }
-                s.delivered = true;
-                open--;
+                s.settled = true;
                 if (storeFailure == null) {
                     try {
                         store(s.point, delivered.outcome(), sink);
                     } catch (IOException | RuntimeException e) {
                         cancellation.cancel(); // a store that cannot take rows ends the sweep
-                        storeFailure = e instanceof IOException io ? io : new IOException(e.getMessage(), e);
+                        storeFailure = e;
                     }
                 }
                 continue;
@@ -108,13 +107,21 @@ public final class SparkPointScheduler implements PointScheduler {
                     }
                 }
             }
-            open -= settleFailedJobs(submitted, job, sink, cancelling || storeFailure != null);
+            try {
+                settleFailedJobs(submitted, job, sink, cancelling || storeFailure != null);
+            } catch (IOException | RuntimeException e) {
+                cancellation.cancel();
+                storeFailure = e;
+            }
         }
         if (interrupted) {
             Thread.currentThread().interrupt();
         }
-        if (storeFailure != null) {
-            throw storeFailure;
+        if (storeFailure instanceof IOException io) {
+            throw io;
+        }
+        if (storeFailure instanceof RuntimeException runtime) {
+            throw runtime;
         }
     }
 
@@ -158,28 +165,25 @@ public final class SparkPointScheduler implements PointScheduler {
 
     /**
      * Jobs that failed, so never deliver a row: Spark gave up on the task (stored as {@code failed}, unless the
-     * sweep is stopping) or the job was cancelled. Returns how many were settled. A job that succeeded has put
+     * sweep is stopping) or the job was cancelled. A job that succeeded has put
      * its row on the queue before it completed, so it is left to the queue.
      */
-    private int settleFailedJobs(List<Submitted> submitted, SweepJob job, PointSink sink, boolean stopping)
+    private void settleFailedJobs(List<Submitted> submitted, SweepJob job, PointSink sink, boolean stopping)
             throws IOException {
-        int settled = 0;
         for (Submitted s : submitted) {
-            if (s.delivered || !s.future.isCompleted()) {
+            if (s.settled || !s.future.isCompleted()) {
                 continue;
             }
             Try<BoxedUnit> result = s.future.value().get();
             if (result.isSuccess()) {
                 continue;
             }
-            s.delivered = true;
-            settled++;
+            s.settled = true;
             if (!stopping && !cluster.context().isStopped()) {
                 String reason = firstLine(result.failed().get().getMessage());
                 sink.finished(FailedRows.of(s.point, job, "Spark gave up on the task: " + reason));
             }
         }
-        return settled;
     }
 
     private static String firstLine(String message) {
