@@ -10,7 +10,13 @@ import io.bloomfit.experiment.ResultRow;
 import io.bloomfit.experiment.spec.ExperimentSpec;
 import io.bloomfit.experiment.spec.SpecReader;
 import io.bloomfit.experiment.store.DirectoryResultStore;
+import io.bloomfit.api.hash.HashFunction;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -108,5 +114,28 @@ class LocalClusterSweepTest {
                     + "here \\(installed: .*xxh64.*\\); ship its jar with spark-submit --jars.*");
         });
         assertThat(rows.stream().filter(ResultRow::ok)).hasSize(5);
+    }
+
+    @Test
+    void theDriversPluginDirectoryIsShippedAndOpenedOnTheExecutors(@TempDir Path dir) throws Exception {
+        // the test-only hash function as a drop-in jar: the executors lack it on their class path
+        Path plugins = Files.createDirectories(dir.resolve("plugins"));
+        try (JarOutputStream jar = new JarOutputStream(Files.newOutputStream(plugins.resolve("test-hash.jar")))) {
+            String type = TestOnlyHash.class.getName().replace('.', '/') + ".class";
+            jar.putNextEntry(new JarEntry(type));
+            try (InputStream in = TestOnlyHash.class.getClassLoader().getResourceAsStream(type)) {
+                in.transferTo(jar);
+            }
+            jar.putNextEntry(new JarEntry("META-INF/services/" + HashFunction.class.getName()));
+            jar.write((TestOnlyHash.class.getName() + "\n").getBytes(StandardCharsets.UTF_8));
+        }
+        Path spec = TestClusters.spec(dir, "shipped", TestClusters.tinySpec("shipped", TestOnlyHash.NAME, 1));
+        Path out = dir.resolve("out");
+        TestClusters.Sweep sweep = TestClusters.sweep(context, plugins, spec.toString(), "--out", out.toString());
+
+        assertThat(sweep.exitCode()).as(sweep.err()).isZero();
+        List<ResultRow> rows = TestClusters.rows(out);
+        assertThat(rows).hasSize(5).allSatisfy(r -> assertThat(r.ok()).as(r.error()).isTrue());
+        assertThat(rows.stream().filter(r -> TestOnlyHash.NAME.equals(r.point().hash()))).hasSize(4);
     }
 }

@@ -61,12 +61,17 @@ final class TestClusters {
 
     /** Runs {@link SparkSweep} over {@code context} with these arguments. */
     static Sweep sweep(SparkContext context, String... args) {
+        return sweep(context, null, args);
+    }
+
+    /** As {@link #sweep(SparkContext, String...)}, shipping {@code pluginDir} (may be null) with the job. */
+    static Sweep sweep(SparkContext context, Path pluginDir, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int code;
         try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
              PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-            code = SparkSweep.run(args, o, e, new SweepStores(), (spec, a) -> SparkCluster.over(() -> context, null));
+            code = SparkSweep.run(args, o, e, new SweepStores(), (spec, a) -> SparkCluster.over(() -> context, pluginDir));
         }
         return new Sweep(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
