@@ -51,11 +51,25 @@ final class SparkCluster implements AutoCloseable {
     /** The running context, started (and the plugins shipped) on the first call. */
     synchronized SparkContext context() {
         if (context == null) {
-            SparkContext started = starter.get();
+            SparkContext started = start();
             pluginsShipped = ship(started);
             context = started;
         }
         return context;
+    }
+
+    /** Starts the application; a master URL Spark cannot parse is the user's to fix (exit code 2). */
+    private SparkContext start() {
+        try {
+            return starter.get();
+        } catch (Exception e) { // Scala throws the checked SparkException undeclared
+            if (e instanceof org.apache.spark.SparkException && e.getMessage() != null
+                    && e.getMessage().startsWith("Could not parse Master URL")) {
+                throw new SweepUsageException(e.getMessage() + "; give --master local[*], local[N], "
+                        + "local-cluster[WORKERS,CORES,MB] or spark://host:port");
+            }
+            throw e;
+        }
     }
 
     /** Whether {@link #context()} started (or adopted) the application. */
