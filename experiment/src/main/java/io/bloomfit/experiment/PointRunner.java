@@ -12,6 +12,7 @@ import io.bloomfit.api.train.Trainer;
 import io.bloomfit.api.train.TrainingCancelledException;
 import io.bloomfit.api.train.TrainingDivergedException;
 import io.bloomfit.api.train.TrainingListener;
+import io.bloomfit.eval.ReferenceMethod;
 import io.bloomfit.experiment.spec.ExperimentSpec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -46,6 +47,9 @@ public final class PointRunner {
 
     /** One lock per trainer class whose fits must not overlap in a JVM. */
     private static final ConcurrentHashMap<Class<?>, ReentrantLock> SERIAL_FITS = new ConcurrentHashMap<>();
+
+    /** The trainer name of a reference row: nothing was trained. */
+    public static final String REFERENCE_TRAINER = "none";
 
     private final ExperimentSpec spec;
     private final ExperimentData data;
@@ -83,6 +87,9 @@ public final class PointRunner {
      */
     public ResultRow run(GridPoint point, TrainingListener training) {
         TrainingListener listener = training == null ? TrainingListener.NONE : training;
+        if (point.reference()) {
+            return runReference(point, listener);
+        }
         warmUpOnce(listener);
         PeakHeap heap = PeakHeap.start();
         int numUsers = data.train().numUsers();
@@ -141,6 +148,27 @@ public final class PointRunner {
             return new ResultRow(point, ResultStatus.FAILED, error, null, fit,
                     new ResultRow.Sizes(parameters, bytes, achievedRatio, userStats, itemStats),
                     new ResultRow.Costs(layoutSeconds, Double.NaN, heap.peakBytes(), now()));
+        }
+    }
+
+    /** Scores a reference ranker: no layouts, no fit, no model to save; the row's trainer is {@code none}. */
+    private ResultRow runReference(GridPoint point, TrainingListener listener) {
+        if (listener.stopRequested()) {
+            throw new TrainingCancelledException(0, 0);
+        }
+        PeakHeap heap = PeakHeap.start();
+        ReferenceMethod method = ReferenceMethod.fromName(point.compressor());
+        ResultRow.Fit fit = new ResultRow.Fit(REFERENCE_TRAINER, "cpu()", 1, null, null, 0.0);
+        ResultRow.Sizes sizes = new ResultRow.Sizes(0, 0, 1.0, null, null);
+        try (TrainedModel m = method.model(data.train(), point.seed())) {
+            long e0 = System.nanoTime();
+            RankingMetrics metrics = evaluation.evaluate(m, data.train(), data.test());
+            double evalSeconds = (System.nanoTime() - e0) / 1e9;
+            return new ResultRow(point, ResultStatus.OK, null, metrics, fit, sizes,
+                    new ResultRow.Costs(0.0, evalSeconds, heap.peakBytes(), now()));
+        } catch (RuntimeException | OutOfMemoryError e) {
+            return new ResultRow(point, ResultStatus.FAILED, e.getClass().getName() + ": " + e.getMessage(), null,
+                    fit, sizes, new ResultRow.Costs(0.0, Double.NaN, heap.peakBytes(), now()));
         }
     }
 
