@@ -35,6 +35,7 @@ class ExamplesTest {
         assertThat(spec.grid().hashes()).containsExactly("murmur3_32", "xxh64", "md5", "sha1", "sha256", "metro64",
                 "farm64");
         assertThat(spec.model().epochs()).isEqualTo(1);
+        assertThat(spec.model().loss()).isEqualTo(io.bloomfit.api.train.Loss.BPR_BOUNDED); // the seed's own loss
         assertThat(spec.model().batchSize()).isEqualTo(1024);
         assertThat(spec.grid().ratios()).containsExactly(0.4);
         assertThat(spec.grid().numHashes()).containsExactly(2);

@@ -63,7 +63,8 @@ class CpuTrainerTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Loss.class, names = {"POINTWISE", "BPR", "HINGE", "ADAPTIVE_HINGE"})
+    @EnumSource(value = Loss.class, names = {"POINTWISE", "BPR", "HINGE", "ADAPTIVE_HINGE", "BPR_BOUNDED",
+            "POINTWISE_BOUNDED"})
     void everyImplicitLossLearnsThePlantedGroups(Loss loss) {
         try (TrainedModel model = new CpuTrainer().fit(plain(spec(loss, OptimizerKind.SPARSE_ADAM, 15, 0.05, 1),
                 PLANTED), TrainingListener.NONE)) {
