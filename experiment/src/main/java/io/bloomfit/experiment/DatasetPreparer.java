@@ -3,7 +3,9 @@ package io.bloomfit.experiment;
 import io.bloomfit.data.Dataset;
 import io.bloomfit.data.DatasetFetcher;
 import io.bloomfit.data.DatasetSpec;
+import io.bloomfit.data.FileSplit;
 import io.bloomfit.data.Split;
+import io.bloomfit.data.SplitKind;
 import io.bloomfit.data.SplitSpec;
 import io.bloomfit.data.SyntheticDatasets;
 import java.nio.file.Files;
@@ -31,6 +33,31 @@ public final class DatasetPreparer {
     public static ExperimentData split(Dataset dataset, SplitSpec spec) {
         Split split = spec.apply(dataset.interactions());
         return new ExperimentData(split.train(), split.test(), dataset.describe() + "; " + split.summary());
+    }
+
+    /**
+     * The dataset a run's models are indexed by, and the data it trains and tests on.
+     *
+     * @param dataset what ids the indexes stand for (for a {@code files} split: the training file)
+     * @param data    the split data
+     */
+    public record Prepared(Dataset dataset, ExperimentData data) {
+    }
+
+    /**
+     * Loads and splits as a spec says: for a {@code files} split ({@link FileSplit}) each part file is read with the
+     * dataset section's loader and mapped into the training file's index space; otherwise the dataset is loaded
+     * and split.
+     */
+    public static Prepared prepare(DatasetSpec dataset, SplitSpec split) {
+        if (split.kind() == SplitKind.FILES) {
+            FileSplit files = FileSplit.read(split.files(), path -> dataset.withPath(path.toString()).load());
+            Split parts = files.split();
+            return new Prepared(files.dataset(), new ExperimentData(parts.train(), parts.test(),
+                    files.dataset().describe() + "; " + parts.summary()));
+        }
+        Dataset loaded = load(dataset);
+        return new Prepared(loaded, split(loaded, split));
     }
 
     /**

@@ -9,7 +9,9 @@ import io.bloomfit.api.plugin.PluginRegistry;
 import io.bloomfit.api.train.CapabilityProblem;
 import io.bloomfit.api.train.ModelSpec;
 import io.bloomfit.api.train.Trainer;
+import io.bloomfit.data.DatasetSource;
 import io.bloomfit.data.DatasetSpec;
+import io.bloomfit.data.SplitKind;
 import io.bloomfit.data.SplitSpec;
 import java.nio.file.Path;
 import java.util.List;
@@ -45,8 +47,15 @@ final class SpecBinder {
     ExperimentSpec bind(ObjectNode root, String defaultName) {
         Section.checkKeys(root, "", rootKeys(), problems);
         String name = name(root, defaultName == null || defaultName.isBlank() ? "experiment" : defaultName);
-        DatasetSpec dataset = DatasetSection.bind(DatasetSection.SCHEMA.read(root, problems), baseDir);
-        SplitSpec split = SplitSection.bind(SplitSection.SCHEMA.read(root, problems));
+        Section.Values<DatasetSpec> datasetValues = DatasetSection.SCHEMA.read(root, problems);
+        Section.Values<SplitSpec> splitValues = SplitSection.SCHEMA.read(root, problems);
+        SplitSpec split = SplitSection.bind(splitValues, baseDir);
+        boolean filesSplit = splitValues.get(SplitSection.KIND) == SplitKind.FILES;
+        DatasetSpec dataset = DatasetSection.bind(datasetValues, baseDir, filesSplit);
+        if (filesSplit && dataset.source() == DatasetSource.SYNTHETIC) {
+            problems.add("split.kind", "split kind files reads part files: set dataset.source to movielens or csv "
+                    + "(with its column options) to say how they are read");
+        }
         TrainerSpec trainer = TrainerSection.bind(TrainerSection.SCHEMA.read(root, problems), plugins);
         ModelSpec model = ModelSection.bind(ModelSection.SCHEMA.read(root, problems), trainer);
         if (model != null && !problems.hasAt("trainer")) {
