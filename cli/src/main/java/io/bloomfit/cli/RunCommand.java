@@ -101,7 +101,7 @@ public class RunCommand implements Callable<Integer> {
                 + ") -> " + dir.path());
         err.flush();
         long t0 = System.nanoTime();
-        DatasetPreparer.Prepared prepared = DatasetPreparer.prepare(spec.dataset(), spec.split());
+        DatasetPreparer.Prepared prepared = DatasetPreparer.prepare(spec);
         Dataset dataset = prepared.dataset();
         ExperimentData data = prepared.data();
         err.println("data: " + data.description() + String.format(java.util.Locale.ROOT, " (%.1f s)",

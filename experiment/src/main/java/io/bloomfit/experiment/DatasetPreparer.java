@@ -8,6 +8,9 @@ import io.bloomfit.data.Split;
 import io.bloomfit.data.SplitKind;
 import io.bloomfit.data.SplitSpec;
 import io.bloomfit.data.SyntheticDatasets;
+import io.bloomfit.eval.UserSample;
+import io.bloomfit.experiment.spec.EvaluationSpec;
+import io.bloomfit.experiment.spec.ExperimentSpec;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -42,6 +45,24 @@ public final class DatasetPreparer {
      * @param data    the split data
      */
     public record Prepared(Dataset dataset, ExperimentData data) {
+    }
+
+    /**
+     * Loads and splits as {@code spec} says ({@link #prepare(DatasetSpec, SplitSpec)}), then keeps the test pairs of
+     * the seeded user sample its {@code evaluation} section asks for ({@link UserSample}; the same users for every
+     * grid point and repeat), stated in the data's description.
+     */
+    public static Prepared prepare(ExperimentSpec spec) {
+        Prepared prepared = prepare(spec.dataset(), spec.split());
+        EvaluationSpec evaluation = spec.evaluation();
+        if (!evaluation.sampled()) {
+            return prepared;
+        }
+        ExperimentData data = prepared.data();
+        UserSample sample = UserSample.draw(data.train(), data.test(), evaluation.users(), evaluation.seed());
+        return new Prepared(prepared.dataset(), new ExperimentData(data.train(), sample.test(), data.description()
+                + "; evaluation: a sample of " + sample.sampled() + " of " + sample.candidates() + " test users (seed "
+                + evaluation.seed() + ")"));
     }
 
     /**

@@ -18,9 +18,16 @@ import java.util.Objects;
  * @param trainer trainer name, device, threads
  * @param grid    what to compare
  * @param source  the spec as read, with defaults filled in, as canonical JSON (stored beside the results)
+ * @param evaluation which test users are scored (all by default)
  */
 public record ExperimentSpec(String name, DatasetSpec dataset, SplitSpec split, ModelSpec model, TrainerSpec trainer,
-                             GridSpec grid, String source) {
+                             GridSpec grid, String source, EvaluationSpec evaluation) {
+
+    /** A spec that scores every test user. */
+    public ExperimentSpec(String name, DatasetSpec dataset, SplitSpec split, ModelSpec model, TrainerSpec trainer,
+                          GridSpec grid, String source) {
+        this(name, dataset, split, model, trainer, grid, source, EvaluationSpec.ALL_USERS);
+    }
 
     public ExperimentSpec {
         Objects.requireNonNull(name, "name");
@@ -29,5 +36,6 @@ public record ExperimentSpec(String name, DatasetSpec dataset, SplitSpec split, 
         Objects.requireNonNull(model, "model");
         Objects.requireNonNull(trainer, "trainer");
         Objects.requireNonNull(grid, "grid");
+        Objects.requireNonNull(evaluation, "evaluation");
     }
 }

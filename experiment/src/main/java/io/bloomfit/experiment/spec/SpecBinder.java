@@ -41,7 +41,7 @@ final class SpecBinder {
     /** The keys a spec may have at its top level. */
     static List<String> rootKeys() {
         return List.of("name", DatasetSection.SCHEMA.name(), SplitSection.SCHEMA.name(), ModelSection.SCHEMA.name(),
-                TrainerSection.SCHEMA.name(), GridSection.SCHEMA.name());
+                TrainerSection.SCHEMA.name(), GridSection.SCHEMA.name(), EvaluationSection.SCHEMA.name());
     }
 
     ExperimentSpec bind(ObjectNode root, String defaultName) {
@@ -62,11 +62,12 @@ final class SpecBinder {
             checkCapabilities(trainer, model);
         }
         GridSpec grid = GridSection.bind(GridSection.SCHEMA.read(root, problems), plugins);
+        EvaluationSpec evaluation = EvaluationSection.bind(EvaluationSection.SCHEMA.read(root, problems));
         if (!problems.isEmpty()) {
             throw new SpecException(source, problems.list());
         }
         return new ExperimentSpec(name, dataset, split, model, trainer, grid, canonical(name, dataset, split, model,
-                trainer, grid));
+                trainer, grid, evaluation), evaluation);
     }
 
     private String name(ObjectNode root, String fallback) {
@@ -111,7 +112,7 @@ final class SpecBinder {
     // ---------------------------------------------------------------- canonical form
 
     private static String canonical(String name, DatasetSpec dataset, SplitSpec split, ModelSpec model,
-                                    TrainerSpec trainer, GridSpec grid) {
+                                    TrainerSpec trainer, GridSpec grid, EvaluationSpec evaluation) {
         ObjectNode root = JsonNodeFactory.instance.objectNode();
         root.put("name", name);
         root.set(DatasetSection.SCHEMA.name(), DatasetSection.SCHEMA.write(dataset));
@@ -119,6 +120,9 @@ final class SpecBinder {
         root.set(ModelSection.SCHEMA.name(), ModelSection.SCHEMA.write(model));
         root.set(TrainerSection.SCHEMA.name(), TrainerSection.SCHEMA.write(trainer));
         root.set(GridSection.SCHEMA.name(), GridSection.SCHEMA.write(grid));
+        if (evaluation.sampled()) {
+            root.set(EvaluationSection.SCHEMA.name(), EvaluationSection.SCHEMA.write(evaluation));
+        }
         return root.toPrettyString();
     }
 }

@@ -97,7 +97,8 @@ class SpecReaderTest {
         SpecException e = problems("grid: {hsh: [a], compressor: [plain], hash: [fixture-mix]}\n"
                 + "trainer: {name: fixture}\nmodle: {}");
         assertThat(e.problems()).containsExactly(
-                new SpecProblem("modle", "unknown key; known keys: name, dataset, split, model, trainer, grid"),
+                new SpecProblem("modle", "unknown key; known keys: name, dataset, split, model, trainer, grid, "
+                        + "evaluation"),
                 new SpecProblem("grid.hsh", "unknown key; known keys of grid: compressor, hash, ratio, hashes, "
                         + "sides, repeats"));
     }
