@@ -43,6 +43,17 @@ class ExamplesTest {
     }
 
     @Test
+    void fairComparisonRepeatsEveryMethodThreeTimes() {
+        ExperimentSpec spec = SpecReader.read(EXAMPLES.resolve("fair-comparison.yaml"), List.of());
+        assertThat(spec.grid().repeats()).isEqualTo(3);
+        assertThat(spec.grid().ratios()).containsExactly(0.2, 0.5);
+        // per repeat: plain + bloom 2 ratios + hashing trick 2 + quotient-remainder 2
+        assertThat(ExperimentPlan.expand(spec)).hasSize(21);
+        // and the popularity and random references of every repeat
+        assertThat(ExperimentPlan.withReferences(spec, io.bloomfit.experiment.Plugins.shared())).hasSize(27);
+    }
+
+    @Test
     void movielensNeedsOnlyTheFile() {
         Path file = Path.of("data/ml-100k/u.data");
         if (Files.isReadable(file) || Files.isReadable(EXAMPLES.resolve(file))) {
