@@ -117,6 +117,25 @@ public record SplitSpec(SplitKind kind, double test, long seed, double validatio
         }
     }
 
+    /**
+     * Carves a validation part out of {@code train} with this split's kind, for tuning: a seeded random
+     * {@code fraction} of the pairs for {@code random} (seed + 1, as {@link #apply} carves its validation part) and for
+     * {@code files} (whose kind says nothing about order), each user's last pair for {@code leave-last-out}, each
+     * user's latest {@code fraction} for {@code time-fraction}. The parts share {@code train}'s index space.
+     *
+     * @return {fit part, validation part}
+     */
+    public Interactions[] carveValidation(Interactions train, double fraction) {
+        if (!(fraction > 0 && fraction < 1)) {
+            throw new IllegalArgumentException("validation fraction must be in (0, 1), was " + fraction);
+        }
+        return switch (kind) {
+            case RANDOM, FILES -> RandomSplit.split(train, fraction, seed + 1);
+            case LEAVE_LAST_OUT -> LeaveLastOutSplit.split(train);
+            case TIME_FRACTION -> UserTimeSplit.split(train, fraction);
+        };
+    }
+
     static Interactions empty(Interactions like) {
         return like.select(new int[0]);
     }

@@ -1,5 +1,6 @@
 package io.bloomfit.experiment;
 
+import io.bloomfit.api.data.Interactions;
 import io.bloomfit.api.embed.EmbeddingCompressor;
 import io.bloomfit.api.embed.EmbeddingCompressors;
 import io.bloomfit.api.embed.EmbeddingLayout;
@@ -14,6 +15,8 @@ import io.bloomfit.api.train.TrainingDivergedException;
 import io.bloomfit.api.train.TrainingListener;
 import io.bloomfit.eval.ReferenceMethod;
 import io.bloomfit.experiment.spec.ExperimentSpec;
+import io.bloomfit.experiment.tune.PointTuner;
+import io.bloomfit.experiment.tune.TunedChoice;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
@@ -41,6 +44,10 @@ import java.util.concurrent.locks.ReentrantLock;
  * native library and compiling the hot code, which made plain look several times slower per epoch than it is
  * and every compressed point's speedup look larger than it is.
  *
+ * <p>With a {@code tune} section, a point's layouts are built once and {@link PointTuner} chooses its learning rate,
+ * l2 and epochs on a validation part carved once per run from the training part; the chosen values are then fitted
+ * on the whole training part and tested, and the row records them. Reference rows are never tuned.
+ *
  * <p>Thread-safe: a scheduler may call {@link #run} from several threads at once.
  */
 public final class PointRunner {
@@ -60,6 +67,7 @@ public final class PointRunner {
     private final ReentrantLock fitLock;
     private final Object warmUpOnce = new Object();
     private boolean warm;
+    private Interactions[] tuningParts;
 
     /**
      * @param fitted what to do with each point's model before it is closed ({@link FittedModelHandler#NONE} to
@@ -102,6 +110,7 @@ public final class PointRunner {
         long bytes = 0;
         double achievedRatio = Double.NaN;
         FitReport report = null;
+        TunedChoice tuned = null;
         try {
             long t0 = System.nanoTime();
             EmbeddingLayout users = layout(point, point.sides().compressesUsers(), numUsers, model.dimension());
@@ -115,6 +124,13 @@ public final class PointRunner {
             achievedRatio = achievedRatio(point, users, items);
             RankingMetrics metrics;
             double evalSeconds;
+            if (spec.tune() != null) {
+                Interactions[] parts = tuningParts();
+                tuned = new PointTuner(spec.tune(), evaluation).tune(model, parts[0], parts[1],
+                        (candidate, train, l) -> fit(new FitRequest(candidate, train, users, items), l), listener);
+                model = model.toBuilder().learningRate(tuned.learningRate()).l2(tuned.l2()).epochs(tuned.epochs())
+                        .build();
+            }
             try (TrainedModel m = fit(new FitRequest(model, data.train(), users, items), listener)) {
                 report = m.report();
                 if (report.parameters() > 0) {
@@ -133,7 +149,7 @@ public final class PointRunner {
             }
             return new ResultRow(point, ResultStatus.OK, null, metrics,
                     new ResultRow.Fit(trainer.name(), report.device(), report.threads(), report.secondsPerEpoch(),
-                            report.lossPerEpoch(), report.fitSeconds()),
+                            report.lossPerEpoch(), report.fitSeconds(), tuned),
                     new ResultRow.Sizes(parameters, bytes, achievedRatio, userStats, itemStats),
                     new ResultRow.Costs(layoutSeconds, evalSeconds, heap.peakBytes(), now()));
         } catch (TrainingCancelledException e) {
@@ -148,6 +164,19 @@ public final class PointRunner {
             return new ResultRow(point, ResultStatus.FAILED, error, null, fit,
                     new ResultRow.Sizes(parameters, bytes, achievedRatio, userStats, itemStats),
                     new ResultRow.Costs(layoutSeconds, Double.NaN, heap.peakBytes(), now()));
+        }
+    }
+
+    /**
+     * The fit and validation parts tuning uses, carved from the training part with the split's kind once for the
+     * whole run (every point and combination shares them).
+     */
+    private Interactions[] tuningParts() {
+        synchronized (warmUpOnce) {
+            if (tuningParts == null) {
+                tuningParts = spec.split().carveValidation(data.train(), spec.tune().validation());
+            }
+            return tuningParts;
         }
     }
 

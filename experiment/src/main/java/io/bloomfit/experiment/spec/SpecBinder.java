@@ -1,6 +1,7 @@
 package io.bloomfit.experiment.spec;
 
 import io.bloomfit.experiment.Plugins;
+import io.bloomfit.experiment.tune.TuneSpec;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -41,7 +42,7 @@ final class SpecBinder {
     /** The keys a spec may have at its top level. */
     static List<String> rootKeys() {
         return List.of("name", DatasetSection.SCHEMA.name(), SplitSection.SCHEMA.name(), ModelSection.SCHEMA.name(),
-                TrainerSection.SCHEMA.name(), GridSection.SCHEMA.name(), EvaluationSection.SCHEMA.name());
+                TrainerSection.SCHEMA.name(), GridSection.SCHEMA.name(), EvaluationSection.SCHEMA.name(), TuneSection.SCHEMA.name());
     }
 
     ExperimentSpec bind(ObjectNode root, String defaultName) {
@@ -63,11 +64,12 @@ final class SpecBinder {
         }
         GridSpec grid = GridSection.bind(GridSection.SCHEMA.read(root, problems), plugins);
         EvaluationSpec evaluation = EvaluationSection.bind(EvaluationSection.SCHEMA.read(root, problems));
+        TuneSpec tune = TuneSection.bind(root, problems, model);
         if (!problems.isEmpty()) {
             throw new SpecException(source, problems.list());
         }
         return new ExperimentSpec(name, dataset, split, model, trainer, grid, canonical(name, dataset, split, model,
-                trainer, grid, evaluation), evaluation);
+                trainer, grid, evaluation, tune), evaluation, tune);
     }
 
     private String name(ObjectNode root, String fallback) {
@@ -112,7 +114,7 @@ final class SpecBinder {
     // ---------------------------------------------------------------- canonical form
 
     private static String canonical(String name, DatasetSpec dataset, SplitSpec split, ModelSpec model,
-                                    TrainerSpec trainer, GridSpec grid, EvaluationSpec evaluation) {
+                                    TrainerSpec trainer, GridSpec grid, EvaluationSpec evaluation, TuneSpec tune) {
         ObjectNode root = JsonNodeFactory.instance.objectNode();
         root.put("name", name);
         root.set(DatasetSection.SCHEMA.name(), DatasetSection.SCHEMA.write(dataset));
@@ -122,6 +124,9 @@ final class SpecBinder {
         root.set(GridSection.SCHEMA.name(), GridSection.SCHEMA.write(grid));
         if (evaluation.sampled()) {
             root.set(EvaluationSection.SCHEMA.name(), EvaluationSection.SCHEMA.write(evaluation));
+        }
+        if (tune != null) {
+            root.set(TuneSection.SCHEMA.name(), TuneSection.SCHEMA.write(tune));
         }
         return root.toPrettyString();
     }
