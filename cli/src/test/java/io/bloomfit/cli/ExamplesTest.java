@@ -47,6 +47,8 @@ class ExamplesTest {
         ExperimentSpec spec = SpecReader.read(EXAMPLES.resolve("fair-comparison.yaml"), List.of());
         assertThat(spec.grid().repeats()).isEqualTo(3);
         assertThat(spec.grid().ratios()).containsExactly(0.2, 0.5);
+        assertThat(spec.tune().combinations()).isEqualTo(4);
+        assertThat(spec.tune().epochs().max()).isEqualTo(15);
         // per repeat: plain + bloom 2 ratios + hashing trick 2 + quotient-remainder 2
         assertThat(ExperimentPlan.expand(spec)).hasSize(21);
         // and the popularity and random references of every repeat
