@@ -12,6 +12,8 @@ module io.bloomfit.experiment {
     exports io.bloomfit.experiment;
     exports io.bloomfit.experiment.spec;
     exports io.bloomfit.experiment.store;
+    exports io.bloomfit.experiment.tune;
     exports io.bloomfit.report;
+    exports io.bloomfit.report.stats;
 
 }

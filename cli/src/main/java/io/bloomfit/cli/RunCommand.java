@@ -101,8 +101,9 @@ public class RunCommand implements Callable<Integer> {
                 + ") -> " + dir.path());
         err.flush();
         long t0 = System.nanoTime();
-        Dataset dataset = DatasetPreparer.load(spec.dataset());
-        ExperimentData data = DatasetPreparer.split(dataset, spec.split());
+        DatasetPreparer.Prepared prepared = DatasetPreparer.prepare(spec);
+        Dataset dataset = prepared.dataset();
+        ExperimentData data = prepared.data();
         err.println("data: " + data.description() + String.format(java.util.Locale.ROOT, " (%.1f s)",
                 (System.nanoTime() - t0) / 1e9));
         err.flush();

@@ -146,7 +146,9 @@ class BloomfitCommandTest {
         LaunchResult run = launcher.launch("run", spec("tiny.yaml"), "--out", out.toString(), "--save-models");
         assertThat(run.exitCode()).as(run.getErrorOutput()).isZero();
         List<String> rows = Files.readAllLines(out.resolve("results.jsonl"));
-        assertThat(rows).hasSize(2);
+        assertThat(rows).hasSize(4); // plain, bloom, then the popularity and random references
+        assertThat(new ObjectMapper().readTree(rows.get(2)).get("compressor").asText()).isEqualTo("popularity");
+        assertThat(new ObjectMapper().readTree(rows.get(3)).get("compressor").asText()).isEqualTo("random");
         JsonNode plain = new ObjectMapper().readTree(rows.get(0));
         JsonNode bloom = new ObjectMapper().readTree(rows.get(1));
         assertThat(plain.get("compressor").asText()).isEqualTo("plain");
@@ -161,7 +163,7 @@ class BloomfitCommandTest {
         assertThat(run.getOutput()).containsPattern("(?m)^plain .* 1\\.000 .* 1\\.00x");
         assertThat(run.getOutput()).contains("results: " + out.resolve("results.jsonl"));
         // not a terminal: plain progress lines
-        assertThat(run.getErrorOutput()).contains("[2/2] bloom xxh64 r=0.5 k=2 both #0  epoch 1/1")
+        assertThat(run.getErrorOutput()).contains("[2/4] bloom xxh64 r=0.5 k=2 both #0  epoch 1/1")
                 .doesNotContain("\r");
 
         LaunchResult report = launcher.launch("report", out.toString());
@@ -176,8 +178,8 @@ class BloomfitCommandTest {
         // the run is complete: resuming runs nothing and keeps the rows
         LaunchResult resumed = launcher.launch("run", spec("tiny.yaml"), "--out", out.toString(), "--resume");
         assertThat(resumed.exitCode()).isZero();
-        assertThat(resumed.getErrorOutput()).contains("grid: 0 points to run, 2 finished earlier (resumed)");
-        assertThat(Files.readAllLines(out.resolve("results.jsonl"))).hasSize(2);
+        assertThat(resumed.getErrorOutput()).contains("grid: 0 points to run, 4 finished earlier (resumed)");
+        assertThat(Files.readAllLines(out.resolve("results.jsonl"))).hasSize(4);
 
         LaunchResult again = launcher.launch("run", spec("tiny.yaml"), "--out", out.toString());
         assertThat(again.exitCode()).isEqualTo(2);

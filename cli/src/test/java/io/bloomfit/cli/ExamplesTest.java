@@ -35,10 +35,24 @@ class ExamplesTest {
         assertThat(spec.grid().hashes()).containsExactly("murmur3_32", "xxh64", "md5", "sha1", "sha256", "metro64",
                 "farm64");
         assertThat(spec.model().epochs()).isEqualTo(1);
+        assertThat(spec.model().loss()).isEqualTo(io.bloomfit.api.train.Loss.BPR_BOUNDED); // the seed's own loss
         assertThat(spec.model().batchSize()).isEqualTo(1024);
         assertThat(spec.grid().ratios()).containsExactly(0.4);
         assertThat(spec.grid().numHashes()).containsExactly(2);
         assertThat(ExperimentPlan.expand(spec)).hasSize(8);
+    }
+
+    @Test
+    void fairComparisonRepeatsEveryMethodThreeTimes() {
+        ExperimentSpec spec = SpecReader.read(EXAMPLES.resolve("fair-comparison.yaml"), List.of());
+        assertThat(spec.grid().repeats()).isEqualTo(3);
+        assertThat(spec.grid().ratios()).containsExactly(0.2, 0.5);
+        assertThat(spec.tune().combinations()).isEqualTo(4);
+        assertThat(spec.tune().epochs().max()).isEqualTo(15);
+        // per repeat: plain + bloom 2 ratios + hashing trick 2 + quotient-remainder 2
+        assertThat(ExperimentPlan.expand(spec)).hasSize(21);
+        // and the popularity and random references of every repeat
+        assertThat(ExperimentPlan.withReferences(spec, io.bloomfit.experiment.Plugins.shared())).hasSize(27);
     }
 
     @Test

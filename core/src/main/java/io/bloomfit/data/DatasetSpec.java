@@ -125,6 +125,11 @@ public record DatasetSpec(DatasetSource source, String name, String path, Synthe
         return loading.options();
     }
 
+    /** The same loader and options pointed at another file (e.g. one part of a {@code files} split). */
+    public DatasetSpec withPath(String file) {
+        return new DatasetSpec(source, name, file, synthetic, columns, loading);
+    }
+
     /** Loads with the default {@link DatasetFetcher} (official server, default cache). */
     public Dataset load() {
         return load(new DatasetFetcher());

@@ -9,7 +9,9 @@ public enum SplitKind {
     /** Each user's latest pair ({@link LeaveLastOutSplit}). */
     LEAVE_LAST_OUT,
     /** Each user's latest fraction of pairs ({@link UserTimeSplit}). */
-    TIME_FRACTION;
+    TIME_FRACTION,
+    /** Parts given as files ({@link SplitFiles}, read by {@link FileSplit}): nothing is drawn. */
+    FILES;
 
     /** The name used in specs, e.g. {@code leave-last-out}. */
     public String specName() {
@@ -18,7 +20,7 @@ public enum SplitKind {
 
     /** Whether the split takes a test fraction ({@code leave-last-out} holds out one pair per user instead). */
     public boolean takesTestFraction() {
-        return this != LEAVE_LAST_OUT;
+        return this != LEAVE_LAST_OUT && this != FILES;
     }
 
     /**

@@ -3,9 +3,14 @@ package io.bloomfit.experiment;
 import io.bloomfit.data.Dataset;
 import io.bloomfit.data.DatasetFetcher;
 import io.bloomfit.data.DatasetSpec;
+import io.bloomfit.data.FileSplit;
 import io.bloomfit.data.Split;
+import io.bloomfit.data.SplitKind;
 import io.bloomfit.data.SplitSpec;
 import io.bloomfit.data.SyntheticDatasets;
+import io.bloomfit.eval.UserSample;
+import io.bloomfit.experiment.spec.EvaluationSpec;
+import io.bloomfit.experiment.spec.ExperimentSpec;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -31,6 +36,49 @@ public final class DatasetPreparer {
     public static ExperimentData split(Dataset dataset, SplitSpec spec) {
         Split split = spec.apply(dataset.interactions());
         return new ExperimentData(split.train(), split.test(), dataset.describe() + "; " + split.summary());
+    }
+
+    /**
+     * The dataset a run's models are indexed by, and the data it trains and tests on.
+     *
+     * @param dataset what ids the indexes stand for (for a {@code files} split: the training file)
+     * @param data    the split data
+     */
+    public record Prepared(Dataset dataset, ExperimentData data) {
+    }
+
+    /**
+     * Loads and splits as {@code spec} says ({@link #prepare(DatasetSpec, SplitSpec)}), then keeps the test pairs of
+     * the seeded user sample its {@code evaluation} section asks for ({@link UserSample}; the same users for every
+     * grid point and repeat), stated in the data's description.
+     */
+    public static Prepared prepare(ExperimentSpec spec) {
+        Prepared prepared = prepare(spec.dataset(), spec.split());
+        EvaluationSpec evaluation = spec.evaluation();
+        if (!evaluation.sampled()) {
+            return prepared;
+        }
+        ExperimentData data = prepared.data();
+        UserSample sample = UserSample.draw(data.train(), data.test(), evaluation.users(), evaluation.seed());
+        return new Prepared(prepared.dataset(), new ExperimentData(data.train(), sample.test(), data.description()
+                + "; evaluation: a sample of " + sample.sampled() + " of " + sample.candidates() + " test users (seed "
+                + evaluation.seed() + ")"));
+    }
+
+    /**
+     * Loads and splits as a spec says: for a {@code files} split ({@link FileSplit}) each part file is read with the
+     * dataset section's loader and mapped into the training file's index space; otherwise the dataset is loaded
+     * and split.
+     */
+    public static Prepared prepare(DatasetSpec dataset, SplitSpec split) {
+        if (split.kind() == SplitKind.FILES) {
+            FileSplit files = FileSplit.read(split.files(), path -> dataset.withPath(path.toString()).load());
+            Split parts = files.split();
+            return new Prepared(files.dataset(), new ExperimentData(parts.train(), parts.test(),
+                    files.dataset().describe() + "; " + parts.summary()));
+        }
+        Dataset loaded = load(dataset);
+        return new Prepared(loaded, split(loaded, split));
     }
 
     /**

@@ -2,6 +2,7 @@ package io.bloomfit.experiment;
 
 import io.bloomfit.api.embed.CompressorTraits;
 import io.bloomfit.api.hash.HashFunction;
+import io.bloomfit.eval.ReferenceMethod;
 import io.bloomfit.experiment.spec.ExperimentSpec;
 import io.bloomfit.experiment.spec.GridSpec;
 import io.bloomfit.experiment.spec.SpecException;
@@ -65,6 +66,31 @@ public final class ExperimentPlan {
                 }
             }
             points.addAll(round);
+        }
+        return List.copyOf(points);
+    }
+
+    /**
+     * Everything a run scores, in run order: the grid ({@link #expand(ExperimentSpec, Plugins)}), then the untrained
+     * reference rankers of every repeat ({@link #references}), which take one evaluation each.
+     */
+    public static List<GridPoint> withReferences(ExperimentSpec spec, Plugins plugins) {
+        List<GridPoint> all = new ArrayList<>(expand(spec, plugins));
+        all.addAll(references(spec));
+        return List.copyOf(all);
+    }
+
+    /**
+     * The reference rows of every repeat: {@code popularity} and {@code random} ({@link ReferenceMethod}), scored on
+     * the same test set as the grid with the repeat's seed, without training.
+     */
+    public static List<GridPoint> references(ExperimentSpec spec) {
+        List<GridPoint> points = new ArrayList<>();
+        for (int repeat = 0; repeat < spec.grid().repeats(); repeat++) {
+            long seed = spec.model().seed() + repeat;
+            for (ReferenceMethod method : ReferenceMethod.values()) {
+                points.add(new GridPoint(method.specName(), null, 1.0, 1, Sides.NONE, repeat, seed));
+            }
         }
         return List.copyOf(points);
     }

@@ -19,7 +19,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Runs the grid of an experiment: expands it ({@link ExperimentPlan}), skips what an earlier run finished, and
+ * Runs the grid of an experiment: expands it, with the reference rankers of every repeat last ({@link
+ * ExperimentPlan#withReferences}), skips what an earlier run finished, and
  * hands the rest to a {@link PointScheduler}, which runs each point through a {@link PointRunner} and gives its row
  * to the {@link ResultStore} as soon as the point finishes. Points are isolated: a divergence or an exception in a
  * plugin is recorded as a {@code failed} row and the rest go on.
@@ -85,7 +86,7 @@ public final class ExperimentRunner {
      * @throws IOException   when the results cannot be read or written
      */
     public List<ResultRow> run(boolean resume) throws IOException {
-        List<GridPoint> points = ExperimentPlan.expand(spec, plugins);
+        List<GridPoint> points = ExperimentPlan.withReferences(spec, plugins);
         Set<String> finished = new HashSet<>();
         if (store.hasResults()) {
             if (!resume) {

@@ -1,5 +1,7 @@
 package io.bloomfit.experiment;
 
+import io.bloomfit.eval.ReferenceMethod;
+
 import java.util.Locale;
 import java.util.Objects;
 
@@ -8,7 +10,8 @@ import java.util.Objects;
  * repeat. Its {@link #key()} identifies it in a results file, which is how {@code --resume} knows what already
  * finished.
  *
- * @param compressor compressor name ({@code plain} for the baseline)
+ * @param compressor compressor name ({@code plain} for the baseline; {@code popularity} or {@code random} for the
+ *                   untrained reference rankers, which have {@link Sides#NONE} too)
  * @param hash       hash function name, or {@code null} for compressors that hash nothing
  * @param ratio      requested table rows per entity (1 for the baseline)
  * @param hashes     k, lookups per entity
@@ -26,7 +29,12 @@ public record GridPoint(String compressor, String hash, double ratio, int hashes
 
     /** Whether this is the uncompressed baseline. */
     public boolean baseline() {
-        return sides == Sides.NONE;
+        return sides == Sides.NONE && compressor.equals(ExperimentPlan.BASELINE);
+    }
+
+    /** Whether this is an untrained reference ranker ({@code popularity}, {@code random}): scored, never fitted. */
+    public boolean reference() {
+        return sides == Sides.NONE && ReferenceMethod.fromName(compressor) != null;
     }
 
     /** Stable identity in results files. */
@@ -39,6 +47,9 @@ public record GridPoint(String compressor, String hash, double ratio, int hashes
     public String label() {
         if (baseline()) {
             return "plain baseline #" + repeat;
+        }
+        if (reference()) {
+            return compressor + " reference #" + repeat;
         }
         return compressor + (hash == null ? "" : " " + hash) + " r=" + ratio + " k=" + hashes + " "
                 + sides.specName() + " #" + repeat;

@@ -1,5 +1,6 @@
 package io.bloomfit.experiment;
 
+import io.bloomfit.api.data.Interactions;
 import io.bloomfit.api.embed.EmbeddingCompressor;
 import io.bloomfit.api.embed.EmbeddingCompressors;
 import io.bloomfit.api.embed.EmbeddingLayout;
@@ -12,7 +13,10 @@ import io.bloomfit.api.train.Trainer;
 import io.bloomfit.api.train.TrainingCancelledException;
 import io.bloomfit.api.train.TrainingDivergedException;
 import io.bloomfit.api.train.TrainingListener;
+import io.bloomfit.eval.ReferenceMethod;
 import io.bloomfit.experiment.spec.ExperimentSpec;
+import io.bloomfit.experiment.tune.PointTuner;
+import io.bloomfit.experiment.tune.TunedChoice;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
@@ -40,12 +44,19 @@ import java.util.concurrent.locks.ReentrantLock;
  * native library and compiling the hot code, which made plain look several times slower per epoch than it is
  * and every compressed point's speedup look larger than it is.
  *
+ * <p>With a {@code tune} section, a point's layouts are built once and {@link PointTuner} chooses its learning rate,
+ * l2 and epochs on a validation part carved once per run from the training part; the chosen values are then fitted
+ * on the whole training part and tested, and the row records them. Reference rows are never tuned.
+ *
  * <p>Thread-safe: a scheduler may call {@link #run} from several threads at once.
  */
 public final class PointRunner {
 
     /** One lock per trainer class whose fits must not overlap in a JVM. */
     private static final ConcurrentHashMap<Class<?>, ReentrantLock> SERIAL_FITS = new ConcurrentHashMap<>();
+
+    /** The trainer name of a reference row: nothing was trained. */
+    public static final String REFERENCE_TRAINER = "none";
 
     private final ExperimentSpec spec;
     private final ExperimentData data;
@@ -56,6 +67,7 @@ public final class PointRunner {
     private final ReentrantLock fitLock;
     private final Object warmUpOnce = new Object();
     private boolean warm;
+    private Interactions[] tuningParts;
 
     /**
      * @param fitted what to do with each point's model before it is closed ({@link FittedModelHandler#NONE} to
@@ -83,6 +95,9 @@ public final class PointRunner {
      */
     public ResultRow run(GridPoint point, TrainingListener training) {
         TrainingListener listener = training == null ? TrainingListener.NONE : training;
+        if (point.reference()) {
+            return runReference(point, listener);
+        }
         warmUpOnce(listener);
         PeakHeap heap = PeakHeap.start();
         int numUsers = data.train().numUsers();
@@ -95,6 +110,7 @@ public final class PointRunner {
         long bytes = 0;
         double achievedRatio = Double.NaN;
         FitReport report = null;
+        TunedChoice tuned = null;
         try {
             long t0 = System.nanoTime();
             EmbeddingLayout users = layout(point, point.sides().compressesUsers(), numUsers, model.dimension());
@@ -108,6 +124,13 @@ public final class PointRunner {
             achievedRatio = achievedRatio(point, users, items);
             RankingMetrics metrics;
             double evalSeconds;
+            if (spec.tune() != null) {
+                Interactions[] parts = tuningParts();
+                tuned = new PointTuner(spec.tune(), evaluation).tune(model, parts[0], parts[1],
+                        (candidate, train, l) -> fit(new FitRequest(candidate, train, users, items), l), listener);
+                model = model.toBuilder().learningRate(tuned.learningRate()).l2(tuned.l2()).epochs(tuned.epochs())
+                        .build();
+            }
             try (TrainedModel m = fit(new FitRequest(model, data.train(), users, items), listener)) {
                 report = m.report();
                 if (report.parameters() > 0) {
@@ -126,7 +149,7 @@ public final class PointRunner {
             }
             return new ResultRow(point, ResultStatus.OK, null, metrics,
                     new ResultRow.Fit(trainer.name(), report.device(), report.threads(), report.secondsPerEpoch(),
-                            report.lossPerEpoch(), report.fitSeconds()),
+                            report.lossPerEpoch(), report.fitSeconds(), tuned),
                     new ResultRow.Sizes(parameters, bytes, achievedRatio, userStats, itemStats),
                     new ResultRow.Costs(layoutSeconds, evalSeconds, heap.peakBytes(), now()));
         } catch (TrainingCancelledException e) {
@@ -141,6 +164,40 @@ public final class PointRunner {
             return new ResultRow(point, ResultStatus.FAILED, error, null, fit,
                     new ResultRow.Sizes(parameters, bytes, achievedRatio, userStats, itemStats),
                     new ResultRow.Costs(layoutSeconds, Double.NaN, heap.peakBytes(), now()));
+        }
+    }
+
+    /**
+     * The fit and validation parts tuning uses, carved from the training part with the split's kind once for the
+     * whole run (every point and combination shares them).
+     */
+    private Interactions[] tuningParts() {
+        synchronized (warmUpOnce) {
+            if (tuningParts == null) {
+                tuningParts = spec.split().carveValidation(data.train(), spec.tune().validation());
+            }
+            return tuningParts;
+        }
+    }
+
+    /** Scores a reference ranker: no layouts, no fit, no model to save; the row's trainer is {@code none}. */
+    private ResultRow runReference(GridPoint point, TrainingListener listener) {
+        if (listener.stopRequested()) {
+            throw new TrainingCancelledException(0, 0);
+        }
+        PeakHeap heap = PeakHeap.start();
+        ReferenceMethod method = ReferenceMethod.fromName(point.compressor());
+        ResultRow.Fit fit = new ResultRow.Fit(REFERENCE_TRAINER, "cpu()", 1, null, null, 0.0);
+        ResultRow.Sizes sizes = new ResultRow.Sizes(0, 0, 1.0, null, null);
+        try (TrainedModel m = method.model(data.train(), point.seed())) {
+            long e0 = System.nanoTime();
+            RankingMetrics metrics = evaluation.evaluate(m, data.train(), data.test());
+            double evalSeconds = (System.nanoTime() - e0) / 1e9;
+            return new ResultRow(point, ResultStatus.OK, null, metrics, fit, sizes,
+                    new ResultRow.Costs(0.0, evalSeconds, heap.peakBytes(), now()));
+        } catch (RuntimeException | OutOfMemoryError e) {
+            return new ResultRow(point, ResultStatus.FAILED, e.getClass().getName() + ": " + e.getMessage(), null,
+                    fit, sizes, new ResultRow.Costs(0.0, Double.NaN, heap.peakBytes(), now()));
         }
     }
 

@@ -1,6 +1,7 @@
 package io.bloomfit.experiment;
 
 import io.bloomfit.experiment.store.ResultRowJson;
+import io.bloomfit.experiment.tune.TunedChoice;
 
 import java.util.Objects;
 
@@ -37,13 +38,20 @@ public record ResultRow(GridPoint point, ResultStatus status, String error, Rank
      * @param secondsPerEpoch wall seconds of each epoch, as the trainer measured them
      * @param lossPerEpoch    mean training loss of each epoch
      * @param fitSeconds      sum of the epochs, NaN when the fit did not finish
+     * @param tuned           what tuning chose for this fit, or {@code null} when the spec has no {@code tune}
      */
     public record Fit(String trainer, String device, int threads, double[] secondsPerEpoch, double[] lossPerEpoch,
-                      double fitSeconds) {
+                      double fitSeconds, TunedChoice tuned) {
 
         public Fit {
             secondsPerEpoch = secondsPerEpoch == null ? new double[0] : secondsPerEpoch.clone();
             lossPerEpoch = lossPerEpoch == null ? new double[0] : lossPerEpoch.clone();
+        }
+
+        /** An untuned fit. */
+        public Fit(String trainer, String device, int threads, double[] secondsPerEpoch, double[] lossPerEpoch,
+                   double fitSeconds) {
+            this(trainer, device, threads, secondsPerEpoch, lossPerEpoch, fitSeconds, null);
         }
 
         @Override

@@ -6,15 +6,17 @@ import java.util.Locale;
 
 /**
  * The summary as an aligned text table, best MRR first, with MRR relative to {@code plain} and the speedup in
- * seconds per epoch relative to {@code plain}; failures are listed below the table with their messages. Columns:
- * {@code sd} is the sample standard deviation of MRR over repeats, {@code s/epoch} the mean seconds per epoch.
+ * seconds per epoch relative to {@code plain}; failures are listed below the table with their messages, then each
+ * method's paired comparison with {@code plain} in words ({@link PlainComparisonText}). Columns: {@code sd} is the
+ * sample standard deviation of MRR over repeats ({@code -} for a single run), {@code 95% CI} the t interval of mean
+ * MRR, {@code rel.pop} MRR relative to the {@code popularity} reference, {@code s/epoch} the mean seconds per epoch.
  */
 public final class ConsoleReport {
 
     private static final String[] HEADER = {"compressor", "hash", "ratio", "k", "sides", "runs", "MRR", "sd",
-            "rel.MRR", "P@10", "R@10", "NDCG@10", "s/epoch", "speedup", "params", "failed"};
+            "95% CI", "rel.MRR", "rel.pop", "P@10", "R@10", "NDCG@10", "s/epoch", "speedup", "params", "failed"};
     private static final boolean[] RIGHT = {false, false, true, true, false, true, true, true, true, true, true, true,
-            true, true, true, true};
+            true, true, true, true, true, true};
 
     private ConsoleReport() {
     }
@@ -26,22 +28,26 @@ public final class ConsoleReport {
         for (SummaryRow r : summary.rows()) {
             SummaryRow.Group g = r.group();
             SummaryRow.Quality q = r.quality();
+            GroupStatistics stats = summary.statistics(r);
             lines.add(new String[] {
                 g.compressor(),
                 g.hash() == null ? "-" : g.hash(),
-                r.baseline() ? "1" : java.math.BigDecimal.valueOf(g.ratio()).stripTrailingZeros().toPlainString(),
-                Integer.toString(g.hashes()),
+                r.reference() ? "-" : r.baseline() ? "1"
+                        : java.math.BigDecimal.valueOf(g.ratio()).stripTrailingZeros().toPlainString(),
+                r.reference() ? "-" : Integer.toString(g.hashes()),
                 g.sides().specName(),
                 Integer.toString(r.runs()),
                 fmt("%.4f", q.mrr()),
                 fmt("%.4f", q.mrrStd()),
+                interval(stats.mrr()),
                 fmt("%.3f", q.relativeMrr()),
+                fmt("%.3f", stats.relativeToPopularity()),
                 fmt("%.4f", q.precisionAt10()),
                 fmt("%.4f", q.recallAt10()),
                 fmt("%.4f", q.ndcgAt10()),
                 fmt("%.3f", r.speed().secondsPerEpoch()),
                 fmt("%.2fx", r.speed().speedup()),
-                Double.isFinite(r.size().parameters()) ? humanCount(r.size().parameters()) : "-",
+                !r.reference() && Double.isFinite(r.size().parameters()) ? humanCount(r.size().parameters()) : "-",
                 Integer.toString(r.failed())});
         }
         int[] widths = new int[HEADER.length];
@@ -77,7 +83,15 @@ public final class ConsoleReport {
         if (summary.baseline() == null || summary.baseline().runs() == 0) {
             out.append("note: no successful plain baseline, so rel.MRR and speedup are not available\n");
         }
+        out.append("rel.MRR and rel.pop: MRR relative to plain and MRR relative to popularity; 95% CI: of the mean "
+                + "MRR over repeats (t interval)\n");
+        out.append(PlainComparisonText.render(summary));
         return out.toString();
+    }
+
+    /** {@code 0.0712-0.0755}, or {@code -} below two runs. */
+    static String interval(io.bloomfit.report.stats.MeanInterval m) {
+        return m.hasInterval() ? fmt("%.4f", m.low()) + "-" + fmt("%.4f", m.high()) : "-";
     }
 
     static String fmt(String format, double value) {

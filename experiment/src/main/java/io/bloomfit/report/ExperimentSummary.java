@@ -1,7 +1,10 @@
 package io.bloomfit.report;
 
+import io.bloomfit.eval.ReferenceMethod;
 import io.bloomfit.experiment.GridPoint;
 import io.bloomfit.experiment.ResultRow;
+import io.bloomfit.report.stats.MeanInterval;
+import io.bloomfit.report.stats.PairedComparison;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -12,16 +15,21 @@ import java.util.Objects;
 
 /**
  * Aggregates result rows per (compressor, hash, ratio, k, sides) over repeats and relates each group to the
- * {@code plain} baseline. Failed rows are counted, never averaged in.
+ * {@code plain} baseline, and to the {@code popularity} reference when the rows hold it. Failed rows are counted,
+ * never averaged in. Beside each group's means, {@link #statistics(SummaryRow)} gives its 95% interval and its
+ * paired comparison with {@code plain} over the same repeats.
  */
 public final class ExperimentSummary {
 
     private final List<SummaryRow> rows;
     private final SummaryRow baseline;
+    private final Map<SummaryRow.Group, GroupStatistics> statistics;
 
-    private ExperimentSummary(List<SummaryRow> rows, SummaryRow baseline) {
+    private ExperimentSummary(List<SummaryRow> rows, SummaryRow baseline,
+                              Map<SummaryRow.Group, GroupStatistics> statistics) {
         this.rows = rows;
         this.baseline = baseline;
+        this.statistics = statistics;
     }
 
     /** Summarises {@code results}; groups appear sorted by mean MRR, best first (groups with no ok run last). */
@@ -34,16 +42,23 @@ public final class ExperimentSummary {
         }
         List<Aggregate> aggregates = new ArrayList<>();
         Aggregate base = null;
+        Aggregate popularity = null;
         for (List<ResultRow> group : groups.values()) {
             Aggregate a = Aggregate.of(group);
             aggregates.add(a);
             if (group.get(0).point().baseline()) {
                 base = a;
             }
+            if (group.get(0).point().reference()
+                    && group.get(0).point().compressor().equals(ReferenceMethod.POPULARITY.specName())) {
+                popularity = a;
+            }
         }
+        double popularityMrr = popularity == null || popularity.runs == 0 ? Double.NaN : popularity.mrr.mean;
         double baseMrr = base == null || base.runs == 0 ? Double.NaN : base.mrr.mean;
         double baseSeconds = base == null || base.runs == 0 ? Double.NaN : base.seconds.mean;
         List<SummaryRow> rows = new ArrayList<>();
+        Map<SummaryRow.Group, GroupStatistics> statistics = new LinkedHashMap<>();
         SummaryRow baselineRow = null;
         for (Aggregate a : aggregates) {
             SummaryRow row = a.toRow(baseMrr, baseSeconds);
@@ -51,10 +66,14 @@ public final class ExperimentSummary {
             if (a == base) {
                 baselineRow = row;
             }
+            PairedComparison versusPlain = base == null || a == base ? null
+                    : PairedComparison.of(a.mrrByRepeat, base.mrrByRepeat);
+            statistics.put(row.group(), new GroupStatistics(MeanInterval.of(a.mrrValues), versusPlain,
+                    popularityMrr > 0 ? a.mrr.mean / popularityMrr : Double.NaN));
         }
         rows.sort(Comparator.comparing((SummaryRow r) -> r.runs() == 0)
                 .thenComparing(Comparator.comparingDouble((SummaryRow r) -> r.quality().mrr()).reversed()));
-        return new ExperimentSummary(List.copyOf(rows), baselineRow);
+        return new ExperimentSummary(List.copyOf(rows), baselineRow, statistics);
     }
 
     /** Groups, best mean MRR first. */
@@ -67,7 +86,22 @@ public final class ExperimentSummary {
         return baseline;
     }
 
-    /** Mean and sample standard deviation of the finite values. */
+    /** The statistics over the repeats of {@code row}'s group (a row of {@link #rows()}). */
+    public GroupStatistics statistics(SummaryRow row) {
+        GroupStatistics s = statistics.get(row.group());
+        if (s == null) {
+            throw new IllegalArgumentException("not a row of this summary: " + row.label());
+        }
+        return s;
+    }
+
+    /** The {@code popularity} reference group, or {@code null} when the rows hold none. */
+    public SummaryRow popularity() {
+        return rows.stream().filter(r -> r.reference()
+                && r.group().compressor().equals(ReferenceMethod.POPULARITY.specName())).findFirst().orElse(null);
+    }
+
+    /** Mean and sample standard deviation of the finite values (NaN for one value: a spread needs two). */
     record Stat(double mean, double std, int n) {
 
         static Stat of(double[] values) {
@@ -89,7 +123,7 @@ public final class ExperimentSummary {
                     squares += (v - mean) * (v - mean);
                 }
             }
-            return new Stat(mean, n > 1 ? Math.sqrt(squares / (n - 1)) : 0.0, n);
+            return new Stat(mean, n > 1 ? Math.sqrt(squares / (n - 1)) : Double.NaN, n);
         }
     }
 
@@ -106,6 +140,8 @@ public final class ExperimentSummary {
         Stat bytes;
         Stat achieved;
         String firstError;
+        double[] mrrValues;
+        Map<Integer, Double> mrrByRepeat = new LinkedHashMap<>();
 
         static Aggregate of(List<ResultRow> group) {
             Aggregate a = new Aggregate();
@@ -122,6 +158,10 @@ public final class ExperimentSummary {
                 }
             }
             a.runs = ok.size();
+            a.mrrValues = ok.stream().mapToDouble(r -> r.metrics().mrr()).toArray();
+            for (ResultRow r : ok) {
+                a.mrrByRepeat.put(r.point().repeat(), r.metrics().mrr());
+            }
             a.mrr = Stat.of(ok.stream().mapToDouble(r -> r.metrics().mrr()).toArray());
             a.p10 = Stat.of(ok.stream().mapToDouble(r -> r.metrics().precisionAt10()).toArray());
             a.r10 = Stat.of(ok.stream().mapToDouble(r -> r.metrics().recallAt10()).toArray());

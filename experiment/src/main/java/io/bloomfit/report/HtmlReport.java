@@ -12,7 +12,10 @@ import java.nio.charset.StandardCharsets;
  * {@code report.html}: one self-contained page (no network) with the summary table and three charts drawn by
  * Chart.js 4.6.1 (MIT, bundled from npm's {@code chart.js} package, {@code dist/chart.umd.min.js}; licence beside
  * it as {@code chart-4.6.1.LICENSE.md}), inlined into the page: MRR vs ratio per hash function, seconds per epoch
- * vs ratio, and MRR vs parameter count with the Pareto front.
+ * vs ratio, MRR vs parameter count with the Pareto front, and MRR with its 95% interval bars vs parameter bytes (one
+ * series per method; {@code plain} and {@code popularity} as dashed reference lines). The table shows the
+ * {@code popularity} and {@code random} reference rows, MRR relative to popularity and each method's paired
+ * comparison with {@code plain} in words.
  *
  * <p>The page writes what it drew into {@code #render-check} (charts and data points) and any script error into
  * {@code #errors}, so a headless browser can check it rendered.
@@ -37,7 +40,16 @@ public final class HtmlReport {
         ArrayNode groups = JSON.createArrayNode();
         for (SummaryRow r : summary.rows()) {
             ObjectNode g = groups.addObject();
+            GroupStatistics stats = summary.statistics(r);
             g.put("label", r.label());
+            g.put("baseline", r.baseline());
+            g.put("reference", r.reference());
+            put(g, "bytes", r.size().bytes());
+            put(g, "mrrLow", stats.mrr().low());
+            put(g, "mrrHigh", stats.mrr().high());
+            put(g, "relativePopularity", stats.relativeToPopularity());
+            g.put("versusPlain", stats.versusPlain() == null || stats.versusPlain().pairs() == 0 ? null
+                    : PlainComparisonText.sentence(stats.versusPlain()));
             g.put("compressor", r.group().compressor());
             g.put("hash", r.group().hash() == null ? "-" : r.group().hash());
             g.put("ratio", r.group().ratio());
@@ -104,6 +116,7 @@ public final class HtmlReport {
             th, td { padding: 0.3em 0.7em; border-bottom: 1px solid #ddd; }
             td.num { text-align: right; font-variant-numeric: tabular-nums; }
             tr.baseline { background: #f3f6fb; }
+            tr.reference { color: #666; font-style: italic; }
             #errors { color: #b00; white-space: pre-wrap; }
             #render-check { display: none; }
             footer { margin-top: 2em; color: #777; font-size: 0.8em; }
@@ -126,11 +139,12 @@ public final class HtmlReport {
               <div><h3>MRR vs ratio, per hash function</h3><div class="chart"><canvas id="mrr-ratio"></canvas></div></div>
               <div><h3>Seconds per epoch vs ratio</h3><div class="chart"><canvas id="seconds-ratio"></canvas></div></div>
               <div><h3>MRR vs parameters (Pareto front)</h3><div class="chart"><canvas id="mrr-parameters"></canvas></div></div>
+              <div><h3>MRR (95% interval) vs parameter bytes</h3><div class="chart"><canvas id="mrr-bytes"></canvas></div></div>
             </div>
             <table id="summary">
               <thead><tr><th>compressor</th><th>hash</th><th>ratio</th><th>k</th><th>sides</th><th>runs</th><th>MRR</th>
-              <th>±</th><th>rel. MRR</th><th>P@10</th><th>R@10</th><th>NDCG@10</th><th>s/epoch</th><th>speedup</th>
-              <th>parameters</th><th>failed</th></tr></thead>
+              <th>sd</th><th>95% CI</th><th>rel. MRR</th><th>MRR relative to popularity</th><th>P@10</th><th>R@10</th><th>NDCG@10</th><th>s/epoch</th><th>speedup</th>
+              <th>parameters</th><th>failed</th><th>vs plain (paired over repeats)</th></tr></thead>
               <tbody></tbody>
             </table>
             <pre id="render-check"></pre>
@@ -143,7 +157,8 @@ public final class HtmlReport {
                              '#bcbd22', '#17becf'];
               function fmt(v, digits) { return v === null || v === undefined ? '-' : Number(v).toFixed(digits); }
               var ok = groups.filter(function (g) { return g.runs > 0; });
-              var baseline = ok.filter(function (g) { return g.sides === 'none'; })[0];
+              var baseline = ok.filter(function (g) { return g.baseline; })[0];
+              var popularity = ok.filter(function (g) { return g.reference && g.compressor === 'popularity'; })[0];
               // one series per compressor/hash/k/sides, x = ratio
               function seriesOf(field) {
                 var byKey = {};
@@ -170,7 +185,9 @@ public final class HtmlReport {
                   options: {animation: false, responsive: true, maintainAspectRatio: false,
                             scales: {x: {type: xLog ? 'logarithmic' : 'linear', title: {display: true, text: xTitle}},
                                      y: {title: {display: true, text: yTitle}}},
-                            plugins: {tooltip: {callbacks: {label: function (c) {
+                            plugins: {legend: {labels: {filter: function (item, data) {
+                                        return !data.datasets[item.datasetIndex].interval; }}},
+                                      tooltip: {callbacks: {label: function (c) {
                               return (c.raw.label || c.dataset.label) + ': (' + c.parsed.x + ', ' + fmt(c.parsed.y, 4) + ')';
                             }}}}}
                 });
@@ -179,7 +196,7 @@ public final class HtmlReport {
               charts.push(scatter('mrr-ratio', seriesOf('mrr'), 'ratio (table rows / entities)', 'MRR', false));
               charts.push(scatter('seconds-ratio', seriesOf('secondsPerEpoch'), 'ratio (table rows / entities)',
                                   'seconds per epoch', false));
-              var all = ok.filter(function (g) { return g.parameters !== null && g.mrr !== null; })
+              var all = ok.filter(function (g) { return !g.reference && g.parameters !== null && g.mrr !== null; })
                   .map(function (g) { return {x: g.parameters, y: g.mrr, label: g.label}; });
               var front = all.slice().sort(function (a, b) { return a.x - b.x || b.y - a.y; })
                   .filter(function (p, i, sorted) {
@@ -190,16 +207,58 @@ public final class HtmlReport {
                 {label: 'grid points', data: all, backgroundColor: '#1f77b4', pointRadius: 4},
                 {label: 'Pareto front', data: front, borderColor: '#d62728', backgroundColor: '#d62728',
                  showLine: true, pointRadius: 5}], 'parameters', 'MRR', true));
+              // MRR with 95% interval bars vs bytes, one series per method; plain and popularity as dashed lines
+              function intervalSeries() {
+                var byKey = {};
+                ok.forEach(function (g) {
+                  if (g.reference || g.baseline || g.bytes === null || g.mrr === null) { return; }
+                  var key = g.compressor + ' ' + g.hash + ' k=' + g.hashes + ' ' + g.sides;
+                  (byKey[key] = byKey[key] || []).push(g);
+                });
+                var sets = [];
+                Object.keys(byKey).sort().forEach(function (key, i) {
+                  var color = palette[i % palette.length];
+                  var members = byKey[key].sort(function (a, b) { return a.bytes - b.bytes; });
+                  sets.push({label: key, data: members.map(function (g) { return {x: g.bytes, y: g.mrr}; }),
+                             borderColor: color, backgroundColor: color, showLine: true, pointRadius: 4});
+                  members.forEach(function (g) {
+                    if (g.mrrLow === null) { return; }
+                    sets.push({label: key + ' 95% interval', interval: true, borderColor: color,
+                               backgroundColor: color, showLine: true, pointRadius: 0,
+                               data: [{x: g.bytes, y: g.mrrLow}, {x: g.bytes, y: g.mrrHigh}]});
+                  });
+                });
+                var xs = ok.filter(function (g) { return !g.reference && g.bytes; })
+                    .map(function (g) { return g.bytes; });
+                if (xs.length) {
+                  var lo = Math.min.apply(null, xs);
+                  var hi = Math.max.apply(null, xs);
+                  [['plain', baseline, '#000'], ['popularity', popularity, '#888']].forEach(function (ref) {
+                    if (ref[1] && ref[1].mrr !== null) {
+                      sets.push({label: ref[0], data: [{x: lo, y: ref[1].mrr}, {x: hi, y: ref[1].mrr}],
+                                 borderColor: ref[2], backgroundColor: ref[2], borderDash: [6, 4], showLine: true,
+                                 pointRadius: 0});
+                    }
+                  });
+                }
+                return sets;
+              }
+              charts.push(scatter('mrr-bytes', intervalSeries(), 'parameter bytes', 'MRR', true));
               var body = document.querySelector('#summary tbody');
               groups.forEach(function (g) {
                 var tr = document.createElement('tr');
-                if (g.sides === 'none') { tr.className = 'baseline'; }
-                [[g.compressor], [g.hash], [g.sides === 'none' ? '1' : g.ratio, 1], [g.hashes, 1], [g.sides],
-                 [g.runs, 1], [fmt(g.mrr, 4), 1], [fmt(g.mrrStd, 4), 1], [fmt(g.relativeMrr, 3), 1],
+                if (g.baseline) { tr.className = 'baseline'; }
+                if (g.reference) { tr.className = 'reference'; }
+                [[g.compressor], [g.hash], [g.reference ? '-' : g.baseline ? '1' : g.ratio, 1],
+                 [g.reference ? '-' : g.hashes, 1], [g.sides],
+                 [g.runs, 1], [fmt(g.mrr, 4), 1], [fmt(g.mrrStd, 4), 1],
+                 [g.mrrLow === null ? '-' : fmt(g.mrrLow, 4) + '-' + fmt(g.mrrHigh, 4), 1],
+                 [fmt(g.relativeMrr, 3), 1], [fmt(g.relativePopularity, 3), 1],
                  [fmt(g.p10, 4), 1], [fmt(g.r10, 4), 1], [fmt(g.ndcg10, 4), 1], [fmt(g.secondsPerEpoch, 3), 1],
                  [g.speedup === null ? '-' : fmt(g.speedup, 2) + 'x', 1],
-                 [g.parameters === null ? '-' : Math.round(g.parameters).toLocaleString('en'), 1],
-                 [g.failed + (g.error ? ' (' + g.error + ')' : ''), 1]].forEach(function (cell) {
+                 [g.reference || g.parameters === null ? '-' : Math.round(g.parameters).toLocaleString('en'), 1],
+                 [g.failed + (g.error ? ' (' + g.error + ')' : ''), 1],
+                 [g.versusPlain === null ? '-' : g.versusPlain]].forEach(function (cell) {
                   var td = document.createElement('td');
                   td.textContent = cell[0];
                   if (cell[1]) { td.className = 'num'; }

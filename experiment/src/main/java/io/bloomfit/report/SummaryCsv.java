@@ -1,14 +1,22 @@
 package io.bloomfit.report;
 
+import io.bloomfit.report.stats.PairedComparison;
+
 import java.math.BigDecimal;
 
-/** The summary as {@code summary.csv} (RFC 4180; empty cells for values that do not exist). */
+/**
+ * The summary as {@code summary.csv} (RFC 4180; empty cells for values that do not exist, e.g. a spread over one
+ * run). After {@code error}: {@code mrr_ci_low/high} (95% t interval of mean MRR), {@code relative_mrr_popularity}
+ * (MRR relative to popularity), and the paired comparison with plain over the same repeats ({@code
+ * mrr_diff_vs_plain}, its interval {@code mrr_diff_ci_low/high}, {@code p_value_vs_plain}).
+ */
 public final class SummaryCsv {
 
     /** The header line; column names are part of the output contract. */
     public static final String HEADER = "compressor,hash,ratio,hashes,sides,runs,failed,mrr,mrr_std,precision_at_10,"
             + "recall_at_10,ndcg_at_10,seconds_per_epoch,seconds_per_epoch_std,parameters,bytes,achieved_ratio,"
-            + "relative_mrr,speedup,error";
+            + "relative_mrr,speedup,error,mrr_ci_low,mrr_ci_high,relative_mrr_popularity,mrr_diff_vs_plain,"
+            + "mrr_diff_ci_low,mrr_diff_ci_high,p_value_vs_plain";
 
     private SummaryCsv() {
     }
@@ -37,9 +45,24 @@ public final class SummaryCsv {
                     .append(num(r.size().achievedRatio())).append(',')
                     .append(num(q.relativeMrr())).append(',')
                     .append(num(r.speed().speedup())).append(',')
-                    .append(cell(r.firstError())).append('\n');
+                    .append(cell(r.firstError()));
+            appendStatistics(out, summary.statistics(r));
+            out.append('\n');
         }
         return out.toString();
+    }
+
+    /** The columns after {@code error}: the MRR interval, MRR relative to popularity, the paired comparison. */
+    private static void appendStatistics(StringBuilder out, GroupStatistics s) {
+        PairedComparison c = s.versusPlain();
+        double nan = Double.NaN;
+        out.append(',').append(num(s.mrr().low()))
+                .append(',').append(num(s.mrr().high()))
+                .append(',').append(num(s.relativeToPopularity()))
+                .append(',').append(num(c == null ? nan : c.difference().mean()))
+                .append(',').append(num(c == null ? nan : c.difference().low()))
+                .append(',').append(num(c == null ? nan : c.difference().high()))
+                .append(',').append(num(c == null ? nan : c.pValue()));
     }
 
     /**

@@ -1,10 +1,11 @@
 package io.bloomfit.report;
 
+import io.bloomfit.experiment.ExperimentPlan;
 import io.bloomfit.experiment.Sides;
 
 /**
  * One (compressor, hash, ratio, k, sides) group of result rows, aggregated over its repeats. Spreads are sample
- * standard deviations (n - 1 in the denominator; 0 for a single run). Relative numbers compare with the
+ * standard deviations (n - 1 in the denominator; NaN, shown as {@code -}, for a single run). Relative numbers compare with the
  * {@code plain} baseline's means: {@code relativeMrr = mrr / plainMrr}, {@code speedup = plainSecondsPerEpoch /
  * secondsPerEpoch} (above 1 means faster than plain).
  *
@@ -66,11 +67,19 @@ public record SummaryRow(Group group, int runs, int failed, Quality quality, Spe
     }
 
     public boolean baseline() {
-        return group.sides() == Sides.NONE;
+        return group.sides() == Sides.NONE && group.compressor().equals(ExperimentPlan.BASELINE);
+    }
+
+    /** Whether this is an untrained reference ranker ({@code popularity}, {@code random}). */
+    public boolean reference() {
+        return group.sides() == Sides.NONE && !baseline();
     }
 
     /** A short label, e.g. {@code bloom xxh64 0.4 k=2 both}. */
     public String label() {
+        if (reference()) {
+            return group.compressor();
+        }
         return baseline() ? "plain" : group.compressor() + " " + (group.hash() == null ? "-" : group.hash()) + " "
                 + group.ratio() + " k=" + group.hashes() + " " + group.sides().specName();
     }

@@ -31,9 +31,19 @@ class ExperimentRunnerTest {
     @Test
     void writesOneRowPerPointWithTheContractFields(@TempDir Path dir) throws Exception {
         List<ResultRow> rows = runner(Fixtures.spec("grid.ratio=[0.5]"), dir, null, 1).run(false);
-        assertThat(rows).hasSize(3);
+        // plain and two grid points, then the untrained popularity and random references
+        assertThat(rows).hasSize(5);
         List<String> lines = Files.readAllLines(dir.resolve("results.jsonl"));
-        assertThat(lines).hasSize(3);
+        assertThat(lines).hasSize(5);
+        for (int i = 3; i < 5; i++) {
+            JsonNode reference = new ObjectMapper().readTree(lines.get(i));
+            assertThat(reference.get("compressor").asText()).isEqualTo(i == 3 ? "popularity" : "random");
+            assertThat(reference.get("sides").asText()).isEqualTo("none");
+            assertThat(reference.get("status").asText()).isEqualTo("ok");
+            assertThat(reference.get("trainer").asText()).isEqualTo("none");
+            assertThat(reference.get("fit_seconds_per_epoch").size()).isZero();
+            assertThat(reference.get("mrr").asDouble()).isBetween(0.0, 1.0);
+        }
         JsonNode plain = new ObjectMapper().readTree(lines.get(0));
         assertThat(plain.get("compressor").asText()).isEqualTo("plain");
         for (String field : List.of("compressor", "hash", "ratio", "hashes", "sides", "repeat", "seed", "status",
@@ -66,8 +76,8 @@ class ExperimentRunnerTest {
     @Test
     void aFailingPointIsRecordedAndTheRestGoOn(@TempDir Path dir) throws Exception {
         List<ResultRow> rows = runner(Fixtures.spec(), dir, null, 1).run(false);
-        // ratio 0.1 makes the fixture trainer diverge, for both hash functions
-        assertThat(rows).hasSize(5);
+        // ratio 0.1 makes the fixture trainer diverge, for both hash functions; two reference rows follow the grid
+        assertThat(rows).hasSize(7);
         assertThat(rows).filteredOn(r -> r.point().ratio() == 0.1).allSatisfy(r -> {
             assertThat(r.status()).isEqualTo(ResultStatus.FAILED);
             assertThat(r.error()).startsWith("training diverged at epoch 1, step 1");
@@ -97,7 +107,7 @@ class ExperimentRunnerTest {
             }
         };
         List<ResultRow> rows = runner(spec, dir, listener, 1).run(true);
-        List<GridPoint> all = ExperimentPlan.expand(spec, Fixtures.PLUGINS);
+        List<GridPoint> all = ExperimentPlan.withReferences(spec, Fixtures.PLUGINS);
         assertThat(ran).containsExactlyElementsOf(all.subList(2, all.size()));
         assertThat(rows).extracting(r -> r.point().key()).containsExactlyElementsOf(all.stream().map(GridPoint::key)
                 .toList());
@@ -115,9 +125,9 @@ class ExperimentRunnerTest {
         runner(Fixtures.spec("grid.ratio=[0.5]"), dir, null, 1).run(false);
         assertThatThrownBy(() -> runner(Fixtures.spec("model.epochs=3"), dir, null, 1).run(true))
                 .isInstanceOf(SpecException.class).hasMessageContaining("was written by a different spec");
-        // a grown grid is fine: only the new points run
+        // a grown grid is fine: only the new points run (plain, 2 x 2 grid points, popularity, random)
         List<ResultRow> rows = runner(Fixtures.spec("grid.ratio=[0.5, 0.25]"), dir, null, 1).run(true);
-        assertThat(rows).hasSize(5);
+        assertThat(rows).hasSize(7);
     }
 
     @Test
@@ -162,15 +172,17 @@ class ExperimentRunnerTest {
             }
         };
         runner(Fixtures.spec("grid.ratio=[0.5]", "grid.hash=[fixture-mix]"), dir, listener, 1).run(false);
-        assertThat(events).containsExactly("started 2 skipped 0", "point 1/2", "epoch 1/2", "epoch 2/2", "done 1 ok",
-                "point 2/2", "epoch 1/2", "epoch 2/2", "done 2 ok");
+        // the reference rows are points too, without epochs
+        assertThat(events).containsExactly("started 4 skipped 0", "point 1/4", "epoch 1/2", "epoch 2/2", "done 1 ok",
+                "point 2/4", "epoch 1/2", "epoch 2/2", "done 2 ok", "point 3/4", "done 3 ok", "point 4/4",
+                "done 4 ok");
     }
 
     @Test
     void cancellingStopsTheFitInProgressKeepsFinishedPointsAndResumeContinues(@TempDir Path dir) throws Exception {
         ExperimentSpec spec = Fixtures.spec("grid.ratio=[0.5]", "grid.repeats=2");
-        List<GridPoint> all = ExperimentPlan.expand(spec, Fixtures.PLUGINS);
-        assertThat(all).hasSize(6);
+        List<GridPoint> all = ExperimentPlan.withReferences(spec, Fixtures.PLUGINS);
+        assertThat(all).hasSize(10); // 2 repeats x (plain + 2 grid points), then 2 x (popularity, random)
         AtomicReference<ExperimentRunner> running = new AtomicReference<>();
         List<String> events = new CopyOnWriteArrayList<>();
         ExperimentListener cancelDuringThirdPoint = new ExperimentListener() {
@@ -215,7 +227,7 @@ class ExperimentRunnerTest {
                 return TrainingListener.NONE;
             }
         }, 1).run(true);
-        assertThat(resumed).containsExactlyElementsOf(all.subList(2, 6));
+        assertThat(resumed).containsExactlyElementsOf(all.subList(2, 10));
         assertThat(after).extracting(r -> r.point().key()).containsExactlyElementsOf(all.stream()
                 .map(GridPoint::key).toList());
         assertThat(after).allSatisfy(r -> assertThat(r.ok()).isTrue());
@@ -283,8 +295,8 @@ class ExperimentRunnerTest {
                         indices.add(index);
                     }
                 }, Fixtures.PLUGINS).run(false);
-        assertThat(scheduled).hasSize(3);
+        assertThat(scheduled).hasSize(5);
         assertThat(rows).extracting(ResultRow::point).containsExactlyElementsOf(scheduled);
-        assertThat(indices).containsExactly(1, 2, 3);
+        assertThat(indices).containsExactly(1, 2, 3, 4, 5);
     }
 }

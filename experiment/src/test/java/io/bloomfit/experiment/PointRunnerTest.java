@@ -102,14 +102,14 @@ class PointRunnerTest {
         ExperimentSpec serial = Fixtures.spec("trainer.name=fixture-serial", "grid.ratio=[0.5]", "grid.repeats=2");
         List<ResultRow> serialRows = new ExperimentRunner(serial, Fixtures.data(), Fixtures.EVALUATION,
                 new DirectoryResultStore(dir.resolve("serial")), null, 3, Fixtures.PLUGINS).run(false);
-        assertThat(serialRows).hasSize(6).allSatisfy(r -> assertThat(r.ok()).isTrue());
+        assertThat(serialRows).hasSize(10).allSatisfy(r -> assertThat(r.ok()).isTrue());
         assertThat(FixtureTrainer.mostInFlight()).isEqualTo(1);
 
         FixtureTrainer.resetOverlap();
         ExperimentSpec concurrent = Fixtures.spec("grid.ratio=[0.5]", "grid.repeats=2");
         List<ResultRow> concurrentRows = new ExperimentRunner(concurrent, Fixtures.data(), Fixtures.EVALUATION,
                 new DirectoryResultStore(dir.resolve("concurrent")), null, 3, Fixtures.PLUGINS).run(false);
-        assertThat(concurrentRows).hasSize(6).allSatisfy(r -> assertThat(r.ok()).isTrue());
+        assertThat(concurrentRows).hasSize(10).allSatisfy(r -> assertThat(r.ok()).isTrue());
         // three threads, six fits of at least 100 ms each: with nothing serialising them, they overlap
         assertThat(FixtureTrainer.mostInFlight()).isGreaterThan(1);
     }

@@ -103,7 +103,54 @@ class ExperimentSummaryTest {
         String[] lines = csv.split("\n");
         assertThat(lines[0]).isEqualTo(SummaryCsv.HEADER);
         assertThat(lines).hasSize(3);
-        assertThat(lines[1]).startsWith("plain,,1,1,none,1,0,0.3,0,");
-        assertThat(lines[2]).startsWith("bloom,xxh64,0.4,2,both,1,1,0.15,0,").endsWith(",training diverged");
+        // one run: no spread, so mrr_std is empty (not 0)
+        assertThat(lines[1]).startsWith("plain,,1,1,none,1,0,0.3,,");
+        assertThat(lines[2]).startsWith("bloom,xxh64,0.4,2,both,1,1,0.15,,").contains(",training diverged,");
+    }
+
+    private static GridPoint popularity(int repeat) {
+        return new GridPoint("popularity", null, 1.0, 1, Sides.NONE, repeat, repeat);
+    }
+
+    /**
+     * plain 0.20, 0.21, 0.19 and bloom 0.21, 0.23, 0.22 over repeats 0..2 (differences 0.01, 0.02, 0.03: mean 0.02,
+     * 95% CI [-0.0048, 0.0448], p = 0.0742, see PairedComparisonTest); popularity 0.1 in every repeat, so bloom's MRR
+     * relative to popularity is 0.22 / 0.1 = 2.2 and plain's 0.2 / 0.1 = 2.0.
+     */
+    @Test
+    void statisticsOverRepeatsComparePairedWithPlainAndRelateToPopularity() {
+        List<ResultRow> rows = List.of(ok(plain(0), 0.20, 1), ok(plain(1), 0.21, 1), ok(plain(2), 0.19, 1),
+                ok(bloom(0), 0.21, 1), ok(bloom(1), 0.23, 1), ok(bloom(2), 0.22, 1),
+                ok(popularity(0), 0.1), ok(popularity(1), 0.1), ok(popularity(2), 0.1));
+        ExperimentSummary summary = ExperimentSummary.of(rows);
+        SummaryRow b = summary.rows().stream().filter(r -> r.group().compressor().equals("bloom")).findFirst()
+                .orElseThrow();
+        GroupStatistics stats = summary.statistics(b);
+        assertThat(stats.versusPlain().difference().mean()).isCloseTo(0.02, within(1e-12));
+        assertThat(stats.versusPlain().pValue()).isCloseTo(0.0741799, within(1e-7));
+        assertThat(stats.relativeToPopularity()).isCloseTo(2.2, within(1e-12));
+        assertThat(summary.statistics(summary.baseline()).relativeToPopularity()).isCloseTo(2.0, within(1e-12));
+        assertThat(summary.statistics(summary.baseline()).versusPlain()).isNull();
+        assertThat(summary.popularity().reference()).isTrue();
+        assertThat(summary.baseline().group().compressor()).isEqualTo("plain");
+
+        String table = ConsoleReport.render(summary);
+        assertThat(table).contains("rel.pop", "95% CI", "2.200");
+        assertThat(table).contains("bloom xxh64 0.4 k=2 both vs plain: MRR +0.0200 (95% CI -0.0048 to +0.0448, "
+                + "paired t-test p = 0.0742, 3 repeats): within noise (the interval includes 0)");
+        String csv = SummaryCsv.render(summary);
+        assertThat(csv.lines().filter(l -> l.startsWith("bloom,")).findFirst().orElseThrow())
+                .endsWith("," + SummaryCsv.num(stats.relativeToPopularity()) + ",0.02," + SummaryCsv.num(stats.versusPlain().difference().low()) + ","
+                        + SummaryCsv.num(stats.versusPlain().difference().high()) + ","
+                        + SummaryCsv.num(stats.versusPlain().pValue()));
+    }
+
+    @Test
+    void aSingleRepeatShowsNoSpreadRatherThanZero() {
+        String table = ConsoleReport.render(ExperimentSummary.of(List.of(ok(plain(0), 0.3, 3), ok(bloom(0), 0.15, 1))));
+        String plainLine = table.lines().filter(l -> l.startsWith("plain ")).findFirst().orElseThrow();
+        assertThat(plainLine).matches(".* 0\\.3000 +- +- .*").doesNotContain("0.0000"); // sd and 95% CI
+        assertThat(table).contains("bloom xxh64 0.4 k=2 both vs plain: MRR -0.1500 (1 paired repeat): run repeats "
+                + ">= 2 to tell a difference from noise");
     }
 }

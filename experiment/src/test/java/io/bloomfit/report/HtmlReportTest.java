@@ -30,14 +30,26 @@ class HtmlReportTest {
                 new ResultRow.Costs(0.01, 0.1, 0, "2026-01-01T00:00:00Z"));
     }
 
-    /** plain + bloom x {xxh64, md5} x {0.2, 0.5}; numbers chosen so the Pareto front is clear by hand. */
+    /**
+     * plain (2 repeats) + bloom x {xxh64, md5} x {0.2, 0.5} (xxh64 0.5 twice) + popularity; numbers chosen so the
+     * Pareto front and the intervals are clear by hand.
+     */
     static List<ResultRow> rows() {
         return List.of(
                 ok(new GridPoint("plain", null, 1.0, 1, Sides.NONE, 0, 1), 0.30, 1000),
+                ok(new GridPoint("plain", null, 1.0, 1, Sides.NONE, 1, 2), 0.32, 1000),
                 ok(new GridPoint("bloom", "xxh64", 0.2, 2, Sides.BOTH, 0, 1), 0.20, 200),
                 ok(new GridPoint("bloom", "xxh64", 0.5, 2, Sides.BOTH, 0, 1), 0.25, 500),
+                ok(new GridPoint("bloom", "xxh64", 0.5, 2, Sides.BOTH, 1, 2), 0.27, 500),
                 ok(new GridPoint("bloom", "md5", 0.2, 2, Sides.BOTH, 0, 1), 0.18, 200),
-                ok(new GridPoint("bloom", "md5", 0.5, 2, Sides.BOTH, 0, 1), 0.26, 500));
+                ok(new GridPoint("bloom", "md5", 0.5, 2, Sides.BOTH, 0, 1), 0.26, 500),
+                reference(new GridPoint("popularity", null, 1.0, 1, Sides.NONE, 0, 1), 0.10));
+    }
+
+    private static ResultRow reference(GridPoint p, double mrr) {
+        return new ResultRow(p, ResultStatus.OK, null, new RankingMetrics(mrr, mrr / 2, mrr / 4, mrr / 8),
+                new ResultRow.Fit("none", "cpu()", 1, null, null, 0), new ResultRow.Sizes(0, 0, 1.0, null, null),
+                new ResultRow.Costs(0, 0.1, 0, "2026-01-01T00:00:00Z"));
     }
 
     @Test
@@ -67,10 +79,15 @@ class HtmlReportTest {
         String stderr = Files.readString(dir.resolve("stderr.txt"));
         Matcher check = Pattern.compile("<pre id=\"render-check\">([^<]*)</pre>").matcher(dom);
         assertThat(check.find()).as("render check in the DOM; chromium said:\n" + stderr).isTrue();
-        // points: MRR vs ratio 2 + 2 + plain 1 = 5; seconds vs ratio 5; MRR vs parameters 5 + Pareto front
-        // {(200, .20), (500, .26), (1000, .30)} 3 = 18
-        assertThat(check.group(1)).isEqualTo("charts=3 points=18 rows=5 errors=0");
-        assertThat(dom).contains("<td class=\"num\">0.867</td>"); // md5 0.5: 0.26 / 0.30
+        // points: MRR vs ratio 2 + 2 + plain 1 = 5; seconds vs ratio 5; MRR vs parameters 5 (popularity is no grid
+        // point) + Pareto front {(200, .20), (500, .26), (1000, .31)} 3 = 8; MRR vs bytes: 2 + 2 series points, one
+        // interval bar (xxh64 0.5, 2 ends), plain and popularity lines (2 ends each) = 10; total 28
+        assertThat(check.group(1)).isEqualTo("charts=4 points=28 rows=6 errors=0");
+        assertThat(dom).contains("<td class=\"num\">0.839</td>"); // md5 0.5 relative to plain: 0.26 / 0.31
+        assertThat(dom).contains("<td class=\"num\">2.600</td>"); // md5 0.5 relative to popularity: 0.26 / 0.10
+        // xxh64 0.5: mean 0.26, sd 0.0141421, 0.26 +- 12.7062 * 0.0141421 / sqrt(2) = 0.26 +- 0.12706
+        assertThat(dom).contains("<td class=\"num\">0.1329-0.3871</td>");
+        assertThat(dom).contains("lower than plain beyond noise"); // -0.05 in both repeats
         assertThat(stderr).doesNotContain("Uncaught").doesNotContain(":ERROR:CONSOLE");
     }
 

@@ -11,7 +11,17 @@ public enum Loss {
     /** Hinge against the highest-scoring of {@code negatives} sampled negatives. */
     ADAPTIVE_HINGE,
     /** Squared error on ratings (explicit models). */
-    REGRESSION;
+    REGRESSION,
+    /**
+     * Spotlight's bounded BPR, {@code 1 - sigmoid(pos - neg)} per example (its {@code losses.py} {@code bpr_loss}):
+     * what the seed project trains with, in place of the textbook {@code -log sigmoid(pos - neg)}.
+     */
+    BPR_BOUNDED,
+    /**
+     * Spotlight's bounded pointwise loss, {@code (1 - sigmoid(pos)) + sigmoid(neg)} per example (its {@code
+     * losses.py} {@code pointwise_loss}), in place of the logistic {@code softplus(-pos) + softplus(neg)}.
+     */
+    POINTWISE_BOUNDED;
 
     /** The name used in specs, e.g. {@code adaptive-hinge}. */
     public String specName() {

@@ -47,7 +47,7 @@ public record ModelSpec(ModelKind kind, Loss loss, int dimension, int epochs, in
         }
         if (kind == ModelKind.IMPLICIT_FACTORIZATION && loss == Loss.REGRESSION) {
             throw new IllegalArgumentException("model.loss: 'regression' needs model.kind explicit-factorization; "
-                    + "implicit-factorization takes pointwise, bpr, hinge or adaptive-hinge");
+                    + "implicit-factorization takes pointwise, bpr, hinge, adaptive-hinge, bpr-bounded or pointwise-bounded");
         }
     }
 

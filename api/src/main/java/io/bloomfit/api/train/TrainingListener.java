@@ -26,6 +26,23 @@ public interface TrainingListener {
     }
 
     /**
+     * Whether this listener wants {@link #epochModel} after every epoch (e.g. to stop early on a validation
+     * metric). A trainer that can show its model between epochs then copies the parameters once per epoch; others
+     * never call {@link #epochModel}, which the listener can tell from the calls it did not get.
+     */
+    default boolean wantsEpochModels() {
+        return false;
+    }
+
+    /**
+     * The model as it is after {@code epoch} epochs (called after {@link #epochFinished}, only when
+     * {@link #wantsEpochModels()}): it scores like a finished model and is closed by the trainer after the call
+     * returns, so it must not be kept.
+     */
+    default void epochModel(int epoch, TrainedModel current) {
+    }
+
+    /**
      * Whether the fit should stop before its next step. Trainers must ask before every step, so that a cancelled
      * run stops within one step.
      */

@@ -63,7 +63,8 @@ class CpuTrainerTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Loss.class, names = {"POINTWISE", "BPR", "HINGE", "ADAPTIVE_HINGE"})
+    @EnumSource(value = Loss.class, names = {"POINTWISE", "BPR", "HINGE", "ADAPTIVE_HINGE", "BPR_BOUNDED",
+            "POINTWISE_BOUNDED"})
     void everyImplicitLossLearnsThePlantedGroups(Loss loss) {
         try (TrainedModel model = new CpuTrainer().fit(plain(spec(loss, OptimizerKind.SPARSE_ADAM, 15, 0.05, 1),
                 PLANTED), TrainingListener.NONE)) {
@@ -137,6 +138,32 @@ class CpuTrainerTest {
             }
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void showsItsModelAfterEveryEpochWhenAskedAndItMatchesAFitOfThatManyEpochs() {
+        ModelSpec three = spec(Loss.BPR, OptimizerKind.SPARSE_ADAM, 3, 0.05, 1);
+        java.util.List<float[]> afterEpoch = new java.util.ArrayList<>();
+        TrainingListener wanting = new TrainingListener() {
+            @Override
+            public boolean wantsEpochModels() {
+                return true;
+            }
+
+            @Override
+            public void epochModel(int epoch, TrainedModel current) {
+                afterEpoch.add(current.scoreAll(new int[] {0})[0]);
+            }
+        };
+        try (TrainedModel model = new CpuTrainer().fit(plain(three, PLANTED), wanting)) {
+            assertThat(afterEpoch).hasSize(3);
+            assertThat(afterEpoch.get(2)).containsExactly(model.scoreAll(new int[] {0})[0]);
+        }
+        // the model after epoch 2 is the model a 2-epoch fit returns (same batches, same arithmetic)
+        try (TrainedModel two = new CpuTrainer().fit(plain(spec(Loss.BPR, OptimizerKind.SPARSE_ADAM, 2, 0.05, 1),
+                PLANTED), TrainingListener.NONE)) {
+            assertThat(afterEpoch.get(1)).containsExactly(two.scoreAll(new int[] {0})[0]);
         }
     }
 

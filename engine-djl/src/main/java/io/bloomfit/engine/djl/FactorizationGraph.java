@@ -15,6 +15,9 @@ import io.bloomfit.engine.factorization.model.TableId;
  * <ul>
  *   <li>{@code pointwise}: logistic loss, {@code softplus(-pos) + softplus(neg)} (one negative);</li>
  *   <li>{@code bpr}: {@code -log sigmoid(pos - neg) = softplus(neg - pos)};</li>
+ *   <li>{@code bpr-bounded}: Spotlight's {@code bpr_loss} ({@code spotlight/losses.py}), {@code 1 - sigmoid(pos -
+ *       neg)};</li>
+ *   <li>{@code pointwise-bounded}: Spotlight's {@code pointwise_loss}, {@code (1 - sigmoid(pos)) + sigmoid(neg)};</li>
  *   <li>{@code hinge}: {@code max(0, 1 - pos + neg)};</li>
  *   <li>{@code adaptive-hinge}: hinge against the highest-scoring of n negatives (Spotlight's);</li>
  *   <li>{@code regression}: squared error on ratings.</li>
@@ -90,6 +93,8 @@ final class FactorizationGraph {
             case BPR -> Activation.softPlus(neg.reshape(b).sub(pos));
             case HINGE -> Activation.relu(neg.reshape(b).sub(pos).add(1f));
             case ADAPTIVE_HINGE -> Activation.relu(neg.max(new int[] {1}).sub(pos).add(1f));
+            case BPR_BOUNDED -> Activation.sigmoid(pos.sub(neg.reshape(b))).neg().add(1f);
+            case POINTWISE_BOUNDED -> Activation.sigmoid(pos).neg().add(1f).add(Activation.sigmoid(neg.reshape(b)));
             case REGRESSION -> throw new IllegalArgumentException("regression is the explicit model's loss");
         };
         NDArray total = perExample.mean();

@@ -5,12 +5,14 @@ import io.bloomfit.api.train.CapabilityProblem;
 import io.bloomfit.api.train.FitRequest;
 import io.bloomfit.api.train.ModelKind;
 import io.bloomfit.api.train.ModelSpec;
+import io.bloomfit.api.train.TrainedModel;
 import io.bloomfit.api.train.TrainerCapabilities;
 import io.bloomfit.api.train.TrainingCancelledException;
 import io.bloomfit.api.train.TrainingDivergedException;
 import io.bloomfit.api.train.TrainingListener;
 
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -35,6 +37,17 @@ public final class FitLoop {
 
     /** Runs every epoch of {@code spec} on {@code train}, training with {@code step}. */
     public static Result run(ModelSpec spec, Interactions train, TrainingListener listener, BatchStep step) {
+        return run(spec, train, listener, step, null);
+    }
+
+    /**
+     * As {@link #run(ModelSpec, Interactions, TrainingListener, BatchStep)}; when the listener
+     * {@link TrainingListener#wantsEpochModels() wants epoch models} and {@code snapshot} is not {@code null}, hands
+     * it {@code snapshot}'s model of the current parameters after every epoch, then closes that model.
+     */
+    public static Result run(ModelSpec spec, Interactions train, TrainingListener listener, BatchStep step,
+                             Supplier<TrainedModel> snapshot) {
+        boolean epochModels = snapshot != null && listener.wantsEpochModels();
         Minibatches batches = new Minibatches(train, spec);
         long steps = batches.steps();
         double[] seconds = new double[spec.epochs()];
@@ -64,6 +77,11 @@ public final class FitLoop {
             seconds[epoch - 1] = elapsed;
             losses[epoch - 1] = lossSum / steps;
             listener.epochFinished(epoch, spec.epochs(), losses[epoch - 1], elapsed);
+            if (epochModels) {
+                try (TrainedModel current = snapshot.get()) {
+                    listener.epochModel(epoch, current);
+                }
+            }
             globalStep += steps;
         }
         return new Result(seconds, losses);

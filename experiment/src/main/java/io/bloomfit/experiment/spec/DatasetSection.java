@@ -74,6 +74,17 @@ final class DatasetSection {
      * @param baseDir a second place relative paths are looked up (after the working directory), or null
      */
     static DatasetSpec bind(Section.Values<DatasetSpec> values, Path baseDir) {
+        return bind(values, baseDir, false);
+    }
+
+    /**
+     * Binds the section.
+     *
+     * @param baseDir    a second place relative paths are looked up (after the working directory), or null
+     * @param filesSplit whether {@code split.kind} is {@code files}: the part files come from the split, so this
+     *                   section gives only their format and takes no path
+     */
+    static DatasetSpec bind(Section.Values<DatasetSpec> values, Path baseDir, boolean filesSplit) {
         DatasetSource source = values.get(SOURCE);
         String name = values.get(NAME);
         String path = values.get(PATH);
@@ -104,7 +115,9 @@ final class DatasetSection {
                 }
             }
             case MOVIELENS -> {
-                if (path == null && name == null) {
+                if (filesSplit) {
+                    noPathWithFilesSplit(path, values);
+                } else if (path == null && name == null) {
                     values.problem(PATH, "source movielens needs the path of the ratings file or unpacked folder "
                             + "(e.g. data/ml-100k/u.data), or dataset.name, one of "
                             + String.join(", ", DatasetFetcher.names()) + ", fetched into the cache");
@@ -116,7 +129,9 @@ final class DatasetSection {
                 }
             }
             case CSV -> {
-                if (path == null) {
+                if (filesSplit) {
+                    noPathWithFilesSplit(path, values);
+                } else if (path == null) {
                     values.problem(PATH, "source csv needs the path of a delimited file");
                 } else {
                     path = resolveReadable(path, false, baseDir, values);
@@ -151,9 +166,25 @@ final class DatasetSection {
                         values.get(IMPLICIT)));
     }
 
+    private static void noPathWithFilesSplit(String path, Section.Values<DatasetSpec> values) {
+        if (path != null) {
+            values.problem(PATH, "split kind files reads split.train and split.test; remove dataset.path (the "
+                    + "dataset section gives only the files' format)");
+        }
+    }
+
     /** The path as found (in the working directory, else beside the spec), or as given after reporting why not. */
     private static String resolveReadable(String path, boolean directoryAllowed, Path baseDir,
                                           Section.Values<DatasetSpec> values) {
+        return resolveReadable(path, directoryAllowed, baseDir, message -> values.problem(PATH, message));
+    }
+
+    /**
+     * {@code path} as found (in the working directory, else beside the spec), or as given after handing
+     * {@code problem} the reason it cannot be read.
+     */
+    static String resolveReadable(String path, boolean directoryAllowed, Path baseDir,
+                                  java.util.function.Consumer<String> problem) {
         Path direct = Path.of(path);
         if (readable(direct, directoryAllowed)) {
             return direct.toString();
@@ -168,7 +199,7 @@ final class DatasetSection {
                 : Files.exists(direct) ? "is not readable" : "no such file (looked in the working directory "
                 + Path.of("").toAbsolutePath() + (baseDir != null && !direct.isAbsolute() ? " and beside the spec in "
                 + baseDir : "") + ")";
-        values.problem(PATH, "cannot read '" + path + "': " + why);
+        problem.accept("cannot read '" + path + "': " + why);
         return path;
     }
 

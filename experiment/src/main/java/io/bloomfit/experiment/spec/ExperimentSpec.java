@@ -3,6 +3,7 @@ package io.bloomfit.experiment.spec;
 import io.bloomfit.data.DatasetSpec;
 import io.bloomfit.data.SplitSpec;
 import io.bloomfit.api.train.ModelSpec;
+import io.bloomfit.experiment.tune.TuneSpec;
 import java.util.Objects;
 
 /**
@@ -18,9 +19,18 @@ import java.util.Objects;
  * @param trainer trainer name, device, threads
  * @param grid    what to compare
  * @param source  the spec as read, with defaults filled in, as canonical JSON (stored beside the results)
+ * @param evaluation which test users are scored (all by default)
+ * @param tune       per-point tuning on a validation part, or {@code null} for none (every point trains with the
+ *                   model section's values)
  */
 public record ExperimentSpec(String name, DatasetSpec dataset, SplitSpec split, ModelSpec model, TrainerSpec trainer,
-                             GridSpec grid, String source) {
+                             GridSpec grid, String source, EvaluationSpec evaluation, TuneSpec tune) {
+
+    /** A spec that scores every test user. */
+    public ExperimentSpec(String name, DatasetSpec dataset, SplitSpec split, ModelSpec model, TrainerSpec trainer,
+                          GridSpec grid, String source) {
+        this(name, dataset, split, model, trainer, grid, source, EvaluationSpec.ALL_USERS, null);
+    }
 
     public ExperimentSpec {
         Objects.requireNonNull(name, "name");
@@ -29,5 +39,6 @@ public record ExperimentSpec(String name, DatasetSpec dataset, SplitSpec split, 
         Objects.requireNonNull(model, "model");
         Objects.requireNonNull(trainer, "trainer");
         Objects.requireNonNull(grid, "grid");
+        Objects.requireNonNull(evaluation, "evaluation");
     }
 }

@@ -64,7 +64,7 @@ final class ModelSection {
         }
         if (kind == ModelKind.IMPLICIT_FACTORIZATION && loss == Loss.REGRESSION) {
             values.problem(LOSS, "'regression' needs model.kind explicit-factorization; implicit-factorization "
-                    + "takes pointwise, bpr, hinge or adaptive-hinge");
+                    + "takes pointwise, bpr, hinge, adaptive-hinge, bpr-bounded or pointwise-bounded");
         }
         if (values.hasProblems()) {
             return null;

@@ -1,6 +1,7 @@
 package io.bloomfit.experiment.spec;
 
 import io.bloomfit.experiment.Plugins;
+import io.bloomfit.experiment.tune.TuneSpec;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -9,7 +10,9 @@ import io.bloomfit.api.plugin.PluginRegistry;
 import io.bloomfit.api.train.CapabilityProblem;
 import io.bloomfit.api.train.ModelSpec;
 import io.bloomfit.api.train.Trainer;
+import io.bloomfit.data.DatasetSource;
 import io.bloomfit.data.DatasetSpec;
+import io.bloomfit.data.SplitKind;
 import io.bloomfit.data.SplitSpec;
 import java.nio.file.Path;
 import java.util.List;
@@ -39,25 +42,34 @@ final class SpecBinder {
     /** The keys a spec may have at its top level. */
     static List<String> rootKeys() {
         return List.of("name", DatasetSection.SCHEMA.name(), SplitSection.SCHEMA.name(), ModelSection.SCHEMA.name(),
-                TrainerSection.SCHEMA.name(), GridSection.SCHEMA.name());
+                TrainerSection.SCHEMA.name(), GridSection.SCHEMA.name(), EvaluationSection.SCHEMA.name(), TuneSection.SCHEMA.name());
     }
 
     ExperimentSpec bind(ObjectNode root, String defaultName) {
         Section.checkKeys(root, "", rootKeys(), problems);
         String name = name(root, defaultName == null || defaultName.isBlank() ? "experiment" : defaultName);
-        DatasetSpec dataset = DatasetSection.bind(DatasetSection.SCHEMA.read(root, problems), baseDir);
-        SplitSpec split = SplitSection.bind(SplitSection.SCHEMA.read(root, problems));
+        Section.Values<DatasetSpec> datasetValues = DatasetSection.SCHEMA.read(root, problems);
+        Section.Values<SplitSpec> splitValues = SplitSection.SCHEMA.read(root, problems);
+        SplitSpec split = SplitSection.bind(splitValues, baseDir);
+        boolean filesSplit = splitValues.get(SplitSection.KIND) == SplitKind.FILES;
+        DatasetSpec dataset = DatasetSection.bind(datasetValues, baseDir, filesSplit);
+        if (filesSplit && dataset.source() == DatasetSource.SYNTHETIC) {
+            problems.add("split.kind", "split kind files reads part files: set dataset.source to movielens or csv "
+                    + "(with its column options) to say how they are read");
+        }
         TrainerSpec trainer = TrainerSection.bind(TrainerSection.SCHEMA.read(root, problems), plugins);
         ModelSpec model = ModelSection.bind(ModelSection.SCHEMA.read(root, problems), trainer);
         if (model != null && !problems.hasAt("trainer")) {
             checkCapabilities(trainer, model);
         }
         GridSpec grid = GridSection.bind(GridSection.SCHEMA.read(root, problems), plugins);
+        EvaluationSpec evaluation = EvaluationSection.bind(EvaluationSection.SCHEMA.read(root, problems));
+        TuneSpec tune = TuneSection.bind(root, problems, model);
         if (!problems.isEmpty()) {
             throw new SpecException(source, problems.list());
         }
         return new ExperimentSpec(name, dataset, split, model, trainer, grid, canonical(name, dataset, split, model,
-                trainer, grid));
+                trainer, grid, evaluation, tune), evaluation, tune);
     }
 
     private String name(ObjectNode root, String fallback) {
@@ -102,7 +114,7 @@ final class SpecBinder {
     // ---------------------------------------------------------------- canonical form
 
     private static String canonical(String name, DatasetSpec dataset, SplitSpec split, ModelSpec model,
-                                    TrainerSpec trainer, GridSpec grid) {
+                                    TrainerSpec trainer, GridSpec grid, EvaluationSpec evaluation, TuneSpec tune) {
         ObjectNode root = JsonNodeFactory.instance.objectNode();
         root.put("name", name);
         root.set(DatasetSection.SCHEMA.name(), DatasetSection.SCHEMA.write(dataset));
@@ -110,6 +122,12 @@ final class SpecBinder {
         root.set(ModelSection.SCHEMA.name(), ModelSection.SCHEMA.write(model));
         root.set(TrainerSection.SCHEMA.name(), TrainerSection.SCHEMA.write(trainer));
         root.set(GridSection.SCHEMA.name(), GridSection.SCHEMA.write(grid));
+        if (evaluation.sampled()) {
+            root.set(EvaluationSection.SCHEMA.name(), EvaluationSection.SCHEMA.write(evaluation));
+        }
+        if (tune != null) {
+            root.set(TuneSection.SCHEMA.name(), TuneSection.SCHEMA.write(tune));
+        }
         return root.toPrettyString();
     }
 }

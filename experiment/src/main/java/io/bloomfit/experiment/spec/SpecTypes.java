@@ -106,6 +106,35 @@ final class SpecTypes {
         };
     }
 
+    /**
+     * A number ({@link Double}) or, when the value does not read as one, a path ({@link String}): the split's
+     * {@code test} and {@code validation}, fractions for drawn splits and files for {@code kind: files}.
+     */
+    static SpecType<Object> numberOrPath() {
+        return new SpecType<>() {
+            @Override
+            public Object read(JsonNode node, String path, SpecProblems problems) {
+                if (node.isNumber()) {
+                    return node.doubleValue();
+                }
+                if (!node.isTextual()) {
+                    problems.add(path, "expected a fraction or a file path, found a " + describe(node));
+                    return null;
+                }
+                try {
+                    return Double.parseDouble(node.asText().trim());
+                } catch (NumberFormatException e) {
+                    return node.asText();
+                }
+            }
+
+            @Override
+            public JsonNode write(Object value) {
+                return value instanceof Double d ? NODES.numberNode(d) : NODES.textNode(value.toString());
+            }
+        };
+    }
+
     /** Any whole number. */
     static SpecType<Long> wholeNumber() {
         return wholeNumber(Long.MIN_VALUE, Long.MAX_VALUE, null);

@@ -6,6 +6,7 @@ import io.bloomfit.experiment.RankingMetrics;
 import io.bloomfit.experiment.ResultRow;
 import io.bloomfit.experiment.ResultStatus;
 import io.bloomfit.experiment.Sides;
+import io.bloomfit.experiment.tune.TunedChoice;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -18,7 +19,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * or API hands out. The field names and their order are a public contract: {@code compressor, hash, ratio, hashes,
  * sides, repeat, seed, status, error, mrr, precision_at_10, recall_at_10, ndcg_at_10, fit_seconds_per_epoch,
  * loss_per_epoch, fit_seconds, eval_seconds, layout_seconds, parameters, bytes, achieved_ratio, user_layout,
- * item_layout, peak_heap_bytes, device, threads, trainer, finished_at}; {@code user_layout} and {@code item_layout}
+ * item_layout, peak_heap_bytes, device, threads, trainer, finished_at}, then, for a tuned point only, {@code tuned:
+ * {learningRate, l2, epochs}} and {@code validation_score}; {@code user_layout} and {@code item_layout}
  * hold {@code entities, rows, achieved_ratio, entities_sharing_signature, shared_fraction, max_entities_per_row,
  * mean_entities_per_row}. Numbers that do not exist (NaN) are {@code null}.
  */
@@ -103,6 +105,14 @@ public final class ResultRowJson {
         o.put("threads", fit.threads());
         o.put("trainer", fit.trainer());
         o.put("finished_at", row.costs().finishedAt());
+        TunedChoice tuned = fit.tuned();
+        if (tuned != null) {
+            ObjectNode t = o.putObject("tuned");
+            t.put("learningRate", tuned.learningRate());
+            t.put("l2", tuned.l2());
+            t.put("epochs", tuned.epochs());
+            putNumber(o, "validation_score", tuned.validationScore());
+        }
         return o;
     }
 
@@ -154,12 +164,21 @@ public final class ResultRowJson {
                 number(o, "precision_at_10"), number(o, "recall_at_10"), number(o, "ndcg_at_10")) : null;
         ResultRow.Fit fit = new ResultRow.Fit(textOrNull(o, "trainer"), textOrNull(o, "device"),
                 o.path("threads").asInt(0), doubles(o.get("fit_seconds_per_epoch")), doubles(o.get("loss_per_epoch")),
-                number(o, "fit_seconds"));
+                number(o, "fit_seconds"), tuned(o));
         ResultRow.Sizes sizes = new ResultRow.Sizes(o.path("parameters").asLong(0), o.path("bytes").asLong(0),
                 number(o, "achieved_ratio"), layout(o.get("user_layout")), layout(o.get("item_layout")));
         ResultRow.Costs costs = new ResultRow.Costs(number(o, "layout_seconds"), number(o, "eval_seconds"),
                 o.path("peak_heap_bytes").asLong(0), textOrNull(o, "finished_at"));
         return new ResultRow(point, status, textOrNull(o, "error"), metrics, fit, sizes, costs);
+    }
+
+    private static TunedChoice tuned(JsonNode o) throws MalformedRowException {
+        JsonNode t = o.get("tuned");
+        if (t == null || t.isNull()) {
+            return null;
+        }
+        return new TunedChoice(required(t, "learningRate").asDouble(), required(t, "l2").asDouble(),
+                required(t, "epochs").asInt(), number(o, "validation_score"));
     }
 
     private static JsonNode required(JsonNode o, String field) throws MalformedRowException {

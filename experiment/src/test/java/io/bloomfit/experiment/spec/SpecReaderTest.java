@@ -88,7 +88,7 @@ class SpecReaderTest {
         SpecException e = problems(Fixtures.SPEC, "grid.compressor=[blom]", "trainer.name=torch");
         assertThat(e.problems()).extracting(SpecProblem::path).containsExactly("trainer.name", "grid.compressor[0]");
         assertThat(e.problems().get(0).message()).isEqualTo("unknown trainer 'torch'; available: fixture, "
-                + "fixture-serial");
+                + "fixture-serial, fixture-tunable");
         assertThat(e.problems().get(1).message()).startsWith("unknown compressor 'blom'; available: fixture-fixed, ");
     }
 
@@ -97,7 +97,8 @@ class SpecReaderTest {
         SpecException e = problems("grid: {hsh: [a], compressor: [plain], hash: [fixture-mix]}\n"
                 + "trainer: {name: fixture}\nmodle: {}");
         assertThat(e.problems()).containsExactly(
-                new SpecProblem("modle", "unknown key; known keys: name, dataset, split, model, trainer, grid"),
+                new SpecProblem("modle", "unknown key; known keys: name, dataset, split, model, trainer, grid, "
+                        + "evaluation, tune"),
                 new SpecProblem("grid.hsh", "unknown key; known keys of grid: compressor, hash, ratio, hashes, "
                         + "sides, repeats"));
     }
@@ -246,6 +247,6 @@ class SpecReaderTest {
         assertThat(e.problems()).containsExactly(
                 new SpecProblem("dataset.source", "unknown value 'parquet'; expected one of synthetic, movielens, csv"),
                 new SpecProblem("split.kind", "unknown value 'chrono'; expected one of random, leave-last-out, "
-                        + "time-fraction"));
+                        + "time-fraction, files"));
     }
 }

@@ -14,7 +14,8 @@ import io.bloomfit.engine.factorization.model.TableId;
 /**
  * A sparse-optimizer fit entirely in Java: {@link RowTables} updated by the {@link FusedSparseStep} inside the one
  * {@link FitLoop}. The {@code cpu} trainer is this; the {@code djl} trainer runs this too for a sparse optimizer on
- * the CPU, so the two give the same model for the same spec, bit for bit.
+ * the CPU, so the two give the same model for the same spec, bit for bit. A listener that
+ * {@link TrainingListener#wantsEpochModels() wants epoch models} gets a copy of the model after every epoch.
  */
 public final class FusedSparseFit {
 
@@ -36,14 +37,21 @@ public final class FusedSparseFit {
         tables.rowThreads(threads);
         FusedSparseStep step = new FusedSparseStep(tables, plans, spec.dimension());
         FitLoop.Result result = FitLoop.run(spec, request.train(), listener, step.forLoss(spec.loss(),
-                (float) spec.l2()));
+                (float) spec.l2()), () -> model(request, tables, plans, new FitReport(new double[0], new double[0],
+                device, threads, tables.shapes().totalFloats()), origin));
+        FitReport report = new FitReport(result.secondsPerEpoch(), result.lossPerEpoch(), device, threads,
+                tables.shapes().totalFloats());
+        return model(request, tables, plans, report, origin);
+    }
+
+    /** A model of the tables' current values (a copy: training may go on). */
+    private static FactorizationModel model(FitRequest request, RowTables tables, ModelParameters.Plans plans,
+                                            FitReport report, ModelOrigin origin) {
         float[][] trained = new float[TableId.values().length][];
         for (TableId t : TableId.values()) {
             trained[t.ordinal()] = tables.values(t);
         }
-        FitReport report = new FitReport(result.secondsPerEpoch(), result.lossPerEpoch(), device, threads,
-                tables.shapes().totalFloats());
-        return new FactorizationModel(spec, request.userLayout(), request.itemLayout(),
+        return new FactorizationModel(request.model(), request.userLayout(), request.itemLayout(),
                 new ModelParameters(plans, tables.shapes(), trained), report, origin);
     }
 }

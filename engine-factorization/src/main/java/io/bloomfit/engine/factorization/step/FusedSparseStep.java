@@ -22,6 +22,8 @@ import io.bloomfit.engine.factorization.model.TableId;
  *   <li>{@code bpr}: {@code -log sigmoid(pos - neg) = softplus(neg - pos)};</li>
  *   <li>{@code hinge}: {@code max(0, 1 - pos + neg)};</li>
  *   <li>{@code adaptive-hinge}: hinge against the highest-scoring of n negatives (Spotlight's);</li>
+ *   <li>{@code bpr-bounded} and {@code pointwise-bounded}: Spotlight's own bounded losses, {@code 1 - sigmoid(pos -
+ *       neg)} and {@code (1 - sigmoid(pos)) + sigmoid(neg)} ({@link PairLoss} has every definition and derivative);</li>
  *   <li>{@code regression}: squared error on ratings.</li>
  * </ul>
  * The l2 penalty adds {@code l2 * sum of squared embeddings read / batch size}. Work is split across threads only where the parts are independent (entities when
@@ -70,6 +72,7 @@ public final class FusedSparseStep {
         float[] ibGrad = reads.ibGrad;
 
         float[] neg = new float[n];
+        float[] gradient = new float[2];
         double total = 0;
         float inverseBatch = 1f / b;
         for (int e = 0; e < b; e++) {
@@ -81,43 +84,17 @@ public final class FusedSparseStep {
             }
             // dPos, dHardest: derivatives of this example's loss with respect to the positive's score and the one
             // negative score it depends on, already divided by the batch size (mean)
-            float dPos;
             int hardest = 0;
-            float dHardest;
-            switch (loss) {
-                case POINTWISE -> {
-                    total += softplus(-pos) + softplus(neg[0]);
-                    dPos = -sigmoid(-pos) * inverseBatch;
-                    dHardest = sigmoid(neg[0]) * inverseBatch;
-                }
-                case BPR -> {
-                    float x = neg[0] - pos;
-                    total += softplus(x);
-                    float g = sigmoid(x) * inverseBatch;
-                    dPos = -g;
-                    dHardest = g;
-                }
-                case HINGE -> {
-                    float x = neg[0] - pos + 1f;
-                    total += Math.max(0f, x);
-                    float g = x > 0 ? inverseBatch : 0f;
-                    dPos = -g;
-                    dHardest = g;
-                }
-                case ADAPTIVE_HINGE -> {
-                    for (int i = 1; i < n; i++) {
-                        if (neg[i] > neg[hardest]) {
-                            hardest = i; // the first of equal maxima, as the engine's max picks
-                        }
+            if (loss == Loss.ADAPTIVE_HINGE) {
+                for (int i = 1; i < n; i++) {
+                    if (neg[i] > neg[hardest]) {
+                        hardest = i; // the first of equal maxima, as the engine's max picks
                     }
-                    float x = neg[hardest] - pos + 1f;
-                    total += Math.max(0f, x);
-                    float g = x > 0 ? inverseBatch : 0f;
-                    dPos = -g;
-                    dHardest = g;
                 }
-                default -> throw new IllegalArgumentException("regression is the explicit model's loss");
             }
+            total += PairLoss.of(loss, pos, neg[hardest], gradient);
+            float dPos = gradient[0] * inverseBatch;
+            float dHardest = gradient[1] * inverseBatch;
             // only one negative per example carries gradient: the sampled one, or the hardest of n
             int q = b + e * n + hardest;
             axpy(dPos, vEmb, e * d, uGrad, ue, d);
@@ -241,14 +218,6 @@ public final class FusedSparseStep {
         }
     }
 
-    /** PyTorch's softplus (beta 1, threshold 20). */
-    static double softplus(float x) {
-        return x > 20f ? x : Math.log1p(Math.exp(x));
-    }
-
-    static float sigmoid(float x) {
-        return (float) (1 / (1 + Math.exp(-x)));
-    }
 
     /**
      * One table's part of a step: the distinct rows read (gathered once by the table's optimizer), the combined

@@ -1,0 +1,73 @@
+package io.bloomfit.experiment.tune;
+
+import io.bloomfit.api.data.Interactions;
+import io.bloomfit.api.train.ModelSpec;
+import io.bloomfit.api.train.TrainedModel;
+import io.bloomfit.api.train.TrainingCancelledException;
+import io.bloomfit.api.train.TrainingListener;
+import io.bloomfit.experiment.Evaluation;
+
+import java.util.Objects;
+
+/**
+ * Chooses one grid point's learning rate, l2 and epochs on the validation part: every combination of {@link
+ * TuneSpec} is fitted on the training part minus the validation part for at most {@code epochs.max} epochs, scored
+ * on the validation part after every epoch, and stopped after {@code epochs.patience} epochs without a better score.
+ * The best combination (highest validation score; the first in learning rate, then l2 order among equals) and its best
+ * epoch are returned. Only the two parts it is given are read: the caller never hands it the test part.
+ *
+ * <p>The caller builds what every combination shares (the layouts, the validation split) once and passes a
+ * {@link Fitting} that fits on those layouts.
+ */
+public final class PointTuner {
+
+    /** Fits {@code model} on {@code train} with the point's layouts. */
+    @FunctionalInterface
+    public interface Fitting {
+        TrainedModel fit(ModelSpec model, Interactions train, TrainingListener listener);
+    }
+
+    private final TuneSpec spec;
+    private final Evaluation evaluation;
+
+    public PointTuner(TuneSpec spec, Evaluation evaluation) {
+        this.spec = Objects.requireNonNull(spec, "spec");
+        this.evaluation = Objects.requireNonNull(evaluation, "evaluation");
+    }
+
+    /**
+     * Tunes {@code base} (its other hyperparameters stay).
+     *
+     * @throws TrainingCancelledException when {@code listener} asked the run to stop
+     * @throws IllegalArgumentException   when the trainer shows no per-epoch models, which early stopping needs
+     */
+    public TunedChoice tune(ModelSpec base, Interactions fitPart, Interactions validation, Fitting fitting,
+                            TrainingListener listener) {
+        TunedChoice best = null;
+        for (double learningRate : spec.learningRates()) {
+            for (double l2 : spec.l2s()) {
+                ModelSpec model = base.toBuilder().learningRate(learningRate).l2(l2).epochs(spec.epochs().max())
+                        .build();
+                EarlyStopping early = new EarlyStopping(listener, evaluation, spec.metric(), fitPart, validation,
+                        spec.epochs().patience());
+                try (TrainedModel ignored = fitting.fit(model, fitPart, early)) {
+                    // the fit ran every epoch: the best epoch is known
+                } catch (TrainingCancelledException e) {
+                    if (!early.stoppedEarly()) {
+                        throw e;
+                    }
+                }
+                if (early.epochsScored() == 0) {
+                    throw new IllegalArgumentException("tune: the trainer shows no model between epochs (with "
+                            + "optimizer '" + base.optimizer().specName() + "'), which early stopping on the "
+                            + "validation part needs; use trainer cpu, or a sparse optimizer, or remove the tune "
+                            + "section");
+                }
+                if (best == null || early.bestScore() > best.validationScore()) {
+                    best = new TunedChoice(learningRate, l2, early.bestEpoch(), early.bestScore());
+                }
+            }
+        }
+        return best;
+    }
+}
