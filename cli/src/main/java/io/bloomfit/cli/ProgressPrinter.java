@@ -37,6 +37,15 @@ final class ProgressPrinter implements ExperimentListener {
     }
 
     @Override
+    public synchronized void note(String message) {
+        if (live) {
+            err.print("\r\033[2K");
+        }
+        err.println("bloomfit: " + message);
+        err.flush();
+    }
+
+    @Override
     public TrainingListener pointStarted(GridPoint point, int index, int total) {
         String prefix = "[" + index + "/" + total + "] " + point.label();
         synchronized (this) {

@@ -12,6 +12,8 @@ import io.bloomfit.report.ExperimentSummary;
 import io.bloomfit.report.ReportFiles;
 import io.bloomfit.experiment.ResultRow;
 import io.bloomfit.experiment.store.DirectoryResultStore;
+import io.bloomfit.experiment.store.ResultStore;
+import io.bloomfit.experiment.store.RunClaim;
 import io.bloomfit.experiment.store.RunDirectory;
 import io.bloomfit.experiment.spec.SpecReader;
 import java.io.IOException;
@@ -95,6 +97,14 @@ public class RunCommand implements Callable<Integer> {
         overrides.addAll(sets);
         ExperimentSpec spec = readSpec(overrides);
         RunDirectory dir = new RunDirectory(outputDirectory(spec));
+        DirectoryResultStore store = new DirectoryResultStore(dir);
+        try (RunClaim claim = store.claim()) {
+            return run(spec, dir, store);
+        }
+    }
+
+    /** Runs {@code spec} into {@code store}, which this run has claimed. */
+    private Integer run(ExperimentSpec spec, RunDirectory dir, ResultStore store) throws IOException {
         PrintWriter out = out();
         PrintWriter err = err();
         err.println("bloomfit: " + spec.name() + " (" + (specFile == null ? QUICKSTART + ", bundled" : specFile)
@@ -111,7 +121,7 @@ public class RunCommand implements Callable<Integer> {
         ExperimentListener listener = saveModels
                 ? new ModelSaver(progress, dir, dataset.userIds(), dataset.itemIds(), data.train()) : progress;
         ExperimentRunner runner = new ExperimentRunner(spec, data, Evaluation.standard(),
-                new DirectoryResultStore(dir), listener, parallel);
+                store, listener, parallel);
         try (CancelOnShutdown ctrlC = CancelOnShutdown.install(runner::cancel, err)) {
             List<ResultRow> rows = runner.run(resume);
             if (rows.isEmpty() && runner.cancelled()) {

@@ -2,6 +2,7 @@ package io.bloomfit.cli;
 
 import io.bloomfit.data.DatasetLoadException;
 import io.bloomfit.experiment.spec.SpecException;
+import io.bloomfit.experiment.store.ResultsFileException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
@@ -21,7 +22,7 @@ final class UserErrorHandler implements CommandLine.IExecutionExceptionHandler {
         int code;
         String message;
         if (e instanceof SpecException || e instanceof UserError || e instanceof IllegalArgumentException
-                || e instanceof DatasetLoadException) {
+                || e instanceof DatasetLoadException || e instanceof ResultsFileException) {
             code = ExitCodes.USAGE;
             message = e.getMessage();
         } else if (e instanceof NoSuchFileException missing) {

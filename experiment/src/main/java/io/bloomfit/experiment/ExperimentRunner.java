@@ -98,7 +98,10 @@ public final class ExperimentRunner {
                         + "(dataset, split, model or trainer differ), so its results are not comparable; "
                         + "use another --out directory");
             }
-            store.recover();
+            if (store.recover()) {
+                listener.note(store.location() + ": its last line was cut short when an earlier run was "
+                        + "interrupted; it was removed and its point runs again");
+            }
             for (ResultRow row : store.read()) {
                 if (row.ok()) {
                     finished.add(row.point().key());

@@ -24,10 +24,13 @@ public final class ExperimentSummary {
         this.baseline = baseline;
     }
 
-    /** Summarises {@code results}; groups appear sorted by mean MRR, best first (groups with no ok run last). */
+    /**
+     * Summarises {@code results}; groups appear sorted by mean MRR, best first (groups with no ok run last). A
+     * point and repeat counts once however often it is stored ({@link #latestPerPoint}).
+     */
     public static ExperimentSummary of(List<ResultRow> results) {
         Map<String, List<ResultRow>> groups = new LinkedHashMap<>();
-        for (ResultRow r : results) {
+        for (ResultRow r : latestPerPoint(results)) {
             GridPoint p = r.point();
             String key = p.compressor() + "|" + p.hash() + "|" + p.ratio() + "|" + p.hashes() + "|" + p.sides();
             groups.computeIfAbsent(key, k -> new ArrayList<>()).add(r);
@@ -55,6 +58,22 @@ public final class ExperimentSummary {
         rows.sort(Comparator.comparing((SummaryRow r) -> r.runs() == 0)
                 .thenComparing(Comparator.comparingDouble((SummaryRow r) -> r.quality().mrr()).reversed()));
         return new ExperimentSummary(List.copyOf(rows), baselineRow);
+    }
+
+    /**
+     * One row per {@link GridPoint#key()} (point and repeat), in order of first appearance: the last {@code ok} row
+     * of that key, else its last failed row. A resumed run re-runs failed points, and a results file written twice
+     * must not count a point twice (that would report a standard deviation over copies).
+     */
+    static List<ResultRow> latestPerPoint(List<ResultRow> results) {
+        Map<String, ResultRow> chosen = new LinkedHashMap<>();
+        for (ResultRow r : results) {
+            ResultRow earlier = chosen.get(r.point().key());
+            if (earlier == null || r.ok() || !earlier.ok()) {
+                chosen.put(r.point().key(), r);
+            }
+        }
+        return new ArrayList<>(chosen.values());
     }
 
     /** Groups, best mean MRR first. */

@@ -9,8 +9,11 @@ import io.bloomfit.experiment.Sides;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.bloomfit.experiment.store.DirectoryResultStore;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ExperimentSummaryTest {
 
@@ -105,5 +108,25 @@ class ExperimentSummaryTest {
         assertThat(lines).hasSize(3);
         assertThat(lines[1]).startsWith("plain,,1,1,none,1,0,0.3,0,");
         assertThat(lines[2]).startsWith("bloom,xxh64,0.4,2,both,1,1,0.15,0,").endsWith(",training diverged");
+    }
+
+    @Test
+    void aPointStoredTwiceCountsOnceTheLastOkRowWinning(@TempDir Path dir) throws Exception {
+        // the file two runs into one directory left behind: every point twice, and a failed retry after an ok row
+        DirectoryResultStore store = new DirectoryResultStore(dir);
+        for (ResultRow row : List.of(ok(plain(0), 0.2, 2), ok(bloom(0), 0.1, 1), failed(bloom(1)),
+                ok(plain(0), 0.4, 2), ok(bloom(0), 0.3, 1), ok(bloom(1), 0.5, 1), failed(bloom(0)))) {
+            store.append(row);
+        }
+        ExperimentSummary summary = ExperimentSummary.of(store.read());
+        assertThat(summary.baseline().runs()).isEqualTo(1);
+        assertThat(summary.baseline().quality().mrr()).isCloseTo(0.4, within(1e-12));
+        assertThat(summary.baseline().quality().mrrStd()).isZero();
+        SummaryRow b = summary.rows().stream().filter(r -> r.group().compressor().equals("bloom")).findFirst()
+                .orElseThrow();
+        // repeat 0: last ok 0.3 (the later failed row does not replace it); repeat 1: the ok retry 0.5
+        assertThat(b.runs()).isEqualTo(2);
+        assertThat(b.failed()).isZero();
+        assertThat(b.quality().mrr()).isCloseTo(0.4, within(1e-12));
     }
 }

@@ -42,6 +42,17 @@ public final class DirectoryResultStore implements ResultStore {
         return directory;
     }
 
+    /**
+     * Locks {@code DIR/.lock} ({@link RunDirectoryLock}) for the run's lifetime, creating the directory.
+     *
+     * @throws io.bloomfit.experiment.spec.SpecException when the path is not a directory, or another run (of
+     *                                                   this or another process) holds it
+     */
+    @Override
+    public RunClaim claim() throws IOException {
+        return RunDirectoryLock.claim(directory.path());
+    }
+
     @Override
     public String location() {
         return directory.results().toString();
@@ -102,22 +113,43 @@ public final class DirectoryResultStore implements ResultStore {
     }
 
     /**
-     * Every row stored so far, in file order. A last line cut short by an interrupt is ignored; any other line
-     * that does not parse fails naming file and line.
+     * Every row stored so far, in file order. A last line without its newline (an interrupt cut it short) is left
+     * out ({@link #partialLastLine()} says so); any other line that is not a row fails naming file and line.
      *
-     * @throws IOException when the file is missing or unreadable
+     * @throws ResultsFileException when a line is not a result row
+     * @throws IOException          when the file is missing or unreadable
      */
     @Override
     public List<ResultRow> read() throws IOException {
+        return scan().rows();
+    }
+
+    /**
+     * The last line of {@code results.jsonl} when an interrupt cut it short (no newline at its end, not a whole
+     * row), as {@code file:line: ...} for a warning; {@code null} when there is none. {@link #read()} leaves it out
+     * and {@link #recover()} removes it.
+     */
+    public String partialLastLine() throws IOException {
+        return hasResults() ? scan().partialLine() : null;
+    }
+
+    /** The rows of the file and the location of a cut-short last line, or {@code null}. */
+    private record Contents(List<ResultRow> rows, String partialLine) {
+    }
+
+    private Contents scan() throws IOException {
         Path file = directory.results();
-        List<String> lines;
+        String text;
         try {
-            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
             throw new NoSuchFileException(file.toString(), null, "no results here; run `bloomfit run SPEC --out "
                     + directory.path() + "` first");
         }
+        List<String> lines = text.lines().toList();
+        boolean cutShort = !text.isEmpty() && !text.endsWith("\n");
         List<ResultRow> rows = new ArrayList<>();
+        String partial = null;
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i).strip();
             if (line.isEmpty()) {
@@ -126,12 +158,18 @@ public final class DirectoryResultStore implements ResultStore {
             try {
                 rows.add(ResultRowJson.read(line));
             } catch (JsonProcessingException | ResultRowJson.MalformedRowException e) {
-                if (i == lines.size() - 1) {
-                    break; // written when the run was interrupted
+                String reason = e instanceof JsonProcessingException json ? json.getOriginalMessage()
+                        : e.getMessage();
+                if (cutShort && i == lines.size() - 1) {
+                    partial = file + ":" + (i + 1) + ": the last line is cut short (a run was interrupted while "
+                            + "writing it); it is left out, and `bloomfit run SPEC --out " + directory.path()
+                            + " --resume` runs its point again";
+                    break;
                 }
-                throw new IOException(file + ":" + (i + 1) + ": not a result row: " + e.getMessage(), e);
+                throw new ResultsFileException(file + ":" + (i + 1) + ": not a result row: " + reason
+                        + "; restore the file, or delete that line to run its point again with --resume", e);
             }
         }
-        return rows;
+        return new Contents(rows, partial);
     }
 }

@@ -18,6 +18,17 @@ import java.util.List;
  */
 public interface ResultStore {
 
+    /**
+     * Takes ownership of the store for one run, to be held (try-with-resources) for the run's whole lifetime, so
+     * that two runs never append to the same store. The default guards nothing.
+     *
+     * @throws io.bloomfit.experiment.spec.SpecException when another run holds the store (naming it)
+     * @throws IOException                               when the claim cannot be recorded
+     */
+    default RunClaim claim() throws IOException {
+        return RunClaim.NONE;
+    }
+
     /** Where the rows are kept, for messages (e.g. {@code runs/quickstart/results.jsonl}). */
     String location();
 

@@ -72,7 +72,9 @@ class ResultStoreTest {
         store.append(OK);
         Files.writeString(store.directory().results(), "{\"compressor\":\"blo", StandardOpenOption.APPEND);
         assertThat(store.read()).hasSize(1);
+        assertThat(store.partialLastLine()).startsWith(store.directory().results() + ":2: the last line is cut short");
         assertThat(store.recover()).isTrue();
+        assertThat(store.partialLastLine()).isNull();
         store.append(FAILED);
         assertThat(store.read()).extracting(ResultRow::status).containsExactly(ResultStatus.OK, ResultStatus.FAILED);
         assertThat(store.recover()).isFalse();
@@ -86,5 +88,17 @@ class ResultStoreTest {
         store.append(OK);
         assertThatThrownBy(store::read).isInstanceOf(IOException.class)
                 .hasMessageStartingWith(store.directory().results() + ":2: not a result row");
+    }
+
+    @Test
+    void aBrokenLineSaysFileLineAndTheReasonWithoutTheParsersInternals(@TempDir Path dir) throws IOException {
+        DirectoryResultStore store = new DirectoryResultStore(dir);
+        store.append(OK);
+        // a whole (newline-ended) last line that is not JSON is broken, not cut short by an interrupt
+        Files.writeString(store.directory().results(), "{\"compressor\": oops}\n", StandardOpenOption.APPEND);
+        assertThatThrownBy(store::read).isInstanceOf(ResultsFileException.class)
+                .hasMessageStartingWith(store.directory().results() + ":2: not a result row: Unrecognized token 'oops'")
+                .hasMessageNotContaining("[Source").hasMessageNotContaining("line: 1, column");
+        assertThat(store.recover()).as("nothing an interrupt left").isFalse();
     }
 }
