@@ -113,6 +113,7 @@ public class RunCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         Dataset dataset = DatasetPreparer.load(spec.dataset());
         ExperimentData data = DatasetPreparer.split(dataset, spec.split());
+        store.writeDataset(dataset);
         err.println("data: " + data.description() + String.format(java.util.Locale.ROOT, " (%.1f s)",
                 (System.nanoTime() - t0) / 1e9));
         err.flush();

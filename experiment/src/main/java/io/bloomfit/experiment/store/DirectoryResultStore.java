@@ -3,7 +3,13 @@ package io.bloomfit.experiment.store;
 import io.bloomfit.experiment.ResultRow;
 import io.bloomfit.experiment.spec.ExperimentSpec;
 
+import io.bloomfit.data.Dataset;
+import io.bloomfit.data.LoadReport;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -27,6 +33,8 @@ import java.util.List;
  * peak_heap_bytes, device, threads, trainer, finished_at} (see {@link ResultRowJson}).
  */
 public final class DirectoryResultStore implements ResultStore {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final RunDirectory directory;
 
@@ -68,6 +76,25 @@ public final class DirectoryResultStore implements ResultStore {
     public void writeSpec(ExperimentSpec spec) throws IOException {
         Files.createDirectories(directory.path());
         Files.writeString(directory.spec(), spec.source() + "\n", StandardCharsets.UTF_8);
+    }
+
+    /** Writes {@code dataset.json} ({@link RunDirectory#DATASET}). */
+    @Override
+    public void writeDataset(Dataset dataset) throws IOException {
+        Files.createDirectories(directory.path());
+        ObjectNode o = JSON.createObjectNode();
+        LoadReport report = dataset.report();
+        o.put("name", dataset.name());
+        o.put("description", dataset.describe());
+        o.put("source", report.source());
+        o.put("lines_read", report.linesRead());
+        o.put("skipped_lines", report.skippedLines());
+        ArrayNode examples = o.putArray("skipped_examples");
+        report.skippedExamples().forEach(examples::add);
+        o.put("below_threshold", report.belowThreshold());
+        o.put("duplicates_collapsed", report.duplicatesCollapsed());
+        Files.writeString(directory.dataset(), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(o) + "\n",
+                StandardCharsets.UTF_8);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.bloomfit.experiment.store;
 
+import io.bloomfit.data.Dataset;
+import io.bloomfit.data.LoadReport;
 import io.bloomfit.experiment.ResultRow;
 import io.bloomfit.experiment.spec.ExperimentSpec;
 
@@ -37,6 +39,13 @@ public interface ResultStore {
 
     /** Stores the spec of this run (its canonical {@link ExperimentSpec#source()}), replacing an earlier one. */
     void writeSpec(ExperimentSpec spec) throws IOException;
+
+    /**
+     * Stores what the run's data was and what loading skipped, dropped or merged ({@link LoadReport}), replacing
+     * an earlier record. The default keeps nothing.
+     */
+    default void writeDataset(Dataset dataset) throws IOException {
+    }
 
     /** The canonical spec stored by an earlier run, or {@code null}. */
     String storedSpec() throws IOException;

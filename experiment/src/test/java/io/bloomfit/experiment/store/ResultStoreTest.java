@@ -101,4 +101,19 @@ class ResultStoreTest {
                 .hasMessageNotContaining("[Source").hasMessageNotContaining("line: 1, column");
         assertThat(store.recover()).as("nothing an interrupt left").isFalse();
     }
+
+    @Test
+    void theDatasetRecordSaysHowManyBadLinesWereSkipped(@TempDir Path dir) throws IOException {
+        Path data = Files.writeString(dir.resolve("u.data"), "1\t2\t3\t4\n1\t3\n2\t2\tx\t1\n2\t3\t4\t5\n");
+        var dataset = io.bloomfit.data.MovieLensLoader.load(data, null,
+                io.bloomfit.data.LoadOptions.DEFAULT.withSkipBadLines(true));
+        DirectoryResultStore store = new DirectoryResultStore(dir.resolve("run"));
+        store.writeDataset(dataset);
+        var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(store.directory().dataset().toFile());
+        assertThat(json.get("name").asText()).isEqualTo("u.data");
+        assertThat(json.get("lines_read").asLong()).isEqualTo(4);
+        assertThat(json.get("skipped_lines").asLong()).isEqualTo(2);
+        assertThat(json.get("skipped_examples").get(0).asText()).contains("u.data:2: expected 4 fields");
+        assertThat(json.get("description").asText()).contains("2 bad lines skipped (skipBadLines)");
+    }
 }
