@@ -3,6 +3,7 @@ package io.bloomfit.experiment;
 import io.bloomfit.api.train.TrainingListener;
 import io.bloomfit.experiment.spec.ExperimentSpec;
 import io.bloomfit.experiment.spec.SpecException;
+import io.bloomfit.experiment.spec.SpecReader;
 import io.bloomfit.experiment.store.ResultStore;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -87,6 +88,7 @@ public final class ExperimentRunner {
     public List<ResultRow> run(boolean resume) throws IOException {
         List<GridPoint> points = ExperimentPlan.expand(spec, plugins);
         Set<String> finished = new HashSet<>();
+        boolean writeSpec = true;
         if (store.hasResults()) {
             if (!resume) {
                 throw new SpecException(store.location(), "", "already holds results; add --resume to continue "
@@ -102,13 +104,18 @@ public final class ExperimentRunner {
                 listener.note(store.location() + ": its last line was cut short when an earlier run was "
                         + "interrupted; it was removed and its point runs again");
             }
+            Set<String> storedKeys = new HashSet<>();
             for (ResultRow row : store.read()) {
+                storedKeys.add(row.point().key());
                 if (row.ok()) {
                     finished.add(row.point().key());
                 }
             }
+            writeSpec = keepsCoveringSpec(points, storedKeys, stored);
         }
-        store.writeSpec(spec);
+        if (writeSpec) {
+            store.writeSpec(spec);
+        }
         List<GridPoint> todo = new ArrayList<>();
         for (GridPoint p : points) {
             if (!finished.contains(p.key())) {
@@ -131,6 +138,44 @@ public final class ExperimentRunner {
     /** Whether {@link #cancel()} was called: the run may have left points for a resume. */
     public boolean cancelled() {
         return cancellation.isCancelled();
+    }
+
+    /**
+     * Which spec describes the store after a resume: the store must keep a spec whose grid covers every stored
+     * row. This run's spec does when its grid holds every stored point (the same or a grown grid): then it is
+     * written ({@code true}). A narrower grid runs, but the stored spec stays ({@code false}, with a note) when its
+     * grid holds this run's points too. A grid that neither covers the stored rows nor lies within the stored
+     * grid is refused.
+     *
+     * @throws SpecException when neither spec covers both this run's points and the stored rows
+     */
+    private boolean keepsCoveringSpec(List<GridPoint> points, Set<String> storedKeys, String storedSpec) {
+        Set<String> keys = new HashSet<>();
+        points.forEach(p -> keys.add(p.key()));
+        if (keys.containsAll(storedKeys)) {
+            return true;
+        }
+        Set<String> storedGrid = new HashSet<>();
+        if (storedSpec != null) {
+            try {
+                ExperimentSpec earlier = SpecReader.read(storedSpec, store.location(), true, spec.name(), null,
+                        List.of(), plugins);
+                ExperimentPlan.expand(earlier, plugins).forEach(p -> storedGrid.add(p.key()));
+            } catch (SpecException e) {
+                storedGrid.clear(); // e.g. a plugin of the earlier grid is gone: it cannot cover this run
+            }
+        }
+        long outside = storedKeys.stream().filter(k -> !keys.contains(k)).count();
+        if (storedGrid.containsAll(keys) && storedGrid.containsAll(storedKeys)) {
+            listener.note("this grid leaves out " + outside + " of the " + storedKeys.size() + " points stored in "
+                    + store.location() + ": they are kept, and so is the stored spec, whose grid covers them all");
+            return false;
+        }
+        throw new SpecException("--resume", "grid", "this grid leaves out " + outside + " of the "
+                + storedKeys.size() + " points stored in " + store.location() + " and adds points the stored "
+                + "spec's grid does not hold, so neither spec would describe the directory; resume with a grid "
+                + "that includes the stored one (e.g. the stored grid plus the new values), or use another --out "
+                + "directory");
     }
 
     /** Whether two canonical specs differ only in their grid and name (a grown grid may resume). */

@@ -287,4 +287,34 @@ class ExperimentRunnerTest {
         assertThat(rows).extracting(ResultRow::point).containsExactlyElementsOf(scheduled);
         assertThat(indices).containsExactly(1, 2, 3);
     }
+
+    @Test
+    void resumingANarrowerGridKeepsTheSpecThatCoversEveryStoredRow(@TempDir Path dir) throws Exception {
+        runner(Fixtures.spec("grid.ratio=[0.5]"), dir, null, 1).run(false); // plain + 2 hashes
+        String covering = Files.readString(dir.resolve("spec.json"));
+        List<String> notes = new CopyOnWriteArrayList<>();
+        ExperimentListener listener = new ExperimentListener() {
+            @Override
+            public void note(String message) {
+                notes.add(message);
+            }
+        };
+        List<ResultRow> rows = runner(Fixtures.spec("grid.ratio=[0.5]", "grid.hash=[fixture-mix]"), dir, listener, 1)
+                .run(true);
+        assertThat(rows).hasSize(3);
+        assertThat(Files.readString(dir.resolve("spec.json"))).isEqualTo(covering).contains("fixture-linear");
+        assertThat(notes).anySatisfy(n -> assertThat(n).startsWith("this grid leaves out 1 of the 3 points stored")
+                .contains("so is the stored spec"));
+
+        // a grown grid covers the stored rows: its spec replaces the stored one
+        runner(Fixtures.spec("grid.ratio=[0.5, 0.1]"), dir, null, 1).run(true);
+        assertThat(Files.readString(dir.resolve("spec.json"))).isNotEqualTo(covering).contains("0.1");
+
+        // neither covers the other: refused, nothing changes
+        String grown = Files.readString(dir.resolve("spec.json"));
+        assertThatThrownBy(() -> runner(Fixtures.spec("grid.ratio=[0.25]"), dir, null, 1).run(true))
+                .isInstanceOf(SpecException.class)
+                .hasMessageContaining("neither spec would describe the directory");
+        assertThat(Files.readString(dir.resolve("spec.json"))).isEqualTo(grown);
+    }
 }
