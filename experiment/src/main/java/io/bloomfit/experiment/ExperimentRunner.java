@@ -88,6 +88,7 @@ public final class ExperimentRunner {
     public List<ResultRow> run(boolean resume) throws IOException {
         List<GridPoint> points = ExperimentPlan.expand(spec, plugins);
         Set<String> finished = new HashSet<>();
+        Set<String> timedElsewhere = new HashSet<>();
         boolean writeSpec = true;
         if (store.hasResults()) {
             if (!resume) {
@@ -109,6 +110,11 @@ public final class ExperimentRunner {
                 storedKeys.add(row.point().key());
                 if (row.ok()) {
                     finished.add(row.point().key());
+                    if (ResultRow.Costs.THIS_PROCESS.equals(row.costs().timedIn())) {
+                        timedElsewhere.remove(row.point().key());
+                    } else {
+                        timedElsewhere.add(row.point().key());
+                    }
                 }
             }
             writeSpec = keepsCoveringSpec(points, storedKeys, stored);
@@ -122,9 +128,29 @@ public final class ExperimentRunner {
                 todo.add(p);
             }
         }
+        retimeBaseline(points, todo, timedElsewhere);
         listener.started(todo, points.size() - todo.size());
         scheduler.run(todo, new Sink(todo.size()), cancellation);
         return store.hasResults() ? store.read() : List.of();
+    }
+
+    /**
+     * When a resume runs compressed points but the plain baseline was timed in another process (an earlier run),
+     * runs the baseline again first: speedups compare epoch times, and times of two JVMs (JIT state, machine load) are not
+     * comparable. The new baseline rows are appended and win in the summary (the last ok row of a point counts);
+     * compressed rows of the earlier process then show no speedup (not comparable) instead of a wrong one.
+     */
+    private void retimeBaseline(List<GridPoint> points, List<GridPoint> todo, Set<String> timedElsewhere) {
+        if (todo.stream().allMatch(GridPoint::baseline)) {
+            return;
+        }
+        List<GridPoint> again = points.stream().filter(p -> p.baseline() && !todo.contains(p)
+                && timedElsewhere.contains(p.key())).toList();
+        if (!again.isEmpty()) {
+            todo.addAll(0, again);
+            listener.note("the plain baseline is timed again in this process, so the speedups of the points run "
+                    + "now compare timings of one process (points of the earlier run show speedup n/c)");
+        }
     }
 
     /**

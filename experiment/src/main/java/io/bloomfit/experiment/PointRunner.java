@@ -128,7 +128,8 @@ public final class PointRunner {
                     new ResultRow.Fit(trainer.name(), report.device(), report.threads(), report.secondsPerEpoch(),
                             report.lossPerEpoch(), report.fitSeconds()),
                     new ResultRow.Sizes(parameters, bytes, achievedRatio, userStats, itemStats),
-                    new ResultRow.Costs(layoutSeconds, evalSeconds, heap.peakBytes(), now()));
+                    new ResultRow.Costs(layoutSeconds, evalSeconds, heap.peakBytes(), now(),
+                            ResultRow.Costs.THIS_PROCESS));
         } catch (TrainingCancelledException e) {
             throw e;
         } catch (RuntimeException | OutOfMemoryError | StackOverflowError | LinkageError e) {
@@ -140,7 +141,8 @@ public final class PointRunner {
                     report.lossPerEpoch(), report.fitSeconds());
             return new ResultRow(point, ResultStatus.FAILED, error, null, fit,
                     new ResultRow.Sizes(parameters, bytes, achievedRatio, userStats, itemStats),
-                    new ResultRow.Costs(layoutSeconds, Double.NaN, heap.peakBytes(), now()));
+                    new ResultRow.Costs(layoutSeconds, Double.NaN, heap.peakBytes(), now(),
+                            ResultRow.Costs.THIS_PROCESS));
         }
     }
 

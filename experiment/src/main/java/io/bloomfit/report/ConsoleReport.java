@@ -7,12 +7,14 @@ import java.util.Locale;
 /**
  * The summary as an aligned text table, best MRR first, with MRR relative to {@code plain} and the speedup in
  * seconds per epoch relative to {@code plain}; failures are listed below the table with their messages. Columns:
- * {@code sd} is the sample standard deviation of MRR over repeats, {@code s/epoch} the mean seconds per epoch.
+ * {@code sd} is the sample standard deviation of MRR over repeats, {@code s/epoch} the mean seconds per epoch,
+ * {@code parameters} the mean of the rows' {@code parameters} field ({@link io.bloomfit.experiment.ResultRow.Sizes}:
+ * trainable floats, tables and biases), abbreviated ({@code 6.3k}).
  */
 public final class ConsoleReport {
 
     private static final String[] HEADER = {"compressor", "hash", "ratio", "k", "sides", "runs", "MRR", "sd",
-            "rel.MRR", "P@10", "R@10", "NDCG@10", "s/epoch", "speedup", "params", "failed"};
+            "rel.MRR", "P@10", "R@10", "NDCG@10", "s/epoch", "speedup", "parameters", "failed"};
     private static final boolean[] RIGHT = {false, false, true, true, false, true, true, true, true, true, true, true,
             true, true, true, true};
 
@@ -40,7 +42,7 @@ public final class ConsoleReport {
                 fmt("%.4f", q.recallAt10()),
                 fmt("%.4f", q.ndcgAt10()),
                 fmt("%.3f", r.speed().secondsPerEpoch()),
-                fmt("%.2fx", r.speed().speedup()),
+                r.speed().comparable() ? fmt("%.2fx", r.speed().speedup()) : "n/c",
                 Double.isFinite(r.size().parameters()) ? humanCount(r.size().parameters()) : "-",
                 Integer.toString(r.failed())});
         }
@@ -73,6 +75,10 @@ public final class ConsoleReport {
                 out.append("failed: ").append(r.label()).append(" (").append(r.failed()).append("x): ")
                         .append(r.firstError()).append('\n');
             }
+        }
+        if (summary.hasIncomparableSpeedups()) {
+            out.append("note: speedup n/c (not comparable): the group and the plain baseline were timed in different "
+                    + "processes (a resumed run); rerun them in one run to compare their speed\n");
         }
         if (summary.baseline() == null || summary.baseline().runs() == 0) {
             out.append("note: no successful plain baseline, so rel.MRR and speedup are not available\n");

@@ -5,6 +5,8 @@ import io.bloomfit.experiment.ResultRow;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,10 +48,11 @@ public final class ExperimentSummary {
         }
         double baseMrr = base == null || base.runs == 0 ? Double.NaN : base.mrr.mean;
         double baseSeconds = base == null || base.runs == 0 ? Double.NaN : base.seconds.mean;
+        Set<String> baseProcesses = base == null ? Set.of() : base.timedIn;
         List<SummaryRow> rows = new ArrayList<>();
         SummaryRow baselineRow = null;
         for (Aggregate a : aggregates) {
-            SummaryRow row = a.toRow(baseMrr, baseSeconds);
+            SummaryRow row = a.toRow(baseMrr, baseSeconds, baseProcesses);
             rows.add(row);
             if (a == base) {
                 baselineRow = row;
@@ -74,6 +77,11 @@ public final class ExperimentSummary {
             }
         }
         return new ArrayList<>(chosen.values());
+    }
+
+    /** Whether some group's speedup is missing because it and the baseline were timed in different processes. */
+    public boolean hasIncomparableSpeedups() {
+        return rows.stream().anyMatch(r -> !r.speed().comparable());
     }
 
     /** Groups, best mean MRR first. */
@@ -124,6 +132,7 @@ public final class ExperimentSummary {
         Stat parameters;
         Stat bytes;
         Stat achieved;
+        Set<String> timedIn = new HashSet<>();
         String firstError;
 
         static Aggregate of(List<ResultRow> group) {
@@ -133,6 +142,7 @@ public final class ExperimentSummary {
             for (ResultRow r : group) {
                 if (r.ok()) {
                     ok.add(r);
+                    a.timedIn.add(r.costs().timedIn());
                 } else {
                     a.failed++;
                     if (a.firstError == null) {
@@ -152,14 +162,20 @@ public final class ExperimentSummary {
             return a;
         }
 
-        SummaryRow toRow(double baseMrr, double baseSeconds) {
+        /**
+         * Speedups only where this group and the baseline were timed in one process: epoch times of two JVMs
+         * (a run and its resume) differ by JIT state and machine load, not by the compressor.
+         */
+        SummaryRow toRow(double baseMrr, double baseSeconds, Set<String> baseProcesses) {
             double relative = baseMrr > 0 ? mrr.mean / baseMrr : Double.NaN;
-            double speedup = seconds.mean > 0 ? baseSeconds / seconds.mean : Double.NaN;
+            boolean comparable = runs == 0 || baseProcesses.isEmpty()
+                    || (baseProcesses.size() == 1 && timedIn.equals(baseProcesses));
+            double speedup = seconds.mean > 0 && comparable ? baseSeconds / seconds.mean : Double.NaN;
             return new SummaryRow(
                     new SummaryRow.Group(point.compressor(), point.hash(), point.ratio(), point.hashes(), point.sides()),
                     runs, failed,
                     new SummaryRow.Quality(mrr.mean, mrr.std, p10.mean, r10.mean, ndcg.mean, relative),
-                    new SummaryRow.Speed(seconds.mean, seconds.std, speedup),
+                    new SummaryRow.Speed(seconds.mean, seconds.std, speedup, comparable),
                     new SummaryRow.Size(parameters.mean, bytes.mean, achieved.mean), firstError);
         }
     }

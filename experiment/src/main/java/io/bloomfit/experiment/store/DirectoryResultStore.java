@@ -30,7 +30,7 @@ import java.util.List;
  * <p>The field names of a row are a public contract: {@code compressor, hash, ratio, hashes, sides, repeat, seed,
  * status, error, mrr, precision_at_10, recall_at_10, ndcg_at_10, fit_seconds_per_epoch, loss_per_epoch,
  * fit_seconds, eval_seconds, layout_seconds, parameters, bytes, achieved_ratio, user_layout, item_layout,
- * peak_heap_bytes, device, threads, trainer, finished_at} (see {@link ResultRowJson}).
+ * peak_heap_bytes, device, threads, trainer, finished_at, timed_in} (see {@link ResultRowJson}).
  */
 public final class DirectoryResultStore implements ResultStore {
 

@@ -18,7 +18,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * or API hands out. The field names and their order are a public contract: {@code compressor, hash, ratio, hashes,
  * sides, repeat, seed, status, error, mrr, precision_at_10, recall_at_10, ndcg_at_10, fit_seconds_per_epoch,
  * loss_per_epoch, fit_seconds, eval_seconds, layout_seconds, parameters, bytes, achieved_ratio, user_layout,
- * item_layout, peak_heap_bytes, device, threads, trainer, finished_at}; {@code user_layout} and {@code item_layout}
+ * item_layout, peak_heap_bytes, device, threads, trainer, finished_at, timed_in}; {@code user_layout} and {@code item_layout}
  * hold {@code entities, rows, achieved_ratio, entities_sharing_signature, shared_fraction, max_entities_per_row,
  * mean_entities_per_row}. Numbers that do not exist (NaN) are {@code null}.
  */
@@ -103,6 +103,7 @@ public final class ResultRowJson {
         o.put("threads", fit.threads());
         o.put("trainer", fit.trainer());
         o.put("finished_at", row.costs().finishedAt());
+        o.put("timed_in", row.costs().timedIn());
         return o;
     }
 
@@ -158,7 +159,8 @@ public final class ResultRowJson {
         ResultRow.Sizes sizes = new ResultRow.Sizes(o.path("parameters").asLong(0), o.path("bytes").asLong(0),
                 number(o, "achieved_ratio"), layout(o.get("user_layout")), layout(o.get("item_layout")));
         ResultRow.Costs costs = new ResultRow.Costs(number(o, "layout_seconds"), number(o, "eval_seconds"),
-                o.path("peak_heap_bytes").asLong(0), textOrNull(o, "finished_at"));
+                o.path("peak_heap_bytes").asLong(0), textOrNull(o, "finished_at"),
+                textOrNull(o, "timed_in"));
         return new ResultRow(point, status, textOrNull(o, "error"), metrics, fit, sizes, costs);
     }
 

@@ -63,7 +63,8 @@ class ResultStoreTest {
                 + "\"mean_entities_per_row\":1.0},\"item_layout\":{\"entities\":20,\"rows\":8,"
                 + "\"achieved_ratio\":0.4,\"entities_sharing_signature\":3,\"shared_fraction\":0.15,"
                 + "\"max_entities_per_row\":4,\"mean_entities_per_row\":2.5},\"peak_heap_bytes\":99,"
-                + "\"device\":\"cpu()\",\"threads\":2,\"trainer\":\"djl\",\"finished_at\":\"2026-01-01T00:00:00Z\"}\n");
+                + "\"device\":\"cpu()\",\"threads\":2,\"trainer\":\"djl\",\"finished_at\":\"2026-01-01T00:00:00Z\","
+                + "\"timed_in\":null}\n");
     }
 
     @Test
