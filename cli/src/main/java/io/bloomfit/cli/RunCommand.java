@@ -11,6 +11,7 @@ import io.bloomfit.experiment.spec.ExperimentSpec;
 import io.bloomfit.report.ExperimentSummary;
 import io.bloomfit.report.ReportFiles;
 import io.bloomfit.experiment.ResultRow;
+import io.bloomfit.experiment.TrainerWarmUp;
 import io.bloomfit.experiment.store.DirectoryResultStore;
 import io.bloomfit.experiment.store.ResultStore;
 import io.bloomfit.experiment.store.RunClaim;
@@ -155,7 +156,7 @@ public class RunCommand implements Callable<Integer> {
         return data.description() + "; " + m.kind().specName() + ", loss " + m.loss().specName() + ", dimension "
                 + m.dimension() + ", " + m.epochs() + " epochs, batch " + m.batchSize() + ", lr " + m.learningRate()
                 + ", " + m.optimizer().specName() + "; trainer " + spec.trainer().name() + " on "
-                + spec.trainer().device().specName();
+                + spec.trainer().device().specName() + "; timings: " + TrainerWarmUp.HOW_TIMED;
     }
 
     private ExperimentSpec readSpec(List<String> overrides) throws IOException {
