@@ -164,6 +164,19 @@ public final class MovieLensLoader {
         return layout;
     }
 
+    /**
+     * The MovieLens layout {@code file}'s first line has, or {@code null} when it has none (or cannot be read: the
+     * loader reports that itself).
+     */
+    public static Layout detectFromContent(Path file) {
+        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.ISO_8859_1)) {
+            String first = reader.readLine();
+            return first == null ? null : detectFromFirstLine(first);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
     static Layout detectFromFirstLine(String first) {
         String line = first.startsWith("\uFEFF") || first.startsWith("\u00EF\u00BB\u00BF")
                 ? first.substring(first.charAt(0) == '\uFEFF' ? 1 : 3) : first;

@@ -13,9 +13,13 @@ import java.nio.file.StandardOpenOption;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** What {@code run} and {@code report} say about their run directory (issue 10, items 1, 10 and 14). */
+/**
+ * What the CLI tells a user who gets something wrong or needs to know something (issue 10): a run directory held
+ * by another run, an {@code --out} that is a file, a broken results file, a dataset file's format, a layout that
+ * does not fit in memory.
+ */
 @QuarkusMainTest
-class RunDirectoryCliTest {
+class CliFeedbackTest {
 
     @Test
     void aRunDirectoryHeldByAnotherRunIsRefused(QuarkusMainLauncher launcher, @TempDir Path dir) throws Exception {
@@ -68,5 +72,26 @@ class RunDirectoryCliTest {
         assertThat(resumed.exitCode()).as(resumed.getErrorOutput()).isZero();
         assertThat(resumed.getErrorOutput()).contains("bloomfit: " + results + ": its last line was cut short");
         assertThat(Files.readString(results)).isEqualTo(whole);
+    }
+
+    @Test
+    void datasetsInfoDetectsAMovieLensFileByItsContentAndSaysSo(QuarkusMainLauncher launcher, @TempDir Path dir)
+            throws Exception {
+        // MovieLens 100K layout (user, item, rating, timestamp; tab-separated) under a name that says nothing
+        Path file = Files.writeString(dir.resolve("probe.tsv"), "196\t242\t3\t881250949\n186\t302\t3\t891717742\n"
+                + "22\t377\t1\t878887116\n");
+        LaunchResult info = launcher.launch("datasets", "info", file.toString());
+        assertThat(info.exitCode()).as(info.getErrorOutput()).isZero();
+        assertThat(info.getOutput()).contains("name: probe.tsv",
+                "format: movielens u.data layout (detected from the content", "interactions: 3");
+
+        LaunchResult asCsv = launcher.launch("datasets", "info", "--format", "csv", file.toString());
+        assertThat(asCsv.exitCode()).isEqualTo(2);
+        assertThat(asCsv.getErrorOutput()).contains("expected a header column named 'userId'");
+
+        LaunchResult unknown = launcher.launch("datasets", "info", "--format", "parquet", file.toString());
+        assertThat(unknown.exitCode()).isEqualTo(2);
+        assertThat(unknown.getErrorOutput()).contains("--format: unknown format 'parquet'; expected one of auto, "
+                + "movielens, csv");
     }
 }
