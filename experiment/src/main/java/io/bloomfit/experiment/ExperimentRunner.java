@@ -248,6 +248,7 @@ public final class ExperimentRunner {
         public void finished(ResultRow row) throws IOException {
             store.append(row);
             listener.pointFinished(row, index(row.point()), total);
+            CollisionCheck.warnings(row).forEach(w -> listener.note("warning: " + w));
         }
 
         @Override

@@ -1,5 +1,6 @@
 package io.bloomfit.experiment.store;
 
+import io.bloomfit.experiment.CollisionCheck;
 import io.bloomfit.experiment.GridPoint;
 import io.bloomfit.experiment.LayoutStats;
 import io.bloomfit.experiment.RankingMetrics;
@@ -20,7 +21,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * loss_per_epoch, fit_seconds, eval_seconds, layout_seconds, parameters, bytes, achieved_ratio, user_layout,
  * item_layout, peak_heap_bytes, device, threads, trainer, finished_at, timed_in}; {@code user_layout} and {@code item_layout}
  * hold {@code entities, rows, achieved_ratio, entities_sharing_signature, shared_fraction, max_entities_per_row,
- * mean_entities_per_row}. Numbers that do not exist (NaN) are {@code null}.
+ * mean_entities_per_row, collision_warning} (the last, derived on writing, is {@code null} unless
+ * {@link CollisionCheck} finds the layout far worse than random hashing). Numbers that do not exist (NaN) are {@code null}.
  */
 public final class ResultRowJson {
 
@@ -96,8 +98,10 @@ public final class ResultRowJson {
         o.put("parameters", sizes.parameters());
         o.put("bytes", sizes.bytes());
         putNumber(o, "achieved_ratio", sizes.achievedRatio());
-        putLayout(o, "user_layout", sizes.userLayout());
-        putLayout(o, "item_layout", sizes.itemLayout());
+        putLayout(o, "user_layout", sizes.userLayout(),
+                CollisionCheck.warning(p, p.sides().compressesUsers(), sizes.userLayout()));
+        putLayout(o, "item_layout", sizes.itemLayout(),
+                CollisionCheck.warning(p, p.sides().compressesItems(), sizes.itemLayout()));
         o.put("peak_heap_bytes", row.costs().peakHeapBytes());
         o.put("device", fit.device());
         o.put("threads", fit.threads());
@@ -115,7 +119,7 @@ public final class ResultRowJson {
         }
     }
 
-    private static void putLayout(ObjectNode o, String field, LayoutStats s) {
+    private static void putLayout(ObjectNode o, String field, LayoutStats s, String collisionWarning) {
         if (s == null) {
             o.putNull(field);
             return;
@@ -128,6 +132,7 @@ public final class ResultRowJson {
         putNumber(n, "shared_fraction", s.sharedFraction());
         n.put("max_entities_per_row", s.maxEntitiesPerRow());
         putNumber(n, "mean_entities_per_row", s.meanEntitiesPerRow());
+        n.put("collision_warning", collisionWarning);
     }
 
     /**

@@ -60,9 +60,9 @@ class ResultStoreTest {
                 + "\"eval_seconds\":0.5,\"layout_seconds\":0.01,\"parameters\":1234,\"bytes\":5678,"
                 + "\"achieved_ratio\":0.4,\"user_layout\":{\"entities\":10,\"rows\":10,\"achieved_ratio\":1.0,"
                 + "\"entities_sharing_signature\":0,\"shared_fraction\":0.0,\"max_entities_per_row\":1,"
-                + "\"mean_entities_per_row\":1.0},\"item_layout\":{\"entities\":20,\"rows\":8,"
+                + "\"mean_entities_per_row\":1.0,\"collision_warning\":null},\"item_layout\":{\"entities\":20,\"rows\":8,"
                 + "\"achieved_ratio\":0.4,\"entities_sharing_signature\":3,\"shared_fraction\":0.15,"
-                + "\"max_entities_per_row\":4,\"mean_entities_per_row\":2.5},\"peak_heap_bytes\":99,"
+                + "\"max_entities_per_row\":4,\"mean_entities_per_row\":2.5,\"collision_warning\":null},\"peak_heap_bytes\":99,"
                 + "\"device\":\"cpu()\",\"threads\":2,\"trainer\":\"djl\",\"finished_at\":\"2026-01-01T00:00:00Z\","
                 + "\"timed_in\":null}\n");
     }
