@@ -94,4 +94,15 @@ class CliFeedbackTest {
         assertThat(unknown.getErrorOutput()).contains("--format: unknown format 'parquet'; expected one of auto, "
                 + "movielens, csv");
     }
+
+    @Test
+    void aLayoutTooBigForTheHeapIsRefusedCleanly(QuarkusMainLauncher launcher) {
+        // verbatim from the issue: it died with OutOfMemoryError and a stack trace
+        LaunchResult result = launcher.launch("layout", "-c", "bloom", "-f", "xxh64", "-n", "2000000000", "-r", "0.2",
+                "-k", "1");
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.getErrorOutput()).contains("bloomfit: a bloom layout of 2,000,000,000 entities (k 1, "
+                + "ratio 0.2) needs about ", "(row indices 7.5 GB, collision statistics",
+                "give the JVM more with JAVA_OPTS=-Xmx").doesNotContain("OutOfMemoryError").doesNotContain("\tat ");
+    }
 }

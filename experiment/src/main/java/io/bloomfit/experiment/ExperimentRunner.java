@@ -50,11 +50,15 @@ public final class ExperimentRunner {
         this(spec, data, evaluation, store, listener, parallelism, Plugins.shared());
     }
 
-    /** As the other constructor, resolving compressors and the trainer in {@code plugins}. */
+    /**
+     * As the other constructor, resolving compressors and the trainer in {@code plugins}.
+     *
+     * @throws InsufficientMemoryException when the largest point's {@link MemoryEstimate} does not fit in the heap
+     */
     public ExperimentRunner(ExperimentSpec spec, ExperimentData data, Evaluation evaluation, ResultStore store,
                             ExperimentListener listener, int parallelism, Plugins plugins) {
-        this(spec, new LocalPointScheduler(new PointRunner(spec, data, evaluation, plugins,
-                listenerOrNone(listener)::modelFitted), parallelism), store, listener, plugins);
+        this(spec, new LocalPointScheduler(new PointRunner(spec, requireMemory(spec, data, parallelism), evaluation,
+                plugins, listenerOrNone(listener)::modelFitted), parallelism), store, listener, plugins);
     }
 
     /**
@@ -69,6 +73,20 @@ public final class ExperimentRunner {
         this.store = Objects.requireNonNull(store, "store");
         this.listener = listenerOrNone(listener);
         this.plugins = Objects.requireNonNull(plugins, "plugins");
+    }
+
+    /** Refuses a grid whose largest point cannot fit in the heap; returns {@code data} for the constructor. */
+    private static ExperimentData requireMemory(ExperimentSpec spec, ExperimentData data, int parallelism) {
+        int users = data.train().numUsers();
+        int items = data.train().numItems();
+        MemoryEstimate.requireArray("a model table of " + users + " users x dimension " + spec.model().dimension(),
+                (double) Math.max(users, items) * spec.model().dimension(), "a smaller model.dimension");
+        MemoryEstimate one = MemoryEstimate.experiment(spec, users, items);
+        new MemoryEstimate(one.parts(), one.bytes() * Math.max(1, parallelism)).requireFits("the largest grid point"
+                + " (plain: " + users + " users, " + items + " items, dimension " + spec.model().dimension() + ")"
+                + (parallelism > 1 ? " times --parallel " + parallelism : ""), "a smaller model.dimension"
+                + (parallelism > 1 ? " or --parallel" : ""));
+        return data;
     }
 
     private static ExperimentListener listenerOrNone(ExperimentListener listener) {
