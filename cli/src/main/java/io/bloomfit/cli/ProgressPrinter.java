@@ -58,14 +58,12 @@ final class ProgressPrinter implements ExperimentListener {
         }
         return new TrainingListener() {
             private long epochStart;
+            private long lastLine = System.nanoTime();
 
             @Override
             public void epochStarted(int epoch, int epochCount, long steps) {
                 epochStart = System.nanoTime();
             }
-
-            @Override
-            private long lastLine = System.nanoTime();
 
             @Override
             public void stepFinished(int epoch, long step, long steps, double meanLoss, double examplesPerSecond) {

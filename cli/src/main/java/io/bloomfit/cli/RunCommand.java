@@ -6,6 +6,7 @@ import io.bloomfit.experiment.DatasetPreparer;
 import io.bloomfit.experiment.Evaluation;
 import io.bloomfit.experiment.ExperimentData;
 import io.bloomfit.experiment.ExperimentListener;
+import io.bloomfit.experiment.ExperimentPlan;
 import io.bloomfit.experiment.ExperimentRunner;
 import io.bloomfit.experiment.spec.ExperimentSpec;
 import io.bloomfit.report.ExperimentSummary;
@@ -127,10 +128,11 @@ public class RunCommand implements Callable<Integer> {
         try (CancelOnShutdown ctrlC = CancelOnShutdown.install(runner::cancel, err)) {
             List<ResultRow> rows = runner.run(resume);
             if (rows.isEmpty() && runner.cancelled()) {
-                err.println("bloomfit: cancelled before any point finished; continue with --out " + dir.path()
-                        + " --resume");
+                err.println("bloomfit: cancelled before any point finished, so there is nothing to report; "
+                        + "continue with:");
+                err.println("  " + resumeCommand(dir.path()));
                 err.flush();
-                return ExitCodes.FAILURE;
+                return ExitCodes.INTERRUPTED;
             }
             ExperimentSummary summary = ReportFiles.write(dir, spec.name(), context(spec, data), rows);
             out.println();
@@ -141,14 +143,41 @@ public class RunCommand implements Callable<Integer> {
             out.println("report:  " + dir.reportHtml());
             out.flush();
             if (runner.cancelled()) {
-                err.println("bloomfit: cancelled: " + rows.size() + " finished points are kept in " + dir.results()
-                        + "; continue with the same spec and --out " + dir.path() + " --resume");
+                long finished = rows.stream().filter(ResultRow::ok).map(r -> r.point().key()).distinct().count();
+                err.println("bloomfit: cancelled: " + finished + " of " + ExperimentPlan.expand(spec).size()
+                        + " grid points finished; their results are in " + dir.results() + ", summarised in "
+                        + dir.summaryCsv() + " and " + dir.reportHtml() + "; continue with:");
+                err.println("  " + resumeCommand(dir.path()));
                 err.flush();
-                return ExitCodes.FAILURE;
+                return ExitCodes.INTERRUPTED;
             }
             long failed = rows.stream().filter(r -> !r.ok()).count();
             return failed == 0 ? ExitCodes.OK : ExitCodes.FAILURE;
         }
+    }
+
+    /** The command that continues this run: the same spec, overrides and options, with {@code --resume}. */
+    String resumeCommand(Path dir) {
+        StringBuilder command = new StringBuilder("bloomfit run");
+        if (specFile != null) {
+            command.append(' ').append(shellWord(specFile.toString()));
+        }
+        for (String set : sets) {
+            command.append(" --set ").append(shellWord(set));
+        }
+        if (parallel != 1) {
+            command.append(" --parallel ").append(parallel);
+        }
+        if (saveModels) {
+            command.append(" --save-models");
+        }
+        return command.append(" --out ").append(shellWord(dir.toString())).append(" --resume").toString();
+    }
+
+    /** {@code word} as one POSIX shell word: unchanged when safe, else in single quotes. */
+    static String shellWord(String word) {
+        return !word.isEmpty() && word.matches("[A-Za-z0-9_./:=,+@%-]+") ? word
+                : "'" + word.replace("'", "'\\''") + "'";
     }
 
     static String context(ExperimentSpec spec, ExperimentData data) {
