@@ -7,6 +7,7 @@ import io.bloomfit.api.embed.EmbeddingLayout;
 import io.bloomfit.api.embed.LayoutRequest;
 import io.bloomfit.eval.EvaluationResult;
 import io.bloomfit.eval.Evaluator;
+import io.bloomfit.experiment.DatasetFormat;
 import io.bloomfit.experiment.DatasetPreparer;
 import io.bloomfit.experiment.ExperimentData;
 import io.bloomfit.experiment.TrainerWarmUp;
@@ -73,6 +74,11 @@ public class BenchCommand implements Callable<Integer> {
     @Option(names = "--dataset", defaultValue = "synthetic-ml100k",
             description = "synthetic preset or ratings file (default synthetic-ml100k)")
     String dataset;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "auto",
+            description = "format of a --dataset file: auto (default: from the name, else the first line) | "
+                    + "movielens | csv")
+    String format;
 
     @Option(names = "--optimizer", defaultValue = "adam", description = "adam | sparse-adam | ... (default adam)")
     String optimizer;
@@ -141,7 +147,9 @@ public class BenchCommand implements Callable<Integer> {
     }
 
     private ExperimentData data() {
-        Dataset d = DatasetPreparer.load(DatasetPreparer.describe(dataset));
+        DatasetPreparer.Described described = DatasetPreparer.describe(dataset, DatasetFormat.fromName(format));
+        spec.commandLine().getErr().println("dataset " + dataset + ": " + described.format());
+        Dataset d = DatasetPreparer.load(described.spec());
         return DatasetPreparer.split(d, SplitSpec.random(0.2, 42));
     }
 

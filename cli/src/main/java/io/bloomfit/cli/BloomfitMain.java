@@ -17,7 +17,15 @@ public class BloomfitMain implements QuarkusApplication {
 
     @Override
     public int run(String... args) {
-        return commandLine(factory).execute(args);
+        try {
+            return commandLine(factory).execute(args);
+        } catch (OutOfMemoryError e) {
+            // what the estimates before allocating did not foresee: one line and the fix, not a stack trace
+            System.err.println("bloomfit: out of memory (" + e.getMessage() + ") with a maximum heap of "
+                    + Runtime.getRuntime().maxMemory() / (1L << 20) + " MB; give the JVM more with "
+                    + "JAVA_OPTS=-Xmx<size>g, or use a smaller ratio, dimension or dataset");
+            return ExitCodes.FAILURE;
+        }
     }
 
     /** The configured command line (also used by tests and benchmarks). */

@@ -2,10 +2,12 @@ package io.bloomfit.cli;
 
 import io.bloomfit.data.Dataset;
 import io.bloomfit.data.DatasetFetcher;
+import io.bloomfit.experiment.DatasetFormat;
 import io.bloomfit.experiment.DatasetPreparer;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code bloomfit datasets list|info}: what data is available and what a file holds. */
@@ -83,11 +85,16 @@ public class DatasetsCommand implements Callable<Integer> {
     /** {@code datasets info PATH}. */
     @Command(name = "info", mixinStandardHelpOptions = true,
             description = {"Loads a dataset with the loader a run would use and prints its size.",
-                "PATH: a ratings file (MovieLens u.data, ratings.dat, ratings.csv) or a synthetic preset name."})
+                "PATH: a ratings file (MovieLens u.data, ratings.dat, ratings.csv, or any name: the format is "
+                    + "detected from the first line), a folder, a MovieLens release or a synthetic preset name."})
     public static class InfoCommand implements Callable<Integer> {
 
         @Parameters(index = "0", paramLabel = "PATH")
         String path;
+
+        @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "auto",
+                description = "auto (default: from the name, else the first line) | movielens | csv")
+        String format;
 
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
@@ -95,10 +102,12 @@ public class DatasetsCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             long t0 = System.nanoTime();
-            Dataset dataset = DatasetPreparer.load(DatasetPreparer.describe(path));
+            DatasetPreparer.Described described = DatasetPreparer.describe(path, DatasetFormat.fromName(format));
+            Dataset dataset = DatasetPreparer.load(described.spec());
             double seconds = (System.nanoTime() - t0) / 1e9;
             var out = spec.commandLine().getOut();
             out.println("name: " + dataset.name());
+            out.println("format: " + described.format());
             out.println("users: " + dataset.numUsers());
             out.println("items: " + dataset.numItems());
             out.println("interactions: " + dataset.numInteractions());

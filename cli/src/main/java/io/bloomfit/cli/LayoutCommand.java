@@ -6,6 +6,7 @@ import io.bloomfit.api.embed.EmbeddingCompressor;
 import io.bloomfit.api.embed.EmbeddingCompressors;
 import io.bloomfit.api.embed.EmbeddingLayout;
 import io.bloomfit.api.embed.LayoutRequest;
+import io.bloomfit.experiment.MemoryEstimate;
 import io.bloomfit.experiment.spec.GridSpec;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -53,6 +54,12 @@ public class LayoutCommand implements Callable<Integer> {
     public Integer call() {
         EmbeddingCompressor chosen = EmbeddingCompressors.forName(compressor);
         LayoutRequest request = request(chosen);
+        String smaller = "a smaller -n/--entities, -k/--hashes or -r/--ratio";
+        MemoryEstimate.requireArray("a layout of " + entities + " entities with " + hashes + " lookups each",
+                (double) entities * hashes, smaller);
+        MemoryEstimate.layout(entities, hashes, (long) Math.ceil(ratio * entities)).requireFits(String.format(
+                Locale.ROOT, "a %s layout of %,d entities (k %d, ratio %s)", compressor, entities, hashes, ratio),
+                smaller);
         long t0 = System.nanoTime();
         EmbeddingLayout layout = EmbeddingCompressors.layout(chosen, request);
         double buildSeconds = (System.nanoTime() - t0) / 1e9;

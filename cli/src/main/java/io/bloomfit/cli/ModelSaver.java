@@ -84,4 +84,9 @@ final class ModelSaver implements ExperimentListener {
     public void pointCancelled(GridPoint point, int index, int total) {
         delegate.pointCancelled(point, index, total);
     }
+
+    @Override
+    public void note(String message) {
+        delegate.note(message);
+    }
 }

@@ -10,11 +10,14 @@ import java.util.Locale;
 
 /**
  * Shows run progress: on a terminal one live line per grid point (epoch, loss, examples/s, ETA of the point),
- * rewritten in place; otherwise (or with {@code --quiet}) plain lines, one per epoch unless quiet, one per point.
+ * rewritten in place; otherwise (or with {@code --quiet}) plain lines, one per epoch unless quiet (and one per
+ * 30 s within a long epoch), one per point.
  */
 final class ProgressPrinter implements ExperimentListener {
 
     private static final long REDRAW_NANOS = 200_000_000L;
+    /** Without a terminal, a long epoch still prints a step line this often (not only when it ends). */
+    static final long SLOW_STEP_LINE_NANOS = 30_000_000_000L;
 
     private final PrintWriter err;
     private final boolean live;
@@ -37,6 +40,15 @@ final class ProgressPrinter implements ExperimentListener {
     }
 
     @Override
+    public synchronized void note(String message) {
+        if (live) {
+            err.print("\r\033[2K");
+        }
+        err.println("bloomfit: " + message);
+        err.flush();
+    }
+
+    @Override
     public TrainingListener pointStarted(GridPoint point, int index, int total) {
         String prefix = "[" + index + "/" + total + "] " + point.label();
         synchronized (this) {
@@ -46,6 +58,7 @@ final class ProgressPrinter implements ExperimentListener {
         }
         return new TrainingListener() {
             private long epochStart;
+            private long lastLine = System.nanoTime();
 
             @Override
             public void epochStarted(int epoch, int epochCount, long steps) {
@@ -55,6 +68,15 @@ final class ProgressPrinter implements ExperimentListener {
             @Override
             public void stepFinished(int epoch, long step, long steps, double meanLoss, double examplesPerSecond) {
                 if (!live) {
+                    long now = System.nanoTime();
+                    if (epochLines && now - lastLine >= SLOW_STEP_LINE_NANOS && step < steps) {
+                        lastLine = now;
+                        synchronized (ProgressPrinter.this) {
+                            err.println(String.format(Locale.ROOT, "%s  epoch %d/%d  step %d/%d  loss %.4f  "
+                                    + "%,.0f ex/s", prefix, epoch, epochs, step, steps, meanLoss, examplesPerSecond));
+                            err.flush();
+                        }
+                    }
                     return;
                 }
                 long now = System.nanoTime();

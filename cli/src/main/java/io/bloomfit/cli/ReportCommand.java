@@ -38,6 +38,11 @@ public class ReportCommand implements Callable<Integer> {
         RunDirectory run = new RunDirectory(dir);
         DirectoryResultStore store = new DirectoryResultStore(run);
         List<ResultRow> rows = store.read();
+        String partial = store.partialLastLine();
+        if (partial != null) {
+            spec.commandLine().getErr().println("bloomfit: warning: " + partial);
+            spec.commandLine().getErr().flush();
+        }
         if (rows.isEmpty()) {
             throw new UserError(run.results() + ": no finished grid points yet");
         }

@@ -6,12 +6,16 @@ import io.bloomfit.experiment.DatasetPreparer;
 import io.bloomfit.experiment.Evaluation;
 import io.bloomfit.experiment.ExperimentData;
 import io.bloomfit.experiment.ExperimentListener;
+import io.bloomfit.experiment.ExperimentPlan;
 import io.bloomfit.experiment.ExperimentRunner;
 import io.bloomfit.experiment.spec.ExperimentSpec;
 import io.bloomfit.report.ExperimentSummary;
 import io.bloomfit.report.ReportFiles;
 import io.bloomfit.experiment.ResultRow;
+import io.bloomfit.experiment.TrainerWarmUp;
 import io.bloomfit.experiment.store.DirectoryResultStore;
+import io.bloomfit.experiment.store.ResultStore;
+import io.bloomfit.experiment.store.RunClaim;
 import io.bloomfit.experiment.store.RunDirectory;
 import io.bloomfit.experiment.spec.SpecReader;
 import java.io.IOException;
@@ -95,6 +99,14 @@ public class RunCommand implements Callable<Integer> {
         overrides.addAll(sets);
         ExperimentSpec spec = readSpec(overrides);
         RunDirectory dir = new RunDirectory(outputDirectory(spec));
+        DirectoryResultStore store = new DirectoryResultStore(dir);
+        try (RunClaim claim = store.claim()) {
+            return run(spec, dir, store);
+        }
+    }
+
+    /** Runs {@code spec} into {@code store}, which this run has claimed. */
+    private Integer run(ExperimentSpec spec, RunDirectory dir, ResultStore store) throws IOException {
         PrintWriter out = out();
         PrintWriter err = err();
         err.println("bloomfit: " + spec.name() + " (" + (specFile == null ? QUICKSTART + ", bundled" : specFile)
@@ -104,6 +116,7 @@ public class RunCommand implements Callable<Integer> {
         DatasetPreparer.Prepared prepared = DatasetPreparer.prepare(spec);
         Dataset dataset = prepared.dataset();
         ExperimentData data = prepared.data();
+        store.writeDataset(dataset);
         err.println("data: " + data.description() + String.format(java.util.Locale.ROOT, " (%.1f s)",
                 (System.nanoTime() - t0) / 1e9));
         err.flush();
@@ -112,14 +125,15 @@ public class RunCommand implements Callable<Integer> {
         ExperimentListener listener = saveModels
                 ? new ModelSaver(progress, dir, dataset.userIds(), dataset.itemIds(), data.train()) : progress;
         ExperimentRunner runner = new ExperimentRunner(spec, data, Evaluation.standard(),
-                new DirectoryResultStore(dir), listener, parallel);
+                store, listener, parallel);
         try (CancelOnShutdown ctrlC = CancelOnShutdown.install(runner::cancel, err)) {
             List<ResultRow> rows = runner.run(resume);
             if (rows.isEmpty() && runner.cancelled()) {
-                err.println("bloomfit: cancelled before any point finished; continue with --out " + dir.path()
-                        + " --resume");
+                err.println("bloomfit: cancelled before any point finished, so there is nothing to report; "
+                        + "continue with:");
+                err.println("  " + resumeCommand(dir.path()));
                 err.flush();
-                return ExitCodes.FAILURE;
+                return ExitCodes.INTERRUPTED;
             }
             ExperimentSummary summary = ReportFiles.write(dir, spec.name(), context(spec, data), rows);
             out.println();
@@ -130,14 +144,41 @@ public class RunCommand implements Callable<Integer> {
             out.println("report:  " + dir.reportHtml());
             out.flush();
             if (runner.cancelled()) {
-                err.println("bloomfit: cancelled: " + rows.size() + " finished points are kept in " + dir.results()
-                        + "; continue with the same spec and --out " + dir.path() + " --resume");
+                long finished = rows.stream().filter(ResultRow::ok).map(r -> r.point().key()).distinct().count();
+                err.println("bloomfit: cancelled: " + finished + " of " + ExperimentPlan.expand(spec).size()
+                        + " grid points finished; their results are in " + dir.results() + ", summarised in "
+                        + dir.summaryCsv() + " and " + dir.reportHtml() + "; continue with:");
+                err.println("  " + resumeCommand(dir.path()));
                 err.flush();
-                return ExitCodes.FAILURE;
+                return ExitCodes.INTERRUPTED;
             }
             long failed = rows.stream().filter(r -> !r.ok()).count();
             return failed == 0 ? ExitCodes.OK : ExitCodes.FAILURE;
         }
+    }
+
+    /** The command that continues this run: the same spec, overrides and options, with {@code --resume}. */
+    String resumeCommand(Path dir) {
+        StringBuilder command = new StringBuilder("bloomfit run");
+        if (specFile != null) {
+            command.append(' ').append(shellWord(specFile.toString()));
+        }
+        for (String set : sets) {
+            command.append(" --set ").append(shellWord(set));
+        }
+        if (parallel != 1) {
+            command.append(" --parallel ").append(parallel);
+        }
+        if (saveModels) {
+            command.append(" --save-models");
+        }
+        return command.append(" --out ").append(shellWord(dir.toString())).append(" --resume").toString();
+    }
+
+    /** {@code word} as one POSIX shell word: unchanged when safe, else in single quotes. */
+    static String shellWord(String word) {
+        return !word.isEmpty() && word.matches("[A-Za-z0-9_./:=,+@%-]+") ? word
+                : "'" + word.replace("'", "'\\''") + "'";
     }
 
     static String context(ExperimentSpec spec, ExperimentData data) {
@@ -145,7 +186,7 @@ public class RunCommand implements Callable<Integer> {
         return data.description() + "; " + m.kind().specName() + ", loss " + m.loss().specName() + ", dimension "
                 + m.dimension() + ", " + m.epochs() + " epochs, batch " + m.batchSize() + ", lr " + m.learningRate()
                 + ", " + m.optimizer().specName() + "; trainer " + spec.trainer().name() + " on "
-                + spec.trainer().device().specName();
+                + spec.trainer().device().specName() + "; timings: " + TrainerWarmUp.HOW_TIMED;
     }
 
     private ExperimentSpec readSpec(List<String> overrides) throws IOException {

@@ -1,7 +1,9 @@
 package io.bloomfit.cli;
 
 import io.bloomfit.data.DatasetLoadException;
+import io.bloomfit.experiment.InsufficientMemoryException;
 import io.bloomfit.experiment.spec.SpecException;
+import io.bloomfit.experiment.store.ResultsFileException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
@@ -21,7 +23,8 @@ final class UserErrorHandler implements CommandLine.IExecutionExceptionHandler {
         int code;
         String message;
         if (e instanceof SpecException || e instanceof UserError || e instanceof IllegalArgumentException
-                || e instanceof DatasetLoadException) {
+                || e instanceof DatasetLoadException || e instanceof ResultsFileException
+                || e instanceof InsufficientMemoryException) {
             code = ExitCodes.USAGE;
             message = e.getMessage();
         } else if (e instanceof NoSuchFileException missing) {

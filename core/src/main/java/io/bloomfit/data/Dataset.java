@@ -49,10 +49,15 @@ public record Dataset(String name, Interactions interactions, IdIndex userIds, I
         return numUsers() == 0 || numItems() == 0 ? 0 : (double) numInteractions() / ((double) numUsers() * numItems());
     }
 
-    /** One line for logs and reports: name, counts, density, rating/timestamp columns. */
+    /**
+     * One line for logs and reports: name, counts, density, rating/timestamp columns, and how many bad lines
+     * loading skipped (with {@code skipBadLines}) when it skipped any.
+     */
     public String describe() {
-        return String.format(java.util.Locale.ROOT, "%s: %,d users, %,d items, %,d interactions (density %.4f%%)%s%s",
+        return String.format(java.util.Locale.ROOT, "%s: %,d users, %,d items, %,d interactions (density %.4f%%)%s%s%s",
                 name, numUsers(), numItems(), numInteractions(), 100 * density(),
-                interactions.hasRatings() ? ", ratings" : "", interactions.hasTimestamps() ? ", timestamps" : "");
+                interactions.hasRatings() ? ", ratings" : "", interactions.hasTimestamps() ? ", timestamps" : "",
+                report.skippedLines() > 0 ? String.format(java.util.Locale.ROOT,
+                        ", %,d bad lines skipped (skipBadLines)", report.skippedLines()) : "");
     }
 }

@@ -122,6 +122,19 @@ public final class DatasetFetcher {
         return List.copyOf(RELEASES.keySet());
     }
 
+    /**
+     * The release a directory of that name holds as GroupLens unpacks it (e.g. {@code ml-100k} is
+     * {@code movielens-100k}), or {@code null} when the name is not a release's.
+     */
+    public static String releaseInDirectory(String directoryName) {
+        for (Release r : RELEASES.values()) {
+            if (r.stem().equals(directoryName)) {
+                return r.name();
+            }
+        }
+        return null;
+    }
+
     public static boolean knows(String name) {
         return RELEASES.containsKey(name.toLowerCase(Locale.ROOT));
     }

@@ -366,7 +366,7 @@ public final class DelimitedLoader {
             String message = source + ":" + lineNo + ": " + what + ": \"" + text(b, start, Math.min(end, start + 120))
                     + (end - start > 120 ? "..." : "") + "\"";
             if (!options.skipBadLines()) {
-                throw new DatasetLoadException(message + " (or load with skip-bad-lines to skip such lines)");
+                throw new DatasetLoadException(message + " (or set skipBadLines: true in the spec's dataset section to skip and count such lines)");
             }
             skipped++;
             if (skippedExamples.size() < LoadReport.MAX_EXAMPLES) {

@@ -10,7 +10,7 @@ import java.util.Objects;
  *
  * @param source              file or generator the data came from
  * @param linesRead           data lines read (header excluded)
- * @param skippedLines        malformed lines skipped (only with skip-bad-lines; otherwise loading fails)
+ * @param skippedLines        malformed lines skipped (only with {@code skipBadLines}; otherwise loading fails)
  * @param skippedExamples     the first few skip reasons
  * @param belowThreshold      interactions dropped because their rating was below the threshold
  * @param duplicatesCollapsed interactions merged into an earlier one with the same (user, item)

@@ -68,14 +68,25 @@ public final class MovieLensLoader {
     /**
      * Loads a MovieLens ratings file or directory.
      *
-     * @param name dataset name; {@code null} takes the directory's name (e.g. {@code ml-100k})
+     * @param name dataset name; {@code null} takes {@link #nameOf(Path)}
      */
     public static Dataset load(Path fileOrDirectory, String name, LoadOptions options) {
         Path file = ratingsFile(fileOrDirectory);
         Layout layout = detect(file);
-        String datasetName = name != null ? name : file.toAbsolutePath().getParent() != null
-                ? file.toAbsolutePath().getParent().getFileName().toString() : file.getFileName().toString();
-        return DelimitedLoader.load(file, datasetName, layout.format(), options, layout.scale);
+        return DelimitedLoader.load(file, name != null ? name : nameOf(file), layout.format(), options,
+                layout.scale);
+    }
+
+    /**
+     * The dataset's own name for a ratings file: the MovieLens release when the file sits in a folder named as
+     * GroupLens unpacks it (e.g. {@code ml-1m/ratings.dat} is {@code movielens-1m}), else the file's name. A
+     * folder of another name says nothing about the data (it may be a temporary or a project folder).
+     */
+    public static String nameOf(Path ratingsFile) {
+        Path parent = ratingsFile.toAbsolutePath().getParent();
+        String release = parent == null || parent.getFileName() == null ? null
+                : DatasetFetcher.releaseInDirectory(parent.getFileName().toString());
+        return release != null ? release : ratingsFile.getFileName().toString();
     }
 
     /** Loads {@code file} in the given layout, skipping detection. */
@@ -151,6 +162,19 @@ public final class MovieLensLoader {
                     + "\"; load it as a generic delimited file instead");
         }
         return layout;
+    }
+
+    /**
+     * The MovieLens layout {@code file}'s first line has, or {@code null} when it has none (or cannot be read: the
+     * loader reports that itself).
+     */
+    public static Layout detectFromContent(Path file) {
+        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.ISO_8859_1)) {
+            String first = reader.readLine();
+            return first == null ? null : detectFromFirstLine(first);
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     static Layout detectFromFirstLine(String first) {

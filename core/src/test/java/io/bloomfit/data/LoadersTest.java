@@ -30,7 +30,7 @@ class LoadersTest {
         write("ml-100k/u.data", "196\t242\t3\t881250949\n186\t302\t3\t891717742\n22\t377\t1\t878887116\n"
                 + "196\t302\t5\t881250950\n");
         Dataset d = MovieLensLoader.load(dir.resolve("ml-100k"));
-        assertThat(d.name()).isEqualTo("ml-100k");
+        assertThat(d.name()).as("the release GroupLens unpacks into ml-100k/").isEqualTo("movielens-100k");
         Interactions x = d.interactions();
         assertThat(x.numUsers()).isEqualTo(3);
         assertThat(x.numItems()).isEqualTo(3);
@@ -94,7 +94,7 @@ class LoadersTest {
         Path file = write("ml-1m/ratings.dat", "1::1193::5::978300760\n1::661::3\n");
         assertThatThrownBy(() -> MovieLensLoader.load(file)).isInstanceOf(DatasetLoadException.class)
                 .hasMessageContaining("ratings.dat:2: expected 4 fields separated by '::', found 3: \"1::661::3\"")
-                .hasMessageContaining("skip-bad-lines");
+                .hasMessageContaining("(or set skipBadLines: true in the spec's dataset section");
     }
 
     @Test
@@ -282,5 +282,28 @@ class LoadersTest {
         write("both/ratings.csv", "userId,movieId,rating,timestamp\n1,2,3,4\n");
         assertThatThrownBy(() -> MovieLensLoader.load(dir.resolve("both")))
                 .hasMessageContaining("ambiguous: 2 MovieLens ratings files");
+    }
+
+    @Test
+    void aDatasetIsNamedByItsOwnFileNotByTheFolderItSitsIn() throws IOException {
+        // issue 10 item 16: a u.data in a folder called probe was named "probe"
+        Path inProbe = write("probe/u.data", "1\t2\t3\t4\n");
+        assertThat(MovieLensLoader.load(inProbe).name()).isEqualTo("u.data");
+        assertThat(MovieLensLoader.load(dir.resolve("probe")).name()).isEqualTo("u.data");
+        Path renamed = write("probe2/ratings-2024.tsv", "1\t2\t3\t4\n");
+        assertThat(MovieLensLoader.load(renamed).name()).isEqualTo("ratings-2024.tsv");
+        Path release = write("ml-1m/ratings.dat", "1::2::3::4\n");
+        assertThat(MovieLensLoader.load(release).name()).isEqualTo("movielens-1m");
+    }
+
+    @Test
+    void theBadLineHintNamesTheSpecKeyAndTheDescriptionCountsSkippedLines() throws IOException {
+        Path file = write("hint/u.data", "1\t2\t3\t4\n1\t3\n");
+        assertThatThrownBy(() -> MovieLensLoader.load(file)).hasMessageContaining("skipBadLines: true")
+                .hasMessageNotContaining("skip-bad-lines");
+        Dataset d = MovieLensLoader.load(file, null, LoadOptions.DEFAULT.withSkipBadLines(true));
+        assertThat(d.describe()).endsWith(", 1 bad lines skipped (skipBadLines)");
+        assertThat(MovieLensLoader.load(write("hint2/u.data", "1\t2\t3\t4\n")).describe())
+                .doesNotContain("skipped");
     }
 }

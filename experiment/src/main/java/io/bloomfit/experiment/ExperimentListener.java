@@ -37,4 +37,11 @@ public interface ExperimentListener {
     /** A started point's fit stopped because the run was cancelled: no row was stored, resume runs it again. */
     default void pointCancelled(GridPoint point, int index, int total) {
     }
+
+    /**
+     * Something about the run the user should know that is not a point's progress: a repaired store, a result
+     * that cannot be compared, a layout much worse than theory. One line, without a prefix.
+     */
+    default void note(String message) {
+    }
 }

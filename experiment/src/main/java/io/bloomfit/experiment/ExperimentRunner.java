@@ -3,6 +3,7 @@ package io.bloomfit.experiment;
 import io.bloomfit.api.train.TrainingListener;
 import io.bloomfit.experiment.spec.ExperimentSpec;
 import io.bloomfit.experiment.spec.SpecException;
+import io.bloomfit.experiment.spec.SpecReader;
 import io.bloomfit.experiment.store.ResultStore;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -50,11 +51,15 @@ public final class ExperimentRunner {
         this(spec, data, evaluation, store, listener, parallelism, Plugins.shared());
     }
 
-    /** As the other constructor, resolving compressors and the trainer in {@code plugins}. */
+    /**
+     * As the other constructor, resolving compressors and the trainer in {@code plugins}.
+     *
+     * @throws InsufficientMemoryException when the largest point's {@link MemoryEstimate} does not fit in the heap
+     */
     public ExperimentRunner(ExperimentSpec spec, ExperimentData data, Evaluation evaluation, ResultStore store,
                             ExperimentListener listener, int parallelism, Plugins plugins) {
-        this(spec, new LocalPointScheduler(new PointRunner(spec, data, evaluation, plugins,
-                listenerOrNone(listener)::modelFitted), parallelism), store, listener, plugins);
+        this(spec, new LocalPointScheduler(new PointRunner(spec, requireMemory(spec, data, parallelism), evaluation,
+                plugins, listenerOrNone(listener)::modelFitted), parallelism), store, listener, plugins);
     }
 
     /**
@@ -69,6 +74,20 @@ public final class ExperimentRunner {
         this.store = Objects.requireNonNull(store, "store");
         this.listener = listenerOrNone(listener);
         this.plugins = Objects.requireNonNull(plugins, "plugins");
+    }
+
+    /** Refuses a grid whose largest point cannot fit in the heap; returns {@code data} for the constructor. */
+    private static ExperimentData requireMemory(ExperimentSpec spec, ExperimentData data, int parallelism) {
+        int users = data.train().numUsers();
+        int items = data.train().numItems();
+        MemoryEstimate.requireArray("a model table of " + users + " users x dimension " + spec.model().dimension(),
+                (double) Math.max(users, items) * spec.model().dimension(), "a smaller model.dimension");
+        MemoryEstimate one = MemoryEstimate.experiment(spec, users, items);
+        new MemoryEstimate(one.parts(), one.bytes() * Math.max(1, parallelism)).requireFits("the largest grid point"
+                + " (plain: " + users + " users, " + items + " items, dimension " + spec.model().dimension() + ")"
+                + (parallelism > 1 ? " times --parallel " + parallelism : ""), "a smaller model.dimension"
+                + (parallelism > 1 ? " or --parallel" : ""));
+        return data;
     }
 
     private static ExperimentListener listenerOrNone(ExperimentListener listener) {
@@ -88,6 +107,8 @@ public final class ExperimentRunner {
     public List<ResultRow> run(boolean resume) throws IOException {
         List<GridPoint> points = ExperimentPlan.withReferences(spec, plugins);
         Set<String> finished = new HashSet<>();
+        Set<String> timedElsewhere = new HashSet<>();
+        boolean writeSpec = true;
         if (store.hasResults()) {
             if (!resume) {
                 throw new SpecException(store.location(), "", "already holds results; add --resume to continue "
@@ -99,23 +120,56 @@ public final class ExperimentRunner {
                         + "(dataset, split, model or trainer differ), so its results are not comparable; "
                         + "use another --out directory");
             }
-            store.recover();
+            if (store.recover()) {
+                listener.note(store.location() + ": its last line was cut short when an earlier run was "
+                        + "interrupted; it was removed and its point runs again");
+            }
+            Set<String> storedKeys = new HashSet<>();
             for (ResultRow row : store.read()) {
+                storedKeys.add(row.point().key());
                 if (row.ok()) {
                     finished.add(row.point().key());
+                    if (ResultRow.Costs.THIS_PROCESS.equals(row.costs().timedIn())) {
+                        timedElsewhere.remove(row.point().key());
+                    } else {
+                        timedElsewhere.add(row.point().key());
+                    }
                 }
             }
+            writeSpec = keepsCoveringSpec(points, storedKeys, stored);
         }
-        store.writeSpec(spec);
+        if (writeSpec) {
+            store.writeSpec(spec);
+        }
         List<GridPoint> todo = new ArrayList<>();
         for (GridPoint p : points) {
             if (!finished.contains(p.key())) {
                 todo.add(p);
             }
         }
+        retimeBaseline(points, todo, timedElsewhere);
         listener.started(todo, points.size() - todo.size());
         scheduler.run(todo, new Sink(todo.size()), cancellation);
         return store.hasResults() ? store.read() : List.of();
+    }
+
+    /**
+     * When a resume runs compressed points but the plain baseline was timed in another process (an earlier run),
+     * runs the baseline again first: speedups compare epoch times, and times of two JVMs (JIT state, machine load) are not
+     * comparable. The new baseline rows are appended and win in the summary (the last ok row of a point counts);
+     * compressed rows of the earlier process then show no speedup (not comparable) instead of a wrong one.
+     */
+    private void retimeBaseline(List<GridPoint> points, List<GridPoint> todo, Set<String> timedElsewhere) {
+        if (todo.stream().allMatch(GridPoint::baseline)) {
+            return;
+        }
+        List<GridPoint> again = points.stream().filter(p -> p.baseline() && !todo.contains(p)
+                && timedElsewhere.contains(p.key())).toList();
+        if (!again.isEmpty()) {
+            todo.addAll(0, again);
+            listener.note("the plain baseline is timed again in this process, so the speedups of the points run "
+                    + "now compare timings of one process (points of the earlier run show speedup n/c)");
+        }
     }
 
     /**
@@ -129,6 +183,44 @@ public final class ExperimentRunner {
     /** Whether {@link #cancel()} was called: the run may have left points for a resume. */
     public boolean cancelled() {
         return cancellation.isCancelled();
+    }
+
+    /**
+     * Which spec describes the store after a resume: the store must keep a spec whose grid covers every stored
+     * row. This run's spec does when its grid holds every stored point (the same or a grown grid): then it is
+     * written ({@code true}). A narrower grid runs, but the stored spec stays ({@code false}, with a note) when its
+     * grid holds this run's points too. A grid that neither covers the stored rows nor lies within the stored
+     * grid is refused.
+     *
+     * @throws SpecException when neither spec covers both this run's points and the stored rows
+     */
+    private boolean keepsCoveringSpec(List<GridPoint> points, Set<String> storedKeys, String storedSpec) {
+        Set<String> keys = new HashSet<>();
+        points.forEach(p -> keys.add(p.key()));
+        if (keys.containsAll(storedKeys)) {
+            return true;
+        }
+        Set<String> storedGrid = new HashSet<>();
+        if (storedSpec != null) {
+            try {
+                ExperimentSpec earlier = SpecReader.read(storedSpec, store.location(), true, spec.name(), null,
+                        List.of(), plugins);
+                ExperimentPlan.expand(earlier, plugins).forEach(p -> storedGrid.add(p.key()));
+            } catch (SpecException e) {
+                storedGrid.clear(); // e.g. a plugin of the earlier grid is gone: it cannot cover this run
+            }
+        }
+        long outside = storedKeys.stream().filter(k -> !keys.contains(k)).count();
+        if (storedGrid.containsAll(keys) && storedGrid.containsAll(storedKeys)) {
+            listener.note("this grid leaves out " + outside + " of the " + storedKeys.size() + " points stored in "
+                    + store.location() + ": they are kept, and so is the stored spec, whose grid covers them all");
+            return false;
+        }
+        throw new SpecException("--resume", "grid", "this grid leaves out " + outside + " of the "
+                + storedKeys.size() + " points stored in " + store.location() + " and adds points the stored "
+                + "spec's grid does not hold, so neither spec would describe the directory; resume with a grid "
+                + "that includes the stored one (e.g. the stored grid plus the new values), or use another --out "
+                + "directory");
     }
 
     /** Whether two canonical specs differ only in their grid and name (a grown grid may resume). */
@@ -175,6 +267,7 @@ public final class ExperimentRunner {
         public void finished(ResultRow row) throws IOException {
             store.append(row);
             listener.pointFinished(row, index(row.point()), total);
+            CollisionCheck.warnings(row).forEach(w -> listener.note("warning: " + w));
         }
 
         @Override

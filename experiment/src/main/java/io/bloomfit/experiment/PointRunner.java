@@ -39,8 +39,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * in this JVM, across every {@code PointRunner} (keyed by the trainer's class); other trainers' fits may overlap
  * when a scheduler runs points at once. Layout building and evaluation always may.
  *
- * <p>Before the first point the runner fits once, untimed, on a small slice of the training data (see
- * {@link TrainerWarmUp}): otherwise the first point (the plain baseline) would pay for loading the engine's
+ * <p>Before the first point the runner fits untimed on a small slice of the training data until the step time
+ * settles (see {@link TrainerWarmUp}): otherwise the first point (the plain baseline) would pay for loading the engine's
  * native library and compiling the hot code, which made plain look several times slower per epoch than it is
  * and every compressed point's speedup look larger than it is.
  *
@@ -151,7 +151,8 @@ public final class PointRunner {
                     new ResultRow.Fit(trainer.name(), report.device(), report.threads(), report.secondsPerEpoch(),
                             report.lossPerEpoch(), report.fitSeconds(), tuned),
                     new ResultRow.Sizes(parameters, bytes, achievedRatio, userStats, itemStats),
-                    new ResultRow.Costs(layoutSeconds, evalSeconds, heap.peakBytes(), now()));
+                    new ResultRow.Costs(layoutSeconds, evalSeconds, heap.peakBytes(), now(),
+                            ResultRow.Costs.THIS_PROCESS));
         } catch (TrainingCancelledException e) {
             throw e;
         } catch (RuntimeException | OutOfMemoryError | StackOverflowError | LinkageError e) {
@@ -163,7 +164,8 @@ public final class PointRunner {
                     report.lossPerEpoch(), report.fitSeconds());
             return new ResultRow(point, ResultStatus.FAILED, error, null, fit,
                     new ResultRow.Sizes(parameters, bytes, achievedRatio, userStats, itemStats),
-                    new ResultRow.Costs(layoutSeconds, Double.NaN, heap.peakBytes(), now()));
+                    new ResultRow.Costs(layoutSeconds, Double.NaN, heap.peakBytes(), now(),
+                            ResultRow.Costs.THIS_PROCESS));
         }
     }
 
@@ -226,7 +228,7 @@ public final class PointRunner {
         }
     }
 
-    /** Fits once, untimed, so that no timed point pays for engine start-up ({@link TrainerWarmUp}). */
+    /** Fits untimed until step times settle, so that no timed point pays for engine start-up ({@link TrainerWarmUp}). */
     void warmUp(Trainer warming) {
         if (fitLock != null) {
             fitLock.lock();

@@ -80,7 +80,10 @@ public record ResultRow(GridPoint point, ResultStatus status, String error, Rank
     /**
      * How big the point's model was.
      *
-     * @param parameters    trainable floats (embedding tables, plus biases when the trainer reports them)
+     * @param parameters    trainable floats: every embedding table row times the dimension, plus the per-entity
+     *                      biases, as the trainer counted them ({@code FitReport.parameters}); the one definition
+     *                      of "parameters" in results.jsonl, summary.csv, report.html and the console table.
+     *                      A point that failed before its fit reported counts its layouts' tables only
      * @param bytes         float32 bytes of the parameters plus the bytes of the index maps
      * @param achievedRatio rows per entity over the compressed side(s) (1 for the baseline)
      * @param userLayout    user-side layout statistics, or {@code null} when the point failed before
@@ -97,8 +100,21 @@ public record ResultRow(GridPoint point, ResultStatus status, String error, Rank
      * @param evalSeconds   seconds to rank all test users
      * @param peakHeapBytes peak Java heap during the point (native engine memory is not included)
      * @param finishedAt    ISO-8601 instant the point finished
+     * @param timedIn       the process that timed the point ({@link #THIS_PROCESS} when it ran here), or
+     *                      {@code null} when unknown (rows stored before this field existed): timings of different
+     *                      processes are not compared
      */
-    public record Costs(double layoutSeconds, double evalSeconds, long peakHeapBytes, String finishedAt) {
+    public record Costs(double layoutSeconds, double evalSeconds, long peakHeapBytes, String finishedAt,
+                        String timedIn) {
+
+        /** This JVM, as {@code pid@start-instant}: unique across the runs that can share a store. */
+        public static final String THIS_PROCESS = ProcessHandle.current().pid() + "@" + java.time.Instant.ofEpochMilli(
+                java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime());
+
+        /** Costs of a point timed in an unknown process. */
+        public Costs(double layoutSeconds, double evalSeconds, long peakHeapBytes, String finishedAt) {
+            this(layoutSeconds, evalSeconds, peakHeapBytes, finishedAt, null);
+        }
     }
 
     public boolean ok() {

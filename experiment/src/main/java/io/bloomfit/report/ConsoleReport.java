@@ -9,12 +9,14 @@ import java.util.Locale;
  * seconds per epoch relative to {@code plain}; failures are listed below the table with their messages, then each
  * method's paired comparison with {@code plain} in words ({@link PlainComparisonText}). Columns: {@code sd} is the
  * sample standard deviation of MRR over repeats ({@code -} for a single run), {@code 95% CI} the t interval of mean
- * MRR, {@code rel.pop} MRR relative to the {@code popularity} reference, {@code s/epoch} the mean seconds per epoch.
+ * MRR, {@code rel.pop} MRR relative to the {@code popularity} reference, {@code s/epoch} the mean seconds per epoch,
+ * {@code parameters} the mean of the rows' {@code parameters} field ({@link io.bloomfit.experiment.ResultRow.Sizes}:
+ * trainable floats, tables and biases), abbreviated ({@code 6.3k}).
  */
 public final class ConsoleReport {
 
     private static final String[] HEADER = {"compressor", "hash", "ratio", "k", "sides", "runs", "MRR", "sd",
-            "95% CI", "rel.MRR", "rel.pop", "P@10", "R@10", "NDCG@10", "s/epoch", "speedup", "params", "failed"};
+            "95% CI", "rel.MRR", "rel.pop", "P@10", "R@10", "NDCG@10", "s/epoch", "speedup", "parameters", "failed"};
     private static final boolean[] RIGHT = {false, false, true, true, false, true, true, true, true, true, true, true,
             true, true, true, true, true, true};
 
@@ -46,7 +48,7 @@ public final class ConsoleReport {
                 fmt("%.4f", q.recallAt10()),
                 fmt("%.4f", q.ndcgAt10()),
                 fmt("%.3f", r.speed().secondsPerEpoch()),
-                fmt("%.2fx", r.speed().speedup()),
+                r.speed().comparable() ? fmt("%.2fx", r.speed().speedup()) : "n/c",
                 !r.reference() && Double.isFinite(r.size().parameters()) ? humanCount(r.size().parameters()) : "-",
                 Integer.toString(r.failed())});
         }
@@ -79,6 +81,10 @@ public final class ConsoleReport {
                 out.append("failed: ").append(r.label()).append(" (").append(r.failed()).append("x): ")
                         .append(r.firstError()).append('\n');
             }
+        }
+        if (summary.hasIncomparableSpeedups()) {
+            out.append("note: speedup n/c (not comparable): the group and the plain baseline were timed in different "
+                    + "processes (a resumed run); rerun them in one run to compare their speed\n");
         }
         if (summary.baseline() == null || summary.baseline().runs() == 0) {
             out.append("note: no successful plain baseline, so rel.MRR and speedup are not available\n");

@@ -8,6 +8,8 @@ import io.bloomfit.report.stats.PairedComparison;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,10 +34,13 @@ public final class ExperimentSummary {
         this.statistics = statistics;
     }
 
-    /** Summarises {@code results}; groups appear sorted by mean MRR, best first (groups with no ok run last). */
+    /**
+     * Summarises {@code results}; groups appear sorted by mean MRR, best first (groups with no ok run last). A
+     * point and repeat counts once however often it is stored ({@link #latestPerPoint}).
+     */
     public static ExperimentSummary of(List<ResultRow> results) {
         Map<String, List<ResultRow>> groups = new LinkedHashMap<>();
-        for (ResultRow r : results) {
+        for (ResultRow r : latestPerPoint(results)) {
             GridPoint p = r.point();
             String key = p.compressor() + "|" + p.hash() + "|" + p.ratio() + "|" + p.hashes() + "|" + p.sides();
             groups.computeIfAbsent(key, k -> new ArrayList<>()).add(r);
@@ -57,11 +62,12 @@ public final class ExperimentSummary {
         double popularityMrr = popularity == null || popularity.runs == 0 ? Double.NaN : popularity.mrr.mean;
         double baseMrr = base == null || base.runs == 0 ? Double.NaN : base.mrr.mean;
         double baseSeconds = base == null || base.runs == 0 ? Double.NaN : base.seconds.mean;
+        Set<String> baseProcesses = base == null ? Set.of() : base.timedIn;
         List<SummaryRow> rows = new ArrayList<>();
         Map<SummaryRow.Group, GroupStatistics> statistics = new LinkedHashMap<>();
         SummaryRow baselineRow = null;
         for (Aggregate a : aggregates) {
-            SummaryRow row = a.toRow(baseMrr, baseSeconds);
+            SummaryRow row = a.toRow(baseMrr, baseSeconds, baseProcesses);
             rows.add(row);
             if (a == base) {
                 baselineRow = row;
@@ -74,6 +80,27 @@ public final class ExperimentSummary {
         rows.sort(Comparator.comparing((SummaryRow r) -> r.runs() == 0)
                 .thenComparing(Comparator.comparingDouble((SummaryRow r) -> r.quality().mrr()).reversed()));
         return new ExperimentSummary(List.copyOf(rows), baselineRow, statistics);
+    }
+
+    /**
+     * One row per {@link GridPoint#key()} (point and repeat), in order of first appearance: the last {@code ok} row
+     * of that key, else its last failed row. A resumed run re-runs failed points, and a results file written twice
+     * must not count a point twice (that would report a standard deviation over copies).
+     */
+    static List<ResultRow> latestPerPoint(List<ResultRow> results) {
+        Map<String, ResultRow> chosen = new LinkedHashMap<>();
+        for (ResultRow r : results) {
+            ResultRow earlier = chosen.get(r.point().key());
+            if (earlier == null || r.ok() || !earlier.ok()) {
+                chosen.put(r.point().key(), r);
+            }
+        }
+        return new ArrayList<>(chosen.values());
+    }
+
+    /** Whether some group's speedup is missing because it and the baseline were timed in different processes. */
+    public boolean hasIncomparableSpeedups() {
+        return rows.stream().anyMatch(r -> !r.speed().comparable());
     }
 
     /** Groups, best mean MRR first. */
@@ -139,6 +166,7 @@ public final class ExperimentSummary {
         Stat parameters;
         Stat bytes;
         Stat achieved;
+        Set<String> timedIn = new HashSet<>();
         String firstError;
         double[] mrrValues;
         Map<Integer, Double> mrrByRepeat = new LinkedHashMap<>();
@@ -150,6 +178,7 @@ public final class ExperimentSummary {
             for (ResultRow r : group) {
                 if (r.ok()) {
                     ok.add(r);
+                    a.timedIn.add(r.costs().timedIn());
                 } else {
                     a.failed++;
                     if (a.firstError == null) {
@@ -173,14 +202,20 @@ public final class ExperimentSummary {
             return a;
         }
 
-        SummaryRow toRow(double baseMrr, double baseSeconds) {
+        /**
+         * Speedups only where this group and the baseline were timed in one process: epoch times of two JVMs
+         * (a run and its resume) differ by JIT state and machine load, not by the compressor.
+         */
+        SummaryRow toRow(double baseMrr, double baseSeconds, Set<String> baseProcesses) {
             double relative = baseMrr > 0 ? mrr.mean / baseMrr : Double.NaN;
-            double speedup = seconds.mean > 0 ? baseSeconds / seconds.mean : Double.NaN;
+            boolean comparable = runs == 0 || baseProcesses.isEmpty()
+                    || (baseProcesses.size() == 1 && timedIn.equals(baseProcesses));
+            double speedup = seconds.mean > 0 && comparable ? baseSeconds / seconds.mean : Double.NaN;
             return new SummaryRow(
                     new SummaryRow.Group(point.compressor(), point.hash(), point.ratio(), point.hashes(), point.sides()),
                     runs, failed,
                     new SummaryRow.Quality(mrr.mean, mrr.std, p10.mean, r10.mean, ndcg.mean, relative),
-                    new SummaryRow.Speed(seconds.mean, seconds.std, speedup),
+                    new SummaryRow.Speed(seconds.mean, seconds.std, speedup, comparable),
                     new SummaryRow.Size(parameters.mean, bytes.mean, achieved.mean), firstError);
         }
     }

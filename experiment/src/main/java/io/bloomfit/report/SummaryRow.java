@@ -51,9 +51,12 @@ public record SummaryRow(Group group, int runs, int failed, Quality quality, Spe
      *
      * @param secondsPerEpoch    mean seconds per epoch (each row's epochs averaged first)
      * @param secondsPerEpochStd its spread
-     * @param speedup            baseline seconds per epoch over this group's, NaN without a baseline
+     * @param speedup            baseline seconds per epoch over this group's, NaN without a baseline or when
+     *                           not comparable
+     * @param comparable         whether this group and the baseline were timed in one process, so the speedup
+     *                           means something (false after a resume that did not time them again)
      */
-    public record Speed(double secondsPerEpoch, double secondsPerEpochStd, double speedup) {
+    public record Speed(double secondsPerEpoch, double secondsPerEpochStd, double speedup, boolean comparable) {
     }
 
     /**

@@ -94,8 +94,9 @@ class ExperimentRunnerTest {
     void resumeSkipsFinishedPointsAndRerunsFailedOnes(@TempDir Path dir) throws Exception {
         ExperimentSpec spec = Fixtures.spec();
         runner(spec, dir, null, 1).run(false);
-        // simulate an interrupt: keep the first two rows and half of a third line
-        List<String> lines = Files.readAllLines(dir.resolve("results.jsonl"));
+        // simulate an interrupt in another process: keep the first two rows and half of a third line
+        List<String> lines = Files.readAllLines(dir.resolve("results.jsonl")).stream()
+                .map(l -> l.replace(ResultRow.Costs.THIS_PROCESS, "1@earlier")).toList();
         Files.writeString(dir.resolve("results.jsonl"), lines.get(0) + "\n" + lines.get(1) + "\n"
                 + lines.get(2).substring(0, 20));
         List<GridPoint> ran = new CopyOnWriteArrayList<>();
@@ -108,9 +109,26 @@ class ExperimentRunnerTest {
         };
         List<ResultRow> rows = runner(spec, dir, listener, 1).run(true);
         List<GridPoint> all = ExperimentPlan.withReferences(spec, Fixtures.PLUGINS);
-        assertThat(ran).containsExactlyElementsOf(all.subList(2, all.size()));
-        assertThat(rows).extracting(r -> r.point().key()).containsExactlyElementsOf(all.stream().map(GridPoint::key)
-                .toList());
+        assertThat(all.get(0).baseline()).isTrue();
+        // the plain baseline runs again, so this process's points are compared with a plain timed here
+        List<GridPoint> expected = new ArrayList<>(List.of(all.get(0)));
+        expected.addAll(all.subList(2, all.size()));
+        assertThat(ran).containsExactlyElementsOf(expected);
+        assertThat(rows).extracting(r -> r.point().key()).containsExactlyInAnyOrderElementsOf(
+                java.util.stream.Stream.concat(all.stream(), java.util.stream.Stream.of(all.get(0)))
+                        .map(GridPoint::key).toList());
+
+        var summary = io.bloomfit.report.ExperimentSummary.of(rows);
+        var earlier = all.get(1);
+        assertThat(summary.rows()).allSatisfy(r -> {
+            boolean fromEarlierProcess = r.group().hash() != null && r.group().hash().equals(earlier.hash())
+                    && r.group().ratio() == earlier.ratio();
+            if (r.runs() > 0) {
+                assertThat(r.speed().comparable()).as(r.label()).isEqualTo(!fromEarlierProcess);
+                assertThat(Double.isNaN(r.speed().speedup())).as(r.label()).isEqualTo(fromEarlierProcess);
+            }
+        });
+        assertThat(io.bloomfit.report.ConsoleReport.render(summary)).contains("n/c", "note: speedup n/c");
     }
 
     @Test
@@ -298,5 +316,35 @@ class ExperimentRunnerTest {
         assertThat(scheduled).hasSize(5);
         assertThat(rows).extracting(ResultRow::point).containsExactlyElementsOf(scheduled);
         assertThat(indices).containsExactly(1, 2, 3, 4, 5);
+    }
+
+    @Test
+    void resumingANarrowerGridKeepsTheSpecThatCoversEveryStoredRow(@TempDir Path dir) throws Exception {
+        runner(Fixtures.spec("grid.ratio=[0.5]"), dir, null, 1).run(false); // plain + 2 hashes
+        String covering = Files.readString(dir.resolve("spec.json"));
+        List<String> notes = new CopyOnWriteArrayList<>();
+        ExperimentListener listener = new ExperimentListener() {
+            @Override
+            public void note(String message) {
+                notes.add(message);
+            }
+        };
+        List<ResultRow> rows = runner(Fixtures.spec("grid.ratio=[0.5]", "grid.hash=[fixture-mix]"), dir, listener, 1)
+                .run(true);
+        assertThat(rows).hasSize(3);
+        assertThat(Files.readString(dir.resolve("spec.json"))).isEqualTo(covering).contains("fixture-linear");
+        assertThat(notes).anySatisfy(n -> assertThat(n).startsWith("this grid leaves out 1 of the 3 points stored")
+                .contains("so is the stored spec"));
+
+        // a grown grid covers the stored rows: its spec replaces the stored one
+        runner(Fixtures.spec("grid.ratio=[0.5, 0.1]"), dir, null, 1).run(true);
+        assertThat(Files.readString(dir.resolve("spec.json"))).isNotEqualTo(covering).contains("0.1");
+
+        // neither covers the other: refused, nothing changes
+        String grown = Files.readString(dir.resolve("spec.json"));
+        assertThatThrownBy(() -> runner(Fixtures.spec("grid.ratio=[0.25]"), dir, null, 1).run(true))
+                .isInstanceOf(SpecException.class)
+                .hasMessageContaining("neither spec would describe the directory");
+        assertThat(Files.readString(dir.resolve("spec.json"))).isEqualTo(grown);
     }
 }

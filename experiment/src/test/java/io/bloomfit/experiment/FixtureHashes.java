@@ -36,4 +36,17 @@ public final class FixtureHashes {
             return key * 31 + seed;
         }
     }
+
+    /** Always 7, whatever the key and seed: every entity lands in the same rows. */
+    public static final class Constant implements HashFunction {
+        @Override
+        public String name() {
+            return "fixture-constant";
+        }
+
+        @Override
+        public long hash(long key, long seed) {
+            return 7;
+        }
+    }
 }

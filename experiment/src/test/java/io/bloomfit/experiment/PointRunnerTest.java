@@ -64,14 +64,24 @@ class PointRunnerTest {
 
         points(Fixtures.spec("model.epochs=3")).warmUp(recording);
 
-        assertThat(fits).singleElement().satisfies(request -> {
+        // at least two fits: the warm-up goes on until two in a row take about as long
+        assertThat(fits).hasSizeBetween(2, TrainerWarmUp.MAX_FITS).allSatisfy(request -> {
             assertThat(request.model().epochs()).isEqualTo(1);
             assertThat(request.train().size())
                     .isEqualTo(Math.min(Fixtures.data().train().size(), TrainerWarmUp.INTERACTIONS));
             assertThat(request.userLayout().compressor()).isEqualTo("plain");
             assertThat(request.itemLayout().compressor()).isEqualTo("plain");
         });
-        assertThat(closed).containsExactly(true);
+        assertThat(closed).hasSameSizeAs(fits).containsOnly(true);
+    }
+
+    @Test
+    void theWarmUpHasSettledWhenTwoFitsInARowAreWithinTenPercent() {
+        assertThat(TrainerWarmUp.settled(Double.NaN, 0.1)).as("one fit says nothing").isFalse();
+        assertThat(TrainerWarmUp.settled(0.41, 0.09)).as("JIT still compiling").isFalse();
+        assertThat(TrainerWarmUp.settled(0.098, 0.09)).as("|0.098 - 0.09| = 0.008 <= 0.009, 10% of 0.09").isTrue();
+        assertThat(TrainerWarmUp.settled(0.1, 0.09)).as("|0.1 - 0.09| = 0.01 > 0.009").isFalse();
+        assertThat(TrainerWarmUp.settled(0.085, 0.09)).isTrue();
     }
 
     @Test

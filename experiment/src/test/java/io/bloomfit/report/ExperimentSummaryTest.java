@@ -9,8 +9,11 @@ import io.bloomfit.experiment.Sides;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.bloomfit.experiment.store.DirectoryResultStore;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ExperimentSummaryTest {
 
@@ -83,7 +86,10 @@ class ExperimentSummaryTest {
                 ok(new GridPoint("bloom", "md5", 0.4, 2, Sides.BOTH, 0, 0), 0.25, 1.0));
         String table = ConsoleReport.render(ExperimentSummary.of(rows));
         String[] lines = table.split("\n");
-        assertThat(lines[0]).startsWith("compressor").contains("MRR", "rel.MRR", "s/epoch", "speedup");
+        assertThat(lines[0]).startsWith("compressor").contains("MRR", "rel.MRR", "s/epoch", "speedup")
+                .endsWith(" parameters  failed");
+        // the rows' parameters field (1000, see ok()), not a count of its own
+        assertThat(lines[2]).endsWith(" 1.0k       0");
         assertThat(lines[1]).matches("-+");
         assertThat(lines[2]).startsWith("plain ").contains("0.3000", "1.000", "1.00x");
         assertThat(lines[3]).startsWith("bloom ").contains(" md5 ", "0.2500", "0.833", "3.00x");
@@ -152,5 +158,25 @@ class ExperimentSummaryTest {
         assertThat(plainLine).matches(".* 0\\.3000 +- +- .*").doesNotContain("0.0000"); // sd and 95% CI
         assertThat(table).contains("bloom xxh64 0.4 k=2 both vs plain: MRR -0.1500 (1 paired repeat): run repeats "
                 + ">= 2 to tell a difference from noise");
+    }
+
+    @Test
+    void aPointStoredTwiceCountsOnceTheLastOkRowWinning(@TempDir Path dir) throws Exception {
+        // the file two runs into one directory left behind: every point twice, and a failed retry after an ok row
+        DirectoryResultStore store = new DirectoryResultStore(dir);
+        for (ResultRow row : List.of(ok(plain(0), 0.2, 2), ok(bloom(0), 0.1, 1), failed(bloom(1)),
+                ok(plain(0), 0.4, 2), ok(bloom(0), 0.3, 1), ok(bloom(1), 0.5, 1), failed(bloom(0)))) {
+            store.append(row);
+        }
+        ExperimentSummary summary = ExperimentSummary.of(store.read());
+        assertThat(summary.baseline().runs()).isEqualTo(1);
+        assertThat(summary.baseline().quality().mrr()).isCloseTo(0.4, within(1e-12));
+        assertThat(summary.baseline().quality().mrrStd()).isZero();
+        SummaryRow b = summary.rows().stream().filter(r -> r.group().compressor().equals("bloom")).findFirst()
+                .orElseThrow();
+        // repeat 0: last ok 0.3 (the later failed row does not replace it); repeat 1: the ok retry 0.5
+        assertThat(b.runs()).isEqualTo(2);
+        assertThat(b.failed()).isZero();
+        assertThat(b.quality().mrr()).isCloseTo(0.4, within(1e-12));
     }
 }

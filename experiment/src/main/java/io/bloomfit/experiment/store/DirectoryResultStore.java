@@ -3,7 +3,13 @@ package io.bloomfit.experiment.store;
 import io.bloomfit.experiment.ResultRow;
 import io.bloomfit.experiment.spec.ExperimentSpec;
 
+import io.bloomfit.data.Dataset;
+import io.bloomfit.data.LoadReport;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -24,9 +30,11 @@ import java.util.List;
  * <p>The field names of a row are a public contract: {@code compressor, hash, ratio, hashes, sides, repeat, seed,
  * status, error, mrr, precision_at_10, recall_at_10, ndcg_at_10, fit_seconds_per_epoch, loss_per_epoch,
  * fit_seconds, eval_seconds, layout_seconds, parameters, bytes, achieved_ratio, user_layout, item_layout,
- * peak_heap_bytes, device, threads, trainer, finished_at} (see {@link ResultRowJson}).
+ * peak_heap_bytes, device, threads, trainer, finished_at, timed_in} (see {@link ResultRowJson}).
  */
 public final class DirectoryResultStore implements ResultStore {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final RunDirectory directory;
 
@@ -40,6 +48,17 @@ public final class DirectoryResultStore implements ResultStore {
 
     public RunDirectory directory() {
         return directory;
+    }
+
+    /**
+     * Locks {@code DIR/.lock} ({@link RunDirectoryLock}) for the run's lifetime, creating the directory.
+     *
+     * @throws io.bloomfit.experiment.spec.SpecException when the path is not a directory, or another run (of
+     *                                                   this or another process) holds it
+     */
+    @Override
+    public RunClaim claim() throws IOException {
+        return RunDirectoryLock.claim(directory.path());
     }
 
     @Override
@@ -57,6 +76,25 @@ public final class DirectoryResultStore implements ResultStore {
     public void writeSpec(ExperimentSpec spec) throws IOException {
         Files.createDirectories(directory.path());
         Files.writeString(directory.spec(), spec.source() + "\n", StandardCharsets.UTF_8);
+    }
+
+    /** Writes {@code dataset.json} ({@link RunDirectory#DATASET}). */
+    @Override
+    public void writeDataset(Dataset dataset) throws IOException {
+        Files.createDirectories(directory.path());
+        ObjectNode o = JSON.createObjectNode();
+        LoadReport report = dataset.report();
+        o.put("name", dataset.name());
+        o.put("description", dataset.describe());
+        o.put("source", report.source());
+        o.put("lines_read", report.linesRead());
+        o.put("skipped_lines", report.skippedLines());
+        ArrayNode examples = o.putArray("skipped_examples");
+        report.skippedExamples().forEach(examples::add);
+        o.put("below_threshold", report.belowThreshold());
+        o.put("duplicates_collapsed", report.duplicatesCollapsed());
+        Files.writeString(directory.dataset(), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(o) + "\n",
+                StandardCharsets.UTF_8);
     }
 
     @Override
@@ -102,22 +140,43 @@ public final class DirectoryResultStore implements ResultStore {
     }
 
     /**
-     * Every row stored so far, in file order. A last line cut short by an interrupt is ignored; any other line
-     * that does not parse fails naming file and line.
+     * Every row stored so far, in file order. A last line without its newline (an interrupt cut it short) is left
+     * out ({@link #partialLastLine()} says so); any other line that is not a row fails naming file and line.
      *
-     * @throws IOException when the file is missing or unreadable
+     * @throws ResultsFileException when a line is not a result row
+     * @throws IOException          when the file is missing or unreadable
      */
     @Override
     public List<ResultRow> read() throws IOException {
+        return scan().rows();
+    }
+
+    /**
+     * The last line of {@code results.jsonl} when an interrupt cut it short (no newline at its end, not a whole
+     * row), as {@code file:line: ...} for a warning; {@code null} when there is none. {@link #read()} leaves it out
+     * and {@link #recover()} removes it.
+     */
+    public String partialLastLine() throws IOException {
+        return hasResults() ? scan().partialLine() : null;
+    }
+
+    /** The rows of the file and the location of a cut-short last line, or {@code null}. */
+    private record Contents(List<ResultRow> rows, String partialLine) {
+    }
+
+    private Contents scan() throws IOException {
         Path file = directory.results();
-        List<String> lines;
+        String text;
         try {
-            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
             throw new NoSuchFileException(file.toString(), null, "no results here; run `bloomfit run SPEC --out "
                     + directory.path() + "` first");
         }
+        List<String> lines = text.lines().toList();
+        boolean cutShort = !text.isEmpty() && !text.endsWith("\n");
         List<ResultRow> rows = new ArrayList<>();
+        String partial = null;
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i).strip();
             if (line.isEmpty()) {
@@ -126,12 +185,18 @@ public final class DirectoryResultStore implements ResultStore {
             try {
                 rows.add(ResultRowJson.read(line));
             } catch (JsonProcessingException | ResultRowJson.MalformedRowException e) {
-                if (i == lines.size() - 1) {
-                    break; // written when the run was interrupted
+                String reason = e instanceof JsonProcessingException json ? json.getOriginalMessage()
+                        : e.getMessage();
+                if (cutShort && i == lines.size() - 1) {
+                    partial = file + ":" + (i + 1) + ": the last line is cut short (a run was interrupted while "
+                            + "writing it); it is left out, and `bloomfit run SPEC --out " + directory.path()
+                            + " --resume` runs its point again";
+                    break;
                 }
-                throw new IOException(file + ":" + (i + 1) + ": not a result row: " + e.getMessage(), e);
+                throw new ResultsFileException(file + ":" + (i + 1) + ": not a result row: " + reason
+                        + "; restore the file, or delete that line to run its point again with --resume", e);
             }
         }
-        return rows;
+        return new Contents(rows, partial);
     }
 }

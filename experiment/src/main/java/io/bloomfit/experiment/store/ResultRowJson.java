@@ -1,5 +1,6 @@
 package io.bloomfit.experiment.store;
 
+import io.bloomfit.experiment.CollisionCheck;
 import io.bloomfit.experiment.GridPoint;
 import io.bloomfit.experiment.LayoutStats;
 import io.bloomfit.experiment.RankingMetrics;
@@ -19,10 +20,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * or API hands out. The field names and their order are a public contract: {@code compressor, hash, ratio, hashes,
  * sides, repeat, seed, status, error, mrr, precision_at_10, recall_at_10, ndcg_at_10, fit_seconds_per_epoch,
  * loss_per_epoch, fit_seconds, eval_seconds, layout_seconds, parameters, bytes, achieved_ratio, user_layout,
- * item_layout, peak_heap_bytes, device, threads, trainer, finished_at}, then, for a tuned point only, {@code tuned:
- * {learningRate, l2, epochs}} and {@code validation_score}; {@code user_layout} and {@code item_layout}
+ * item_layout, peak_heap_bytes, device, threads, trainer, finished_at, timed_in}, then, for a tuned point only,
+ * {@code tuned: {learningRate, l2, epochs}} and {@code validation_score}; {@code user_layout} and {@code item_layout}
  * hold {@code entities, rows, achieved_ratio, entities_sharing_signature, shared_fraction, max_entities_per_row,
- * mean_entities_per_row}. Numbers that do not exist (NaN) are {@code null}.
+ * mean_entities_per_row, collision_warning} (the last, derived on writing, is {@code null} unless
+ * {@link CollisionCheck} finds the layout far worse than random hashing). Numbers that do not exist (NaN) are {@code null}.
  */
 public final class ResultRowJson {
 
@@ -98,13 +100,16 @@ public final class ResultRowJson {
         o.put("parameters", sizes.parameters());
         o.put("bytes", sizes.bytes());
         putNumber(o, "achieved_ratio", sizes.achievedRatio());
-        putLayout(o, "user_layout", sizes.userLayout());
-        putLayout(o, "item_layout", sizes.itemLayout());
+        putLayout(o, "user_layout", sizes.userLayout(),
+                CollisionCheck.warning(p, p.sides().compressesUsers(), sizes.userLayout()));
+        putLayout(o, "item_layout", sizes.itemLayout(),
+                CollisionCheck.warning(p, p.sides().compressesItems(), sizes.itemLayout()));
         o.put("peak_heap_bytes", row.costs().peakHeapBytes());
         o.put("device", fit.device());
         o.put("threads", fit.threads());
         o.put("trainer", fit.trainer());
         o.put("finished_at", row.costs().finishedAt());
+        o.put("timed_in", row.costs().timedIn());
         TunedChoice tuned = fit.tuned();
         if (tuned != null) {
             ObjectNode t = o.putObject("tuned");
@@ -124,7 +129,7 @@ public final class ResultRowJson {
         }
     }
 
-    private static void putLayout(ObjectNode o, String field, LayoutStats s) {
+    private static void putLayout(ObjectNode o, String field, LayoutStats s, String collisionWarning) {
         if (s == null) {
             o.putNull(field);
             return;
@@ -137,6 +142,7 @@ public final class ResultRowJson {
         putNumber(n, "shared_fraction", s.sharedFraction());
         n.put("max_entities_per_row", s.maxEntitiesPerRow());
         putNumber(n, "mean_entities_per_row", s.meanEntitiesPerRow());
+        n.put("collision_warning", collisionWarning);
     }
 
     /**
@@ -168,7 +174,8 @@ public final class ResultRowJson {
         ResultRow.Sizes sizes = new ResultRow.Sizes(o.path("parameters").asLong(0), o.path("bytes").asLong(0),
                 number(o, "achieved_ratio"), layout(o.get("user_layout")), layout(o.get("item_layout")));
         ResultRow.Costs costs = new ResultRow.Costs(number(o, "layout_seconds"), number(o, "eval_seconds"),
-                o.path("peak_heap_bytes").asLong(0), textOrNull(o, "finished_at"));
+                o.path("peak_heap_bytes").asLong(0), textOrNull(o, "finished_at"),
+                textOrNull(o, "timed_in"));
         return new ResultRow(point, status, textOrNull(o, "error"), metrics, fit, sizes, costs);
     }
 

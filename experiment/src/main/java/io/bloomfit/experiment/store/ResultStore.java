@@ -1,5 +1,7 @@
 package io.bloomfit.experiment.store;
 
+import io.bloomfit.data.Dataset;
+import io.bloomfit.data.LoadReport;
 import io.bloomfit.experiment.ResultRow;
 import io.bloomfit.experiment.spec.ExperimentSpec;
 
@@ -18,6 +20,17 @@ import java.util.List;
  */
 public interface ResultStore {
 
+    /**
+     * Takes ownership of the store for one run, to be held (try-with-resources) for the run's whole lifetime, so
+     * that two runs never append to the same store. The default guards nothing.
+     *
+     * @throws io.bloomfit.experiment.spec.SpecException when another run holds the store (naming it)
+     * @throws IOException                               when the claim cannot be recorded
+     */
+    default RunClaim claim() throws IOException {
+        return RunClaim.NONE;
+    }
+
     /** Where the rows are kept, for messages (e.g. {@code runs/quickstart/results.jsonl}). */
     String location();
 
@@ -26,6 +39,13 @@ public interface ResultStore {
 
     /** Stores the spec of this run (its canonical {@link ExperimentSpec#source()}), replacing an earlier one. */
     void writeSpec(ExperimentSpec spec) throws IOException;
+
+    /**
+     * Stores what the run's data was and what loading skipped, dropped or merged ({@link LoadReport}), replacing
+     * an earlier record. The default keeps nothing.
+     */
+    default void writeDataset(Dataset dataset) throws IOException {
+    }
 
     /** The canonical spec stored by an earlier run, or {@code null}. */
     String storedSpec() throws IOException;

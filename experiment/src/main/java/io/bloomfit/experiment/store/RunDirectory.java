@@ -20,6 +20,11 @@ public record RunDirectory(Path path) {
     public static final String RESULTS = "results.jsonl";
     /** The spec that produced the results, defaults filled in. */
     public static final String SPEC = "spec.json";
+    /**
+     * What the run's data was and what loading did with it ({@code name, description, source, lines_read,
+     * skipped_lines, skipped_examples, below_threshold, duplicates_collapsed}).
+     */
+    public static final String DATASET = "dataset.json";
     /** The summary table as CSV. */
     public static final String SUMMARY_CSV = "summary.csv";
     /** The summary with charts. */
@@ -46,6 +51,10 @@ public record RunDirectory(Path path) {
 
     public Path spec() {
         return path.resolve(SPEC);
+    }
+
+    public Path dataset() {
+        return path.resolve(DATASET);
     }
 
     public Path summaryCsv() {

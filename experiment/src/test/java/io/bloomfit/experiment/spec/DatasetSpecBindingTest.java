@@ -69,7 +69,7 @@ class DatasetSpecBindingTest {
         assertThat(movielens.loading()).isEqualTo(new DatasetSpec.Loading(null, 4.0, null));
         Dataset ml = movielens.load();
         assertThat(ml.numInteractions()).isEqualTo(1);
-        assertThat(ml.name()).isEqualTo("ml-100k");
+        assertThat(ml.name()).isEqualTo("movielens-100k");
     }
 
     @Test

@@ -78,9 +78,9 @@ class SpecReaderTest {
     void unknownHashFunctionNamesThePathAndTheAvailableOnes() {
         SpecException e = problems(Fixtures.SPEC, "grid.hash=[fixture-mix, fixture-linear, xxhash]");
         assertThat(e.problems()).containsExactly(new SpecProblem("grid.hash[2]",
-                "unknown hash function 'xxhash'; available: fixture-linear, fixture-mix"));
+                "unknown hash function 'xxhash'; available: fixture-constant, fixture-linear, fixture-mix"));
         assertThat(e.getMessage()).isEqualTo("fixture.yaml: grid.hash[2]: unknown hash function 'xxhash'; "
-                .replace("fixture.yaml", "test.yaml") + "available: fixture-linear, fixture-mix");
+                .replace("fixture.yaml", "test.yaml") + "available: fixture-constant, fixture-linear, fixture-mix");
     }
 
     @Test

@@ -60,10 +60,11 @@ class ResultStoreTest {
                 + "\"eval_seconds\":0.5,\"layout_seconds\":0.01,\"parameters\":1234,\"bytes\":5678,"
                 + "\"achieved_ratio\":0.4,\"user_layout\":{\"entities\":10,\"rows\":10,\"achieved_ratio\":1.0,"
                 + "\"entities_sharing_signature\":0,\"shared_fraction\":0.0,\"max_entities_per_row\":1,"
-                + "\"mean_entities_per_row\":1.0},\"item_layout\":{\"entities\":20,\"rows\":8,"
+                + "\"mean_entities_per_row\":1.0,\"collision_warning\":null},\"item_layout\":{\"entities\":20,\"rows\":8,"
                 + "\"achieved_ratio\":0.4,\"entities_sharing_signature\":3,\"shared_fraction\":0.15,"
-                + "\"max_entities_per_row\":4,\"mean_entities_per_row\":2.5},\"peak_heap_bytes\":99,"
-                + "\"device\":\"cpu()\",\"threads\":2,\"trainer\":\"djl\",\"finished_at\":\"2026-01-01T00:00:00Z\"}\n");
+                + "\"max_entities_per_row\":4,\"mean_entities_per_row\":2.5,\"collision_warning\":null},\"peak_heap_bytes\":99,"
+                + "\"device\":\"cpu()\",\"threads\":2,\"trainer\":\"djl\",\"finished_at\":\"2026-01-01T00:00:00Z\","
+                + "\"timed_in\":null}\n");
     }
 
     @Test
@@ -72,7 +73,9 @@ class ResultStoreTest {
         store.append(OK);
         Files.writeString(store.directory().results(), "{\"compressor\":\"blo", StandardOpenOption.APPEND);
         assertThat(store.read()).hasSize(1);
+        assertThat(store.partialLastLine()).startsWith(store.directory().results() + ":2: the last line is cut short");
         assertThat(store.recover()).isTrue();
+        assertThat(store.partialLastLine()).isNull();
         store.append(FAILED);
         assertThat(store.read()).extracting(ResultRow::status).containsExactly(ResultStatus.OK, ResultStatus.FAILED);
         assertThat(store.recover()).isFalse();
@@ -86,5 +89,32 @@ class ResultStoreTest {
         store.append(OK);
         assertThatThrownBy(store::read).isInstanceOf(IOException.class)
                 .hasMessageStartingWith(store.directory().results() + ":2: not a result row");
+    }
+
+    @Test
+    void aBrokenLineSaysFileLineAndTheReasonWithoutTheParsersInternals(@TempDir Path dir) throws IOException {
+        DirectoryResultStore store = new DirectoryResultStore(dir);
+        store.append(OK);
+        // a whole (newline-ended) last line that is not JSON is broken, not cut short by an interrupt
+        Files.writeString(store.directory().results(), "{\"compressor\": oops}\n", StandardOpenOption.APPEND);
+        assertThatThrownBy(store::read).isInstanceOf(ResultsFileException.class)
+                .hasMessageStartingWith(store.directory().results() + ":2: not a result row: Unrecognized token 'oops'")
+                .hasMessageNotContaining("[Source").hasMessageNotContaining("line: 1, column");
+        assertThat(store.recover()).as("nothing an interrupt left").isFalse();
+    }
+
+    @Test
+    void theDatasetRecordSaysHowManyBadLinesWereSkipped(@TempDir Path dir) throws IOException {
+        Path data = Files.writeString(dir.resolve("u.data"), "1\t2\t3\t4\n1\t3\n2\t2\tx\t1\n2\t3\t4\t5\n");
+        var dataset = io.bloomfit.data.MovieLensLoader.load(data, null,
+                io.bloomfit.data.LoadOptions.DEFAULT.withSkipBadLines(true));
+        DirectoryResultStore store = new DirectoryResultStore(dir.resolve("run"));
+        store.writeDataset(dataset);
+        var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(store.directory().dataset().toFile());
+        assertThat(json.get("name").asText()).isEqualTo("u.data");
+        assertThat(json.get("lines_read").asLong()).isEqualTo(4);
+        assertThat(json.get("skipped_lines").asLong()).isEqualTo(2);
+        assertThat(json.get("skipped_examples").get(0).asText()).contains("u.data:2: expected 4 fields");
+        assertThat(json.get("description").asText()).contains("2 bad lines skipped (skipBadLines)");
     }
 }
