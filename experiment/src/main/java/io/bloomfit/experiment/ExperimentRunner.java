@@ -205,7 +205,7 @@ public final class ExperimentRunner {
             try {
                 ExperimentSpec earlier = SpecReader.read(storedSpec, store.location(), true, spec.name(), null,
                         List.of(), plugins);
-                ExperimentPlan.expand(earlier, plugins).forEach(p -> storedGrid.add(p.key()));
+                ExperimentPlan.withReferences(earlier, plugins).forEach(p -> storedGrid.add(p.key()));
             } catch (SpecException e) {
                 storedGrid.clear(); // e.g. a plugin of the earlier grid is gone: it cannot cover this run
             }
