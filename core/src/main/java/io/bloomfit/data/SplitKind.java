@@ -9,7 +9,9 @@ public enum SplitKind {
     /** Each user's latest pair ({@link LeaveLastOutSplit}). */
     LEAVE_LAST_OUT,
     /** Each user's latest fraction of pairs ({@link UserTimeSplit}). */
-    TIME_FRACTION;
+    TIME_FRACTION,
+    /** Per user, a seeded random fraction of the user's pairs ({@link UserHoldoutSplit}). */
+    USER_HOLDOUT;
 
     /** The name used in specs, e.g. {@code leave-last-out}. */
     public String specName() {

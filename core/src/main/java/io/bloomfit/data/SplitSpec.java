@@ -14,10 +14,12 @@ import java.util.Objects;
  *   <li>{@code random}: a seeded random {@code test} fraction of the distinct (user, item) pairs
  *       ({@link RandomSplit});</li>
  *   <li>{@code leave-last-out}: each user's latest pair ({@link LeaveLastOutSplit});</li>
- *   <li>{@code time-fraction}: each user's latest {@code test} fraction of pairs ({@link UserTimeSplit}).</li>
+ *   <li>{@code time-fraction}: each user's latest {@code test} fraction of pairs ({@link UserTimeSplit});</li>
+ *   <li>{@code user-holdout}: each user's seeded random {@code test} fraction of pairs ({@link UserHoldoutSplit}):
+ *       the held-out items of a user's history, the rest being the input.</li>
  * </ul>
  * {@code validation} (0 for none) carves a validation part out of the training part with the same kind: that
- * fraction of the training pairs for {@code random} and {@code time-fraction}, each user's last training pair for
+ * fraction of the training pairs for {@code random}, {@code time-fraction} and {@code user-holdout}, each user's last training pair for
  * {@code leave-last-out}.
  *
  * @param kind       which split
@@ -63,6 +65,10 @@ public record SplitSpec(SplitKind kind, double test, long seed, double validatio
         return new SplitSpec(SplitKind.TIME_FRACTION, test, 0, 0);
     }
 
+    public static SplitSpec userHoldout(double test, long seed) {
+        return new SplitSpec(SplitKind.USER_HOLDOUT, test, seed, 0);
+    }
+
     public SplitSpec withValidation(double fraction) {
         return new SplitSpec(kind, test, seed, fraction);
     }
@@ -82,6 +88,13 @@ public record SplitSpec(SplitKind kind, double test, long seed, double validatio
                 Interactions[] tv = validation > 0 ? LeaveLastOutSplit.split(tt[0])
                         : new Interactions[] {tt[0], empty(data)};
                 return Split.of(tv[0], tv[1], tt[1], "leave-last-out" + (validation > 0 ? "(validation)" : ""));
+            }
+            case USER_HOLDOUT: {
+                Interactions[] tt = UserHoldoutSplit.split(data, test, seed);
+                Interactions[] tv = validation > 0 ? UserHoldoutSplit.split(tt[0], validation, seed + 1)
+                        : new Interactions[] {tt[0], empty(data)};
+                return Split.of(tv[0], tv[1], tt[1], "user-holdout(test=" + test + ", seed=" + seed
+                        + (validation > 0 ? ", validation=" + validation : "") + ")");
             }
             default: {
                 Interactions[] tt = UserTimeSplit.split(data, test);

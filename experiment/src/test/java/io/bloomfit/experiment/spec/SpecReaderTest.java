@@ -246,6 +246,6 @@ class SpecReaderTest {
         assertThat(e.problems()).containsExactly(
                 new SpecProblem("dataset.source", "unknown value 'parquet'; expected one of synthetic, movielens, csv"),
                 new SpecProblem("split.kind", "unknown value 'chrono'; expected one of random, leave-last-out, "
-                        + "time-fraction"));
+                        + "time-fraction, user-holdout"));
     }
 }
