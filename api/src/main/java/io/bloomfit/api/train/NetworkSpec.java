@@ -51,4 +51,23 @@ public record NetworkSpec(List<Integer> hidden, NetworkActivation activation, do
     public int lastHidden() {
         return hidden.get(hidden.size() - 1);
     }
+
+    /** Trainable floats of the input layer over {@code positions} (m) inputs: an m x h1 matrix and h1 biases. */
+    public long inputLayerParameters(int positions) {
+        return (long) positions * firstHidden() + firstHidden();
+    }
+
+    /** Trainable floats of the output layer over {@code positions} (m) outputs: an hL x m matrix and m biases. */
+    public long outputLayerParameters(int positions) {
+        return (long) positions * lastHidden() + positions;
+    }
+
+    /** Trainable floats of the whole network over {@code positions} (m) inputs and outputs. */
+    public long parameters(int positions) {
+        long total = inputLayerParameters(positions) + outputLayerParameters(positions);
+        for (int l = 1; l < hidden.size(); l++) {
+            total += (long) hidden.get(l - 1) * hidden.get(l) + hidden.get(l);
+        }
+        return total;
+    }
 }

@@ -6,8 +6,9 @@ import io.bloomfit.data.SplitSpec;
 import java.util.List;
 
 /**
- * The {@code split} section's schema: {@code kind} ({@code random | leave-last-out | time-fraction | user-holdout}, default
- * {@code random}), {@code test} (fraction in (0, 1), default 0.2; ignored by leave-last-out), {@code seed}
+ * The {@code split} section's schema: {@code kind} ({@code random | leave-last-out | time-fraction |
+ * user-holdout}, default {@code random}), {@code test} (fraction in (0, 1), default 0.2; ignored by
+ * leave-last-out), {@code seed}
  * (default 42), {@code validation} (fraction in [0, 1), default 0: none).
  */
 final class SplitSection {
