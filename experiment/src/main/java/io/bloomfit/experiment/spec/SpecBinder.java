@@ -52,7 +52,8 @@ final class SpecBinder {
         if (model != null && !problems.hasAt("trainer")) {
             checkCapabilities(trainer, model);
         }
-        GridSpec grid = GridSection.bind(GridSection.SCHEMA.read(root, problems), plugins);
+        GridSpec grid = GridSection.bind(GridSection.SCHEMA.read(root, problems), plugins,
+                model == null ? null : model.kind());
         if (!problems.isEmpty()) {
             throw new SpecException(source, problems.list());
         }

@@ -20,7 +20,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * loss_per_epoch, fit_seconds, eval_seconds, layout_seconds, parameters, bytes, achieved_ratio, user_layout,
  * item_layout, peak_heap_bytes, device, threads, trainer, finished_at}; {@code user_layout} and {@code item_layout}
  * hold {@code entities, rows, achieved_ratio, entities_sharing_signature, shared_fraction, max_entities_per_row,
- * mean_entities_per_row}. Numbers that do not exist (NaN) are {@code null}.
+ * mean_entities_per_row}. Rows of {@code bloom-network} points add, after {@code finished_at},
+ * {@code input_layer_parameters, input_layer_bytes, output_layer_parameters, output_layer_bytes} (float32 bytes of
+ * the network's input and output layers); other rows leave them out. Numbers that do not exist (NaN) are
+ * {@code null}.
  */
 public final class ResultRowJson {
 
@@ -103,6 +106,13 @@ public final class ResultRowJson {
         o.put("threads", fit.threads());
         o.put("trainer", fit.trainer());
         o.put("finished_at", row.costs().finishedAt());
+        ResultRow.LayerSizes layers = sizes.layers();
+        if (layers != null) {
+            o.put("input_layer_parameters", layers.inputParameters());
+            o.put("input_layer_bytes", layers.inputBytes());
+            o.put("output_layer_parameters", layers.outputParameters());
+            o.put("output_layer_bytes", layers.outputBytes());
+        }
         return o;
     }
 
@@ -156,7 +166,9 @@ public final class ResultRowJson {
                 o.path("threads").asInt(0), doubles(o.get("fit_seconds_per_epoch")), doubles(o.get("loss_per_epoch")),
                 number(o, "fit_seconds"));
         ResultRow.Sizes sizes = new ResultRow.Sizes(o.path("parameters").asLong(0), o.path("bytes").asLong(0),
-                number(o, "achieved_ratio"), layout(o.get("user_layout")), layout(o.get("item_layout")));
+                number(o, "achieved_ratio"), layout(o.get("user_layout")), layout(o.get("item_layout")),
+                o.hasNonNull("input_layer_parameters") ? new ResultRow.LayerSizes(
+                        o.get("input_layer_parameters").asLong(), o.path("output_layer_parameters").asLong(0)) : null);
         ResultRow.Costs costs = new ResultRow.Costs(number(o, "layout_seconds"), number(o, "eval_seconds"),
                 o.path("peak_heap_bytes").asLong(0), textOrNull(o, "finished_at"));
         return new ResultRow(point, status, textOrNull(o, "error"), metrics, fit, sizes, costs);
