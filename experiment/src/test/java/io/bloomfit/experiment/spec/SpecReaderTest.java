@@ -88,7 +88,7 @@ class SpecReaderTest {
         SpecException e = problems(Fixtures.SPEC, "grid.compressor=[blom]", "trainer.name=torch");
         assertThat(e.problems()).extracting(SpecProblem::path).containsExactly("trainer.name", "grid.compressor[0]");
         assertThat(e.problems().get(0).message()).isEqualTo("unknown trainer 'torch'; available: fixture, "
-                + "fixture-serial");
+                + "fixture-network, fixture-serial");
         assertThat(e.problems().get(1).message()).startsWith("unknown compressor 'blom'; available: fixture-fixed, ");
     }
 
