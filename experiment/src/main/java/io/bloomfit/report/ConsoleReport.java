@@ -1,5 +1,7 @@
 package io.bloomfit.report;
 
+import io.bloomfit.experiment.ResultRow;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -8,6 +10,8 @@ import java.util.Locale;
  * The summary as an aligned text table, best MRR first, with MRR relative to {@code plain} and the speedup in
  * seconds per epoch relative to {@code plain}; failures are listed below the table with their messages. Columns:
  * {@code sd} is the sample standard deviation of MRR over repeats, {@code s/epoch} the mean seconds per epoch.
+ * Runs of {@code bloom-network} add, below the table, the parameters and float32 bytes of each group's input and
+ * output layers (the layers m shrinks).
  */
 public final class ConsoleReport {
 
@@ -66,6 +70,16 @@ public final class ConsoleReport {
             if (i == 0) {
                 int total = text.length();
                 out.append("-".repeat(total)).append('\n');
+            }
+        }
+        for (SummaryRow r : summary.rows()) {
+            ResultRow.LayerSizes layers = r.size().layers();
+            if (layers != null) {
+                out.append("network layers: ").append(r.label()).append(": input ")
+                        .append(humanCount(layers.inputParameters())).append(" params, ")
+                        .append(humanCount(layers.inputBytes())).append("B; output ")
+                        .append(humanCount(layers.outputParameters())).append(" params, ")
+                        .append(humanCount(layers.outputBytes())).append("B\n");
             }
         }
         for (SummaryRow r : summary.rows()) {

@@ -105,6 +105,7 @@ public final class ExperimentSummary {
         Stat parameters;
         Stat bytes;
         Stat achieved;
+        ResultRow.LayerSizes layers;
         String firstError;
 
         static Aggregate of(List<ResultRow> group) {
@@ -130,6 +131,7 @@ public final class ExperimentSummary {
             a.parameters = Stat.of(ok.stream().mapToDouble(r -> (double) r.sizes().parameters()).toArray());
             a.bytes = Stat.of(ok.stream().mapToDouble(r -> (double) r.sizes().bytes()).toArray());
             a.achieved = Stat.of(ok.stream().mapToDouble(r -> r.sizes().achievedRatio()).toArray());
+            a.layers = ok.isEmpty() ? null : ok.get(0).sizes().layers();
             return a;
         }
 
@@ -141,7 +143,7 @@ public final class ExperimentSummary {
                     runs, failed,
                     new SummaryRow.Quality(mrr.mean, mrr.std, p10.mean, r10.mean, ndcg.mean, relative),
                     new SummaryRow.Speed(seconds.mean, seconds.std, speedup),
-                    new SummaryRow.Size(parameters.mean, bytes.mean, achieved.mean), firstError);
+                    new SummaryRow.Size(parameters.mean, bytes.mean, achieved.mean, layers), firstError);
         }
     }
 }
