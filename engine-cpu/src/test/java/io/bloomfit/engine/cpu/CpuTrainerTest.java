@@ -51,6 +51,15 @@ class CpuTrainerTest {
     }
 
     @Test
+    void refusesTheBloomNetworkItCannotFit() {
+        ModelSpec network = spec(Loss.BPR, OptimizerKind.SPARSE_ADAM, 1, 0.01, 1).toBuilder()
+                .kind(ModelKind.BLOOM_NETWORK).build();
+        assertThatThrownBy(() -> new CpuTrainer().fit(plain(network, PLANTED), null))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("model.kind: trainer 'cpu' does not fit 'bloom-network'");
+    }
+
+    @Test
     void isRegisteredUnderItsNameAndDeclaresWhatItDoes() {
         assertThat(Trainers.available()).contains("cpu");
         Trainer trainer = Trainers.forName("cpu");
