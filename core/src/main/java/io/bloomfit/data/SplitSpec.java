@@ -19,8 +19,8 @@ import java.util.Objects;
  *       the held-out items of a user's history, the rest being the input.</li>
  * </ul>
  * {@code validation} (0 for none) carves a validation part out of the training part with the same kind: that
- * fraction of the training pairs for {@code random}, {@code time-fraction} and {@code user-holdout}, each user's last training pair for
- * {@code leave-last-out}.
+ * fraction of the training pairs for {@code random}, {@code time-fraction} and {@code user-holdout}, each user's
+ * last training pair for {@code leave-last-out}.
  *
  * @param kind       which split
  * @param test       test fraction in (0, 1) (ignored by leave-last-out)

@@ -15,9 +15,8 @@ import io.bloomfit.api.train.FitRequest;
 import io.bloomfit.api.train.ModelKind;
 import io.bloomfit.api.train.ModelSpec;
 import io.bloomfit.api.train.OptimizerKind;
-import io.bloomfit.api.train.TrainingCancelledException;
-import io.bloomfit.api.train.TrainingDivergedException;
 import io.bloomfit.api.train.TrainingListener;
+import io.bloomfit.engine.factorization.FitLoop;
 
 import java.util.Objects;
 
@@ -27,8 +26,8 @@ import java.util.Objects;
  * {@code model.batchSize} users, each step a forward pass of the {@link NetworkGraph}, backward through DJL's
  * gradient collector and DJL's stock dense Adam (learning rate {@code model.learningRate}, beta1 0.9, beta2 0.999,
  * eps 1e-8) on every tensor: a step costs the whole of the input and output layers, which is what a smaller m
- * saves (the paper's speed claim). The listener hears every epoch and step, is asked before every step whether to
- * stop, and a non-finite loss stops the fit, as in the factorization models' fit loop.
+ * saves (the paper's speed claim). Epochs, the listener, cancellation and divergence are the shared
+ * {@link FitLoop}'s, as for the factorization models.
  *
  * <p>Callers hold the JVM-wide DJL training lock (the gradient collector is process-wide) and choose the device.
  */
@@ -71,38 +70,17 @@ public final class BloomNetworkFit {
             NetworkGraph graph = new NetworkGraph(spec.network(), parameters);
             TrainingExamples examples = new TrainingExamples(request.train().userItems(), spec.batchSize(),
                     spec.seed());
-            long steps = examples.steps();
-            double[] seconds = new double[spec.epochs()];
-            double[] losses = new double[spec.epochs()];
-            long globalStep = 0;
-            for (int epoch = 1; epoch <= spec.epochs(); epoch++) {
+            FitLoop.Result result = FitLoop.run(spec.epochs(), examples.steps(), listener, epoch -> {
                 TrainingExamples.Epoch batches = examples.epoch(epoch);
-                listener.epochStarted(epoch, spec.epochs(), steps);
-                double lossSum = 0;
-                long seen = 0;
-                long t0 = System.nanoTime();
-                for (long s = 0; s < steps; s++) {
-                    if (listener.stopRequested()) {
-                        throw new TrainingCancelledException(epoch, globalStep + s);
-                    }
+                return () -> {
                     TrainingExamples.Batch batch = batches.next();
-                    double value = step(engine, manager, graph, parameters, adam, encoding, batch, batches);
-                    if (!Double.isFinite(value)) {
-                        throw new TrainingDivergedException(epoch, globalStep + s + 1, value);
-                    }
-                    lossSum += value;
-                    seen += batch.inputs().length;
-                    double elapsed = (System.nanoTime() - t0) / 1e9;
-                    listener.stepFinished(epoch, s + 1, steps, lossSum / (s + 1), elapsed > 0 ? seen / elapsed : 0);
-                }
-                seconds[epoch - 1] = (System.nanoTime() - t0) / 1e9;
-                losses[epoch - 1] = lossSum / steps;
-                listener.epochFinished(epoch, spec.epochs(), losses[epoch - 1], seconds[epoch - 1]);
-                globalStep += steps;
-            }
+                    return new FitLoop.StepResult(step(engine, manager, graph, parameters, adam, encoding, batch,
+                            batches), batch.inputs().length);
+                };
+            });
             NetworkParameters trained = download(parameters, encoding.positions(), spec);
-            FitReport report = new FitReport(seconds, losses, device.toString(), JniUtils.getNumThreads(),
-                    trained.count());
+            FitReport report = new FitReport(result.secondsPerEpoch(), result.lossPerEpoch(), device.toString(),
+                    JniUtils.getNumThreads(), trained.count());
             return new BloomNetworkModel(spec.network(), encoding, request.train().userItems(), trained, report,
                     device);
         } finally {

@@ -11,7 +11,7 @@
  * {@link io.bloomfit.engine.djl.network.BloomNetworkFit} the fit loop with DJL's dense Adam, and
  * {@link io.bloomfit.engine.djl.network.BloomNetworkModel} the fitted model with the likelihood recovery.
  *
- * <p>Depends on {@code api} and DJL only (no factorization code); the {@code djl} trainer
+ * <p>Depends on {@code api}, DJL and {@code engine-factorization}'s fit loop only; the {@code djl} trainer
  * ({@code io.bloomfit.engine.djl.DjlTrainer}) picks the device, holds the JVM-wide training lock and calls in here.
  */
 package io.bloomfit.engine.djl.network;
