@@ -11,8 +11,8 @@ import java.util.Objects;
  * of its items' positions. Input and output of the network use the same encoding, as in the paper.
  *
  * <p>Sets are never materialised as m-bit vectors: {@link #encode} gives, per set, its distinct positions in
- * first-seen order (items in the given order, lookups in order), padded to the longest set of the batch, with a
- * weight per slot (0 for padding). Any compressor whose layout gives unweighted lookups works: {@code plain} (the
+ * first-seen order (items in the given order, lookups in order), the runs of all sets back to back; targets
+ * ({@link #encodeTargets}) are padded to the longest target set of the batch with normalised weights. Any compressor whose layout gives unweighted lookups works: {@code plain} (the
  * uncompressed network, m = d, k = 1), {@code bloom}, {@code hashing-trick}, {@code bloom-cooccurrence}, ...
  */
 public final class BloomEncoding {
@@ -80,22 +80,22 @@ public final class BloomEncoding {
     }
 
     /**
-     * Encodes sets of items into padded position lists.
-     *
-     * @param sets       the item sets, one per example
-     * @param normalised weights {@code 1 / |positions of the set|} (a target distribution summing to 1) instead of 1
+     * Encodes sets of items as their distinct positions, first-seen order, one run per set (no padding): the
+     * network's input, a gather-and-sum over each run.
      */
-    public PaddedPositions encode(int[][] sets, boolean normalised) {
+    public PositionSets encode(int[][] sets) {
         int b = sets.length;
-        int[][] distinct = new int[b][];
+        int[] offsets = new int[b + 1];
+        int total = 0;
+        for (int[] set : sets) {
+            total += set.length * k;
+        }
+        int[] out = new int[total];
         int[] seen = new int[positions];
-        int width = 1;
+        int size = 0;
         for (int s = 0; s < b; s++) {
             int stamp = s + 1;
-            int[] set = sets[s];
-            int[] out = new int[set.length * k];
-            int size = 0;
-            for (int item : set) {
+            for (int item : sets[s]) {
                 for (int j = 0; j < k; j++) {
                     int p = layout.globalRow(item, j);
                     if (seen[p] != stamp) {
@@ -104,16 +104,28 @@ public final class BloomEncoding {
                     }
                 }
             }
-            distinct[s] = java.util.Arrays.copyOf(out, size);
-            width = Math.max(width, size);
+            offsets[s + 1] = size;
+        }
+        return new PositionSets(java.util.Arrays.copyOf(out, size), offsets);
+    }
+
+    /**
+     * Encodes sets of items into position lists padded to the longest set, each set's weights summing to 1 (the
+     * normalised target distribution); padding slots have weight 0. An empty set has no weight at all.
+     */
+    public PaddedPositions encodeTargets(int[][] sets) {
+        PositionSets runs = encode(sets);
+        int b = sets.length;
+        int width = 1;
+        for (int s = 0; s < b; s++) {
+            width = Math.max(width, runs.size(s));
         }
         int[] padded = new int[b * width];
         float[] weights = new float[b * width];
         for (int s = 0; s < b; s++) {
-            int[] d = distinct[s];
-            float w = normalised ? (d.length == 0 ? 0f : 1f / d.length) : 1f;
-            System.arraycopy(d, 0, padded, s * width, d.length);
-            java.util.Arrays.fill(weights, s * width, s * width + d.length, w);
+            int n = runs.size(s);
+            System.arraycopy(runs.positions(), runs.offsets()[s], padded, s * width, n);
+            java.util.Arrays.fill(weights, s * width, s * width + n, n == 0 ? 0f : 1f / n);
         }
         return new PaddedPositions(b, width, padded, weights);
     }

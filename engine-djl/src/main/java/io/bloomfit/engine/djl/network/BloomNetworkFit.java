@@ -93,8 +93,8 @@ public final class BloomNetworkFit {
     private static double step(Engine engine, NDManager manager, NetworkGraph graph, NDArray[] parameters,
                                Optimizer adam, BloomEncoding encoding, TrainingExamples.Batch batch,
                                TrainingExamples.Epoch epoch) {
-        PaddedPositions input = encoding.encode(batch.inputs(), false);
-        PaddedPositions targets = encoding.encode(batch.targets(), true);
+        PositionSets input = encoding.encode(batch.inputs());
+        PaddedPositions targets = encoding.encodeTargets(batch.targets());
         try (NDManager step = manager.newSubManager()) {
             float value;
             try (GradientCollector collector = engine.newGradientCollector()) {

@@ -87,7 +87,7 @@ public final class BloomNetworkModel implements TrainedModel {
                 throw new IllegalArgumentException("user " + u + " is outside 0.." + (inputs.numUsers() - 1));
             }
         }
-        PaddedPositions input = encoding.encode(BloomEncoding.setsOf(inputs, users), false);
+        PositionSets input = encoding.encode(BloomEncoding.setsOf(inputs, users));
         try (NDManager call = manager.newSubManager()) {
             return graph.logProbabilities(graph.hidden(input, null, call)).toFloatArray();
         }

@@ -17,20 +17,21 @@ class BloomEncodingTest {
     }
 
     @Test
-    void setsBecomeTheirDistinctPositionsPaddedToTheLongest() {
+    void setsBecomeTheirDistinctPositionsBackToBack() {
         BloomEncoding encoding = BloomEncoding.of(layout(null));
-        PaddedPositions batch = encoding.encode(new int[][] {{0, 1}, {2}, {}}, false);
+        PositionSets batch = encoding.encode(new int[][] {{0, 1}, {2}, {}});
 
         // {0, 1} sets positions 0, 1, 2 (1 once); {2} sets 3 (twice by its two lookups, once in the set); {} none
-        assertThat(batch.width()).isEqualTo(3);
-        assertThat(batch.positions()).containsExactly(0, 1, 2, 3, 0, 0, 0, 0, 0);
-        assertThat(batch.weights()).containsExactly(1, 1, 1, 1, 0, 0, 0, 0, 0);
+        assertThat(batch.positions()).containsExactly(0, 1, 2, 3);
+        assertThat(batch.offsets()).containsExactly(0, 3, 4, 4);
+        assertThat(batch.examples()).isEqualTo(3);
+        assertThat(batch.size(2)).isZero();
     }
 
     @Test
     void targetsAreNormalisedToSumToOne() {
         BloomEncoding encoding = BloomEncoding.of(layout(null));
-        PaddedPositions batch = encoding.encode(new int[][] {{0, 3}, {1}}, true);
+        PaddedPositions batch = encoding.encodeTargets(new int[][] {{0, 3}, {1}});
 
         // {0, 3} sets 0, 1, 4 -> 1/3 each; {1} sets 1, 2 -> 1/2 each
         assertThat(batch.positions()).containsExactly(0, 1, 4, 1, 2, 0);
