@@ -1,13 +1,14 @@
 package io.bloomfit.engine.djl.network;
 
 /**
- * A batch of position sets, padded to one width: example {@code s} owns slots
+ * A batch of target position sets, padded to one width (targets are a fifth of a user's items, so padding them
+ * is cheap; inputs are {@link PositionSets}, never padded): example {@code s} owns slots
  * {@code [s * width, (s + 1) * width)}; padding slots hold position 0 with weight 0.
  *
  * @param examples  sets in the batch
  * @param width     slots per example (the largest set's size, at least 1)
  * @param positions slot positions, example-major
- * @param weights   slot weights: 1 for inputs, {@code 1 / |set|} for normalised targets, 0 for padding
+ * @param weights   slot weights: {@code 1 / |set|} (the normalised target distribution), 0 for padding
  */
 public record PaddedPositions(int examples, int width, int[] positions, float[] weights) {
 
