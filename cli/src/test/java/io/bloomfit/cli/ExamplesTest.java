@@ -67,4 +67,27 @@ class ExamplesTest {
                 .isInstanceOfSatisfying(SpecException.class, e -> assertThat(e.problems())
                         .extracting(SpecProblem::path).containsExactly("dataset.path"));
     }
+
+    @Test
+    void paperNetworkRunsTheBloomNetworkOnItsItems() {
+        ExperimentSpec spec = SpecReader.read(EXAMPLES.resolve("paper-network.yaml"), List.of());
+        assertThat(spec.model().kind()).isEqualTo(io.bloomfit.api.train.ModelKind.BLOOM_NETWORK);
+        assertThat(spec.model().network().hidden()).containsExactly(64);
+        assertThat(spec.split().kind().specName()).isEqualTo("user-holdout");
+        // plain + bloom 3 ratios + hashing trick 3 ratios + bloom-cooccurrence 3 ratios, items only
+        assertThat(ExperimentPlan.expand(spec)).hasSize(10);
+    }
+
+    @Test
+    void paperNetworkOnMovielensNeedsOnlyTheFile() {
+        Path file = Path.of("data/ml-100k/u.data");
+        if (Files.isReadable(file) || Files.isReadable(EXAMPLES.resolve(file))) {
+            assertThat(SpecReader.read(EXAMPLES.resolve("paper-network-movielens.yaml"), List.of()).name())
+                    .isEqualTo("paper-network-movielens");
+            return;
+        }
+        assertThatThrownBy(() -> SpecReader.read(EXAMPLES.resolve("paper-network-movielens.yaml"), List.of()))
+                .isInstanceOfSatisfying(SpecException.class, e -> assertThat(e.problems())
+                        .extracting(SpecProblem::path).containsExactly("dataset.path"));
+    }
 }

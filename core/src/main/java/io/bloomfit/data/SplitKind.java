@@ -11,7 +11,9 @@ public enum SplitKind {
     /** Each user's latest fraction of pairs ({@link UserTimeSplit}). */
     TIME_FRACTION,
     /** Parts given as files ({@link SplitFiles}, read by {@link FileSplit}): nothing is drawn. */
-    FILES;
+    FILES,
+    /** Per user, a seeded random fraction of the user's pairs ({@link UserHoldoutSplit}). */
+    USER_HOLDOUT;
 
     /** The name used in specs, e.g. {@code leave-last-out}. */
     public String specName() {

@@ -16,10 +16,12 @@ import java.util.Objects;
  *   <li>{@code leave-last-out}: each user's latest pair ({@link LeaveLastOutSplit});</li>
  *   <li>{@code time-fraction}: each user's latest {@code test} fraction of pairs ({@link UserTimeSplit});</li>
  *   <li>{@code files}: the parts as given in {@link SplitFiles}, read by {@link FileSplit} (not by {@link #apply}).</li>
+ *   <li>{@code user-holdout}: each user's seeded random {@code test} fraction of pairs ({@link UserHoldoutSplit}):
+ *       the held-out items of a user's history, the rest being the input.</li>
  * </ul>
  * {@code validation} (0 for none) carves a validation part out of the training part with the same kind: that
- * fraction of the training pairs for {@code random} and {@code time-fraction}, each user's last training pair for
- * {@code leave-last-out}.
+ * fraction of the training pairs for {@code random}, {@code time-fraction} and {@code user-holdout}, each user's
+ * last training pair for {@code leave-last-out}.
  *
  * @param kind       which split
  * @param test       test fraction in (0, 1) (ignored by leave-last-out)
@@ -80,6 +82,10 @@ public record SplitSpec(SplitKind kind, double test, long seed, double validatio
         return new SplitSpec(SplitKind.TIME_FRACTION, test, 0, 0);
     }
 
+    public static SplitSpec userHoldout(double test, long seed) {
+        return new SplitSpec(SplitKind.USER_HOLDOUT, test, seed, 0);
+    }
+
     public SplitSpec withValidation(double fraction) {
         return new SplitSpec(kind, test, seed, fraction, files);
     }
@@ -107,6 +113,13 @@ public record SplitSpec(SplitKind kind, double test, long seed, double validatio
                         : new Interactions[] {tt[0], empty(data)};
                 return Split.of(tv[0], tv[1], tt[1], "leave-last-out" + (validation > 0 ? "(validation)" : ""));
             }
+            case USER_HOLDOUT: {
+                Interactions[] tt = UserHoldoutSplit.split(data, test, seed);
+                Interactions[] tv = validation > 0 ? UserHoldoutSplit.split(tt[0], validation, seed + 1)
+                        : new Interactions[] {tt[0], empty(data)};
+                return Split.of(tv[0], tv[1], tt[1], "user-holdout(test=" + test + ", seed=" + seed
+                        + (validation > 0 ? ", validation=" + validation : "") + ")");
+            }
             default: {
                 Interactions[] tt = UserTimeSplit.split(data, test);
                 Interactions[] tv = validation > 0 ? UserTimeSplit.split(tt[0], validation)
@@ -121,7 +134,8 @@ public record SplitSpec(SplitKind kind, double test, long seed, double validatio
      * Carves a validation part out of {@code train} with this split's kind, for tuning: a seeded random
      * {@code fraction} of the pairs for {@code random} (seed + 1, as {@link #apply} carves its validation part) and for
      * {@code files} (whose kind says nothing about order), each user's last pair for {@code leave-last-out}, each
-     * user's latest {@code fraction} for {@code time-fraction}. The parts share {@code train}'s index space.
+     * user's latest {@code fraction} for {@code time-fraction}, each user's seeded random {@code fraction} for
+     * {@code user-holdout} (seed + 1). The parts share {@code train}'s index space.
      *
      * @return {fit part, validation part}
      */
@@ -133,6 +147,7 @@ public record SplitSpec(SplitKind kind, double test, long seed, double validatio
             case RANDOM, FILES -> RandomSplit.split(train, fraction, seed + 1);
             case LEAVE_LAST_OUT -> LeaveLastOutSplit.split(train);
             case TIME_FRACTION -> UserTimeSplit.split(train, fraction);
+            case USER_HOLDOUT -> UserHoldoutSplit.split(train, fraction, seed + 1);
         };
     }
 

@@ -65,6 +65,27 @@ class SplitsTest {
     }
 
     @Test
+    void userHoldoutHoldsOutARandomShareOfEachUserAndNeedsNoTimestamps() {
+        // user 0: 5 pairs -> round(0.4 * 5) = 2 held out; user 1: 2 pairs -> min(1, round(0.8)) = 1; user 2: one pair
+        // stays as input. No timestamps.
+        Interactions data = new Interactions(3, 8,
+                new int[] {0, 0, 0, 0, 0, 1, 1, 2},
+                new int[] {0, 1, 2, 3, 4, 5, 6, 7}, null, null);
+        Split split = UserHoldoutSplit.apply(data, 0.4, 11);
+        int[] held = split.test().userCounts();
+        assertThat(held).containsExactly(2, 1, 0);
+        assertThat(split.train().userCounts()).containsExactly(3, 1, 1);
+        assertThat(split.coldStartUsers()).isZero();
+        assertThat(pairs(UserHoldoutSplit.apply(data, 0.4, 11).test())).isEqualTo(pairs(split.test()));
+        boolean differs = false;
+        for (long seed = 0; seed < 20 && !differs; seed++) {
+            differs = !pairs(UserHoldoutSplit.apply(data, 0.4, seed).test()).equals(pairs(split.test()));
+        }
+        assertThat(differs).as("another seed holds out other items").isTrue();
+        assertThat(split.description()).isEqualTo("user-holdout(test=0.4, seed=11)");
+    }
+
+    @Test
     void validationComesOutOfTrainWithTheSameKind() {
         Interactions data = SyntheticDatasets.preset("synthetic-ml100k").interactions();
         Split split = new SplitSpec("random", 0.2, 7, 0.1).apply(data);

@@ -7,6 +7,7 @@ import io.bloomfit.api.embed.EmbeddingLayout;
 import io.bloomfit.api.embed.LayoutRequest;
 import io.bloomfit.api.train.FitReport;
 import io.bloomfit.api.train.FitRequest;
+import io.bloomfit.api.train.ModelKind;
 import io.bloomfit.api.train.ModelSpec;
 import io.bloomfit.api.train.TrainedModel;
 import io.bloomfit.api.train.Trainer;
@@ -113,14 +114,24 @@ public final class PointRunner {
         TunedChoice tuned = null;
         try {
             long t0 = System.nanoTime();
-            EmbeddingLayout users = layout(point, point.sides().compressesUsers(), numUsers, model.dimension());
-            EmbeddingLayout items = layout(point, point.sides().compressesItems(), numItems, model.dimension());
+            EmbeddingLayout users = layout(point, point.sides().compressesUsers(), numUsers, model.dimension(), false);
+            EmbeddingLayout items = layout(point, point.sides().compressesItems(), numItems, model.dimension(), true);
             userStats = LayoutStats.of(users);
             itemStats = LayoutStats.of(items);
             layoutSeconds = (System.nanoTime() - t0) / 1e9;
-            parameters = users.parameterCount(model.dimension()) + items.parameterCount(model.dimension());
-            bytes = users.parameterBytes(model.dimension()) + items.parameterBytes(model.dimension())
-                    + users.indexBytes() + items.indexBytes();
+            ResultRow.LayerSizes layers = null;
+            if (model.kind() == ModelKind.BLOOM_NETWORK) {
+                // the network reads the item layout only: its m positions are the input and output units
+                int m = items.totalRows();
+                layers = new ResultRow.LayerSizes(model.network().inputLayerParameters(m),
+                        model.network().outputLayerParameters(m));
+                parameters = model.network().parameters(m);
+                bytes = parameters * Float.BYTES + items.indexBytes();
+            } else {
+                parameters = users.parameterCount(model.dimension()) + items.parameterCount(model.dimension());
+                bytes = users.parameterBytes(model.dimension()) + items.parameterBytes(model.dimension())
+                        + users.indexBytes() + items.indexBytes();
+            }
             achievedRatio = achievedRatio(point, users, items);
             RankingMetrics metrics;
             double evalSeconds;
@@ -150,7 +161,7 @@ public final class PointRunner {
             return new ResultRow(point, ResultStatus.OK, null, metrics,
                     new ResultRow.Fit(trainer.name(), report.device(), report.threads(), report.secondsPerEpoch(),
                             report.lossPerEpoch(), report.fitSeconds(), tuned),
-                    new ResultRow.Sizes(parameters, bytes, achievedRatio, userStats, itemStats),
+                    new ResultRow.Sizes(parameters, bytes, achievedRatio, userStats, itemStats, layers),
                     new ResultRow.Costs(layoutSeconds, evalSeconds, heap.peakBytes(), now(),
                             ResultRow.Costs.THIS_PROCESS));
         } catch (TrainingCancelledException e) {
@@ -243,7 +254,12 @@ public final class PointRunner {
         }
     }
 
-    private EmbeddingLayout layout(GridPoint point, boolean compressed, int entities, int dimension) {
+    /**
+     * The layout of one side. A compressor that builds its layout from training data gets the training part of the
+     * split only, never the test part: the interactions themselves for items, transposed (users as items) for users.
+     */
+    private EmbeddingLayout layout(GridPoint point, boolean compressed, int entities, int dimension,
+                                   boolean itemSide) {
         if (!compressed) {
             return plugins.compressors().forName(ExperimentPlan.BASELINE).layout(LayoutRequest.plain(entities,
                     dimension), null);
@@ -251,7 +267,13 @@ public final class PointRunner {
         EmbeddingCompressor compressor = plugins.compressors().forName(point.compressor());
         LayoutRequest request = new LayoutRequest(entities, dimension, point.ratio(), point.hashes(), point.hash(),
                 point.seed());
-        return EmbeddingCompressors.layout(compressor, request, plugins.hashes());
+        if (!compressor.usesTrainingData()) {
+            return EmbeddingCompressors.layout(compressor, request, plugins.hashes());
+        }
+        Interactions train = data.train();
+        Interactions training = itemSide ? train : new Interactions(train.numItems(), train.numUsers(),
+                train.itemArray(), train.userArray(), null, null);
+        return EmbeddingCompressors.layout(compressor, request, plugins.hashes(), training);
     }
 
     private static double achievedRatio(GridPoint point, EmbeddingLayout users, EmbeddingLayout items) {

@@ -88,9 +88,35 @@ public record ResultRow(GridPoint point, ResultStatus status, String error, Rank
      * @param achievedRatio rows per entity over the compressed side(s) (1 for the baseline)
      * @param userLayout    user-side layout statistics, or {@code null} when the point failed before
      * @param itemLayout    item-side layout statistics, or {@code null}
+     * @param layers        the input and output layers of a {@code bloom-network} point, {@code null} for
+     *                      factorization models
      */
     public record Sizes(long parameters, long bytes, double achievedRatio, LayoutStats userLayout,
-                        LayoutStats itemLayout) {
+                        LayoutStats itemLayout, LayerSizes layers) {
+
+        /** Sizes of a factorization model (no network layers). */
+        public Sizes(long parameters, long bytes, double achievedRatio, LayoutStats userLayout,
+                     LayoutStats itemLayout) {
+            this(parameters, bytes, achievedRatio, userLayout, itemLayout, null);
+        }
+    }
+
+    /**
+     * The layers a Bloom network's m shrinks: the input layer ({@code m x h1} weights and {@code h1} biases) and the
+     * output layer ({@code hL x m} weights and {@code m} biases), in float32.
+     *
+     * @param inputParameters  trainable floats of the input layer
+     * @param outputParameters trainable floats of the output layer
+     */
+    public record LayerSizes(long inputParameters, long outputParameters) {
+
+        public long inputBytes() {
+            return inputParameters * Float.BYTES;
+        }
+
+        public long outputBytes() {
+            return outputParameters * Float.BYTES;
+        }
     }
 
     /**

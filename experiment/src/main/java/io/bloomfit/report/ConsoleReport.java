@@ -1,5 +1,7 @@
 package io.bloomfit.report;
 
+import io.bloomfit.experiment.ResultRow;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -12,6 +14,8 @@ import java.util.Locale;
  * MRR, {@code rel.pop} MRR relative to the {@code popularity} reference, {@code s/epoch} the mean seconds per epoch,
  * {@code parameters} the mean of the rows' {@code parameters} field ({@link io.bloomfit.experiment.ResultRow.Sizes}:
  * trainable floats, tables and biases), abbreviated ({@code 6.3k}).
+ * Runs of {@code bloom-network} add, below the table, the parameters and float32 bytes of each group's input and
+ * output layers (the layers m shrinks).
  */
 public final class ConsoleReport {
 
@@ -74,6 +78,16 @@ public final class ConsoleReport {
             if (i == 0) {
                 int total = text.length();
                 out.append("-".repeat(total)).append('\n');
+            }
+        }
+        for (SummaryRow r : summary.rows()) {
+            ResultRow.LayerSizes layers = r.size().layers();
+            if (layers != null) {
+                out.append("network layers: ").append(r.label()).append(": input ")
+                        .append(humanCount(layers.inputParameters())).append(" params, ")
+                        .append(humanCount(layers.inputBytes())).append("B; output ")
+                        .append(humanCount(layers.outputParameters())).append(" params, ")
+                        .append(humanCount(layers.outputBytes())).append("B\n");
             }
         }
         for (SummaryRow r : summary.rows()) {

@@ -167,6 +167,7 @@ public final class ExperimentSummary {
         Stat bytes;
         Stat achieved;
         Set<String> timedIn = new HashSet<>();
+        ResultRow.LayerSizes layers;
         String firstError;
         double[] mrrValues;
         Map<Integer, Double> mrrByRepeat = new LinkedHashMap<>();
@@ -199,6 +200,7 @@ public final class ExperimentSummary {
             a.parameters = Stat.of(ok.stream().mapToDouble(r -> (double) r.sizes().parameters()).toArray());
             a.bytes = Stat.of(ok.stream().mapToDouble(r -> (double) r.sizes().bytes()).toArray());
             a.achieved = Stat.of(ok.stream().mapToDouble(r -> r.sizes().achievedRatio()).toArray());
+            a.layers = ok.isEmpty() ? null : ok.get(0).sizes().layers();
             return a;
         }
 
@@ -216,7 +218,7 @@ public final class ExperimentSummary {
                     runs, failed,
                     new SummaryRow.Quality(mrr.mean, mrr.std, p10.mean, r10.mean, ndcg.mean, relative),
                     new SummaryRow.Speed(seconds.mean, seconds.std, speedup, comparable),
-                    new SummaryRow.Size(parameters.mean, bytes.mean, achieved.mean), firstError);
+                    new SummaryRow.Size(parameters.mean, bytes.mean, achieved.mean, layers), firstError);
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.bloomfit.report;
 
 import io.bloomfit.experiment.ExperimentPlan;
+import io.bloomfit.experiment.ResultRow;
 import io.bloomfit.experiment.Sides;
 
 /**
@@ -65,8 +66,15 @@ public record SummaryRow(Group group, int runs, int failed, Quality quality, Spe
      * @param parameters    mean parameter count
      * @param bytes         mean bytes
      * @param achievedRatio mean achieved ratio
+     * @param layers        the input and output layers of a {@code bloom-network} group (the same in every repeat:
+     *                      they follow from m and the layers), {@code null} for factorization models
      */
-    public record Size(double parameters, double bytes, double achievedRatio) {
+    public record Size(double parameters, double bytes, double achievedRatio, ResultRow.LayerSizes layers) {
+
+        /** The size of a factorization group (no network layers). */
+        public Size(double parameters, double bytes, double achievedRatio) {
+            this(parameters, bytes, achievedRatio, null);
+        }
     }
 
     public boolean baseline() {

@@ -75,6 +75,22 @@ public class FixtureTrainer implements Trainer {
         }
     }
 
+    /** The fixture trainer, declaring the Bloom network too (it fits it as it fits everything: from the layouts). */
+    public static final class Network extends FixtureTrainer {
+
+        @Override
+        public String name() {
+            return "fixture-network";
+        }
+
+        @Override
+        public TrainerCapabilities capabilities() {
+            TrainerCapabilities all = super.capabilities();
+            return new TrainerCapabilities(true, all.devices(), EnumSet.of(ModelKind.IMPLICIT_FACTORIZATION,
+                    ModelKind.BLOOM_NETWORK), all.optimizers());
+        }
+    }
+
     @Override
     public TrainedModel fit(FitRequest request, TrainingListener listener) {
         int now = IN_FLIGHT.incrementAndGet();

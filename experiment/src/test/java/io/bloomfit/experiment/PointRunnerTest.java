@@ -123,4 +123,46 @@ class PointRunnerTest {
         // three threads, six fits of at least 100 ms each: with nothing serialising them, they overlap
         assertThat(FixtureTrainer.mostInFlight()).isGreaterThan(1);
     }
+
+    @Test
+    void aCompressorThatBuildsFromTrainingDataIsHandedTheTrainingPartOnly() {
+        FixtureTrainingDataCompressor.HANDED.clear();
+        ExperimentData data = Fixtures.data();
+        ExperimentSpec spec = Fixtures.spec("grid.compressor=[fixture-training]", "grid.hash=[fixture-mix]",
+                "grid.ratio=[0.5]");
+        GridPoint point = ExperimentPlan.expand(spec, Fixtures.PLUGINS).stream()
+                .filter(p -> p.compressor().equals("fixture-training")).findFirst().orElseThrow();
+
+        ResultRow row = new PointRunner(spec, data, Fixtures.EVALUATION, Fixtures.PLUGINS, FittedModelHandler.NONE)
+                .run(point, null);
+
+        assertThat(row.ok()).as(row.error()).isTrue();
+        // sides: both -> the user layout gets the training interactions transposed, the item layout them as they are
+        assertThat(FixtureTrainingDataCompressor.HANDED).hasSize(2);
+        io.bloomfit.api.data.Interactions users = FixtureTrainingDataCompressor.HANDED.get(0);
+        assertThat(users.numItems()).isEqualTo(data.train().numUsers());
+        assertThat(users.size()).isEqualTo(data.train().size()).isNotEqualTo(data.test().size());
+        assertThat(users.itemArray()).containsExactly(data.train().userArray());
+        assertThat(FixtureTrainingDataCompressor.HANDED.get(1)).isSameAs(data.train());
+    }
+
+    @Test
+    void networkPointsReportTheirInputAndOutputLayers() {
+        ExperimentSpec spec = Fixtures.read("""
+                dataset: {source: synthetic, preset: synthetic-ml100k}
+                model: {kind: bloom-network, epochs: 1, network: {hidden: [8, 4]}}
+                trainer: {name: fixture-network, device: cpu}
+                grid: {compressor: [fixture-modulo], hash: [fixture-mix], ratio: [0.5], hashes: [2]}
+                """, "net.yaml");
+        GridPoint point = ExperimentPlan.expand(spec, Fixtures.PLUGINS).get(1);
+        assertThat(point.sides()).isEqualTo(Sides.ITEMS);
+
+        ResultRow row = points(spec).run(point, null);
+
+        // 30 items at ratio 0.5 -> m = 15 positions; input layer 15 x 8 + 8 = 128, output layer 15 x 4 + 15 = 75
+        assertThat(row.ok()).as(row.error()).isTrue();
+        assertThat(row.sizes().layers()).isEqualTo(new ResultRow.LayerSizes(128, 75));
+        assertThat(row.sizes().layers().inputBytes()).isEqualTo(512);
+        assertThat(row.sizes().layers().outputBytes()).isEqualTo(300);
+    }
 }

@@ -40,6 +40,25 @@ class ExperimentSummaryTest {
     }
 
     @Test
+    void networkGroupsListTheirInputAndOutputLayersBelowTheTable() {
+        GridPoint bloom = new GridPoint("bloom", "xxh64", 0.5, 3, Sides.ITEMS, 0, 0);
+        // m = 25,000 positions, hidden [256, 128]: input 25,000 x 256 + 256 = 6,400,256 floats (25.6 MB);
+        // output 25,000 x 128 + 25,000 = 3,225,000 floats (12.9 MB)
+        ResultRow.LayerSizes layers = new ResultRow.LayerSizes(6_400_256L, 3_225_000L);
+        ResultRow row = new ResultRow(bloom, ResultStatus.OK, null, new RankingMetrics(0.1, 0.1, 0.1, 0.1),
+                new ResultRow.Fit("djl", "cpu()", 1, new double[] {2.0}, new double[] {1.0}, 2.0),
+                new ResultRow.Sizes(9_700_000L, 38_800_000L, 0.5, null, null, layers),
+                new ResultRow.Costs(0.01, 0.1, 0, "2026-01-01T00:00:00Z"));
+
+        ExperimentSummary summary = ExperimentSummary.of(List.of(ok(plain(0), 0.2, 4.0), row));
+
+        assertThat(summary.rows()).filteredOn(r -> !r.baseline()).singleElement()
+                .satisfies(r -> assertThat(r.size().layers()).isEqualTo(layers));
+        assertThat(ConsoleReport.render(summary)).contains("network layers: bloom xxh64 0.5 k=3 items: input 6.4M "
+                + "params, 25.6MB; output 3.2M params, 12.9MB\n");
+    }
+
+    @Test
     void meansSpreadsAndRelativeNumbersMatchAHandComputation() {
         List<ResultRow> rows = List.of(
                 ok(plain(0), 0.2, 2, 4),      // 3 s/epoch

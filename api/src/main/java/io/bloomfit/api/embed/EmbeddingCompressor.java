@@ -1,5 +1,6 @@
 package io.bloomfit.api.embed;
 
+import io.bloomfit.api.data.Interactions;
 import io.bloomfit.api.hash.HashFunction;
 
 import java.util.Optional;
@@ -31,6 +32,27 @@ public interface EmbeddingCompressor {
      *                                  the field and the fix
      */
     EmbeddingLayout layout(LayoutRequest request, HashFunction hash);
+
+    /**
+     * Whether this compressor's layout is built from training interactions (e.g. {@code bloom-cooccurrence}, which
+     * places items that co-occur in training on shared rows); such a compressor is called through
+     * {@link #layout(LayoutRequest, HashFunction, Interactions)}. Default: no.
+     */
+    default boolean usesTrainingData() {
+        return false;
+    }
+
+    /**
+     * Builds the layout for {@code request} from the training interactions. Callers pass the training part of a
+     * split only, never test interactions: a layout built from test data would leak them into the model.
+     *
+     * @param training interactions whose items are the entities laid out: for an item layout the training
+     *                 interactions, for a user layout the same interactions transposed (users as items); covers
+     *                 {@code request.numEntities()} items
+     */
+    default EmbeddingLayout layout(LayoutRequest request, HashFunction hash, Interactions training) {
+        return layout(request, hash);
+    }
 
     /**
      * Which request fields this compressor's layout responds to. Empty (the default, for compressors written

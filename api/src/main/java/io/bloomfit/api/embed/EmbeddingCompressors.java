@@ -1,5 +1,6 @@
 package io.bloomfit.api.embed;
 
+import io.bloomfit.api.data.Interactions;
 import io.bloomfit.api.hash.HashFunction;
 import io.bloomfit.api.hash.HashFunctions;
 import io.bloomfit.api.plugin.PluginRegistry;
@@ -42,6 +43,19 @@ public final class EmbeddingCompressors {
                                          PluginRegistry<HashFunction> hashes) {
         HashFunction hash = request.hashFunction() == null ? null : hashes.forName(request.hashFunction());
         return compressor.layout(request, hash);
+    }
+
+    /**
+     * As {@link #layout(EmbeddingCompressor, LayoutRequest, PluginRegistry)}, handing {@code training} to a
+     * compressor that {@linkplain EmbeddingCompressor#usesTrainingData() builds its layout from training data}.
+     *
+     * @param training training interactions whose items are the entities laid out (never test interactions)
+     */
+    public static EmbeddingLayout layout(EmbeddingCompressor compressor, LayoutRequest request,
+                                         PluginRegistry<HashFunction> hashes, Interactions training) {
+        HashFunction hash = request.hashFunction() == null ? null : hashes.forName(request.hashFunction());
+        return compressor.usesTrainingData() ? compressor.layout(request, hash, training)
+                : compressor.layout(request, hash);
     }
 
     /** As {@link #layout(EmbeddingCompressor, LayoutRequest, PluginRegistry)} with the shared registries. */

@@ -20,13 +20,16 @@ import java.util.Objects;
  * @param device         where to train
  * @param threads        intra-op threads for the engine; 0 lets the engine choose (reported with results)
  * @param compressBiases whether per-entity biases use the compressed layout too (default full-size)
+ * @param network        the layers of a {@link ModelKind#BLOOM_NETWORK} ({@link NetworkSpec#defaults()} unless
+ *                       given); factorization kinds ignore it
  */
 public record ModelSpec(ModelKind kind, Loss loss, int dimension, int epochs, int batchSize, double learningRate,
                         double l2, int negatives, OptimizerKind optimizer, long seed, DeviceChoice device,
-                        int threads, boolean compressBiases) {
+                        int threads, boolean compressBiases, NetworkSpec network) {
 
     public ModelSpec {
         Objects.requireNonNull(kind, "model.kind");
+        Objects.requireNonNull(network, "model.network");
         Objects.requireNonNull(loss, "model.loss");
         Objects.requireNonNull(optimizer, "model.optimizer");
         Objects.requireNonNull(device, "trainer.device");
@@ -49,6 +52,14 @@ public record ModelSpec(ModelKind kind, Loss loss, int dimension, int epochs, in
             throw new IllegalArgumentException("model.loss: 'regression' needs model.kind explicit-factorization; "
                     + "implicit-factorization takes pointwise, bpr, hinge, adaptive-hinge, bpr-bounded or pointwise-bounded");
         }
+    }
+
+    /** A spec with the default {@link NetworkSpec}: every factorization model's constructor. */
+    public ModelSpec(ModelKind kind, Loss loss, int dimension, int epochs, int batchSize, double learningRate,
+                     double l2, int negatives, OptimizerKind optimizer, long seed, DeviceChoice device, int threads,
+                     boolean compressBiases) {
+        this(kind, loss, dimension, epochs, batchSize, learningRate, l2, negatives, optimizer, seed, device, threads,
+                compressBiases, NetworkSpec.defaults());
     }
 
     private static void requireAtLeast(String field, int value, int min) {
@@ -109,6 +120,7 @@ public record ModelSpec(ModelKind kind, Loss loss, int dimension, int epochs, in
         private DeviceChoice device;
         private int threads;
         private boolean compressBiases;
+        private NetworkSpec network;
 
         private Builder(ModelSpec from) {
             kind = from.kind;
@@ -124,6 +136,7 @@ public record ModelSpec(ModelKind kind, Loss loss, int dimension, int epochs, in
             device = from.device;
             threads = from.threads;
             compressBiases = from.compressBiases;
+            network = from.network;
         }
 
         public Builder kind(ModelKind value) {
@@ -191,6 +204,11 @@ public record ModelSpec(ModelKind kind, Loss loss, int dimension, int epochs, in
             return this;
         }
 
+        public Builder network(NetworkSpec value) {
+            network = value;
+            return this;
+        }
+
         /**
          * The spec.
          *
@@ -198,7 +216,7 @@ public record ModelSpec(ModelKind kind, Loss loss, int dimension, int epochs, in
          */
         public ModelSpec build() {
             return new ModelSpec(kind, loss, dimension, epochs, batchSize, learningRate, l2, negatives, optimizer,
-                    seed, device, threads, compressBiases);
+                    seed, device, threads, compressBiases, network);
         }
     }
 }

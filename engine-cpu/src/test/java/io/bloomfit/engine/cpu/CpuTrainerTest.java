@@ -51,6 +51,15 @@ class CpuTrainerTest {
     }
 
     @Test
+    void refusesTheBloomNetworkItCannotFit() {
+        ModelSpec network = spec(Loss.BPR, OptimizerKind.SPARSE_ADAM, 1, 0.01, 1).toBuilder()
+                .kind(ModelKind.BLOOM_NETWORK).build();
+        assertThatThrownBy(() -> new CpuTrainer().fit(plain(network, PLANTED), null))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("model.kind: trainer 'cpu' does not fit 'bloom-network'");
+    }
+
+    @Test
     void isRegisteredUnderItsNameAndDeclaresWhatItDoes() {
         assertThat(Trainers.available()).contains("cpu");
         Trainer trainer = Trainers.forName("cpu");
@@ -59,7 +68,8 @@ class CpuTrainerTest {
         assertThat(trainer.capabilities().devices()).containsExactlyInAnyOrder(DeviceChoice.AUTO, DeviceChoice.CPU);
         assertThat(trainer.capabilities().optimizers()).containsExactlyInAnyOrder(OptimizerKind.SPARSE_ADAM,
                 OptimizerKind.SPARSE_ADAGRAD, OptimizerKind.SGD);
-        assertThat(trainer.capabilities().modelKinds()).containsExactlyInAnyOrder(ModelKind.values());
+        assertThat(trainer.capabilities().modelKinds()).containsExactlyInAnyOrder(ModelKind.IMPLICIT_FACTORIZATION,
+                ModelKind.EXPLICIT_FACTORIZATION);
     }
 
     @ParameterizedTest

@@ -1,12 +1,17 @@
 package io.bloomfit.engine.djl;
 
+import ai.djl.engine.Engine;
 import io.bloomfit.api.train.DeviceChoice;
 import io.bloomfit.api.train.FitRequest;
 import io.bloomfit.api.train.ModelKind;
 import io.bloomfit.api.train.OptimizerKind;
+import io.bloomfit.api.train.TrainedModel;
 import io.bloomfit.api.train.Trainer;
 import io.bloomfit.api.train.TrainerCapabilities;
 import io.bloomfit.api.train.TrainingListener;
+import io.bloomfit.engine.djl.network.BloomNetworkFit;
+import io.bloomfit.engine.djl.network.BloomNetworkModel;
+import io.bloomfit.engine.djl.network.NetworkInitializer;
 import io.bloomfit.engine.factorization.FitLoop;
 import io.bloomfit.engine.factorization.model.GaussianInitializer;
 import io.bloomfit.engine.factorization.model.ModelFiles;
@@ -38,6 +43,9 @@ import java.util.Objects;
  * no spec got slower when the engine-neutral code moved out of this module. Dense {@code adam}, a GPU, and the
  * autograd path go through DJL; the trained model scores with libtorch ({@link DjlFactorizationModel}).
  *
+ * <p><b>The Bloom network.</b> {@code model.kind: bloom-network} fits the paper's input/output network over the
+ * item layout instead ({@link BloomNetworkFit}, {@link BloomNetworkModel}); the user layout is not read.
+ *
  * <p><b>One fit at a time per JVM.</b> DJL's PyTorch gradient collector has a static "collecting" flag, so
  * {@link #fit} holds a JVM-wide lock ({@link DjlTrainingLock}): concurrent calls queue, and
  * {@link #capabilities()} declares {@code concurrentFits = false}. Run parallel fits in separate processes.
@@ -51,10 +59,11 @@ public final class DjlTrainer implements Trainer {
 
     private static final TrainerCapabilities CAPABILITIES = new TrainerCapabilities(false,
             EnumSet.allOf(DeviceChoice.class),
-            EnumSet.of(ModelKind.IMPLICIT_FACTORIZATION, ModelKind.EXPLICIT_FACTORIZATION),
+            EnumSet.of(ModelKind.IMPLICIT_FACTORIZATION, ModelKind.EXPLICIT_FACTORIZATION, ModelKind.BLOOM_NETWORK),
             EnumSet.allOf(OptimizerKind.class));
 
     private final ParameterInitializer initializer;
+    private final NetworkInitializer networkInitializer;
 
     /** The trainer with Spotlight's initialisation ({@link GaussianInitializer}); used by ServiceLoader. */
     public DjlTrainer() {
@@ -63,7 +72,17 @@ public final class DjlTrainer implements Trainer {
 
     /** A trainer that starts embedding tables from {@code initializer} (biases always start at zero). */
     public DjlTrainer(ParameterInitializer initializer) {
+        this(initializer, NetworkInitializer.GLOROT);
+    }
+
+    /** A trainer that starts Bloom networks ({@code bloom-network}) from {@code networkInitializer}. */
+    public DjlTrainer(NetworkInitializer networkInitializer) {
+        this(GaussianInitializer.INSTANCE, networkInitializer);
+    }
+
+    private DjlTrainer(ParameterInitializer initializer, NetworkInitializer networkInitializer) {
         this.initializer = Objects.requireNonNull(initializer, "initializer");
+        this.networkInitializer = Objects.requireNonNull(networkInitializer, "networkInitializer");
     }
 
     @Override
@@ -71,20 +90,31 @@ public final class DjlTrainer implements Trainer {
         return NAME;
     }
 
-    /** One fit at a time per JVM; CPU and GPU; both factorization kinds; dense and sparse optimizers. */
+    /**
+     * One fit at a time per JVM; CPU and GPU; both factorization kinds and the Bloom network; dense and sparse
+     * optimizers (the network trains with dense {@code adam} only).
+     */
     @Override
     public TrainerCapabilities capabilities() {
         return CAPABILITIES;
     }
 
-    /** Fits the model; blocks while another fit runs in this JVM. */
+    /**
+     * Fits the model: a {@link DjlFactorizationModel}, or a {@link BloomNetworkModel} for {@code bloom-network}
+     * (see {@link BloomNetworkFit}); blocks while another fit runs in this JVM.
+     */
     @Override
-    public DjlFactorizationModel fit(FitRequest request, TrainingListener listener) {
+    public TrainedModel fit(FitRequest request, TrainingListener listener) {
         Objects.requireNonNull(request, "request");
         FitLoop.validate(request, CAPABILITIES, NAME);
+        TrainingListener progress = listener == null ? TrainingListener.NONE : listener;
         DjlTrainingLock.LOCK.lock();
         try {
-            return new DjlFactorizationModel(new DjlFit(request, listener == null ? TrainingListener.NONE : listener,
+            if (request.model().kind() == ModelKind.BLOOM_NETWORK) {
+                return BloomNetworkFit.fit(request, progress, networkInitializer,
+                        DeviceSelection.choose(request.model().device(), Engine.getEngine(DjlFit.ENGINE)));
+            }
+            return new DjlFactorizationModel(new DjlFit(request, progress,
                     initializer, new ModelOrigin(NAME, djlVersion())).run());
         } finally {
             DjlTrainingLock.LOCK.unlock();

@@ -53,7 +53,8 @@ class CpuMatchesDjlTest {
         FitRequest request = new FitRequest(spec, train, users, items);
         Evaluator evaluator = new Evaluator();
         try (FactorizationModel cpu = new CpuTrainer().fit(request, TrainingListener.NONE);
-             DjlFactorizationModel djl = new DjlTrainer().fit(request, TrainingListener.NONE)) {
+             DjlFactorizationModel djl = (DjlFactorizationModel) new DjlTrainer().fit(request,
+                     TrainingListener.NONE)) {
             for (TableId t : TableId.values()) {
                 assertThat(cpu.parameters().table(t)).as("%s", t)
                         .containsExactly(djl.factorization().parameters().table(t));

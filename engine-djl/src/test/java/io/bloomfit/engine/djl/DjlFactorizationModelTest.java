@@ -25,7 +25,8 @@ class DjlFactorizationModelTest {
     static void fit() {
         Interactions train = Fixtures.twoGroups(30, 5000, 20, 2);
         ModelSpec spec = Fixtures.spec(Loss.BPR, OptimizerKind.SPARSE_ADAM, 8, 1, 64, 0.05, 3);
-        model = new DjlTrainer().fit(Fixtures.plainRequest(spec, train), TrainingListener.NONE);
+        model = (DjlFactorizationModel) new DjlTrainer().fit(Fixtures.plainRequest(spec, train),
+                TrainingListener.NONE);
     }
 
     @Test
@@ -54,7 +55,7 @@ class DjlFactorizationModelTest {
     @Test
     void closedModelRefusesToScore() {
         Interactions train = Fixtures.twoGroups(4, 6, 2, 1);
-        DjlFactorizationModel small = new DjlTrainer().fit(Fixtures.plainRequest(
+        DjlFactorizationModel small = (DjlFactorizationModel) new DjlTrainer().fit(Fixtures.plainRequest(
                 Fixtures.spec(Loss.BPR, OptimizerKind.SGD, 2, 1, 4, 0.1, 1), train), TrainingListener.NONE);
         small.close();
         small.close();

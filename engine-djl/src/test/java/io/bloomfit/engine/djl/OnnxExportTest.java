@@ -58,7 +58,8 @@ class OnnxExportTest {
         EmbeddingLayout items = EmbeddingCompressors.layout(compressor, new LayoutRequest(40, 6, ratio, k, "xxh3", 6));
         ModelSpec spec = new ModelSpec(ModelKind.IMPLICIT_FACTORIZATION, Loss.BPR, 6, 2, 16, 0.05, 0, 5,
                 OptimizerKind.SPARSE_ADAM, 2, DeviceChoice.CPU, 1, compressBiases);
-        try (DjlFactorizationModel model = new DjlTrainer().fit(new FitRequest(spec, TRAIN, users, items),
+        try (DjlFactorizationModel model = (DjlFactorizationModel) new DjlTrainer().fit(
+                new FitRequest(spec, TRAIN, users, items),
                 TrainingListener.NONE)) {
             OnnxExporter.export(model, dir.resolve("model.onnx"));
             long[] allItems = LongStream.range(0, 40).toArray();

@@ -37,7 +37,8 @@ class SaveLoadTest {
         EmbeddingLayout items = EmbeddingCompressors.layout(PermutationCompressor.NAME, new LayoutRequest(30, 6, 1.0, 1, null, 4));
         ModelSpec spec = new ModelSpec(ModelKind.IMPLICIT_FACTORIZATION, Loss.ADAPTIVE_HINGE, 6, 2, 16, 0.05, 0.001,
                 3, OptimizerKind.ADAM, 8, DeviceChoice.CPU, 1, true);
-        model = new DjlTrainer().fit(new FitRequest(spec, TRAIN, users, items), TrainingListener.NONE);
+        model = (DjlFactorizationModel) new DjlTrainer().fit(new FitRequest(spec, TRAIN, users, items),
+                TrainingListener.NONE);
     }
 
     @Test

@@ -13,10 +13,11 @@ import io.bloomfit.api.train.TrainingListener;
 
 import java.util.List;
 import java.util.function.Supplier;
+import java.util.function.IntFunction;
 import java.util.stream.Collectors;
 
 /**
- * The one fit loop of every factorization trainer, as Spotlight composes a model: epochs of
+ * The one fit loop of every trainer, as Spotlight composes a model: epochs of
  * {@link Minibatches}, each batch handed to a {@link BatchStep} (the engine's part: loss and update), the
  * listener told of every epoch and step, the loss checked for divergence, and {@link TrainingListener#stopRequested()}
  * asked before every step.
@@ -47,15 +48,49 @@ public final class FitLoop {
      */
     public static Result run(ModelSpec spec, Interactions train, TrainingListener listener, BatchStep step,
                              Supplier<TrainedModel> snapshot) {
-        boolean epochModels = snapshot != null && listener.wantsEpochModels();
         Minibatches batches = new Minibatches(train, spec);
-        long steps = batches.steps();
-        double[] seconds = new double[spec.epochs()];
-        double[] losses = new double[spec.epochs()];
-        long globalStep = 0;
-        for (int epoch = 1; epoch <= spec.epochs(); epoch++) {
+        return run(spec.epochs(), batches.steps(), listener, snapshot, epoch -> {
             Minibatches.Epoch batchesOfEpoch = batches.epoch(epoch);
-            listener.epochStarted(epoch, spec.epochs(), steps);
+            return () -> {
+                Batch batch = batchesOfEpoch.next();
+                return new StepResult(step.apply(batch), batch.size());
+            };
+        });
+    }
+
+    /** What one step trained on: its loss and the examples of its batch. */
+    public record StepResult(double loss, int examples) {
+    }
+
+    /** The steps of one epoch, drawn in order: each call trains the epoch's next batch. */
+    @FunctionalInterface
+    public interface EpochSteps {
+        StepResult next();
+    }
+
+    /**
+     * The loop itself, for any kind of batches (a factorization model's interactions, a network's users):
+     * {@code epochs} epochs of {@code steps} steps each, {@code epochSteps.apply(epoch)} (1-based) giving an
+     * epoch's steps. Listener, divergence and cancellation as described in the class comment.
+     */
+    public static Result run(int epochs, long steps, TrainingListener listener, IntFunction<EpochSteps> epochSteps) {
+        return run(epochs, steps, listener, null, epochSteps);
+    }
+
+    /**
+     * As {@link #run(int, long, TrainingListener, IntFunction)}; when the listener
+     * {@link TrainingListener#wantsEpochModels() wants epoch models} and {@code snapshot} is not {@code null}, hands
+     * it {@code snapshot}'s model of the current parameters after every epoch, then closes that model.
+     */
+    public static Result run(int epochs, long steps, TrainingListener listener, Supplier<TrainedModel> snapshot,
+                             IntFunction<EpochSteps> epochSteps) {
+        boolean epochModels = snapshot != null && listener.wantsEpochModels();
+        double[] seconds = new double[epochs];
+        double[] losses = new double[epochs];
+        long globalStep = 0;
+        for (int epoch = 1; epoch <= epochs; epoch++) {
+            EpochSteps stepsOfEpoch = epochSteps.apply(epoch);
+            listener.epochStarted(epoch, epochs, steps);
             double lossSum = 0;
             long examples = 0;
             long start = System.nanoTime();
@@ -63,20 +98,20 @@ public final class FitLoop {
                 if (listener.stopRequested()) {
                     throw new TrainingCancelledException(epoch, globalStep + s);
                 }
-                Batch batch = batchesOfEpoch.next();
-                double value = step.apply(batch);
+                StepResult result = stepsOfEpoch.next();
+                double value = result.loss();
                 if (!Double.isFinite(value)) {
                     throw new TrainingDivergedException(epoch, globalStep + s + 1, value);
                 }
                 lossSum += value;
-                examples += batch.size();
+                examples += result.examples();
                 double elapsed = (System.nanoTime() - start) / 1e9;
                 listener.stepFinished(epoch, s + 1, steps, lossSum / (s + 1), elapsed > 0 ? examples / elapsed : 0);
             }
             double elapsed = (System.nanoTime() - start) / 1e9;
             seconds[epoch - 1] = elapsed;
             losses[epoch - 1] = lossSum / steps;
-            listener.epochFinished(epoch, spec.epochs(), losses[epoch - 1], elapsed);
+            listener.epochFinished(epoch, epochs, losses[epoch - 1], elapsed);
             if (epochModels) {
                 try (TrainedModel current = snapshot.get()) {
                     listener.epochModel(epoch, current);

@@ -1,5 +1,6 @@
 package io.bloomfit.experiment.spec;
 
+import io.bloomfit.api.train.ModelKind;
 import io.bloomfit.experiment.Plugins;
 import io.bloomfit.experiment.Sides;
 
@@ -11,7 +12,8 @@ import java.util.List;
  * The {@code grid} section's schema: the lists whose cross product is run, {@code compressor} (default
  * {@code [bloom]}), {@code hash} (default {@code [xxh64]}), {@code ratio} (each in (0, 1], default {@code [0.5]}),
  * {@code hashes} (k, each in 1..64, default {@code [2]}), {@code sides} ({@code both | users | items}, default
- * {@code [both]}), and {@code repeats} (1..1000, default 1). Repeated list values count once.
+ * {@code [both]}; {@code [items]}, the only side it accepts, for {@code model.kind: bloom-network}, whose input and
+ * output encode items), and {@code repeats} (1..1000, default 1). Repeated list values count once.
  */
 final class GridSection {
 
@@ -37,8 +39,12 @@ final class GridSection {
     private GridSection() {
     }
 
-    /** Binds the section; compressors and hash functions must be installed in {@code plugins}. */
-    static GridSpec bind(Section.Values<GridSpec> values, Plugins plugins) {
+    /**
+     * Binds the section; compressors and hash functions must be installed in {@code plugins}.
+     *
+     * @param kind the bound model kind, or {@code null} when the model section has problems
+     */
+    static GridSpec bind(Section.Values<GridSpec> values, Plugins plugins, ModelKind kind) {
         List<String> compressors = values.get(COMPRESSOR);
         for (int i = 0; i < compressors.size(); i++) {
             SpecBinder.pluginName(plugins.compressors(), compressors.get(i), values, COMPRESSOR, i);
@@ -52,8 +58,20 @@ final class GridSection {
                 values.problem(list, "empty list: the grid would have no points; list at least one value");
             }
         }
+        List<Sides> sides = values.get(SIDES);
+        if (kind == ModelKind.BLOOM_NETWORK) {
+            if (!values.isSet(SIDES)) {
+                sides = List.of(Sides.ITEMS);
+            }
+            for (int i = 0; i < sides.size(); i++) {
+                if (sides.get(i) != Sides.ITEMS) {
+                    values.problem(SIDES, i, "model.kind bloom-network compresses its item input and output only: "
+                            + "the only side it accepts is 'items', was '" + sides.get(i).specName() + "'");
+                }
+            }
+        }
         return new GridSpec(distinct(compressors), distinct(hashes), distinct(values.get(RATIO)),
-                distinct(values.get(HASHES)), distinct(values.get(SIDES)), values.get(REPEATS));
+                distinct(values.get(HASHES)), distinct(sides), values.get(REPEATS));
     }
 
     private static <T> List<T> distinct(List<T> values) {

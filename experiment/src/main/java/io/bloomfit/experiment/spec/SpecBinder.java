@@ -62,7 +62,8 @@ final class SpecBinder {
         if (model != null && !problems.hasAt("trainer")) {
             checkCapabilities(trainer, model);
         }
-        GridSpec grid = GridSection.bind(GridSection.SCHEMA.read(root, problems), plugins);
+        GridSpec grid = GridSection.bind(GridSection.SCHEMA.read(root, problems), plugins,
+                model == null ? null : model.kind());
         EvaluationSpec evaluation = EvaluationSection.bind(EvaluationSection.SCHEMA.read(root, problems));
         TuneSpec tune = TuneSection.bind(root, problems, model);
         if (!problems.isEmpty()) {

@@ -9,7 +9,8 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * The {@code split} section's schema: {@code kind} ({@code random | leave-last-out | time-fraction | files},
+ * The {@code split} section's schema: {@code kind} ({@code random | leave-last-out | time-fraction | user-holdout |
+ * files},
  * default {@code random}), {@code test} (fraction in (0, 1), default 0.2; ignored by leave-last-out; for
  * {@code files}: the test file's path), {@code seed} (default 42), {@code validation} (fraction in [0, 1), default 0:
  * none; for {@code files}: the validation file's path, optional), {@code train} (only for {@code files}: the training

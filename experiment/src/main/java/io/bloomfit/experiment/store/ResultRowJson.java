@@ -24,7 +24,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * {@code tuned: {learningRate, l2, epochs}} and {@code validation_score}; {@code user_layout} and {@code item_layout}
  * hold {@code entities, rows, achieved_ratio, entities_sharing_signature, shared_fraction, max_entities_per_row,
  * mean_entities_per_row, collision_warning} (the last, derived on writing, is {@code null} unless
- * {@link CollisionCheck} finds the layout far worse than random hashing). Numbers that do not exist (NaN) are {@code null}.
+ * {@link CollisionCheck} finds the layout far worse than random hashing). Rows of {@code bloom-network}
+ * points add, last, {@code input_layer_parameters, input_layer_bytes, output_layer_parameters, output_layer_bytes}
+ * (float32 bytes of the network's input and output layers); other rows leave them out. Numbers that do not exist
+ * (NaN) are {@code null}.
  */
 public final class ResultRowJson {
 
@@ -118,6 +121,13 @@ public final class ResultRowJson {
             t.put("epochs", tuned.epochs());
             putNumber(o, "validation_score", tuned.validationScore());
         }
+        ResultRow.LayerSizes layers = sizes.layers();
+        if (layers != null) {
+            o.put("input_layer_parameters", layers.inputParameters());
+            o.put("input_layer_bytes", layers.inputBytes());
+            o.put("output_layer_parameters", layers.outputParameters());
+            o.put("output_layer_bytes", layers.outputBytes());
+        }
         return o;
     }
 
@@ -172,7 +182,9 @@ public final class ResultRowJson {
                 o.path("threads").asInt(0), doubles(o.get("fit_seconds_per_epoch")), doubles(o.get("loss_per_epoch")),
                 number(o, "fit_seconds"), tuned(o));
         ResultRow.Sizes sizes = new ResultRow.Sizes(o.path("parameters").asLong(0), o.path("bytes").asLong(0),
-                number(o, "achieved_ratio"), layout(o.get("user_layout")), layout(o.get("item_layout")));
+                number(o, "achieved_ratio"), layout(o.get("user_layout")), layout(o.get("item_layout")),
+                o.hasNonNull("input_layer_parameters") ? new ResultRow.LayerSizes(
+                        o.get("input_layer_parameters").asLong(), o.path("output_layer_parameters").asLong(0)) : null);
         ResultRow.Costs costs = new ResultRow.Costs(number(o, "layout_seconds"), number(o, "eval_seconds"),
                 o.path("peak_heap_bytes").asLong(0), textOrNull(o, "finished_at"),
                 textOrNull(o, "timed_in"));

@@ -88,7 +88,7 @@ class SpecReaderTest {
         SpecException e = problems(Fixtures.SPEC, "grid.compressor=[blom]", "trainer.name=torch");
         assertThat(e.problems()).extracting(SpecProblem::path).containsExactly("trainer.name", "grid.compressor[0]");
         assertThat(e.problems().get(0).message()).isEqualTo("unknown trainer 'torch'; available: fixture, "
-                + "fixture-serial, fixture-tunable");
+                + "fixture-network, fixture-serial, fixture-tunable");
         assertThat(e.problems().get(1).message()).startsWith("unknown compressor 'blom'; available: fixture-fixed, ");
     }
 
@@ -247,6 +247,6 @@ class SpecReaderTest {
         assertThat(e.problems()).containsExactly(
                 new SpecProblem("dataset.source", "unknown value 'parquet'; expected one of synthetic, movielens, csv"),
                 new SpecProblem("split.kind", "unknown value 'chrono'; expected one of random, leave-last-out, "
-                        + "time-fraction, files"));
+                        + "time-fraction, files, user-holdout"));
     }
 }

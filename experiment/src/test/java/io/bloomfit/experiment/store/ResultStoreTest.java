@@ -49,6 +49,17 @@ class ResultStoreTest {
     }
 
     @Test
+    void aNetworkRowCarriesItsInputAndOutputLayersAfterTheOtherFields() throws Exception {
+        ResultRow network = new ResultRow(OK.point(), OK.status(), null, OK.metrics(), OK.fit(),
+                new ResultRow.Sizes(1234, 5678, 0.4, null, null, new ResultRow.LayerSizes(128, 75)), OK.costs());
+        String line = ResultRowJson.write(network);
+        assertThat(line).endsWith("\"input_layer_parameters\":128,\"input_layer_bytes\":512,"
+                + "\"output_layer_parameters\":75,\"output_layer_bytes\":300}");
+        assertThat(ResultRowJson.read(line)).usingRecursiveComparison().isEqualTo(network);
+        assertThat(ResultRowJson.write(OK)).doesNotContain("input_layer");
+    }
+
+    @Test
     void aRowIsOneLineWithTheContractFieldsInTheirOrder(@TempDir Path dir) throws IOException {
         DirectoryResultStore store = new DirectoryResultStore(dir);
         store.append(OK);

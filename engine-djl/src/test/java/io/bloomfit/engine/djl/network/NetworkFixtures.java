@@ -1,0 +1,53 @@
+package io.bloomfit.engine.djl.network;
+
+import io.bloomfit.api.data.Interactions;
+import io.bloomfit.api.embed.EmbeddingCompressors;
+import io.bloomfit.api.embed.EmbeddingLayout;
+import io.bloomfit.api.embed.LayoutRequest;
+import io.bloomfit.api.train.DeviceChoice;
+import io.bloomfit.api.train.FitRequest;
+import io.bloomfit.api.train.Loss;
+import io.bloomfit.api.train.ModelKind;
+import io.bloomfit.api.train.ModelSpec;
+import io.bloomfit.api.train.NetworkActivation;
+import io.bloomfit.api.train.NetworkSpec;
+import io.bloomfit.api.train.OptimizerKind;
+
+import java.util.List;
+
+/** Specs and requests shared by the network tests. */
+final class NetworkFixtures {
+
+    private NetworkFixtures() {
+    }
+
+    /** A bloom-network spec on the CPU with one engine thread. */
+    static ModelSpec spec(List<Integer> hidden, double dropout, int epochs, int batch, double learningRate,
+                          long seed) {
+        return ModelSpec.builder()
+                .kind(ModelKind.BLOOM_NETWORK)
+                .loss(Loss.POINTWISE)
+                .epochs(epochs)
+                .batchSize(batch)
+                .learningRate(learningRate)
+                .optimizer(OptimizerKind.ADAM)
+                .seed(seed)
+                .device(DeviceChoice.CPU)
+                .threads(1)
+                .network(new NetworkSpec(hidden, NetworkActivation.RELU, dropout))
+                .build();
+    }
+
+    /** A request whose item side is {@code items} (users plain: the network does not read them). */
+    static FitRequest request(ModelSpec spec, Interactions train, EmbeddingLayout items) {
+        EmbeddingLayout users = EmbeddingCompressors.layout("plain", LayoutRequest.plain(train.numUsers(), 1));
+        return new FitRequest(spec, train, users, items);
+    }
+
+    /** The layout of {@code compressor} over the items of {@code train}. */
+    static EmbeddingLayout items(String compressor, Interactions train, double ratio, int k, long seed) {
+        return EmbeddingCompressors.layout(EmbeddingCompressors.forName(compressor),
+                new LayoutRequest(train.numItems(), 1, ratio, k, compressor.equals("plain") ? null : "xxh64", seed),
+                io.bloomfit.api.hash.HashFunctions.registry(), train);
+    }
+}
