@@ -20,12 +20,22 @@ import java.util.Objects;
  * @param device         where to train
  * @param threads        intra-op threads for the engine; 0 lets the engine choose (reported with results)
  * @param compressBiases whether per-entity biases use the compressed layout too (default full-size)
+ * @param sampling       how negatives are drawn ({@code trainer.negatives}; default uniform)
  */
 public record ModelSpec(ModelKind kind, Loss loss, int dimension, int epochs, int batchSize, double learningRate,
                         double l2, int negatives, OptimizerKind optimizer, long seed, DeviceChoice device,
-                        int threads, boolean compressBiases) {
+                        int threads, boolean compressBiases, NegativeSampling sampling) {
+
+    /** A spec with uniform negatives. */
+    public ModelSpec(ModelKind kind, Loss loss, int dimension, int epochs, int batchSize, double learningRate,
+                     double l2, int negatives, OptimizerKind optimizer, long seed, DeviceChoice device, int threads,
+                     boolean compressBiases) {
+        this(kind, loss, dimension, epochs, batchSize, learningRate, l2, negatives, optimizer, seed, device, threads,
+                compressBiases, NegativeSampling.UNIFORM);
+    }
 
     public ModelSpec {
+        Objects.requireNonNull(sampling, "trainer.negatives");
         Objects.requireNonNull(kind, "model.kind");
         Objects.requireNonNull(loss, "model.loss");
         Objects.requireNonNull(optimizer, "model.optimizer");
@@ -109,6 +119,7 @@ public record ModelSpec(ModelKind kind, Loss loss, int dimension, int epochs, in
         private DeviceChoice device;
         private int threads;
         private boolean compressBiases;
+        private NegativeSampling sampling;
 
         private Builder(ModelSpec from) {
             kind = from.kind;
@@ -124,6 +135,7 @@ public record ModelSpec(ModelKind kind, Loss loss, int dimension, int epochs, in
             device = from.device;
             threads = from.threads;
             compressBiases = from.compressBiases;
+            sampling = from.sampling;
         }
 
         public Builder kind(ModelKind value) {
@@ -191,6 +203,11 @@ public record ModelSpec(ModelKind kind, Loss loss, int dimension, int epochs, in
             return this;
         }
 
+        public Builder sampling(NegativeSampling value) {
+            sampling = value;
+            return this;
+        }
+
         /**
          * The spec.
          *
@@ -198,7 +215,7 @@ public record ModelSpec(ModelKind kind, Loss loss, int dimension, int epochs, in
          */
         public ModelSpec build() {
             return new ModelSpec(kind, loss, dimension, epochs, batchSize, learningRate, l2, negatives, optimizer,
-                    seed, device, threads, compressBiases);
+                    seed, device, threads, compressBiases, sampling);
         }
     }
 }

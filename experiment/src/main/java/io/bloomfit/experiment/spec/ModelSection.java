@@ -10,7 +10,8 @@ import java.util.List;
 /**
  * The {@code model} section's schema; defaults are {@link ModelSpec#defaults()} (Spotlight's
  * {@code ImplicitFactorizationModel}), except that {@code loss} defaults to {@code regression} for
- * {@code kind: explicit-factorization}. Device and threads come from the {@code trainer} section.
+ * {@code kind: explicit-factorization}. Device, threads and negative sampling come from the
+ * {@code trainer} section.
  */
 final class ModelSection {
 
@@ -82,6 +83,7 @@ final class ModelSection {
                 .seed(values.get(SEED))
                 .device(trainer.device())
                 .threads(trainer.threads())
+                .sampling(trainer.negatives())
                 .compressBiases(values.get(COMPRESS_BIASES))
                 .build();
     }

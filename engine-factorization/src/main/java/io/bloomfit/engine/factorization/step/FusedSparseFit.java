@@ -22,7 +22,8 @@ public final class FusedSparseFit {
     }
 
     /**
-     * Fits {@code request} (already validated; {@code model.optimizer} must be a sparse one) and returns the model.
+     * Fits {@code request} (already validated; a sparse optimizer, or {@code adam} for the fused dense Adam of
+     * {@link RowOptimizer.Kind#DENSE_ADAM}) and returns the model.
      * Row work uses {@code model.threads} threads, or every core when 0; the report names {@code device}.
      */
     public static FactorizationModel fit(FitRequest request, TrainingListener listener,

@@ -242,11 +242,12 @@ public final class FusedSparseStep {
     }
 
     /** PyTorch's softplus (beta 1, threshold 20). */
-    static double softplus(float x) {
+    public static double softplus(float x) {
         return x > 20f ? x : Math.log1p(Math.exp(x));
     }
 
-    static float sigmoid(float x) {
+    /** The logistic function, {@code 1 / (1 + e^-x)}. */
+    public static float sigmoid(float x) {
         return (float) (1 / (1 + Math.exp(-x)));
     }
 
