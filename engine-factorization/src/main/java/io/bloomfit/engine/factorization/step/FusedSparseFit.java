@@ -12,9 +12,11 @@ import io.bloomfit.engine.factorization.model.ParameterInitializer;
 import io.bloomfit.engine.factorization.model.TableId;
 
 /**
- * A sparse-optimizer fit entirely in Java: {@link RowTables} updated by the {@link FusedSparseStep} inside the one
+ * A fit entirely in Java: {@link RowTables} updated by the {@link FusedSparseStep} inside the one
  * {@link FitLoop}. The {@code cpu} trainer is this; the {@code djl} trainer runs this too for a sparse optimizer on
- * the CPU, so the two give the same model for the same spec, bit for bit.
+ * the CPU, so the two give the same model for the same spec, bit for bit. With {@code adam} the tables are dense
+ * Adam ({@link RowOptimizer.Kind#DENSE_ADAM}): the gradient is still computed for the rows read, but every row of
+ * every table is updated every step, as PyTorch's Adam does.
  */
 public final class FusedSparseFit {
 
