@@ -23,6 +23,7 @@ import io.bloomfit.api.train.TrainedModel;
 import io.bloomfit.api.train.Trainer;
 import io.bloomfit.api.train.Trainers;
 import io.bloomfit.api.train.TrainingListener;
+import io.bloomfit.bench.train.RowAccessProbe;
 import io.bloomfit.bench.train.TrainBenchmark;
 import java.io.PrintWriter;
 import java.util.Locale;
@@ -43,7 +44,8 @@ import picocli.CommandLine.Parameters;
             "  hashes: ns per hash of every hash function (--count keys)",
             "  layout: seconds to build a layout (--compressor, --hash, --entities, --ratio, --hashes)",
             "  train:  seconds per epoch, plain vs --compressor at --ratio on --dataset (BPR, dim 32, batch 1024),",
-            "          with --trainer (djl or cpu)",
+            "          with each --trainer (djl, cpu, hogwild; a comma list runs them side by side) on each",
+            "          --threads count, samples/s, and a random row-access probe for the share of that limit",
             "  eval:   seconds to evaluate a plain model on --dataset (all items ranked, train items excluded)"},
         footer = {"", ExitCodes.HELP})
 public class BenchCommand implements Callable<Integer> {
@@ -87,8 +89,16 @@ public class BenchCommand implements Callable<Integer> {
     int epochs;
 
     @Option(names = "--trainer", defaultValue = "djl", paramLabel = "NAME",
-            description = "trainer for train and eval: djl | cpu | ... (default djl)")
+            description = "trainer for train and eval: djl | cpu | hogwild | ... (default djl); train takes a comma "
+                    + "list, e.g. hogwild,cpu,djl")
     String trainerName;
+
+    @Option(names = "--threads", defaultValue = "0", paramLabel = "N[,N...]",
+            description = "train: trainer threads per fit, a comma list (default 0: the trainer's choice)")
+    String threadCounts;
+
+    @Option(names = "--learning-rate", defaultValue = "0.01", description = "train: learning rate (default 0.01)")
+    double learningRate;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -154,48 +164,94 @@ public class BenchCommand implements Callable<Integer> {
     }
 
     private ModelSpec model() {
-        return new ModelSpec(ModelKind.IMPLICIT_FACTORIZATION, Loss.BPR, 32, epochs, 1024, 1e-2, 0, 5,
-                OptimizerKind.fromSpec(optimizer), 1, DeviceChoice.CPU, 0, false);
+        return model(0);
+    }
+
+    private ModelSpec model(int threads) {
+        return new ModelSpec(ModelKind.IMPLICIT_FACTORIZATION, Loss.BPR, 32, epochs, 1024, learningRate, 0, 5,
+                OptimizerKind.fromSpec(optimizer), 1, DeviceChoice.CPU, threads, false);
     }
 
     /** The trainer of {@code --trainer}, after checking that it can fit {@link #model()}. */
     private Trainer trainer() {
-        Trainer trainer = Trainers.forName(trainerName);
-        var problems = trainer.capabilities().problemsWith(model(), trainerName);
+        return trainer(trainerName);
+    }
+
+    private Trainer trainer(String name) {
+        Trainer trainer = Trainers.forName(name);
+        var problems = trainer.capabilities().problemsWith(model(), name);
         if (!problems.isEmpty()) {
-            throw new UserError("--trainer " + trainerName + " --optimizer " + optimizer + ": " + problems.stream()
+            throw new UserError("--trainer " + name + " --optimizer " + optimizer + ": " + problems.stream()
                     .map(problem -> problem.message()).collect(java.util.stream.Collectors.joining("; ")));
         }
         return trainer;
     }
 
+    private int[] threads() {
+        try {
+            int[] counts = java.util.Arrays.stream(threadCounts.split(",")).map(String::trim)
+                    .mapToInt(Integer::parseInt).toArray();
+            for (int c : counts) {
+                if (c < 0) {
+                    throw new NumberFormatException();
+                }
+            }
+            return counts;
+        } catch (NumberFormatException e) {
+            throw new UserError("--threads " + threadCounts + ": expected thread counts >= 0 separated by commas, "
+                    + "e.g. --threads 1,2");
+        }
+    }
+
     private void train(PrintWriter out) {
-        Trainer trainer = trainer();
+        java.util.List<Trainer> trainers = new java.util.ArrayList<>();
+        for (String name : trainerName.split(",")) {
+            trainers.add(trainer(name.trim()));
+        }
+        int[] threads = threads();
         ExperimentData data = data();
         out.println("data: " + data.description());
-        TrainerWarmUp.run(trainer, model(), data.train(), EmbeddingCompressors.forName("plain"));
-        for (String c : new String[] {"plain", compressor}) {
-            int users = data.train().numUsers();
-            int items = data.train().numItems();
-            var compress = EmbeddingCompressors.forName(c);
-            LayoutRequest userRequest = c.equals("plain") ? LayoutRequest.plain(users, 32)
-                    : new LayoutRequest(users, 32, ratio, hashes, hash, 1);
-            LayoutRequest itemRequest = c.equals("plain") ? LayoutRequest.plain(items, 32)
-                    : new LayoutRequest(items, 32, ratio, hashes, hash, 1);
-            EmbeddingLayout u = EmbeddingCompressors.layout(compress, userRequest);
-            EmbeddingLayout i = EmbeddingCompressors.layout(compress, itemRequest);
-            TrainBenchmark.Timing timing = TrainBenchmark.time(trainer, new FitRequest(model(), data.train(), u, i),
-                    0);
-            StringBuilder s = new StringBuilder();
-            for (double v : timing.report().secondsPerEpoch()) {
-                s.append(String.format(Locale.ROOT, " %.3f", v));
+        int users = data.train().numUsers();
+        int items = data.train().numItems();
+        // the machine's limit: random 32-float row updates in a table the size of the plain model's vectors
+        double[] rowsPerSecond = new double[threads.length];
+        for (int t = 0; t < threads.length; t++) {
+            int probeThreads = threads[t] > 0 ? threads[t] : Runtime.getRuntime().availableProcessors();
+            RowAccessProbe.Result probe = RowAccessProbe.measure(users + items, 32, probeThreads, 2_000_000, 7);
+            rowsPerSecond[t] = probe.rowsPerSecond();
+            out.println(probe.format());
+        }
+        out.flush();
+        for (Trainer trainer : trainers) {
+            TrainerWarmUp.run(trainer, model(), data.train(), EmbeddingCompressors.forName("plain"));
+            for (int t = 0; t < threads.length; t++) {
+                for (String c : new String[] {"plain", compressor}) {
+                    var compress = EmbeddingCompressors.forName(c);
+                    LayoutRequest userRequest = c.equals("plain") ? LayoutRequest.plain(users, 32)
+                            : new LayoutRequest(users, 32, ratio, hashes, hash, 1);
+                    LayoutRequest itemRequest = c.equals("plain") ? LayoutRequest.plain(items, 32)
+                            : new LayoutRequest(items, 32, ratio, hashes, hash, 1);
+                    EmbeddingLayout u = EmbeddingCompressors.layout(compress, userRequest);
+                    EmbeddingLayout i = EmbeddingCompressors.layout(compress, itemRequest);
+                    TrainBenchmark.Timing timing = TrainBenchmark.time(trainer, new FitRequest(model(threads[t]),
+                            data.train(), u, i), 0);
+                    StringBuilder s = new StringBuilder();
+                    for (double v : timing.report().secondsPerEpoch()) {
+                        s.append(String.format(Locale.ROOT, " %.3f", v));
+                    }
+                    out.println(String.format(Locale.ROOT, "%s%s: seconds/epoch%s (%s, %d threads, %s)", c,
+                            c.equals("plain") ? "" : " " + hash + " r=" + ratio + " k=" + hashes, s,
+                            timing.report().device(), timing.report().threads(), optimizer));
+                    out.println(String.format(Locale.ROOT, "  trainer %s: process CPU s/epoch %.3f over %d steps",
+                            trainer.name(), timing.cpuSeconds() / epochs, timing.stepsTimed()));
+                    double samples = data.train().size() * epochs / timing.report().fitSeconds();
+                    // a BPR example updates three vector rows: its user's, its positive's and its negative's
+                    out.println(String.format(Locale.ROOT, "  samples/s %,.0f: %.0f%% of the row probe's limit "
+                            + "(%,.0f examples/s at 3 row updates each)", samples,
+                            100 * samples * 3 / rowsPerSecond[t], rowsPerSecond[t] / 3));
+                    out.flush();
+                }
             }
-            out.println(String.format(Locale.ROOT, "%s%s: seconds/epoch%s (%s, %d threads, %s)", c,
-                    c.equals("plain") ? "" : " " + hash + " r=" + ratio + " k=" + hashes, s, timing.report().device(),
-                    timing.report().threads(), optimizer));
-            out.println(String.format(Locale.ROOT, "  trainer %s: process CPU s/epoch %.3f over %d steps",
-                    trainerName, timing.cpuSeconds() / epochs, timing.stepsTimed()));
-            out.flush();
         }
     }
 

@@ -25,10 +25,33 @@ class BenchCommandTest {
     }
 
     @Test
-    @Launch(value = {"bench", "train", "--trainer", "cpu"}, exitCode = ExitCodes.USAGE)
-    void aDenseOptimizerOnTheCpuTrainerIsAUsageErrorNamingTheFix(LaunchResult result) {
-        assertThat(result.getErrorOutput()).contains("--trainer cpu --optimizer adam")
-                .contains("does not implement 'adam'").contains("sparse-adam");
+    @Launch(value = {"bench", "train", "--trainer", "hogwild"}, exitCode = ExitCodes.USAGE)
+    void aDenseOptimizerOnTheHogwildTrainerIsAUsageErrorNamingTheFix(LaunchResult result) {
+        assertThat(result.getErrorOutput()).contains("--trainer hogwild --optimizer adam")
+                .contains("does not implement 'adam'").contains("sparse-adagrad, sgd");
+    }
+
+    @Test
+    @Launch({"bench", "train", "--trainer", "hogwild,cpu", "--optimizer", "sgd", "--threads", "1,2",
+        "--compressor", "bloom", "--hash", "murmur3_32", "--ratio", "0.5", "--hashes", "2"})
+    void trainRunsSeveralTrainersAndThreadCountsSideBySide(LaunchResult result) {
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.getOutput())
+                .containsPattern("(?m)^row probe: random read-modify-write of 32-float rows in a table of 2,625 rows "
+                        + "\\(0.3 MB\\): [0-9.]+ M rows/s on 1 thread$")
+                .containsPattern("(?m)^plain: seconds/epoch [0-9.]+ \\(cpu, 2 threads, sgd\\)$")
+                .containsPattern("(?m)^  trainer hogwild: process CPU s/epoch [0-9.]+ over 79 steps$")
+                .containsPattern("(?m)^  trainer cpu: process CPU s/epoch [0-9.]+ over 79 steps$")
+                .containsPattern("(?m)^  samples/s [0-9,]+: [0-9]+% of the row probe's limit");
+        // two trainers x two thread counts x (plain, bloom)
+        assertThat(result.getOutput().lines().filter(l -> l.contains("seconds/epoch"))).hasSize(8);
+    }
+
+    @Test
+    @Launch(value = {"bench", "train", "--trainer", "hogwild", "--optimizer", "sgd", "--threads", "1,two"},
+            exitCode = ExitCodes.USAGE)
+    void aThreadListThatIsNotCountsIsAUsageError(LaunchResult result) {
+        assertThat(result.getErrorOutput()).contains("--threads 1,two").contains("--threads 1,2");
     }
 
     @Test

@@ -22,12 +22,15 @@ import java.util.Objects;
  * @param compressBiases whether per-entity biases use the compressed layout too (default full-size)
  * @param network        the layers of a {@link ModelKind#BLOOM_NETWORK} ({@link NetworkSpec#defaults()} unless
  *                       given); factorization kinds ignore it
+ * @param sampling       how negatives are drawn ({@code trainer.negatives}; default uniform)
  */
 public record ModelSpec(ModelKind kind, Loss loss, int dimension, int epochs, int batchSize, double learningRate,
                         double l2, int negatives, OptimizerKind optimizer, long seed, DeviceChoice device,
-                        int threads, boolean compressBiases, NetworkSpec network) {
+                        int threads, boolean compressBiases, NetworkSpec network,
+                        NegativeSampling sampling) {
 
     public ModelSpec {
+        Objects.requireNonNull(sampling, "trainer.negatives");
         Objects.requireNonNull(kind, "model.kind");
         Objects.requireNonNull(network, "model.network");
         Objects.requireNonNull(loss, "model.loss");
@@ -59,7 +62,23 @@ public record ModelSpec(ModelKind kind, Loss loss, int dimension, int epochs, in
                      double l2, int negatives, OptimizerKind optimizer, long seed, DeviceChoice device, int threads,
                      boolean compressBiases) {
         this(kind, loss, dimension, epochs, batchSize, learningRate, l2, negatives, optimizer, seed, device, threads,
-                compressBiases, NetworkSpec.defaults());
+                compressBiases, NetworkSpec.defaults(), NegativeSampling.UNIFORM);
+    }
+
+    /** A spec with uniform negatives (the network kinds' constructor). */
+    public ModelSpec(ModelKind kind, Loss loss, int dimension, int epochs, int batchSize, double learningRate,
+                     double l2, int negatives, OptimizerKind optimizer, long seed, DeviceChoice device, int threads,
+                     boolean compressBiases, NetworkSpec network) {
+        this(kind, loss, dimension, epochs, batchSize, learningRate, l2, negatives, optimizer, seed, device, threads,
+                compressBiases, network, NegativeSampling.UNIFORM);
+    }
+
+    /** A spec with the default {@link NetworkSpec} and the given negative sampling. */
+    public ModelSpec(ModelKind kind, Loss loss, int dimension, int epochs, int batchSize, double learningRate,
+                     double l2, int negatives, OptimizerKind optimizer, long seed, DeviceChoice device, int threads,
+                     boolean compressBiases, NegativeSampling sampling) {
+        this(kind, loss, dimension, epochs, batchSize, learningRate, l2, negatives, optimizer, seed, device, threads,
+                compressBiases, NetworkSpec.defaults(), sampling);
     }
 
     private static void requireAtLeast(String field, int value, int min) {
@@ -121,6 +140,7 @@ public record ModelSpec(ModelKind kind, Loss loss, int dimension, int epochs, in
         private int threads;
         private boolean compressBiases;
         private NetworkSpec network;
+        private NegativeSampling sampling;
 
         private Builder(ModelSpec from) {
             kind = from.kind;
@@ -137,6 +157,7 @@ public record ModelSpec(ModelKind kind, Loss loss, int dimension, int epochs, in
             threads = from.threads;
             compressBiases = from.compressBiases;
             network = from.network;
+            sampling = from.sampling;
         }
 
         public Builder kind(ModelKind value) {
@@ -209,6 +230,12 @@ public record ModelSpec(ModelKind kind, Loss loss, int dimension, int epochs, in
             return this;
         }
 
+        /** How negatives are drawn. */
+        public Builder sampling(NegativeSampling value) {
+            sampling = value;
+            return this;
+        }
+
         /**
          * The spec.
          *
@@ -216,7 +243,7 @@ public record ModelSpec(ModelKind kind, Loss loss, int dimension, int epochs, in
          */
         public ModelSpec build() {
             return new ModelSpec(kind, loss, dimension, epochs, batchSize, learningRate, l2, negatives, optimizer,
-                    seed, device, threads, compressBiases, network);
+                    seed, device, threads, compressBiases, network, sampling);
         }
     }
 }

@@ -24,12 +24,14 @@ import java.util.Objects;
 /**
  * The {@code cpu} trainer: implicit and explicit factorization models (score = &lt;U(u), V(i)&gt; + b_u + b_i) on
  * any {@link io.bloomfit.api.embed.EmbeddingLayout}, trained with the row-sparse optimizers ({@code sparse-adam},
- * {@code sparse-adagrad}, {@code sgd}) by the closed-form fused step on Java arrays, and scored in Java. No native
- * code: it runs wherever a JDK does, without libtorch.
+ * {@code sparse-adagrad}, {@code sgd}) or dense {@code adam} by the closed-form fused step on Java arrays, and
+ * scored in Java. No native code: it runs wherever a JDK does, without libtorch.
  *
- * <p>It runs exactly the fit the {@code djl} trainer runs for a sparse optimizer on the CPU
+ * <p>For a sparse optimizer it runs exactly the fit the {@code djl} trainer runs on the CPU
  * ({@link FusedSparseFit}: same initialisation, batches, negatives and arithmetic), so both give the same
- * parameters for the same spec. Dense {@code adam} is not implemented here (use {@code djl}), nor any GPU.
+ * parameters for the same spec. Dense {@code adam} is the fused dense Adam (every row's parameters and moments
+ * updated every step in one pass over the table, DJL's and PyTorch's formula): the seed's dense setting, where a
+ * step costs the table's size and nothing else. No GPU.
  *
  * <p>Fits may run concurrently in one JVM: a fit keeps all its state in its own objects (row work goes to the
  * common fork-join pool, shared but stateless). Models load from any factorization model directory, including
@@ -46,7 +48,8 @@ public final class CpuTrainer implements Trainer {
     private static final TrainerCapabilities CAPABILITIES = new TrainerCapabilities(true,
             EnumSet.of(DeviceChoice.AUTO, DeviceChoice.CPU),
             EnumSet.of(ModelKind.IMPLICIT_FACTORIZATION, ModelKind.EXPLICIT_FACTORIZATION),
-            EnumSet.of(OptimizerKind.SPARSE_ADAM, OptimizerKind.SPARSE_ADAGRAD, OptimizerKind.SGD));
+            EnumSet.of(OptimizerKind.ADAM, OptimizerKind.SPARSE_ADAM, OptimizerKind.SPARSE_ADAGRAD,
+                    OptimizerKind.SGD));
 
     private final ParameterInitializer initializer;
 

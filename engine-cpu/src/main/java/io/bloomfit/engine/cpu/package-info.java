@@ -1,5 +1,6 @@
 /**
- * The {@code cpu} trainer ({@link io.bloomfit.engine.cpu.CpuTrainer}), registered through both module-info and
- * {@code META-INF/services}. May depend on the api and {@code engine-factorization} only: nothing native.
+ * The pure-Java trainers {@code cpu} ({@link io.bloomfit.engine.cpu.CpuTrainer}) and {@code hogwild}
+ * ({@link io.bloomfit.engine.cpu.HogwildTrainer}, its fit in {@code .hogwild}), registered through both module-info
+ * and {@code META-INF/services}. May depend on the api and {@code engine-factorization} only: nothing native.
  */
 package io.bloomfit.engine.cpu;

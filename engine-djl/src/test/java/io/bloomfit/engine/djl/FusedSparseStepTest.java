@@ -191,7 +191,7 @@ class FusedSparseStepTest {
     }
 
     /** k lookups per entity into two concatenated tables, random rows and weights in [-1.5, 1.5]. */
-    private static EmbeddingLayout randomLayout(int entities, int k, Combiner combiner, SplittableRandom random) {
+    static EmbeddingLayout randomLayout(int entities, int k, Combiner combiner, SplittableRandom random) {
         int[] tableRows = {Math.max(1, entities / 3), Math.max(1, entities / 4)};
         int[] lookupTables = new int[k];
         for (int j = 0; j < k; j++) {
@@ -225,12 +225,12 @@ class FusedSparseStepTest {
         return a;
     }
 
-    private static RowTables rowTables(ModelParameters.Plans plans, TableShapes shapes, float[][] initial,
+    static RowTables rowTables(ModelParameters.Plans plans, TableShapes shapes, float[][] initial,
                                        RowOptimizer.Kind kind, float learningRate) {
         return new RowTables(new ModelParameters(plans, shapes, initial), kind, learningRate);
     }
 
-    private static float[][] copy(float[][] tables) {
+    static float[][] copy(float[][] tables) {
         float[][] out = new float[tables.length][];
         for (int i = 0; i < tables.length; i++) {
             out[i] = tables[i].clone();

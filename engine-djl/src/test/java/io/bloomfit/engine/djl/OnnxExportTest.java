@@ -18,10 +18,12 @@ import io.bloomfit.api.train.Loss;
 import io.bloomfit.api.train.ModelKind;
 import io.bloomfit.api.train.ModelSpec;
 import io.bloomfit.api.train.OptimizerKind;
+import io.bloomfit.api.train.TrainedModel;
 import io.bloomfit.api.train.TrainingListener;
 import io.bloomfit.engine.factorization.onnx.OnnxExporter;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -61,21 +63,37 @@ class OnnxExportTest {
         try (DjlFactorizationModel model = (DjlFactorizationModel) new DjlTrainer().fit(
                 new FitRequest(spec, TRAIN, users, items),
                 TrainingListener.NONE)) {
-            OnnxExporter.export(model, dir.resolve("model.onnx"));
-            long[] allItems = LongStream.range(0, 40).toArray();
-            int[] allItemsInt = IntStream.range(0, 40).toArray();
-            try (Model onnx = Model.newInstance("scores", Device.cpu(), "OnnxRuntime")) {
-                onnx.load(dir, "model");
-                try (Predictor<NDList, NDList> predictor = onnx.newPredictor(new NoopTranslator());
-                     NDManager manager = onnx.getNDManager().newSubManager()) {
-                    for (int user : new int[] {0, 17, 49}) {
-                        NDArray u = manager.create(new long[] {user});
-                        u.setName("user");
-                        NDArray i = manager.create(allItems);
-                        i.setName("items");
-                        float[] scores = predictor.predict(new NDList(u, i)).singletonOrThrow().toFloatArray();
-                        assertThat(scores).containsExactly(model.score(user, allItemsInt), within(1e-5f));
-                    }
+            assertOnnxRuntimeScoresLike(model, dir);
+        }
+    }
+
+    @Test
+    void aHogwildModelExportsThroughTheSameCode(@TempDir Path dir) throws Exception {
+        EmbeddingLayout users = EmbeddingCompressors.layout("bloom", new LayoutRequest(50, 6, 0.5, 2, "xxh3", 5));
+        EmbeddingLayout items = EmbeddingCompressors.layout("bloom", new LayoutRequest(40, 6, 0.5, 2, "xxh3", 6));
+        ModelSpec spec = new ModelSpec(ModelKind.IMPLICIT_FACTORIZATION, Loss.BPR, 6, 2, 16, 0.05, 0, 5,
+                OptimizerKind.SGD, 2, DeviceChoice.CPU, 1, false);
+        try (TrainedModel model = new io.bloomfit.engine.cpu.HogwildTrainer().fit(new FitRequest(spec, TRAIN, users,
+                items), TrainingListener.NONE)) {
+            assertOnnxRuntimeScoresLike(model, dir);
+        }
+    }
+
+    private static void assertOnnxRuntimeScoresLike(TrainedModel model, Path dir) throws Exception {
+        OnnxExporter.export(model, dir.resolve("model.onnx"));
+        long[] allItems = LongStream.range(0, 40).toArray();
+        int[] allItemsInt = IntStream.range(0, 40).toArray();
+        try (Model onnx = Model.newInstance("scores", Device.cpu(), "OnnxRuntime")) {
+            onnx.load(dir, "model");
+            try (Predictor<NDList, NDList> predictor = onnx.newPredictor(new NoopTranslator());
+                 NDManager manager = onnx.getNDManager().newSubManager()) {
+                for (int user : new int[] {0, 17, 49}) {
+                    NDArray u = manager.create(new long[] {user});
+                    u.setName("user");
+                    NDArray i = manager.create(allItems);
+                    i.setName("items");
+                    float[] scores = predictor.predict(new NDList(u, i)).singletonOrThrow().toFloatArray();
+                    assertThat(scores).containsExactly(model.score(user, allItemsInt), within(1e-5f));
                 }
             }
         }

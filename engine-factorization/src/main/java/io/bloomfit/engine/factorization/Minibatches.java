@@ -4,6 +4,7 @@ import io.bloomfit.api.data.Interactions;
 import io.bloomfit.api.train.Loss;
 import io.bloomfit.api.train.ModelKind;
 import io.bloomfit.api.train.ModelSpec;
+import io.bloomfit.api.train.NegativeSampling;
 import io.bloomfit.engine.factorization.model.Seeds;
 
 import java.util.SplittableRandom;
@@ -13,7 +14,9 @@ import java.util.SplittableRandom;
  * shuffled by a stream seeded with ({@code model.seed}, epoch), in batches of {@code model.batchSize} (the last
  * one may be smaller). An implicit model's batches carry negatives drawn uniformly over all items from the same
  * stream, right after the shuffle, batch by batch: one per positive for pointwise, bpr and hinge,
- * {@code model.negatives} for adaptive-hinge. The batches are a pure function of the spec and the data, so every
+ * {@code model.negatives} for adaptive-hinge. With {@code trainer.negatives: popularity} ({@link NegativeSampling})
+ * a negative is instead the item of a training interaction drawn uniformly, so items are drawn in proportion to
+ * their training counts, at the same cost. The batches are a pure function of the spec and the data, so every
  * trainer that takes its batches from here trains on the same examples and negatives for the same seed.
  */
 public final class Minibatches {
@@ -23,6 +26,7 @@ public final class Minibatches {
     private final long seed;
     private final boolean implicit;
     private final int negatives;
+    private final boolean popularity;
 
     public Minibatches(Interactions train, ModelSpec spec) {
         this.train = train;
@@ -30,6 +34,7 @@ public final class Minibatches {
         this.seed = spec.seed();
         this.implicit = spec.kind() == ModelKind.IMPLICIT_FACTORIZATION;
         this.negatives = spec.loss() == Loss.ADAPTIVE_HINGE ? spec.negatives() : 1;
+        this.popularity = spec.sampling() == NegativeSampling.POPULARITY;
     }
 
     /** Steps (batches) per epoch. */
@@ -77,8 +82,14 @@ public final class Minibatches {
             if (implicit) {
                 int numItems = train.numItems();
                 int[] sampled = new int[size * negatives];
-                for (int i = 0; i < sampled.length; i++) {
-                    sampled[i] = random.nextInt(numItems);
+                if (popularity) {
+                    for (int i = 0; i < sampled.length; i++) {
+                        sampled[i] = train.item(random.nextInt(n));
+                    }
+                } else {
+                    for (int i = 0; i < sampled.length; i++) {
+                        sampled[i] = random.nextInt(numItems);
+                    }
                 }
                 return new Batch(users, items, sampled, negatives, null);
             }

@@ -11,7 +11,8 @@ import java.util.List;
 /**
  * The {@code model} section's schema; defaults are {@link ModelSpec#defaults()} (Spotlight's
  * {@code ImplicitFactorizationModel}), except that {@code loss} defaults to {@code regression} for
- * {@code kind: explicit-factorization}. Device and threads come from the {@code trainer} section.
+ * {@code kind: explicit-factorization}. Device, threads and negative sampling come from the
+ * {@code trainer} section.
  *
  * <p>{@code kind: bloom-network} reads its layers from the nested {@code network} mapping ({@link NetworkSection};
  * defaults {@link NetworkSpec#defaults()}) and trains with softmax cross-entropy and dense {@code adam}: the
@@ -95,6 +96,7 @@ final class ModelSection {
                 .seed(values.get(SEED))
                 .device(trainer.device())
                 .threads(trainer.threads())
+                .sampling(trainer.negatives())
                 .compressBiases(values.get(COMPRESS_BIASES))
                 .network(values.get(NETWORK))
                 .build();

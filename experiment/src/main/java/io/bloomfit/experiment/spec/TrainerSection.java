@@ -1,6 +1,7 @@
 package io.bloomfit.experiment.spec;
 
 import io.bloomfit.api.train.DeviceChoice;
+import io.bloomfit.api.train.NegativeSampling;
 import io.bloomfit.experiment.Plugins;
 
 import java.util.List;
@@ -8,7 +9,8 @@ import java.util.List;
 /**
  * The {@code trainer} section's schema: {@code name} (a trainer, default {@code djl}), {@code device}
  * ({@code auto | cpu | gpu}, default {@code auto}), {@code threads} (intra-op threads, default 0: the engine
- * chooses; the count used is reported with every result).
+ * chooses; the count used is reported with every result), {@code negatives} ({@code uniform | popularity}, how an
+ * implicit model's negatives are drawn, default {@code uniform}).
  */
 final class TrainerSection {
 
@@ -19,7 +21,10 @@ final class TrainerSection {
     static final SpecKey<TrainerSpec, Integer> THREADS = new SpecKey<>("threads",
             SpecTypes.intNumber(0, 4096, "must be 0 (engine's choice) or a thread count"), 0, TrainerSpec::threads);
 
-    static final Section<TrainerSpec> SCHEMA = new Section<>("trainer", List.of(NAME, DEVICE, THREADS));
+    static final SpecKey<TrainerSpec, NegativeSampling> NEGATIVES = new SpecKey<>("negatives",
+            SpecTypes.choice(NegativeSampling.class), NegativeSampling.UNIFORM, TrainerSpec::negatives);
+
+    static final Section<TrainerSpec> SCHEMA = new Section<>("trainer", List.of(NAME, DEVICE, THREADS, NEGATIVES));
 
     private TrainerSection() {
     }
@@ -28,6 +33,6 @@ final class TrainerSection {
     static TrainerSpec bind(Section.Values<TrainerSpec> values, Plugins plugins) {
         String name = values.get(NAME);
         SpecBinder.pluginName(plugins.trainers(), name, values, NAME);
-        return new TrainerSpec(name, values.get(DEVICE), values.get(THREADS));
+        return new TrainerSpec(name, values.get(DEVICE), values.get(THREADS), values.get(NEGATIVES));
     }
 }

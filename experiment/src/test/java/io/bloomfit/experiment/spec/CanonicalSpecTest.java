@@ -46,7 +46,8 @@ class CanonicalSpecTest {
                   "trainer" : {
                     "name" : "fixture",
                     "device" : "cpu",
-                    "threads" : 0
+                    "threads" : 0,
+                    "negatives" : "uniform"
                   },
                   "grid" : {
                     "compressor" : [ "fixture-modulo" ],

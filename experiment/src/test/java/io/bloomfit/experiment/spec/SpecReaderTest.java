@@ -68,6 +68,8 @@ class SpecReaderTest {
         assertThat(spec.model().epochs()).isEqualTo(10);
         assertThat(spec.model().batchSize()).isEqualTo(256);
         assertThat(spec.trainer().device()).isEqualTo(DeviceChoice.AUTO);
+        assertThat(spec.trainer().negatives()).isEqualTo(io.bloomfit.api.train.NegativeSampling.UNIFORM);
+        assertThat(spec.model().sampling()).isEqualTo(io.bloomfit.api.train.NegativeSampling.UNIFORM);
         assertThat(spec.grid().ratios()).containsExactly(0.5);
         assertThat(spec.grid().numHashes()).containsExactly(2);
         assertThat(spec.grid().sides()).containsExactly(Sides.BOTH);
@@ -101,6 +103,17 @@ class SpecReaderTest {
                         + "evaluation, tune"),
                 new SpecProblem("grid.hsh", "unknown key; known keys of grid: compressor, hash, ratio, hashes, "
                         + "sides, repeats"));
+    }
+
+    @Test
+    void popularityNegativesReachTheModel() {
+        ExperimentSpec spec = Fixtures.spec("trainer.negatives=popularity");
+        assertThat(spec.trainer().negatives()).isEqualTo(io.bloomfit.api.train.NegativeSampling.POPULARITY);
+        assertThat(spec.model().sampling()).isEqualTo(io.bloomfit.api.train.NegativeSampling.POPULARITY);
+        SpecException e = problems(Fixtures.SPEC, "trainer.negatives=hard");
+        assertThat(e.problems()).extracting(SpecProblem::path).containsExactly("trainer.negatives");
+        assertThat(e.getMessage()).contains("trainer.negatives: unknown value 'hard'; expected one of uniform, "
+                + "popularity");
     }
 
     @Test

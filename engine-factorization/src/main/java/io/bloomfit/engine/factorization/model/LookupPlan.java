@@ -113,4 +113,31 @@ public final class LookupPlan {
             }
         }
     }
+
+    /**
+     * The gradient with respect to row {@code rows[at + j]} (lookup j of an entity combined by
+     * {@link #combineRows}) of a loss whose gradient with respect to the combined embedding is
+     * {@code embeddingGradient[gradientAt..+width)}, written into {@code out[outAt..outAt+width)}: the chain rule
+     * through weight and sum ({@code w_j}), mean ({@code w_j / k}) or product ({@code w_j} times the other weighted
+     * rows, element-wise).
+     */
+    public static void rowGradient(Combiner combiner, int k, float[] table, int width, int[] rows, float[] weights,
+                                   int at, int j, float[] embeddingGradient, int gradientAt, float[] out, int outAt) {
+        float w = (weights == null ? 1f : weights[at + j]) * (combiner == Combiner.MEAN ? 1f / k : 1f);
+        if (combiner == Combiner.PRODUCT && k > 1) {
+            for (int c = 0; c < width; c++) {
+                float others = 1f;
+                for (int l = 0; l < k; l++) {
+                    if (l != j) {
+                        others *= (weights == null ? 1f : weights[at + l]) * table[rows[at + l] * width + c];
+                    }
+                }
+                out[outAt + c] = w * others * embeddingGradient[gradientAt + c];
+            }
+        } else {
+            for (int c = 0; c < width; c++) {
+                out[outAt + c] = w * embeddingGradient[gradientAt + c];
+            }
+        }
+    }
 }

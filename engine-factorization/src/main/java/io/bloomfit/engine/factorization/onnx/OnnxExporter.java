@@ -45,12 +45,12 @@ public final class OnnxExporter {
     /**
      * Exports {@code model} to {@code file}.
      *
-     * @throws IllegalArgumentException when {@code model} is not a factorization model (one of the {@code cpu} or
+     * @throws IllegalArgumentException when {@code model} is not a factorization model (one of the {@code cpu}, {@code hogwild} or
      *                                  {@code djl} trainer)
      */
     public static void export(TrainedModel model, Path file) throws IOException {
         if (!(model instanceof Factorized factorized)) {
-            throw new IllegalArgumentException("ONNX export needs a factorization model (trainer cpu or djl), got "
+            throw new IllegalArgumentException("ONNX export needs a factorization model (trainer cpu, hogwild or djl), got "
                     + model.getClass().getName());
         }
         FactorizationModel factorization = factorized.factorization();

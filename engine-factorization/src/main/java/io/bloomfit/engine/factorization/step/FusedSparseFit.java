@@ -12,9 +12,11 @@ import io.bloomfit.engine.factorization.model.ParameterInitializer;
 import io.bloomfit.engine.factorization.model.TableId;
 
 /**
- * A sparse-optimizer fit entirely in Java: {@link RowTables} updated by the {@link FusedSparseStep} inside the one
+ * A fit entirely in Java: {@link RowTables} updated by the {@link FusedSparseStep} inside the one
  * {@link FitLoop}. The {@code cpu} trainer is this; the {@code djl} trainer runs this too for a sparse optimizer on
- * the CPU, so the two give the same model for the same spec, bit for bit. A listener that
+ * the CPU, so the two give the same model for the same spec, bit for bit. With {@code adam} the tables are dense
+ * Adam ({@link RowOptimizer.Kind#DENSE_ADAM}): the gradient is still computed for the rows read, but every row of
+ * every table is updated every step, as PyTorch's Adam does. A listener that
  * {@link TrainingListener#wantsEpochModels() wants epoch models} gets a copy of the model after every epoch.
  */
 public final class FusedSparseFit {
@@ -23,7 +25,8 @@ public final class FusedSparseFit {
     }
 
     /**
-     * Fits {@code request} (already validated; {@code model.optimizer} must be a sparse one) and returns the model.
+     * Fits {@code request} (already validated; a sparse optimizer, or {@code adam} for the fused dense Adam of
+     * {@link RowOptimizer.Kind#DENSE_ADAM}) and returns the model.
      * Row work uses {@code model.threads} threads, or every core when 0; the report names {@code device}.
      */
     public static FactorizationModel fit(FitRequest request, TrainingListener listener,

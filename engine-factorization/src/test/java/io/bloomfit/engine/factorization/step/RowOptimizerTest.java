@@ -53,4 +53,19 @@ class RowOptimizerTest {
         adagrad.step(new int[] {0}, new float[] {4});  // sum 25: p = 0.5 - 0.5 * 4 / 5 = 0.1
         assertThat(adagrad.parameters()[0]).isCloseTo(0.1f, within(1e-6f));
     }
+
+    @Test
+    void denseAdamMovesEveryRowEveryStepAsPyTorchAdam() {
+        RowOptimizer adam = RowOptimizer.create(RowOptimizer.Kind.DENSE_ADAM, new float[] {1, 1}, 2, 1, 0.1f);
+        // step 1, row 0 g = 1 (row 1 g = 0, and stays: m = v = 0): m = 0.1, v = 0.001,
+        // step size = 0.1 * sqrt(0.001) / 0.1 = 0.0316228; p0 = 1 - 0.0316228 * 0.1 / 0.0316228 = 0.9
+        adam.step(new int[] {0}, new float[] {1});
+        assertThat(adam.parameters()).containsExactly(new float[] {0.9f, 1f}, within(1e-6f));
+        // step 2, only row 1 has a gradient (g = 1), yet row 0 moves on its decayed moments, as dense Adam does:
+        // step size = 0.1 * sqrt(1 - 0.999^2) / (1 - 0.9^2) = 0.0235317
+        // row 0: m = 0.09, v = 0.000999: p0 = 0.9 - 0.0235317 * 0.09 / 0.0316070 = 0.8329942
+        // row 1: m = 0.1, v = 0.001:     p1 = 1 - 0.0235317 * 0.1 / 0.0316228 = 0.9255863
+        adam.step(new int[] {1}, new float[] {1});
+        assertThat(adam.parameters()).containsExactly(new float[] {0.8329942f, 0.9255863f}, within(1e-6f));
+    }
 }

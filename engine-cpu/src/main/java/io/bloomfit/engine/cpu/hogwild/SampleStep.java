@@ -1,0 +1,231 @@
+package io.bloomfit.engine.cpu.hogwild;
+
+import io.bloomfit.api.train.Loss;
+import io.bloomfit.engine.factorization.Batch;
+import io.bloomfit.engine.factorization.model.TableId;
+import io.bloomfit.engine.factorization.step.PairLoss;
+
+/**
+ * One thread's per-example step: reads an example's rows, computes its loss and the gradient of that loss with
+ * respect to every row read, and updates those rows at once ({@link SharedTable#update}), example after example.
+ * The model and the losses are the {@code djl} trainer's (score = &lt;U(u), V(i)&gt; + b_u + b_i; pointwise,
+ * bpr, hinge, adaptive-hinge on sampled negatives; squared error for the explicit model), with the l2 penalty
+ * {@code l2 * (|U(u)|^2 + sum |V(i)|^2)} on the embeddings the example reads, as {@link FusedSparseStep} defines
+ * them, but for one example instead of the mean over a batch: the gradient of the batch loss times the batch
+ * size, restricted to that example. All of an example's row gradients are computed from the values it read
+ * before any is applied. Not thread-safe: each thread of a fit has its own.
+ */
+final class SampleStep {
+
+    private static final int UV = TableId.USER_VECTORS.ordinal();
+    private static final int IV = TableId.ITEM_VECTORS.ordinal();
+    private static final int UB = TableId.USER_BIASES.ordinal();
+    private static final int IB = TableId.ITEM_BIASES.ordinal();
+
+    private final SharedTable[] tables;
+    private final EntityRows[] lookups;
+    private final int d;
+    private final Loss loss;
+    private final float l2;
+    private final float[] user;
+    private final float[] scoreGradient = new float[2];
+    private final float[] userGrad;
+    private final float[] items;
+    private final float[] itemGrads;
+    private final float[] itemBiases;
+    private final int[] itemIds;
+    private final float[] negativeScores;
+    private final float[] bias = new float[1];
+    private final float[] biasGrad = new float[1];
+    private final int[][] pendingRows = new int[4][];
+    private final float[][] pendingGrads = new float[4][];
+    private final int[] pending = new int[4];
+
+    /**
+     * A step over {@code tables} and {@code lookups} (by {@link TableId} ordinal) for embeddings of
+     * {@code dimension}, {@code perPositive} negatives per implicit example.
+     */
+    SampleStep(SharedTable[] tables, EntityRows[] lookups, int dimension, Loss loss, float l2, int perPositive) {
+        this.tables = tables;
+        this.lookups = lookups;
+        this.d = dimension;
+        this.loss = loss;
+        this.l2 = l2;
+        int itemsRead = 1 + perPositive;
+        user = new float[d];
+        userGrad = new float[d];
+        items = new float[itemsRead * d];
+        itemGrads = new float[itemsRead * d];
+        itemBiases = new float[itemsRead];
+        itemIds = new int[itemsRead];
+        negativeScores = new float[perPositive];
+        int[] entitiesRead = {1, itemsRead, 1, itemsRead};
+        for (TableId t : TableId.values()) {
+            int capacity = entitiesRead[t.ordinal()] * lookups[t.ordinal()].lookups();
+            pendingRows[t.ordinal()] = new int[capacity];
+            pendingGrads[t.ordinal()] = new float[capacity * tables[t.ordinal()].width()];
+        }
+    }
+
+    /** Trains on every example of {@code batch} in order; returns the mean of their losses. */
+    double batch(Batch batch) {
+        int[] users = batch.users();
+        int[] positives = batch.items();
+        double total = 0;
+        if (batch.implicit()) {
+            int[] negatives = batch.negatives();
+            int n = batch.negativesPerPositive();
+            for (int e = 0; e < users.length; e++) {
+                total += implicit(users[e], positives[e], negatives, e * n, n);
+            }
+        } else {
+            float[] ratings = batch.ratings();
+            for (int e = 0; e < users.length; e++) {
+                total += explicit(users[e], positives[e], ratings[e]);
+            }
+        }
+        return total / users.length;
+    }
+
+    /**
+     * One implicit example: {@code u} interacted with {@code positive}; its negatives are
+     * {@code negatives[at..at+n)}. Returns the example's loss.
+     */
+    double implicit(int u, int positive, int[] negatives, int at, int n) {
+        float[] uv = tables[UV].values();
+        float[] iv = tables[IV].values();
+        lookups[UV].combine(u, uv, d, user, 0);
+        float bu = biasOf(UB, u);
+        itemIds[0] = positive;
+        System.arraycopy(negatives, at, itemIds, 1, n);
+        for (int q = 0; q <= n; q++) {
+            lookups[IV].combine(itemIds[q], iv, d, items, q * d);
+            itemBiases[q] = biasOf(IB, itemIds[q]);
+        }
+        float pos = dot(user, items, 0) + bu + itemBiases[0];
+        for (int i = 0; i < n; i++) {
+            negativeScores[i] = dot(user, items, (1 + i) * d) + bu + itemBiases[1 + i];
+        }
+        // dPos, dNeg: the derivatives of the example's loss with respect to the positive's score and the one
+        // negative score it depends on
+        int hardest = 0;
+        if (loss == Loss.HINGE || loss == Loss.ADAPTIVE_HINGE) {
+            for (int i = 1; i < n; i++) {
+                if (negativeScores[i] > negativeScores[hardest]) {
+                    hardest = i; // the first of equal maxima, as the engine's max picks
+                }
+            }
+        }
+        double value = PairLoss.of(loss, pos, negativeScores[hardest], scoreGradient);
+        float dPos = scoreGradient[0];
+        float dNeg = scoreGradient[1];
+        int h = 1 + hardest;
+        float twoL2 = 2f * l2;
+        if (l2 > 0) {
+            double squares = squares(user, 0);
+            for (int q = 0; q <= n; q++) {
+                squares += squares(items, q * d);
+            }
+            value += l2 * squares;
+        } else if (dPos == 0f && dNeg == 0f) {
+            return value; // beyond the hinge's margin: nothing moves
+        }
+        for (int c = 0; c < d; c++) {
+            userGrad[c] = dPos * items[c] + dNeg * items[h * d + c] + twoL2 * user[c];
+        }
+        for (int q = 0; q <= n; q++) {
+            float dScore = q == 0 ? dPos : q == h ? dNeg : 0f;
+            int o = q * d;
+            for (int c = 0; c < d; c++) {
+                itemGrads[o + c] = dScore * user[c] + twoL2 * items[o + c];
+            }
+        }
+        java.util.Arrays.fill(pending, 0);
+        addRows(UV, u, userGrad, 0);
+        for (int q = 0; q <= n; q++) {
+            if (q == 0 || q == h || l2 > 0) {
+                addRows(IV, itemIds[q], itemGrads, q * d);
+            }
+        }
+        addBias(UB, u, dPos + dNeg);
+        addBias(IB, positive, dPos);
+        addBias(IB, itemIds[h], dNeg);
+        applyPending();
+        return value;
+    }
+
+    /** One explicit example: {@code u} rated {@code item} {@code rating}. Returns the example's squared error. */
+    double explicit(int u, int item, float rating) {
+        lookups[UV].combine(u, tables[UV].values(), d, user, 0);
+        lookups[IV].combine(item, tables[IV].values(), d, items, 0);
+        float error = dot(user, items, 0) + biasOf(UB, u) + biasOf(IB, item) - rating;
+        double value = (double) error * error;
+        float g = 2f * error;
+        float twoL2 = 2f * l2;
+        if (l2 > 0) {
+            value += l2 * (squares(user, 0) + squares(items, 0));
+        }
+        for (int c = 0; c < d; c++) {
+            userGrad[c] = g * items[c] + twoL2 * user[c];
+            itemGrads[c] = g * user[c] + twoL2 * items[c];
+        }
+        java.util.Arrays.fill(pending, 0);
+        addRows(UV, u, userGrad, 0);
+        addRows(IV, item, itemGrads, 0);
+        addBias(UB, u, g);
+        addBias(IB, item, g);
+        applyPending();
+        return value;
+    }
+
+    private float biasOf(int table, int entity) {
+        lookups[table].combine(entity, tables[table].values(), 1, bias, 0);
+        return bias[0];
+    }
+
+    private void addBias(int table, int entity, float gradient) {
+        if (gradient != 0f) {
+            biasGrad[0] = gradient;
+            addRows(table, entity, biasGrad, 0);
+        }
+    }
+
+    /** Queues the gradients of {@code entity}'s rows of {@code table} from its embedding's gradient. */
+    private void addRows(int table, int entity, float[] embeddingGradient, int at) {
+        EntityRows rows = lookups[table];
+        SharedTable values = tables[table];
+        int width = values.width();
+        for (int j = 0; j < rows.lookups(); j++) {
+            int slot = pending[table]++;
+            pendingRows[table][slot] = rows.row(entity, j);
+            rows.rowGradient(entity, j, values.values(), width, embeddingGradient, at, pendingGrads[table],
+                    slot * width);
+        }
+    }
+
+    private void applyPending() {
+        for (int t = 0; t < 4; t++) {
+            SharedTable table = tables[t];
+            int width = table.width();
+            for (int slot = 0; slot < pending[t]; slot++) {
+                table.update(pendingRows[t][slot], pendingGrads[t], slot * width);
+            }
+        }
+    }
+
+    private float dot(float[] a, float[] b, int bAt) {
+        float s = 0;
+        for (int c = 0; c < d; c++) {
+            s += a[c] * b[bAt + c];
+        }
+        return s;
+    }
+
+    private double squares(float[] a, int at) {
+        double s = 0;
+        for (int c = 0; c < d; c++) {
+            s += (double) a[at + c] * a[at + c];
+        }
+        return s;
+    }
+}
