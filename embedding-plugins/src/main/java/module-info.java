@@ -1,4 +1,7 @@
-/** The built-in embedding compressors: plain, Bloom embeddings, the hashing trick, quotient-remainder. */
+/**
+ * The built-in embedding compressors: plain, Bloom embeddings, the hashing trick, quotient-remainder, hash
+ * embeddings, ROBE-Z, DHE and the frequency-aware Bloom hybrid.
+ */
 module io.bloomfit.embed {
     requires io.bloomfit.api;
 
@@ -10,5 +13,9 @@ module io.bloomfit.embed {
             io.bloomfit.embed.BloomSumCompressor,
             io.bloomfit.embed.HashingTrickCompressor,
             io.bloomfit.embed.SignedHashingTrickCompressor,
-            io.bloomfit.embed.QuotientRemainderCompressor;
+            io.bloomfit.embed.QuotientRemainderCompressor,
+            io.bloomfit.embed.HashEmbeddingCompressor,
+            io.bloomfit.embed.RobeCompressor,
+            io.bloomfit.embed.DheCompressor,
+            io.bloomfit.embed.BloomHybridCompressor;
 }
