@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CompressorRegistryTest {
 
     private static final String[] NAMES = {"plain", "bloom", "bloom-sum", "hashing-trick", "hashing-trick-signed",
-            "quotient-remainder"};
+            "quotient-remainder", "hash-embedding", "robe", "dhe", "bloom-hybrid"};
 
     @Test
     void everyBuiltInIsRegisteredUnderItsName() {

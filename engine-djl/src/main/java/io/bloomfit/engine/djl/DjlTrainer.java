@@ -2,6 +2,7 @@ package io.bloomfit.engine.djl;
 
 import io.bloomfit.api.train.DeviceChoice;
 import io.bloomfit.api.train.FitRequest;
+import io.bloomfit.api.train.LayoutFeature;
 import io.bloomfit.api.train.ModelKind;
 import io.bloomfit.api.train.OptimizerKind;
 import io.bloomfit.api.train.Trainer;
@@ -38,6 +39,11 @@ import java.util.Objects;
  * no spec got slower when the engine-neutral code moved out of this module. Dense {@code adam}, a GPU, and the
  * autograd path go through DJL; the trained model scores with libtorch ({@link DjlFactorizationModel}).
  *
+ * <p><b>Every layout trains on every path:</b> trainable lookup weights ({@code hash-embedding}) are a table of
+ * their own, learned by dense Adam, by the fused step and by autograd alike; concatenated blocks ({@code robe}) are
+ * ordinary rows; an encoder network ({@code dhe}) always goes through the engine's autograd, whatever the
+ * optimizer (the fused step has no network), its packed parameters read whole every step.
+ *
  * <p><b>One fit at a time per JVM.</b> DJL's PyTorch gradient collector has a static "collecting" flag, so
  * {@link #fit} holds a JVM-wide lock ({@link DjlTrainingLock}): concurrent calls queue, and
  * {@link #capabilities()} declares {@code concurrentFits = false}. Run parallel fits in separate processes.
@@ -52,7 +58,7 @@ public final class DjlTrainer implements Trainer {
     private static final TrainerCapabilities CAPABILITIES = new TrainerCapabilities(false,
             EnumSet.allOf(DeviceChoice.class),
             EnumSet.of(ModelKind.IMPLICIT_FACTORIZATION, ModelKind.EXPLICIT_FACTORIZATION),
-            EnumSet.allOf(OptimizerKind.class));
+            EnumSet.allOf(OptimizerKind.class), EnumSet.allOf(LayoutFeature.class));
 
     private final ParameterInitializer initializer;
 

@@ -200,7 +200,7 @@ public final class ModelFiles {
         LayoutRequest r = layout.request();
         return new ModelManifest.Layout(layout.compressor(), r.numEntities(), r.dimension(), r.ratio(),
                 r.numHashes(), r.hashFunction(), r.seed(), layout.totalRows(), layout.numLookups(),
-                layout.combiner().name().toLowerCase(java.util.Locale.ROOT));
+                layout.combiner().name().toLowerCase(java.util.Locale.ROOT), r.trainingCounts());
     }
 
     private static EmbeddingLayout rebuild(ModelManifest.Layout saved, String field, Path manifestFile)
@@ -218,7 +218,7 @@ public final class ModelFiles {
         EmbeddingLayout layout;
         try {
             layout = EmbeddingCompressors.layout(compressor, new LayoutRequest(saved.numEntities(), saved.dimension(),
-                    saved.ratio(), saved.numHashes(), saved.hashFunction(), saved.seed()));
+                    saved.ratio(), saved.numHashes(), saved.hashFunction(), saved.seed(), saved.trainingCounts()));
         } catch (IllegalArgumentException e) {
             throw new IOException(manifestFile + ": " + field + " layout cannot be rebuilt: " + e.getMessage(), e);
         }

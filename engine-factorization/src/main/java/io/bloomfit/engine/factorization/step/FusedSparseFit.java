@@ -14,7 +14,8 @@ import io.bloomfit.engine.factorization.model.TableId;
 /**
  * A sparse-optimizer fit entirely in Java: {@link RowTables} updated by the {@link FusedSparseStep} inside the one
  * {@link FitLoop}. The {@code cpu} trainer is this; the {@code djl} trainer runs this too for a sparse optimizer on
- * the CPU, so the two give the same model for the same spec, bit for bit.
+ * the CPU, so the two give the same model for the same spec, bit for bit. Encoder layouts ({@code dhe}) are refused
+ * ({@link FusedSparseStep}): their gradients need an autograd engine.
  */
 public final class FusedSparseFit {
 
