@@ -97,8 +97,10 @@ public final class PointRunner {
         FitReport report = null;
         try {
             long t0 = System.nanoTime();
-            EmbeddingLayout users = layout(point, point.sides().compressesUsers(), numUsers, model.dimension());
-            EmbeddingLayout items = layout(point, point.sides().compressesItems(), numItems, model.dimension());
+            EmbeddingLayout users = layout(point, point.sides().compressesUsers(), numUsers, model.dimension(),
+                    () -> data.train().userCounts());
+            EmbeddingLayout items = layout(point, point.sides().compressesItems(), numItems, model.dimension(),
+                    () -> data.train().itemCounts());
             userStats = LayoutStats.of(users);
             itemStats = LayoutStats.of(items);
             layoutSeconds = (System.nanoTime() - t0) / 1e9;
@@ -184,7 +186,12 @@ public final class PointRunner {
         }
     }
 
-    private EmbeddingLayout layout(GridPoint point, boolean compressed, int entities, int dimension) {
+    /**
+     * The layout of one side; compressors that use training counts get them from the training split
+     * ({@code trainingCounts}), never from the test part.
+     */
+    private EmbeddingLayout layout(GridPoint point, boolean compressed, int entities, int dimension,
+                                   java.util.function.Supplier<int[]> trainingCounts) {
         if (!compressed) {
             return plugins.compressors().forName(ExperimentPlan.BASELINE).layout(LayoutRequest.plain(entities,
                     dimension), null);
@@ -192,21 +199,33 @@ public final class PointRunner {
         EmbeddingCompressor compressor = plugins.compressors().forName(point.compressor());
         LayoutRequest request = new LayoutRequest(entities, dimension, point.ratio(), point.hashes(), point.hash(),
                 point.seed());
+        if (compressor.usesTrainingCounts()) {
+            request = request.withTrainingCounts(trainingCounts.get());
+        }
         return EmbeddingCompressors.layout(compressor, request, plugins.hashes());
     }
 
     private static double achievedRatio(GridPoint point, EmbeddingLayout users, EmbeddingLayout items) {
-        long rows = 0;
+        // rows per entity, each side weighted by its entities (layouts whose parameters are not whole rows, e.g. dhe,
+        // report their parameters as rows: EmbeddingLayout.achievedRatio)
+        double rows = 0;
         long entities = 0;
         if (point.sides().compressesUsers()) {
-            rows += users.totalRows();
+            rows += rows(users);
             entities += users.numEntities();
         }
         if (point.sides().compressesItems()) {
-            rows += items.totalRows();
+            rows += rows(items);
             entities += items.numEntities();
         }
-        return entities == 0 ? 1.0 : (double) rows / entities;
+        return entities == 0 ? 1.0 : rows / entities;
+    }
+
+    /** Table rows, or for layouts whose parameters are not rows of the dimension their parameters in rows. */
+    private static double rows(EmbeddingLayout layout) {
+        boolean rowsAreParameters = !layout.hasTrainableWeights() && !layout.isEncoder()
+                && layout.combiner() != io.bloomfit.api.embed.Combiner.CONCAT;
+        return rowsAreParameters ? layout.totalRows() : layout.achievedRatio() * layout.numEntities();
     }
 
     private static String now() {
