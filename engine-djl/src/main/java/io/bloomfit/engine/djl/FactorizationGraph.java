@@ -32,9 +32,16 @@ final class FactorizationGraph {
     private final LookupPlan userBiases;
     private final LookupPlan itemBiases;
 
+    /** Entities' hash features are computed once per fit when they take at most this many floats. */
+    private static final long CACHED_FEATURES = 1L << 24;
+
+    private final float[][] features = new float[2][]; // per side (users, items): all entities' features, or null
+
     FactorizationGraph(ParameterTables tables, LookupPlan userVectors, LookupPlan itemVectors, LookupPlan userBiases,
                        LookupPlan itemBiases) {
         this.tables = tables;
+        features[0] = allFeatures(userVectors);
+        features[1] = allFeatures(itemVectors);
         this.userVectors = userVectors;
         this.itemVectors = itemVectors;
         this.userBiases = userBiases;
@@ -92,9 +99,17 @@ final class FactorizationGraph {
             all[r] = r;
         }
         NDArray flat = tables.gather(table, all, step).reshape(-1);
-        float[] features = new float[entities.length * encoder.numFeatures()];
-        encoder.features(entities, features);
-        NDArray x = step.create(features, new Shape(entities.length, encoder.numFeatures()));
+        int f = encoder.numFeatures();
+        float[] x0 = new float[entities.length * f];
+        float[] all = features[table == TableId.USER_VECTORS ? 0 : 1];
+        if (all != null) {
+            for (int i = 0; i < entities.length; i++) {
+                System.arraycopy(all, entities[i] * f, x0, i * f, f);
+            }
+        } else {
+            encoder.features(entities, x0);
+        }
+        NDArray x = step.create(x0, new Shape(entities.length, f));
         for (int l = 0; l < encoder.numLayers(); l++) {
             int in = encoder.inputWidth(l);
             int out = encoder.outputWidth(l);
@@ -108,6 +123,21 @@ final class FactorizationGraph {
             }
         }
         return x;
+    }
+
+    /** Every entity's hash features of an encoder plan, when they are few enough to keep; else {@code null}. */
+    private static float[] allFeatures(LookupPlan plan) {
+        if (!plan.isEncoder()) {
+            return null;
+        }
+        EntityEncoder encoder = plan.encoder();
+        long floats = (long) plan.entities() * encoder.numFeatures();
+        if (floats > CACHED_FEATURES) {
+            return null;
+        }
+        float[] all = new float[(int) floats];
+        encoder.features(java.util.stream.IntStream.range(0, plan.entities()).toArray(), all);
+        return all;
     }
 
     /**

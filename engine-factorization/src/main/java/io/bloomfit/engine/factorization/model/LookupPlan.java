@@ -35,6 +35,11 @@ public final class LookupPlan {
         return new LookupPlan(null, entities, 1);
     }
 
+    /** Entities this plan reads for. */
+    public int entities() {
+        return layout == null ? rows : layout.numEntities();
+    }
+
     /** Rows of the table this plan reads. */
     public int rows() {
         return rows;
