@@ -101,10 +101,10 @@ final class FactorizationGraph {
         NDArray flat = tables.gather(table, all, step).reshape(-1);
         int f = encoder.numFeatures();
         float[] x0 = new float[entities.length * f];
-        float[] all = features[table == TableId.USER_VECTORS ? 0 : 1];
-        if (all != null) {
+        float[] cached = features[table == TableId.USER_VECTORS ? 0 : 1];
+        if (cached != null) {
             for (int i = 0; i < entities.length; i++) {
-                System.arraycopy(all, entities[i] * f, x0, i * f, f);
+                System.arraycopy(cached, entities[i] * f, x0, i * f, f);
             }
         } else {
             encoder.features(entities, x0);
