@@ -19,12 +19,16 @@ import java.util.Optional;
  * {@code Long.remainderUnsigned(hash(e, seed_j), B)} as in {@code bloom}, and sums them weighted by k importance
  * weights of its own that are learned with the model ({@link TrainableWeights}).
  *
- * <p>Budget: the weights count against the ratio, so the layout holds about as many floats as {@code bloom} at
- * the same request, {@code F = ceil(ratio * n) * dimension}. The importance table gets at most half of F: one row
- * of k weights per entity when {@code n * k <= F / 2} (the paper's usual setting), otherwise
- * {@code floor(F / 2 / k)} rows shared by hashing, entity e reading row
- * {@code Long.remainderUnsigned(hash(e, seed_k), rows)} (the paper's optional hashed importance table). The pool gets
- * the rest: {@code B = max(1, floor((F - rows * k) / dimension))} rows.
+ * <p>Budget: the ratio sizes the pool, as it sizes {@code bloom}'s table: {@code B = max(1, ceil(ratio * n))} rows
+ * of the dimension, the rows the compared methods are matched on (the published comparisons the issue cites match
+ * "about 1/5 of the rows"). The importance weights are the paper's small extra table: one row of k weights per entity
+ * when {@code n * k} is at most half the pool's floats (k much smaller than the dimension, the usual case), otherwise
+ * {@code floor(B * dimension / 2 / k)} rows shared by hashing, entity e reading row
+ * {@code Long.remainderUnsigned(hash(e, seed_k), rows)} (the paper's optional hashed importance table). They are
+ * counted in {@link EmbeddingLayout#parameterCount} and {@link EmbeddingLayout#achievedRatio} (e.g. 0.2 + k / d =
+ * 0.2625 for ratio 0.2, k 2, d 32), so results show what they cost. (An earlier version took the weights out of the
+ * pool's budget, shrinking the pool to 69% of the hashing trick's rows at ratio 0.2; on synthetic-ml100k it then
+ * scored below the hashing trick, MRR 0.0506 against 0.0530.)
  *
  * <p>Every importance weight starts at {@code 1 / k} with {@link Combiner#SUM}, so before training an entity's
  * embedding is exactly the mean of its k rows: a {@code bloom} embedding on the smaller pool, which training then
@@ -62,12 +66,11 @@ public final class HashEmbeddingCompressor implements EmbeddingCompressor {
     record Budget(int poolRows, int weightRows) {
     }
 
-    /** The split of {@code bloomRows * dimension} floats between the pool and the importance weights. */
+    /** The pool of {@code bloomRows} rows and the importance table beside it. */
     static Budget budget(int n, int k, int dimension, int bloomRows) {
-        long floats = (long) bloomRows * dimension;
-        long weightRows = (long) n * k <= floats / 2 ? n : Math.max(1, floats / 2 / k);
-        long poolRows = Math.max(1, (floats - weightRows * k) / dimension);
-        return new Budget((int) poolRows, (int) weightRows);
+        long poolFloats = (long) bloomRows * dimension;
+        long weightRows = (long) n * k <= poolFloats / 2 ? n : Math.max(1, poolFloats / 2 / k);
+        return new Budget(bloomRows, (int) weightRows);
     }
 
     /** Hashed; k and the pool size follow the request. */

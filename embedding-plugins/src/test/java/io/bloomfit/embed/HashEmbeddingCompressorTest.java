@@ -25,7 +25,7 @@ class HashEmbeddingCompressorTest {
         return SeededCase.cases(100);
     }
 
-    /** Pool rows and weight rows in range, parameters within the bloom budget (plus at most one row's rounding). */
+    /** Pool rows and weight rows in range; the pool is bloom's table, the weights at most half its floats. */
     @ParameterizedTest
     @MethodSource("layoutCases")
     void everyLookupAndWeightRowIsInRangeAndTheBudgetHolds(SeededCase c) {
@@ -47,17 +47,20 @@ class HashEmbeddingCompressorTest {
                     assertThat(layout.row(e, j)).isBetween(0, layout.tableRows(0) - 1);
                 }
             }
-            long budget = (long) Math.max(1, (int) Math.ceil(ratio * n - 1e-9)) * d;
-            // the pool has at least one row and weights at least one row: tiny budgets may exceed by those
-            assertThat(layout.parameterCount(d)).isLessThanOrEqualTo(Math.max(budget, (long) d + k) + d);
+            int bloomRows = EmbeddingCompressors.layout("bloom", request).tableRows(0);
+            assertThat(layout.tableRows(0)).isEqualTo(bloomRows);
+            long poolFloats = (long) bloomRows * d;
+            // at least one weight row of k weights, else at most half the pool's floats
+            assertThat(weights.parameterCount()).isLessThanOrEqualTo(Math.max(k, poolFloats / 2));
+            assertThat(layout.parameterCount(d)).isEqualTo(poolFloats + weights.parameterCount());
         });
     }
 
     /**
-     * n = 10, k = 2, d = 4, ratio 0.5: bloom would have 5 rows = 20 floats; n * k = 20 weights exceed half of
-     * 20, so the weight table is hashed into floor(20 / 2 / 2) = 5 rows; the pool gets floor((20 - 5 * 2) / 4) = 2
-     * rows. Lookup j is h(e, s_j) mod 2 and the weight row h(e, s_2) mod 5, with s_0, s_1, s_2 the first outputs
-     * of the JDK's SplittableRandom (SplitMix64) from the request seed; every weight starts at 1/2.
+     * n = 10, k = 2, d = 4, ratio 0.5: the pool has bloom's 5 rows = 20 floats; n * k = 20 weights exceed half of
+     * 20, so the weight table is hashed into floor(20 / 2 / 2) = 5 rows. Lookup j is h(e, s_j) mod 5 and the weight
+     * row h(e, s_2) mod 5, with s_0, s_1, s_2 the first outputs of the JDK's SplittableRandom (SplitMix64) from the
+     * request seed; every weight starts at 1/2. Parameters: 5 * 4 + 5 * 2 = 30.
      */
     @Test
     void smallCaseByHand() {
@@ -67,14 +70,15 @@ class HashEmbeddingCompressorTest {
         SplittableRandom splitMix = new SplittableRandom(seed);
         long[] s = {splitMix.nextLong(), splitMix.nextLong(), splitMix.nextLong()};
 
-        assertThat(layout.tableRowCounts()).containsExactly(2);
+        assertThat(layout.tableRowCounts()).containsExactly(5);
         assertThat(layout.trainableWeights().rows()).isEqualTo(5);
         assertThat(layout.trainableWeights().isShared()).isTrue();
         assertThat(layout.combiner()).isEqualTo(Combiner.SUM);
-        assertThat(layout.parameterCount(4)).isEqualTo(2 * 4 + 5 * 2);
+        assertThat(layout.parameterCount(4)).isEqualTo(30);
+        assertThat(layout.achievedRatio()).isEqualTo(0.75); // 30 / (10 * 4)
         for (int e = 0; e < 10; e++) {
-            assertThat(layout.row(e, 0)).isEqualTo((int) Long.remainderUnsigned(xxh3.hash(e, s[0]), 2));
-            assertThat(layout.row(e, 1)).isEqualTo((int) Long.remainderUnsigned(xxh3.hash(e, s[1]), 2));
+            assertThat(layout.row(e, 0)).isEqualTo((int) Long.remainderUnsigned(xxh3.hash(e, s[0]), 5));
+            assertThat(layout.row(e, 1)).isEqualTo((int) Long.remainderUnsigned(xxh3.hash(e, s[1]), 5));
             assertThat(layout.trainableWeights().row(e))
                     .isEqualTo((int) Long.remainderUnsigned(xxh3.hash(e, s[2]), 5));
             assertThat(layout.weight(e, 0)).isEqualTo(0.5f);
@@ -83,20 +87,22 @@ class HashEmbeddingCompressorTest {
     }
 
     /**
-     * n = 4, k = 1, d = 4, ratio 0.5: 2 bloom rows = 8 floats; 4 weights fit in half of that, so each entity has its
-     * own weight and the pool has (8 - 4) / 4 = 1 row. All four read that row, yet none shares its signature: each
-     * is the row times a weight of its own.
+     * n = 4, k = 1, d = 4, ratio 0.25: a pool of 1 row = 4 floats; 4 weights exceed half of that, so they are hashed
+     * into floor(4 / 2 / 1) = 2 rows. With d = 8 (8 floats, half 4) the 4 weights fit: each entity has its own, and
+     * though all four read the one pool row, none shares its signature: each is the row times a weight of its own.
      */
     @Test
     void ownWeightsKeepEntitiesApartOnOneSharedRow() {
-        EmbeddingLayout layout = EmbeddingCompressors.layout(compressor, new LayoutRequest(4, 4, 0.5, 1, "xxh64", 1));
+        assertThat(EmbeddingCompressors.layout(compressor, new LayoutRequest(4, 4, 0.25, 1, "xxh64", 1))
+                .trainableWeights().rows()).isEqualTo(2);
+        EmbeddingLayout layout = EmbeddingCompressors.layout(compressor, new LayoutRequest(4, 8, 0.25, 1, "xxh64", 1));
 
         assertThat(layout.tableRowCounts()).containsExactly(1);
         assertThat(layout.trainableWeights().isShared()).isFalse();
         assertThat(layout.collisionStats().entitiesSharingSignature()).isZero();
         assertThat(layout.collisionStats().maxEntitiesPerRow()).isEqualTo(4);
-        assertThat(layout.parameterCount(4)).isEqualTo(8);
-        assertThat(layout.achievedRatio()).isEqualTo(0.5);
+        assertThat(layout.parameterCount(8)).isEqualTo(12);
+        assertThat(layout.achievedRatio()).isEqualTo(0.375); // 12 / (4 * 8)
     }
 
     @Test
