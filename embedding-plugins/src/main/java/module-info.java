@@ -1,6 +1,6 @@
 /**
  * The built-in embedding compressors: plain, Bloom embeddings (and their co-occurrence variant), the hashing trick,
- * quotient-remainder.
+ * quotient-remainder, hash embeddings, ROBE-Z, DHE and the frequency-aware Bloom hybrid.
  */
 module io.bloomfit.embed {
     requires io.bloomfit.api;
@@ -14,5 +14,9 @@ module io.bloomfit.embed {
             io.bloomfit.embed.HashingTrickCompressor,
             io.bloomfit.embed.SignedHashingTrickCompressor,
             io.bloomfit.embed.QuotientRemainderCompressor,
-            io.bloomfit.embed.CooccurrenceBloomCompressor;
+            io.bloomfit.embed.CooccurrenceBloomCompressor,
+            io.bloomfit.embed.HashEmbeddingCompressor,
+            io.bloomfit.embed.RobeCompressor,
+            io.bloomfit.embed.DheCompressor,
+            io.bloomfit.embed.BloomHybridCompressor;
 }

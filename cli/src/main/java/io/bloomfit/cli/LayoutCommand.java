@@ -121,6 +121,11 @@ public class LayoutCommand implements Callable<Integer> {
             problems.add("compressor '" + compressor + "' hashes entity ids: name a hash function with -f/--hash "
                     + "(e.g. -f xxh64)");
         }
+        if (chosen.usesTrainingCounts()) {
+            problems.add("compressor '" + compressor + "' ranks entities by their training interactions, which "
+                    + "`bloomfit layout` has no data for: run it in a spec's grid.compressor (the runner passes the "
+                    + "training split's counts)");
+        }
         if (!problems.isEmpty()) {
             throw new UserError(String.join("; ", problems));
         }

@@ -56,6 +56,16 @@ class ExamplesTest {
     }
 
     @Test
+    void alternativesRunsEveryCompressorAtTwoRatios() {
+        ExperimentSpec spec = SpecReader.read(EXAMPLES.resolve("alternatives.yaml"), List.of());
+        assertThat(spec.grid().compressors()).contains("bloom", "hashing-trick", "quotient-remainder",
+                "hash-embedding", "robe", "dhe", "bloom-hybrid");
+        assertThat(spec.grid().ratios()).containsExactly(0.2, 0.5);
+        // plain + 9 compressors x 2 ratios (one hash function, one k)
+        assertThat(ExperimentPlan.expand(spec)).hasSize(19);
+    }
+
+    @Test
     void movielensNeedsOnlyTheFile() {
         Path file = Path.of("data/ml-100k/u.data");
         if (Files.isReadable(file) || Files.isReadable(EXAMPLES.resolve(file))) {

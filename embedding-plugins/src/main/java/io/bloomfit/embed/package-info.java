@@ -2,7 +2,11 @@
  * The built-in {@link io.bloomfit.api.embed.EmbeddingCompressor}s, registered by name: {@code plain} (the
  * uncompressed baseline), {@code bloom} and {@code bloom-sum} (Bloom embeddings, mean or sum of k hashed rows),
  * {@code hashing-trick} and {@code hashing-trick-signed} (one hashed row, optionally signed) and
- * {@code quotient-remainder} (two collision-free tables whose rows are multiplied). Each declares its
+ * {@code quotient-remainder} (two collision-free tables whose rows are multiplied), {@code hash-embedding} (k
+ * hashed rows summed with learned importance weights), {@code robe} (ROBE-Z: blocks of one shared array,
+ * concatenated), {@code dhe} (Deep Hash Embedding: an encoder network over hash features, no table) and
+ * {@code bloom-hybrid} (own rows for the most frequent entities by training counts, Bloom rows for the rest). Each
+ * declares its
  * {@link io.bloomfit.api.embed.CompressorTraits}.
  *
  * <p>Hashing compressors use the hash function the caller resolved (never a registry lookup of their own), derive

@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CompressorRegistryTest {
 
     private static final String[] NAMES = {"plain", "bloom", "bloom-sum", "hashing-trick", "hashing-trick-signed",
-            "quotient-remainder", "bloom-cooccurrence"};
+            "quotient-remainder", "bloom-cooccurrence", "hash-embedding", "robe", "dhe", "bloom-hybrid"};
 
     @Test
     void everyBuiltInIsRegisteredUnderItsName() {

@@ -256,7 +256,8 @@ public final class PointRunner {
 
     /**
      * The layout of one side. A compressor that builds its layout from training data gets the training part of the
-     * split only, never the test part: the interactions themselves for items, transposed (users as items) for users.
+     * split only, never the test part: the interactions themselves for items, transposed (users as items) for users;
+     * compressors that use training counts get the side's counts in the training part.
      */
     private EmbeddingLayout layout(GridPoint point, boolean compressed, int entities, int dimension,
                                    boolean itemSide) {
@@ -267,6 +268,9 @@ public final class PointRunner {
         EmbeddingCompressor compressor = plugins.compressors().forName(point.compressor());
         LayoutRequest request = new LayoutRequest(entities, dimension, point.ratio(), point.hashes(), point.hash(),
                 point.seed());
+        if (compressor.usesTrainingCounts()) {
+            request = request.withTrainingCounts(itemSide ? data.train().itemCounts() : data.train().userCounts());
+        }
         if (!compressor.usesTrainingData()) {
             return EmbeddingCompressors.layout(compressor, request, plugins.hashes());
         }
@@ -277,17 +281,26 @@ public final class PointRunner {
     }
 
     private static double achievedRatio(GridPoint point, EmbeddingLayout users, EmbeddingLayout items) {
-        long rows = 0;
+        // rows per entity, each side weighted by its entities (layouts whose parameters are not whole rows, e.g. dhe,
+        // report their parameters as rows: EmbeddingLayout.achievedRatio)
+        double rows = 0;
         long entities = 0;
         if (point.sides().compressesUsers()) {
-            rows += users.totalRows();
+            rows += rows(users);
             entities += users.numEntities();
         }
         if (point.sides().compressesItems()) {
-            rows += items.totalRows();
+            rows += rows(items);
             entities += items.numEntities();
         }
-        return entities == 0 ? 1.0 : (double) rows / entities;
+        return entities == 0 ? 1.0 : rows / entities;
+    }
+
+    /** Table rows, or for layouts whose parameters are not rows of the dimension their parameters in rows. */
+    private static double rows(EmbeddingLayout layout) {
+        boolean rowsAreParameters = !layout.hasTrainableWeights() && !layout.isEncoder()
+                && layout.combiner() != io.bloomfit.api.embed.Combiner.CONCAT;
+        return rowsAreParameters ? layout.totalRows() : layout.achievedRatio() * layout.numEntities();
     }
 
     private static String now() {

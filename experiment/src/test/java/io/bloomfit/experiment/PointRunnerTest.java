@@ -165,4 +165,22 @@ class PointRunnerTest {
         assertThat(row.sizes().layers().inputBytes()).isEqualTo(512);
         assertThat(row.sizes().layers().outputBytes()).isEqualTo(300);
     }
+
+    /** Compressors that ask for training counts get them from the training split; the others get none. */
+    @Test
+    void frequencyAwareCompressorsGetTheTrainingCountsOfTheirSide() {
+        FixtureCountingCompressor.SEEN.clear();
+        ExperimentSpec spec = Fixtures.spec("grid.compressor=[fixture-tally]", "grid.ratio=[0.5]",
+                "grid.hash=[fixture-mix]");
+        GridPoint point = ExperimentPlan.expand(spec, Fixtures.PLUGINS).stream()
+                .filter(p -> p.compressor().equals("fixture-tally")).findFirst().orElseThrow();
+        points(spec).run(point, TrainingListener.NONE); // the fixture trainer's fit itself does not matter here
+
+        ExperimentData data = Fixtures.data();
+        assertThat(FixtureCountingCompressor.SEEN).hasSize(2);
+        assertThat(FixtureCountingCompressor.SEEN.get(0).trainingCounts()).containsExactly(data.train().userCounts());
+        assertThat(FixtureCountingCompressor.SEEN.get(1).trainingCounts()).containsExactly(data.train().itemCounts());
+        // the held-out items are not counted: every fixture item is seen in training, but not as often as in all
+        assertThat(FixtureCountingCompressor.SEEN.get(1).trainingCounts()).isNotEqualTo(data.test().itemCounts());
+    }
 }

@@ -32,8 +32,8 @@ class BuiltInPluginNamesTest {
     @Test
     void everyBuiltInCompressorIsRegisteredUnderAValidName() {
         assertThat(EmbeddingCompressors.registry().problems()).isEmpty();
-        assertThat(EmbeddingCompressors.available()).containsExactly("bloom", "bloom-sum", "hashing-trick",
-                "hashing-trick-signed", "plain", "quotient-remainder");
+        assertThat(EmbeddingCompressors.available()).containsExactly("bloom", "bloom-hybrid", "bloom-sum", "dhe",
+                "hash-embedding", "hashing-trick", "hashing-trick-signed", "plain", "quotient-remainder", "robe");
         assertThat(EmbeddingCompressors.available()).allMatch(PluginName::isValid);
     }
 }

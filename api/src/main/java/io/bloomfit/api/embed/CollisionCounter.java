@@ -97,7 +97,7 @@ final class CollisionCounter {
             int distinct = 0;
             for (int j = 0; j < k; j++) {
                 int row = layout.globalRow(e, j);
-                sum += mix(packed(row, layout.weight(e, j)));
+                sum += mix(packed(row, layout.signatureWeightBits(e, j)));
                 boolean repeated = false;
                 for (int i = 0; i < j; i++) {
                     repeated |= seen[i] == row;
@@ -114,8 +114,8 @@ final class CollisionCounter {
         return histogram;
     }
 
-    private static long packed(int globalRow, float weight) {
-        return ((long) globalRow << 32) | (Float.floatToIntBits(weight) & 0xFFFF_FFFFL);
+    private static long packed(int globalRow, int weightBits) {
+        return ((long) globalRow << 32) | (weightBits & 0xFFFF_FFFFL);
     }
 
     /** Returns {distinct signatures, entities sharing a signature}, grouping the keys by fingerprint. */
@@ -211,7 +211,7 @@ final class CollisionCounter {
     /** Sorted (globalRow, weight bits) pairs packed as longs. */
     private void signatureOf(int entity, long[] out) {
         for (int j = 0; j < k; j++) {
-            out[j] = packed(layout.globalRow(entity, j), layout.weight(entity, j));
+            out[j] = packed(layout.globalRow(entity, j), layout.signatureWeightBits(entity, j));
         }
         for (int i = 1; i < k; i++) { // insertion sort: k is small, and a library call per entity costs more
             long value = out[i];

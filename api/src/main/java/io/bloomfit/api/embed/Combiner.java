@@ -10,5 +10,16 @@ public enum Combiner {
     /** Element-wise sum of the k rows. */
     SUM,
     /** Element-wise product of the k rows (quotient-remainder's compositional embeddings). */
-    PRODUCT
+    PRODUCT,
+    /**
+     * The k rows, each of {@code dimension / k} floats, laid end to end: lookup j fills elements
+     * {@code [j * dimension / k, (j + 1) * dimension / k)} (ROBE-Z's blocks). Tables of such a layout have rows of
+     * {@code dimension / k} floats.
+     */
+    CONCAT;
+
+    /** Floats per table row for embeddings of {@code dimension} read through {@code lookups} lookups. */
+    public int rowWidth(int dimension, int lookups) {
+        return this == CONCAT ? dimension / lookups : dimension;
+    }
 }

@@ -62,4 +62,13 @@ public interface EmbeddingCompressor {
     default Optional<CompressorTraits> traits() {
         return Optional.empty();
     }
+
+    /**
+     * Whether this compressor's layout depends on {@link LayoutRequest#trainingCounts()} (frequency-aware
+     * compressors such as {@code bloom-hybrid}). The runner computes and passes counts from the training split only
+     * for compressors that say so; the default, {@code false}, keeps every other compressor exactly as it was.
+     */
+    default boolean usesTrainingCounts() {
+        return false;
+    }
 }

@@ -15,6 +15,13 @@ import java.util.stream.IntStream;
  *
  * <p>The maps live in primitive arrays (entity-major: {@code rows[e * k + j]}), computed once by the
  * compressor and only indexed afterwards, e.g. per minibatch through {@link #globalRows(int[], int[])}.
+ *
+ * <p>Two extensions keep every layout above unchanged: lookup weights may be {@link TrainableWeights} (learned with
+ * the model, as hash embeddings' importance weights; {@link #ofTrainable}) instead of fixed, and a layout may be an
+ * {@link EntityEncoder} (a network over hash features, DHE; {@link #encoder}) instead of row lookups. An encoder
+ * layout has no index maps: its one "table" is the network's packed parameters viewed as
+ * {@code ceil(parameters / dimension)} rows of the dimension, so that trainers size, save and count it like any
+ * table, and {@link #row}, {@link #globalRow} and {@link #globalRows} refuse it.
  */
 public final class EmbeddingLayout {
 
@@ -29,10 +36,13 @@ public final class EmbeddingLayout {
     private final int[] rows;
     private final float[] weights;
     private final Combiner combiner;
+    private final TrainableWeights trainable; // null: weights fixed
+    private final EntityEncoder encoder;      // null: row lookups
     private volatile CollisionStats collisionStats;
 
     private EmbeddingLayout(String compressor, LayoutRequest request, int numEntities, int[] tableRows,
-                            int[] lookupTables, int[] rows, float[] weights, Combiner combiner) {
+                            int[] lookupTables, int[] rows, float[] weights, Combiner combiner,
+                            TrainableWeights trainable, EntityEncoder encoder) {
         this.compressor = compressor;
         this.request = request;
         this.numEntities = numEntities;
@@ -42,6 +52,8 @@ public final class EmbeddingLayout {
         this.rows = rows;
         this.weights = weights;
         this.combiner = combiner;
+        this.trainable = trainable;
+        this.encoder = encoder;
         this.tableOffsets = new long[tableRows.length];
         long offset = 0;
         for (int t = 0; t < tableRows.length; t++) {
@@ -69,6 +81,51 @@ public final class EmbeddingLayout {
      */
     public static EmbeddingLayout of(String compressor, LayoutRequest request, int[] tableRows, int[] lookupTables,
                                      int[] rows, float[] weights, Combiner combiner) {
+        return checked(compressor, request, tableRows, lookupTables, rows, weights, combiner, null);
+    }
+
+    /**
+     * As {@link #of}, with lookup weights that training learns, starting from {@code weights.initial()}: the
+     * weight of lookup j of entity e is element j of weight row {@code weights.row(e)}.
+     *
+     * @throws IllegalArgumentException when the weights do not cover every entity with k weights (a compressor bug)
+     */
+    public static EmbeddingLayout ofTrainable(String compressor, LayoutRequest request, int[] tableRows,
+                                              int[] lookupTables, int[] rows, TrainableWeights weights,
+                                              Combiner combiner) {
+        Objects.requireNonNull(weights, "weights");
+        if (weights.width() != lookupTables.length || weights.entities() != request.numEntities()) {
+            throw new IllegalArgumentException("trainable weights cover " + weights.entities() + " entities with "
+                    + weights.width() + " weights each; the layout has " + request.numEntities() + " entities and k="
+                    + lookupTables.length);
+        }
+        return checked(compressor, request, tableRows, lookupTables, rows, null, combiner, weights);
+    }
+
+    /**
+     * A layout whose embeddings {@code encoder} computes (no index maps). Its one table is the encoder's packed
+     * parameters seen as {@code ceil(parameters / dimension)} rows of {@code request.dimension()} floats.
+     *
+     * @throws IllegalArgumentException when the encoder's output width is not the request's dimension (a
+     *                                  compressor bug)
+     */
+    public static EmbeddingLayout encoder(String compressor, LayoutRequest request, EntityEncoder encoder) {
+        Objects.requireNonNull(compressor, "compressor");
+        Objects.requireNonNull(request, "request");
+        Objects.requireNonNull(encoder, "encoder");
+        int d = request.dimension();
+        if (encoder.outputWidth() != d) {
+            throw new IllegalArgumentException("compressor '" + compressor + "' built an encoder of output width "
+                    + encoder.outputWidth() + " for dimension " + d);
+        }
+        int rows = (int) ((encoder.parameterCount() + d - 1) / d);
+        return new EmbeddingLayout(compressor, request, request.numEntities(), new int[] {rows}, new int[] {0}, null,
+                null, Combiner.SUM, null, encoder);
+    }
+
+    private static EmbeddingLayout checked(String compressor, LayoutRequest request, int[] tableRows,
+                                           int[] lookupTables, int[] rows, float[] weights, Combiner combiner,
+                                           TrainableWeights trainable) {
         Objects.requireNonNull(compressor, "compressor");
         Objects.requireNonNull(request, "request");
         Objects.requireNonNull(combiner, "combiner");
@@ -95,6 +152,13 @@ public final class EmbeddingLayout {
             throw new IllegalArgumentException("rows has " + rows.length + " entries; expected numEntities * k = "
                     + ((long) n * k));
         }
+        if (combiner == Combiner.CONCAT && request.dimension() % k != 0) {
+            throw new IllegalArgumentException("compressor '" + compressor + "' concatenates " + k + " rows, but "
+                    + "dimension " + request.dimension() + " is not a multiple of " + k);
+        }
+        if (combiner == Combiner.CONCAT && (weights != null || trainable != null)) {
+            throw new IllegalArgumentException("compressor '" + compressor + "': concatenated rows take no weights");
+        }
         if (weights != null && weights.length != rows.length) {
             throw new IllegalArgumentException("weights has " + weights.length + " entries; expected "
                     + rows.length);
@@ -114,7 +178,7 @@ public final class EmbeddingLayout {
                     firstBad * k + k)) + " with tables of " + Arrays.toString(tableRows) + " rows");
         }
         return new EmbeddingLayout(compressor, request, n, tableRows.clone(), lookupTables.clone(), rows, weights,
-                combiner);
+                combiner, trainable, null);
     }
 
     public String compressor() {
@@ -171,22 +235,71 @@ public final class EmbeddingLayout {
 
     /** The row (within its table) entity {@code entity} reads at lookup {@code lookup}. */
     public int row(int entity, int lookup) {
-        return rows[entity * numLookups + lookup];
+        return lookupRows()[entity * numLookups + lookup];
     }
 
     /** The row in the concatenation of all tables. */
     public int globalRow(int entity, int lookup) {
-        return (int) tableOffsets[lookupTables[lookup]] + rows[entity * numLookups + lookup];
+        return (int) tableOffsets[lookupTables[lookup]] + lookupRows()[entity * numLookups + lookup];
     }
 
-    /** Whether lookups carry weights other than 1. */
+    private int[] lookupRows() {
+        if (rows == null) {
+            throw new IllegalStateException("layout of compressor '" + compressor + "' is an encoder: it has no row "
+                    + "lookups (see encoder())");
+        }
+        return rows;
+    }
+
+    /** Whether lookups carry weights other than 1 (fixed or trainable). */
     public boolean hasWeights() {
-        return weights != null;
+        return weights != null || trainable != null;
     }
 
-    /** The weight of lookup {@code lookup} of {@code entity}: 1 unless the compressor gives weights. */
+    /**
+     * The weight of lookup {@code lookup} of {@code entity}: 1 unless the compressor gives weights; for trainable
+     * weights, the value training starts from.
+     */
     public float weight(int entity, int lookup) {
+        if (trainable != null) {
+            return trainable.initial(trainable.row(entity), lookup);
+        }
         return weights == null ? 1f : weights[entity * numLookups + lookup];
+    }
+
+    /** Whether training learns the lookup weights ({@link #trainableWeights()}). */
+    public boolean hasTrainableWeights() {
+        return trainable != null;
+    }
+
+    /** The trainable lookup weights, or {@code null} when the weights are fixed. */
+    public TrainableWeights trainableWeights() {
+        return trainable;
+    }
+
+    /** Whether this layout is an encoder network rather than row lookups ({@link #encoder()}). */
+    public boolean isEncoder() {
+        return encoder != null;
+    }
+
+    /** The encoder that computes this layout's embeddings, or {@code null} for a layout of row lookups. */
+    public EntityEncoder encoder() {
+        return encoder;
+    }
+
+    /**
+     * The bits that stand for the weight of lookup {@code lookup} of {@code entity} in a sharing signature: the
+     * fixed weight's float bits, or for trainable weights which weight parameter it is (two entities reading the
+     * same rows through different trainable weights can still be told apart).
+     */
+    int signatureWeightBits(int entity, int lookup) {
+        if (trainable != null) {
+            return Integer.MIN_VALUE | (int) ((long) trainable.row(entity) * numLookups + lookup);
+        }
+        if (combiner == Combiner.CONCAT) {
+            return lookup; // concatenated rows are ordered: a row read at block 0 is not the same as at block 1
+        }
+        return Float.floatToIntBits(weight(entity, lookup));
     }
 
     public Combiner combiner() {
@@ -197,6 +310,7 @@ public final class EmbeddingLayout {
      * Fills {@code dst[i * k + j]} with the global row of lookup j of {@code entities[i]}: one call per minibatch.
      */
     public void globalRows(int[] entities, int[] dst) {
+        int[] rows = lookupRows();
         int k = numLookups;
         if (dst.length < entities.length * k) {
             throw new IllegalArgumentException("dst holds " + dst.length + " rows; needs " + entities.length * k);
@@ -219,9 +333,21 @@ public final class EmbeddingLayout {
         }
     }
 
-    /** Trainable floats for embeddings of {@code dimension}: all table rows times the dimension. */
+    /**
+     * Trainable floats for embeddings of {@code dimension}: all table rows times the dimension, plus trainable
+     * lookup weights; for an encoder, the network's weights and biases.
+     */
     public long parameterCount(int dimension) {
-        return (long) totalRows() * dimension;
+        if (encoder != null) {
+            return encoder.parameterCount();
+        }
+        return (long) totalRows() * combiner.rowWidth(dimension, numLookups)
+                + (trainable == null ? 0 : trainable.parameterCount());
+    }
+
+    /** Floats per table row for embeddings of {@code dimension}: the dimension, or a block of it for CONCAT. */
+    public int rowWidth(int dimension) {
+        return combiner.rowWidth(dimension, numLookups);
     }
 
     /** Bytes of the float32 tables for embeddings of {@code dimension}. */
@@ -231,12 +357,24 @@ public final class EmbeddingLayout {
 
     /** Bytes of the index maps (and weights) kept beside the tables. */
     public long indexBytes() {
-        return (long) rows.length * Integer.BYTES + (weights == null ? 0 : (long) weights.length * Float.BYTES);
+        if (rows == null) {
+            return 0;
+        }
+        return (long) rows.length * Integer.BYTES + (weights == null ? 0 : (long) weights.length * Float.BYTES)
+                + (trainable == null ? 0 : trainable.indexBytes());
     }
 
-    /** Rows per entity actually reached: {@code totalRows / numEntities} (may differ from the requested ratio). */
+    /**
+     * Rows per entity actually reached: {@code totalRows / numEntities} (may differ from the requested ratio); for
+     * layouts with trainable weights or an encoder, {@link #parameterCount} at the request's dimension over
+     * {@code numEntities * dimension}, so every parameter counts against the ratio.
+     */
     public double achievedRatio() {
-        return (double) totalRows() / numEntities;
+        if (trainable == null && encoder == null && combiner != Combiner.CONCAT) {
+            return (double) totalRows() / numEntities;
+        }
+        int d = request.dimension();
+        return (double) parameterCount(d) / ((double) numEntities * d);
     }
 
     /** Sharing statistics, computed on first use (sorts n signatures) and cached. */
@@ -246,7 +384,7 @@ public final class EmbeddingLayout {
             synchronized (this) {
                 stats = collisionStats;
                 if (stats == null) {
-                    stats = new CollisionCounter(this).count();
+                    stats = encoder != null ? new EncoderCollisions(this).count() : new CollisionCounter(this).count();
                     collisionStats = stats;
                 }
             }
@@ -258,6 +396,6 @@ public final class EmbeddingLayout {
     public String toString() {
         return "EmbeddingLayout[" + compressor + ", entities=" + numEntities + ", k=" + numLookups + ", tables="
                 + Arrays.toString(tableRows) + ", combiner=" + combiner + (weights == null ? "" : ", weighted")
-                + "]";
+                + (trainable == null ? "" : ", trainable weights") + (encoder == null ? "" : ", " + encoder) + "]";
     }
 }

@@ -17,9 +17,19 @@ import io.bloomfit.api.hash.HashFunction;
  * @param hashFunction name of a {@link io.bloomfit.api.hash.HashFunction}; may be {@code null} for
  *                     compressors that hash nothing ({@code plain}, {@code quotient-remainder})
  * @param seed         base seed; per-lookup seeds are derived from it
+ * @param trainingCounts optional ({@code null}: none) interactions of each entity in the training part, for
+ *                     frequency-aware compressors ({@link EmbeddingCompressor#usesTrainingCounts()}); filled by the
+ *                     runner from the training split, never from the test part; compressors that do not use them
+ *                     ignore them. Kept as a private copy: the accessor returns a copy too
  */
 public record LayoutRequest(int numEntities, int dimension, double ratio, int numHashes, String hashFunction,
-                            long seed) {
+                            long seed, int[] trainingCounts) {
+
+    /** A request without training counts (every compressor that does not use them). */
+    public LayoutRequest(int numEntities, int dimension, double ratio, int numHashes, String hashFunction,
+                         long seed) {
+        this(numEntities, dimension, ratio, numHashes, hashFunction, seed, null);
+    }
 
     public LayoutRequest {
         if (numEntities < 1) {
@@ -39,6 +49,61 @@ public record LayoutRequest(int numEntities, int dimension, double ratio, int nu
             throw new IllegalArgumentException("hashFunction must be a hash function name or absent, was '"
                     + hashFunction + "'");
         }
+        if (trainingCounts != null) {
+            if (trainingCounts.length != numEntities) {
+                throw new IllegalArgumentException("trainingCounts has " + trainingCounts.length + " entries but "
+                        + "numEntities is " + numEntities + ": give one count per entity");
+            }
+            trainingCounts = trainingCounts.clone();
+            for (int e = 0; e < trainingCounts.length; e++) {
+                if (trainingCounts[e] < 0) {
+                    throw new IllegalArgumentException("trainingCounts[" + e + "] must be >= 0, was "
+                            + trainingCounts[e]);
+                }
+            }
+        }
+    }
+
+    /** This request with {@code counts} as its training counts (validated and copied). */
+    public LayoutRequest withTrainingCounts(int[] counts) {
+        return new LayoutRequest(numEntities, dimension, ratio, numHashes, hashFunction, seed, counts);
+    }
+
+    /** Whether training counts were given. */
+    public boolean hasTrainingCounts() {
+        return trainingCounts != null;
+    }
+
+    /** A copy of the training counts, or {@code null} when none were given. */
+    @Override
+    public int[] trainingCounts() {
+        return trainingCounts == null ? null : trainingCounts.clone();
+    }
+
+    /** The training count of {@code entity}; 0 when no counts were given. */
+    public int trainingCount(int entity) {
+        return trainingCounts == null ? 0 : trainingCounts[entity];
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof LayoutRequest r && numEntities == r.numEntities && dimension == r.dimension
+                && Double.compare(ratio, r.ratio) == 0 && numHashes == r.numHashes
+                && java.util.Objects.equals(hashFunction, r.hashFunction) && seed == r.seed
+                && java.util.Arrays.equals(trainingCounts, r.trainingCounts);
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(numEntities, dimension, ratio, numHashes, hashFunction, seed)
+                * 31 + java.util.Arrays.hashCode(trainingCounts);
+    }
+
+    @Override
+    public String toString() {
+        return "LayoutRequest[numEntities=" + numEntities + ", dimension=" + dimension + ", ratio=" + ratio
+                + ", numHashes=" + numHashes + ", hashFunction=" + hashFunction + ", seed=" + seed
+                + (trainingCounts == null ? "" : ", trainingCounts=" + trainingCounts.length + " entities") + "]";
     }
 
     /** An uncompressed request: ratio 1, one lookup, no hash function. */

@@ -1,5 +1,7 @@
 package io.bloomfit.api.train;
 
+import io.bloomfit.api.embed.EmbeddingLayout;
+
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -18,14 +20,23 @@ import java.util.Set;
  * @param devices        devices a spec may ask for; {@link DeviceChoice#AUTO} means "the best of these"
  * @param modelKinds     model kinds this trainer fits
  * @param optimizers     optimizers this trainer implements
+ * @param layoutFeatures what beyond fixed row lookups this trainer trains (trainable weights, encoders); the
+ *                       4-argument constructor, for trainers written before layouts had features, declares none
  */
 public record TrainerCapabilities(boolean concurrentFits, Set<DeviceChoice> devices, Set<ModelKind> modelKinds,
-                                  Set<OptimizerKind> optimizers) {
+                                  Set<OptimizerKind> optimizers, Set<LayoutFeature> layoutFeatures) {
 
     public TrainerCapabilities {
         devices = Set.copyOf(devices);
         modelKinds = Set.copyOf(modelKinds);
         optimizers = Set.copyOf(optimizers);
+        layoutFeatures = Set.copyOf(layoutFeatures);
+    }
+
+    /** Capabilities of a trainer that trains fixed row lookups only (no {@link LayoutFeature}). */
+    public TrainerCapabilities(boolean concurrentFits, Set<DeviceChoice> devices, Set<ModelKind> modelKinds,
+                               Set<OptimizerKind> optimizers) {
+        this(concurrentFits, devices, modelKinds, optimizers, Set.of());
     }
 
     /**
@@ -56,5 +67,29 @@ public record TrainerCapabilities(boolean concurrentFits, Set<DeviceChoice> devi
                     + model.device().specName() + "'; it runs on " + SpecName.list(devices)));
         }
         return problems;
+    }
+
+    /**
+     * What in the layouts of a fit this trainer cannot train, one problem per side ({@code grid.compressor}),
+     * naming the compressor, what its layout needs and what this trainer does; empty when it can train both.
+     */
+    public List<CapabilityProblem> problemsWith(EmbeddingLayout users, EmbeddingLayout items, String trainer) {
+        List<CapabilityProblem> problems = new ArrayList<>();
+        layoutProblem(users, "users", trainer, problems);
+        layoutProblem(items, "items", trainer, problems);
+        return problems;
+    }
+
+    private void layoutProblem(EmbeddingLayout layout, String side, String trainer, List<CapabilityProblem> problems) {
+        Set<LayoutFeature> missing = EnumSet.noneOf(LayoutFeature.class);
+        missing.addAll(LayoutFeature.of(layout));
+        missing.removeAll(layoutFeatures);
+        if (!missing.isEmpty()) {
+            problems.add(new CapabilityProblem("grid.compressor", "trainer '" + trainer + "' cannot train the "
+                    + side + " layout of compressor '" + layout.compressor() + "': it needs " + SpecName.list(missing)
+                    + " and this trainer trains " + (layoutFeatures.isEmpty() ? "fixed row lookups only"
+                    : "fixed row lookups and " + SpecName.list(layoutFeatures))
+                    + "; use a trainer that does (e.g. djl) or another compressor"));
+        }
     }
 }

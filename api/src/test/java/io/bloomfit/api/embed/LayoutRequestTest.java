@@ -42,4 +42,25 @@ class LayoutRequestTest {
         assertThatThrownBy(() -> request.requireHashFunction("bloom")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("'bloom'").hasMessageContaining("hashFunction");
     }
+
+    @Test
+    void trainingCountsAreOptionalCopiedAndValidated() {
+        LayoutRequest without = new LayoutRequest(3, 4, 0.5, 2, "xxh3", 1);
+        assertThat(without.hasTrainingCounts()).isFalse();
+        assertThat(without.trainingCounts()).isNull();
+        assertThat(without.trainingCount(2)).isZero();
+
+        int[] counts = {4, 0, 7};
+        LayoutRequest with = without.withTrainingCounts(counts);
+        counts[0] = 99; // the request keeps its own copy
+        assertThat(with.trainingCounts()).containsExactly(4, 0, 7);
+        assertThat(with).isEqualTo(without.withTrainingCounts(new int[] {4, 0, 7})).isNotEqualTo(without);
+        assertThat(with.hashCode()).isEqualTo(without.withTrainingCounts(new int[] {4, 0, 7}).hashCode());
+
+        assertThatThrownBy(() -> without.withTrainingCounts(new int[] {1, 2}))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("trainingCounts has 2 entries")
+                .hasMessageContaining("numEntities is 3");
+        assertThatThrownBy(() -> without.withTrainingCounts(new int[] {1, -2, 0}))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("trainingCounts[1]");
+    }
 }

@@ -37,4 +37,26 @@ class TrainerCapabilitiesTest {
         assertThat(undeclared.devices()).containsExactlyInAnyOrder(DeviceChoice.values());
         assertThat(undeclared.modelKinds()).containsExactlyInAnyOrder(ModelKind.values());
     }
+
+    /** A trainer of the 4-argument constructor trains fixed row lookups only: trainable weights are refused. */
+    @Test
+    void layoutFeaturesATrainerDoesNotDeclareAreReportedAtTheCompressor() {
+        io.bloomfit.api.embed.LayoutRequest request = new io.bloomfit.api.embed.LayoutRequest(2, 2, 1.0, 1, null, 0);
+        io.bloomfit.api.embed.EmbeddingLayout fixed = io.bloomfit.api.embed.EmbeddingLayout.of("fixed", request,
+                new int[] {2}, new int[1], new int[] {0, 1}, null, io.bloomfit.api.embed.Combiner.SUM);
+        io.bloomfit.api.embed.EmbeddingLayout weighted = io.bloomfit.api.embed.EmbeddingLayout.ofTrainable("learned",
+                request, new int[] {2}, new int[1], new int[] {0, 1},
+                io.bloomfit.api.embed.TrainableWeights.perEntity(2, 1, new float[] {1, 1}),
+                io.bloomfit.api.embed.Combiner.SUM);
+
+        assertThat(cpuSparseOnly.layoutFeatures()).isEmpty();
+        assertThat(cpuSparseOnly.problemsWith(fixed, fixed, "t")).isEmpty();
+        assertThat(cpuSparseOnly.problemsWith(fixed, weighted, "t")).containsExactly(new CapabilityProblem(
+                "grid.compressor", "trainer 't' cannot train the items layout of compressor 'learned': it needs "
+                + "trainable-weights and this trainer trains fixed row lookups only; use a trainer that does (e.g. "
+                + "djl) or another compressor"));
+        TrainerCapabilities learning = new TrainerCapabilities(true, cpuSparseOnly.devices(),
+                cpuSparseOnly.modelKinds(), cpuSparseOnly.optimizers(), EnumSet.of(LayoutFeature.TRAINABLE_WEIGHTS));
+        assertThat(learning.problemsWith(weighted, weighted, "t")).isEmpty();
+    }
 }

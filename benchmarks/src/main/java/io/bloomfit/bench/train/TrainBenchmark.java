@@ -145,8 +145,10 @@ public final class TrainBenchmark {
         if (extrapolated) {
             used = train.select(shuffledPrefix(train.size(), (int) (maxSteps * batchSize), seed));
         }
-        EmbeddingLayout users = EmbeddingCompressors.layout(compressor, new LayoutRequest(train.numUsers(), dimension, ratio, numHashes, hashFunction, seed + 1));
-        EmbeddingLayout items = EmbeddingCompressors.layout(compressor, new LayoutRequest(train.numItems(), dimension, ratio, numHashes, hashFunction, seed + 2));
+        EmbeddingLayout users = layout(compressor, new LayoutRequest(train.numUsers(), dimension, ratio, numHashes,
+                hashFunction, seed + 1), train.userCounts());
+        EmbeddingLayout items = layout(compressor, new LayoutRequest(train.numItems(), dimension, ratio, numHashes,
+                hashFunction, seed + 2), train.itemCounts());
         ModelSpec spec = new ModelSpec(ModelKind.IMPLICIT_FACTORIZATION, Loss.BPR, dimension, 1, batchSize, 1e-3,
                 0.0, 5, optimizer, seed, DeviceChoice.AUTO, 0, false);
         Timing t = time(trainer, new FitRequest(spec, used, users, items), 0);
@@ -224,6 +226,26 @@ public final class TrainBenchmark {
         }
     }
 
+    /**
+     * Seconds per epoch on the training part of {@code synthetic-large} with sparse-adam for plain, bloom and the
+     * alternatives (ratio 0.2, k 4, murmur3_32), each timed on {@code steps} steps (a fraction of the epoch's 3,907)
+     * and extrapolated; {@code dhe} trains through autograd.
+     */
+    private static void alternatives(Trainer trainer, long steps, java.io.PrintStream out) {
+        Interactions all = SyntheticDatasets.preset("synthetic-large").interactions();
+        Interactions large = all.select(shuffledPrefix(all.size(), (int) Math.round(all.size() * 0.8), 42));
+        out.println("| dataset | compressor | ratio | k | optimizer | train interactions | steps timed "
+                + "| wall s/epoch | process CPU s/epoch | how | parameters | device |");
+        out.println("|---|---|---:|---:|---|---:|---:|---:|---:|---|---:|---|");
+        out.println(epoch(trainer, "synthetic-large", large, "plain", 1.0, 1, null, OptimizerKind.SPARSE_ADAM,
+                1024, 32, steps, 7).format());
+        for (String compressor : List.of("bloom", "hash-embedding", "robe", "bloom-hybrid", "dhe")) {
+            out.println(epoch(trainer, "synthetic-large", large, compressor, 0.2, 4, "murmur3_32",
+                    OptimizerKind.SPARSE_ADAM, 1024, 32, steps, 7).format());
+            out.flush();
+        }
+    }
+
     private static int[] shuffledPrefix(int n, int count, long seed) {
         int[] order = new int[n];
         for (int i = 0; i < n; i++) {
@@ -237,6 +259,13 @@ public final class TrainBenchmark {
             order[j] = t;
         }
         return java.util.Arrays.copyOf(order, count);
+    }
+
+    /** The layout of {@code request}, with the (whole) training part's counts for compressors that use them. */
+    private static EmbeddingLayout layout(String name, LayoutRequest request, int[] trainingCounts) {
+        var compressor = EmbeddingCompressors.forName(name);
+        return EmbeddingCompressors.layout(compressor,
+                compressor.usesTrainingCounts() ? request.withTrainingCounts(trainingCounts) : request);
     }
 
     private static EmbeddingLayout plain(int n, int dimension) {
@@ -322,9 +351,9 @@ public final class TrainBenchmark {
         boolean dense = trainer.capabilities().optimizers().contains(OptimizerKind.ADAM);
         String[] args = rest.toArray(String[]::new);
         String what = args.length > 0 ? args[0] : "all";
-        if (!List.of("steps", "large", "scoring", "all").contains(what)) {
+        if (!List.of("steps", "large", "scoring", "alternatives", "all").contains(what)) {
             throw new IllegalArgumentException("bench train: unknown mode '" + what
-                    + "'; expected steps [rows,...], large [dense steps], scoring or all");
+                    + "'; expected steps [rows,...], large [dense steps], scoring, alternatives [steps] or all");
         }
         if (what.equals("steps") || what.equals("all")) {
             int[] rows = args.length > 1 ? java.util.Arrays.stream(args[1].split(",")).mapToInt(Integer::parseInt)
@@ -348,6 +377,9 @@ public final class TrainBenchmark {
                     + "| projected CPU s, all users |");
             out.println("|---|---:|---:|---:|---:|---:|---:|");
             out.println(scoring(trainer, 100_000, 50_000, 32, 256, 5_120, 7).format());
+        }
+        if (what.equals("alternatives")) {
+            alternatives(trainer, args.length > 1 ? Long.parseLong(args[1]) : 400, out);
         }
         if (what.equals("large") || what.equals("all")) {
             long maxDenseSteps = args.length > 1 && what.equals("large") ? Long.parseLong(args[1]) : 200;

@@ -2,6 +2,7 @@ package io.bloomfit.engine.cpu;
 
 import io.bloomfit.api.train.DeviceChoice;
 import io.bloomfit.api.train.FitRequest;
+import io.bloomfit.api.train.LayoutFeature;
 import io.bloomfit.api.train.ModelKind;
 import io.bloomfit.api.train.OptimizerKind;
 import io.bloomfit.api.train.TrainedModel;
@@ -48,8 +49,9 @@ public final class CpuTrainer implements Trainer {
     private static final TrainerCapabilities CAPABILITIES = new TrainerCapabilities(true,
             EnumSet.of(DeviceChoice.AUTO, DeviceChoice.CPU),
             EnumSet.of(ModelKind.IMPLICIT_FACTORIZATION, ModelKind.EXPLICIT_FACTORIZATION),
-            EnumSet.of(OptimizerKind.ADAM, OptimizerKind.SPARSE_ADAM, OptimizerKind.SPARSE_ADAGRAD,
-                    OptimizerKind.SGD));
+            EnumSet.of(OptimizerKind.ADAM, OptimizerKind.SPARSE_ADAM, OptimizerKind.SPARSE_ADAGRAD, OptimizerKind.SGD),
+            // the fused step learns trainable lookup weights (hash-embedding); encoders (dhe) need autograd
+            EnumSet.of(LayoutFeature.TRAINABLE_WEIGHTS, LayoutFeature.CONCATENATED_ROWS));
 
     private final ParameterInitializer initializer;
 

@@ -25,6 +25,9 @@ final class DenseAdamTables implements ParameterTables {
     /** Copies {@code initial} (row-major, one array per table) into arrays of {@code manager}. */
     DenseAdamTables(NDManager manager, float[][] initial, TableShapes shapes, float learningRate) {
         for (TableId t : TableId.values()) {
+            if (shapes.rows(t) == 0) {
+                continue; // a weight table of a layout whose weights are fixed
+            }
             NDArray p = manager.create(initial[t.ordinal()], new Shape(shapes.rows(t), shapes.width(t)));
             p.setRequiresGradient(true);
             parameters[t.ordinal()] = p;
@@ -42,6 +45,9 @@ final class DenseAdamTables implements ParameterTables {
     public void update(NDManager step) {
         for (TableId t : TableId.values()) {
             NDArray p = parameters[t.ordinal()];
+            if (p == null) {
+                continue;
+            }
             NDArray gradient = p.getGradient();
             gradient.attach(step);
             adam.update(t.name(), p, gradient);
@@ -50,14 +56,23 @@ final class DenseAdamTables implements ParameterTables {
     }
 
     @Override
+    public int rows(TableId table) {
+        NDArray p = parameters[table.ordinal()];
+        return p == null ? 0 : (int) p.getShape().get(0);
+    }
+
+    @Override
     public float[] values(TableId table) {
-        return parameters[table.ordinal()].toFloatArray();
+        NDArray p = parameters[table.ordinal()];
+        return p == null ? new float[0] : p.toFloatArray();
     }
 
     @Override
     public void close() {
         for (NDArray p : parameters) {
-            p.close();
+            if (p != null) {
+                p.close();
+            }
         }
     }
 }

@@ -24,7 +24,8 @@ import io.bloomfit.engine.factorization.step.RowTables;
  * One fit of the {@code djl} trainer: picks the device and the engine's threads, then either hands a sparse
  * optimizer on the CPU to the shared {@link FusedSparseFit} (no engine work at all), or runs the shared
  * {@link FitLoop} with an {@link AutogradStep} over DJL arrays (dense Adam) or Java row tables (sparse optimizers
- * on a GPU, or with {@code -Dbloomfit.djl.sparseGradients=autograd}). Every random choice derives from
+ * on a GPU, with {@code -Dbloomfit.djl.sparseGradients=autograd}, or whenever a side is an encoder network, which
+ * the fused step cannot train). Every random choice derives from
  * {@code model.seed}; with a fixed thread count, results on the CPU are the same from run to run. Callers must
  * hold {@link DjlTrainingLock}.
  */
@@ -51,7 +52,7 @@ final class DjlFit {
     FactorizationModel run() {
         Engine engine = Engine.getEngine(ENGINE);
         Device device = DeviceSelection.choose(spec.device(), engine);
-        if (spec.optimizer() != OptimizerKind.ADAM && fusedSparseSteps(device)) {
+        if (spec.optimizer() != OptimizerKind.ADAM && fusedSparseSteps(device) && !hasEncoder()) {
             // no engine work in a fused step: the threads reported are those that copy rows
             return FusedSparseFit.fit(request, listener, initializer, device.toString(), origin);
         }
@@ -92,6 +93,11 @@ final class DjlFit {
                     new ModelParameters(plans, shapes, trained), report,
                     origin);
         }
+    }
+
+    /** Whether a side is an encoder network (DHE), which only the engine's autograd trains. */
+    private boolean hasEncoder() {
+        return request.userLayout().isEncoder() || request.itemLayout().isEncoder();
     }
 
     /**

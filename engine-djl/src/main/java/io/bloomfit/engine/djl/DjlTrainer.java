@@ -3,6 +3,7 @@ package io.bloomfit.engine.djl;
 import ai.djl.engine.Engine;
 import io.bloomfit.api.train.DeviceChoice;
 import io.bloomfit.api.train.FitRequest;
+import io.bloomfit.api.train.LayoutFeature;
 import io.bloomfit.api.train.ModelKind;
 import io.bloomfit.api.train.OptimizerKind;
 import io.bloomfit.api.train.TrainedModel;
@@ -46,6 +47,11 @@ import java.util.Objects;
  * <p><b>The Bloom network.</b> {@code model.kind: bloom-network} fits the paper's input/output network over the
  * item layout instead ({@link BloomNetworkFit}, {@link BloomNetworkModel}); the user layout is not read.
  *
+ * <p><b>Every layout trains on every path:</b> trainable lookup weights ({@code hash-embedding}) are a table of
+ * their own, learned by dense Adam, by the fused step and by autograd alike; concatenated blocks ({@code robe}) are
+ * ordinary rows; an encoder network ({@code dhe}) always goes through the engine's autograd, whatever the
+ * optimizer (the fused step has no network), its packed parameters read whole every step.
+ *
  * <p><b>One fit at a time per JVM.</b> DJL's PyTorch gradient collector has a static "collecting" flag, so
  * {@link #fit} holds a JVM-wide lock ({@link DjlTrainingLock}): concurrent calls queue, and
  * {@link #capabilities()} declares {@code concurrentFits = false}. Run parallel fits in separate processes.
@@ -60,7 +66,7 @@ public final class DjlTrainer implements Trainer {
     private static final TrainerCapabilities CAPABILITIES = new TrainerCapabilities(false,
             EnumSet.allOf(DeviceChoice.class),
             EnumSet.of(ModelKind.IMPLICIT_FACTORIZATION, ModelKind.EXPLICIT_FACTORIZATION, ModelKind.BLOOM_NETWORK),
-            EnumSet.allOf(OptimizerKind.class));
+            EnumSet.allOf(OptimizerKind.class), EnumSet.allOf(LayoutFeature.class));
 
     private final ParameterInitializer initializer;
     private final NetworkInitializer networkInitializer;

@@ -20,6 +20,9 @@ interface ParameterTables extends AutoCloseable {
     /** Applies the gradients of the step's loss (after backward) and clears them. */
     void update(NDManager step);
 
+    /** Rows of {@code table}. */
+    int rows(TableId table);
+
     /** The current values of {@code table}, row-major. */
     float[] values(TableId table);
 

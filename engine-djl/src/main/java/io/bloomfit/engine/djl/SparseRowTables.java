@@ -59,6 +59,11 @@ final class SparseRowTables implements ParameterTables {
     }
 
     @Override
+    public int rows(TableId table) {
+        return tables.shapes().rows(table);
+    }
+
+    @Override
     public float[] values(TableId table) {
         return tables.values(table);
     }

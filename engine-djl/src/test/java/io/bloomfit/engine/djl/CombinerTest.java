@@ -27,11 +27,11 @@ class CombinerTest {
     @EnumSource(Combiner.class)
     void trainingGraphCombinesTheSameWayWithDenseAndSparseTables(Combiner combiner) {
         LookupPlan plan = LookupPlan.of(CombinerCase.layout(combiner));
-        TableShapes shapes = new TableShapes(new int[] {5, 5, 5, 5}, new int[] {2, 2, 1, 1});
+        TableShapes shapes = new TableShapes(new int[] {5, 5, 5, 5, 0, 0}, new int[] {2, 2, 1, 1, 2, 2});
         try (NDManager manager = Engine.getEngine("PyTorch").newBaseManager()) {
             for (boolean dense : new boolean[] {true, false}) {
                 float[][] initial = {CombinerCase.VECTORS.clone(), CombinerCase.VECTORS.clone(), new float[5],
-                        new float[5]};
+                        new float[5], new float[0], new float[0]};
                 ParameterTables tables = dense ? new DenseAdamTables(manager, initial, shapes, 0.1f)
                         : new SparseRowTables(new RowTables(new ModelParameters(new ModelParameters.Plans(plan,
                                 plan, plan, plan), shapes, initial), RowOptimizer.Kind.SGD, 0.1f));

@@ -1,6 +1,9 @@
 package io.bloomfit.engine.factorization;
 
 import io.bloomfit.api.data.Interactions;
+import io.bloomfit.api.embed.Combiner;
+import io.bloomfit.api.embed.EmbeddingLayout;
+import io.bloomfit.api.train.LayoutFeature;
 import io.bloomfit.api.train.CapabilityProblem;
 import io.bloomfit.api.train.FitRequest;
 import io.bloomfit.api.train.ModelKind;
@@ -124,12 +127,24 @@ public final class FitLoop {
 
     /**
      * Checks a request before anything is allocated: what {@code capabilities} cannot do (named by
-     * {@code trainer}), empty data, an explicit model without ratings, and tables over 2^31 floats.
+     * {@code trainer}; model fields and layout features), compressed biases on layouts that have no bias form, empty data, an explicit model without ratings, and tables over 2^31 floats.
      *
      * @throws IllegalArgumentException naming the field, the value and the fix
      */
     public static void validate(FitRequest request, TrainerCapabilities capabilities, String trainer) {
-        List<CapabilityProblem> problems = capabilities.problemsWith(request.model(), trainer);
+        List<CapabilityProblem> problems = new java.util.ArrayList<>(capabilities.problemsWith(request.model(),
+                trainer));
+        problems.addAll(capabilities.problemsWith(request.userLayout(), request.itemLayout(), trainer));
+        if (request.model().compressBiases()) {
+            for (EmbeddingLayout layout : List.of(request.userLayout(), request.itemLayout())) {
+                if (!LayoutFeature.of(layout).isEmpty() || layout.combiner() == Combiner.CONCAT) {
+                    problems.add(new CapabilityProblem("model.compressBiases", "compressor '" + layout.compressor()
+                            + "' (trainable weights, an encoder or concatenated blocks) has no bias layout; set "
+                            + "compressBiases to false (full-size biases)"));
+                    break;
+                }
+            }
+        }
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException(problems.stream().map(CapabilityProblem::toString)
                     .collect(Collectors.joining("; ")));

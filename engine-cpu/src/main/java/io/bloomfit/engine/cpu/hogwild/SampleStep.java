@@ -60,7 +60,9 @@ final class SampleStep {
         itemIds = new int[itemsRead];
         negativeScores = new float[perPositive];
         int[] entitiesRead = {1, itemsRead, 1, itemsRead};
-        for (TableId t : TableId.values()) {
+        // the tables a step trains (vectors and biases; this trainer takes no trainable lookup weights)
+        for (TableId t : new TableId[] {TableId.USER_VECTORS, TableId.ITEM_VECTORS, TableId.USER_BIASES,
+                TableId.ITEM_BIASES}) {
             int capacity = entitiesRead[t.ordinal()] * lookups[t.ordinal()].lookups();
             pendingRows[t.ordinal()] = new int[capacity];
             pendingGrads[t.ordinal()] = new float[capacity * tables[t.ordinal()].width()];

@@ -19,14 +19,16 @@ public final class GaussianInitializer implements ParameterInitializer {
 
     @Override
     public void initialize(EmbeddingSide side, EmbeddingLayout layout, int dimension, long seed, float[] table) {
+        // rows of the table may be narrower than the dimension (concatenated blocks): fill what the table holds
+        int width = layout.rowWidth(dimension);
         int rows = layout.totalRows();
         double std = 1.0 / dimension;
         int blocks = (rows + BLOCK_ROWS - 1) / BLOCK_ROWS;
         long sideSeed = Seeds.mix(seed, 0x5EED_0000L + side.ordinal());
         IntStream.range(0, blocks).parallel().forEach(b -> {
             SplittableRandom random = new SplittableRandom(Seeds.mix(sideSeed, b));
-            int from = b * BLOCK_ROWS * dimension;
-            int to = (int) Math.min((long) rows * dimension, (long) (b + 1) * BLOCK_ROWS * dimension);
+            int from = b * BLOCK_ROWS * width;
+            int to = (int) Math.min((long) rows * width, (long) (b + 1) * BLOCK_ROWS * width);
             for (int i = from; i < to; i++) {
                 table[i] = (float) (random.nextGaussian() * std);
             }

@@ -2,11 +2,17 @@ package io.bloomfit.engine.factorization.model;
 
 import io.bloomfit.api.embed.Combiner;
 import io.bloomfit.api.embed.EmbeddingLayout;
+import io.bloomfit.api.embed.EntityEncoder;
+import io.bloomfit.api.embed.TrainableWeights;
 
 /**
  * How one parameter table is read: for each entity, k rows (with optional weights) combined by a
  * {@link Combiner}. Vectors always follow the side's {@link EmbeddingLayout}; biases either follow it too
  * ({@code compressBiases}) or are full-size (one row per entity), which is {@link #identity(int)}.
+ *
+ * <p>A plan whose layout has trainable weights reads them from the side's weight table
+ * ({@link TableId#weights()}) through {@link #weightRowsOf}; an encoder plan ({@link #encoder()}) has no row
+ * lookups at all: its table is the network's packed parameters ({@link EncoderNetwork}).
  */
 public final class LookupPlan {
 
@@ -29,6 +35,11 @@ public final class LookupPlan {
         return new LookupPlan(null, entities, 1);
     }
 
+    /** Entities this plan reads for. */
+    public int entities() {
+        return layout == null ? rows : layout.numEntities();
+    }
+
     /** Rows of the table this plan reads. */
     public int rows() {
         return rows;
@@ -41,6 +52,44 @@ public final class LookupPlan {
 
     public boolean weighted() {
         return layout != null && layout.hasWeights();
+    }
+
+    /** Whether the weights are trained (read from the weight table) rather than fixed by the layout. */
+    public boolean trainableWeights() {
+        return layout != null && layout.hasTrainableWeights();
+    }
+
+    /** Rows of this plan's weight table: the trainable weights' rows, or 0. */
+    public int weightRows() {
+        return trainableWeights() ? layout.trainableWeights().rows() : 0;
+    }
+
+    /** The weight rows of {@code entities} (trainable weights only). */
+    public int[] weightRowsOf(int[] entities) {
+        TrainableWeights weights = layout.trainableWeights();
+        int[] dst = new int[entities.length];
+        weights.rows(entities, dst);
+        return dst;
+    }
+
+    /** The starting values of the weight table ({@code weightRows() * lookups()}), empty when weights are fixed. */
+    public float[] initialWeights() {
+        return trainableWeights() ? layout.trainableWeights().initial() : new float[0];
+    }
+
+    /** Whether an encoder network computes this plan's embeddings. */
+    public boolean isEncoder() {
+        return layout != null && layout.isEncoder();
+    }
+
+    /** The encoder of this plan, or {@code null} for row lookups. */
+    public EntityEncoder encoder() {
+        return layout == null ? null : layout.encoder();
+    }
+
+    /** Floats per row of this plan's table for embeddings (or biases) of {@code width}. */
+    public int rowWidth(int width) {
+        return layout == null ? width : layout.combiner().rowWidth(width, lookups);
     }
 
     public Combiner combiner() {
@@ -68,31 +117,54 @@ public final class LookupPlan {
     }
 
     /**
-     * Combines the rows of {@code entity} from {@code table} (rows of {@code width} floats) into
-     * {@code out[outOffset..outOffset+width)}, exactly as the training graph does: weight, then sum, mean or
-     * product over the k lookups.
+     * Combines the rows of {@code entity} from {@code table} (rows of {@code rowWidth} floats) into
+     * {@code out[outOffset..)}, exactly as the training graph does: weight, then sum, mean, product or
+     * concatenation over the k lookups; weights fixed by the layout. Not for encoder plans ({@link EncoderNetwork}).
      */
-    public void combine(float[] table, int width, int entity, float[] out, int outOffset) {
+    public void combine(float[] table, int rowWidth, int entity, float[] out, int outOffset) {
+        combine(table, null, rowWidth, entity, out, outOffset);
+    }
+
+    /**
+     * As {@link #combine(float[], int, int, float[], int)}, reading trainable lookup weights from
+     * {@code trainedWeights} (the side's weight table).
+     */
+    public void combine(float[] table, float[] trainedWeights, int rowWidth, int entity, float[] out,
+                        int outOffset) {
         if (layout == null) {
-            System.arraycopy(table, entity * width, out, outOffset, width);
+            System.arraycopy(table, entity * rowWidth, out, outOffset, rowWidth);
             return;
         }
         int[] rows = new int[lookups];
         float[] weights = new float[lookups];
+        int weightRow = trainableWeights() ? layout.trainableWeights().row(entity) : -1;
         for (int j = 0; j < lookups; j++) {
             rows[j] = layout.globalRow(entity, j);
-            weights[j] = layout.weight(entity, j);
+            weights[j] = weightRow >= 0 ? trainedWeights[weightRow * lookups + j] : layout.weight(entity, j);
         }
-        combineRows(layout.combiner(), lookups, table, width, rows, weights, 0, out, outOffset);
+        combineRows(layout.combiner(), lookups, table, rowWidth, rows, weights, 0, out, outOffset);
     }
 
     /**
      * Combines k rows of {@code width} floats of {@code table}, row {@code rows[at + j]} weighted by
-     * {@code weights[at + j]} (1 when {@code weights} is null), into {@code out[outAt..outAt+width)}: weight, then
-     * sum, mean or product, as the training graph does. Shared by scoring and the fused sparse step.
+     * {@code weights[at + j]} (1 when {@code weights} is null), into {@code out[outAt..)}: weight, then sum, mean or
+     * product into {@code width} floats, or, for {@link Combiner#CONCAT}, row j into
+     * {@code out[outAt + j * width ..)} ({@code k * width} floats), as the training graph does. Shared by scoring and
+     * the fused sparse step.
      */
     public static void combineRows(Combiner combiner, int k, float[] table, int width, int[] rows, float[] weights, int at,
                             float[] out, int outAt) {
+        if (combiner == Combiner.CONCAT) {
+            for (int j = 0; j < k; j++) {
+                float w = weights == null ? 1f : weights[at + j];
+                int base = rows[at + j] * width;
+                int o = outAt + j * width;
+                for (int d = 0; d < width; d++) {
+                    out[o + d] = w * table[base + d];
+                }
+            }
+            return;
+        }
         for (int j = 0; j < k; j++) {
             int base = rows[at + j] * width;
             float w = weights == null ? 1f : weights[at + j];

@@ -62,6 +62,9 @@ public final class ModelFiles {
             ByteBuffer buffer = ByteBuffer.allocate(1 << 20).order(ByteOrder.LITTLE_ENDIAN);
             for (TableId t : TableId.values()) {
                 float[] values = parameters.table(t);
+                if (t.isWeights() && values.length == 0) {
+                    continue; // fixed weights: no table, and manifests stay as they were before weight tables
+                }
                 floats.put(tableName(t), (long) values.length);
                 for (float v : values) {
                     if (buffer.remaining() < Float.BYTES) {
@@ -147,6 +150,9 @@ public final class ModelFiles {
             buffer.flip();
             for (TableId t : TableId.values()) {
                 Long saved = manifest.parameters().floats().get(tableName(t));
+                if (saved == null && t.isWeights()) {
+                    saved = 0L; // models saved before weight tables, and models of fixed-weight layouts
+                }
                 if (saved == null || saved != shapes.floats(t)) {
                     throw new IOException(manifestFile + ": table '" + tableName(t) + "' has " + saved
                             + " floats but its layout needs " + shapes.floats(t)
@@ -200,7 +206,7 @@ public final class ModelFiles {
         LayoutRequest r = layout.request();
         return new ModelManifest.Layout(layout.compressor(), r.numEntities(), r.dimension(), r.ratio(),
                 r.numHashes(), r.hashFunction(), r.seed(), layout.totalRows(), layout.numLookups(),
-                layout.combiner().name().toLowerCase(java.util.Locale.ROOT));
+                layout.combiner().name().toLowerCase(java.util.Locale.ROOT), r.trainingCounts());
     }
 
     private static EmbeddingLayout rebuild(ModelManifest.Layout saved, String field, Path manifestFile)
@@ -218,7 +224,7 @@ public final class ModelFiles {
         EmbeddingLayout layout;
         try {
             layout = EmbeddingCompressors.layout(compressor, new LayoutRequest(saved.numEntities(), saved.dimension(),
-                    saved.ratio(), saved.numHashes(), saved.hashFunction(), saved.seed()));
+                    saved.ratio(), saved.numHashes(), saved.hashFunction(), saved.seed(), saved.trainingCounts()));
         } catch (IllegalArgumentException e) {
             throw new IOException(manifestFile + ": " + field + " layout cannot be rebuilt: " + e.getMessage(), e);
         }

@@ -18,9 +18,14 @@ record ModelManifest(String format, int formatVersion, String trainer, String bl
                  int negatives, String optimizer, long seed, String device, int threads, boolean compressBiases) {
     }
 
-    /** A layout's request and the facts checked when it is rebuilt on load. */
+    /**
+     * A layout's request and the facts checked when it is rebuilt on load; {@code trainingCounts} only for
+     * compressors that use them ({@code bloom-hybrid}), absent otherwise.
+     */
     record Layout(String compressor, int numEntities, int dimension, double ratio, int numHashes,
-                  String hashFunction, long seed, int totalRows, int numLookups, String combiner) {
+                  String hashFunction, long seed, int totalRows, int numLookups, String combiner,
+                  @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+                  int[] trainingCounts) {
     }
 
     /**

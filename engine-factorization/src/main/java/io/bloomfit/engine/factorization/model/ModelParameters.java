@@ -14,7 +14,7 @@ import io.bloomfit.api.train.ModelSpec;
  */
 public record ModelParameters(Plans plans, TableShapes shapes, float[][] tables) {
 
-    /** How each of the four tables is read. */
+    /** How each table is read; a weight table is read through its vector table's plan. */
     public record Plans(LookupPlan userVectors, LookupPlan itemVectors, LookupPlan userBiases,
                         LookupPlan itemBiases) {
 
@@ -24,6 +24,8 @@ public record ModelParameters(Plans plans, TableShapes shapes, float[][] tables)
                 case ITEM_VECTORS -> itemVectors;
                 case USER_BIASES -> userBiases;
                 case ITEM_BIASES -> itemBiases;
+                case USER_WEIGHTS -> userVectors;
+                case ITEM_WEIGHTS -> itemVectors;
             };
         }
     }
@@ -42,15 +44,22 @@ public record ModelParameters(Plans plans, TableShapes shapes, float[][] tables)
         int[] rows = new int[ids.length];
         int[] widths = new int[ids.length];
         for (TableId t : ids) {
-            rows[t.ordinal()] = plans.of(t).rows();
-            widths[t.ordinal()] = t.isBias() ? 1 : dimension;
+            LookupPlan plan = plans.of(t);
+            if (t.isWeights()) {
+                rows[t.ordinal()] = plan.weightRows();
+                widths[t.ordinal()] = plan.lookups();
+            } else {
+                rows[t.ordinal()] = plan.rows();
+                widths[t.ordinal()] = plan.rowWidth(t.isBias() ? 1 : dimension);
+            }
         }
         return new TableShapes(rows, widths);
     }
 
     /**
      * The parameters a fit of {@code request} starts from: embedding tables filled by {@code initializer} (with
-     * the fit's seed), biases zero. Every trainer starts here, so the same spec starts from the same values
+     * the fit's seed), biases zero, trainable lookup weights at the layout's starting values, encoder networks
+     * by {@link EncoderNetwork#initialize}. Every trainer starts here, so the same spec starts from the same values
      * whatever trainer fits it.
      */
     public static ModelParameters initial(FitRequest request, ParameterInitializer initializer) {
@@ -61,11 +70,24 @@ public record ModelParameters(Plans plans, TableShapes shapes, float[][] tables)
         for (TableId t : TableId.values()) {
             tables[t.ordinal()] = new float[Math.toIntExact(shapes.floats(t))];
         }
-        initializer.initialize(EmbeddingSide.USERS, request.userLayout(), spec.dimension(), spec.seed(),
+        initializeVectors(EmbeddingSide.USERS, request.userLayout(), spec, initializer,
                 tables[TableId.USER_VECTORS.ordinal()]);
-        initializer.initialize(EmbeddingSide.ITEMS, request.itemLayout(), spec.dimension(), spec.seed(),
+        initializeVectors(EmbeddingSide.ITEMS, request.itemLayout(), spec, initializer,
                 tables[TableId.ITEM_VECTORS.ordinal()]);
+        for (TableId t : new TableId[] {TableId.USER_WEIGHTS, TableId.ITEM_WEIGHTS}) {
+            float[] start = plans.of(t).initialWeights();
+            System.arraycopy(start, 0, tables[t.ordinal()], 0, start.length);
+        }
         return new ModelParameters(plans, shapes, tables);
+    }
+
+    private static void initializeVectors(EmbeddingSide side, EmbeddingLayout layout, ModelSpec spec,
+                                          ParameterInitializer initializer, float[] table) {
+        if (layout.isEncoder()) {
+            EncoderNetwork.initialize(layout.encoder(), Seeds.mix(spec.seed(), 0xE4C0_0000L + side.ordinal()), table);
+        } else {
+            initializer.initialize(side, layout, spec.dimension(), spec.seed(), table);
+        }
     }
 
     /** The values of {@code table}, row-major (the array itself, not a copy). */
@@ -73,14 +95,22 @@ public record ModelParameters(Plans plans, TableShapes shapes, float[][] tables)
         return tables[table.ordinal()];
     }
 
-    /** Combined vectors (or biases, width 1) of every entity read through {@code table}'s plan. */
+    /**
+     * Combined vectors (or biases, width 1) of every entity read through {@code table}'s plan, with the trained
+     * lookup weights where the layout's are trainable, or the encoder network's output.
+     */
     public float[] combineAll(TableId table, int entities) {
-        int width = shapes.width(table);
-        float[] out = new float[Math.multiplyExact(entities, width)];
         LookupPlan plan = plans.of(table);
         float[] values = table(table);
+        if (plan.isEncoder()) {
+            return EncoderNetwork.forwardAll(plan.encoder(), values, entities);
+        }
+        int rowWidth = shapes.width(table);
+        int width = plan.combiner() == io.bloomfit.api.embed.Combiner.CONCAT ? rowWidth * plan.lookups() : rowWidth;
+        float[] weights = plan.trainableWeights() ? table(table.weights()) : null;
+        float[] out = new float[Math.multiplyExact(entities, width)];
         for (int e = 0; e < entities; e++) {
-            plan.combine(values, width, e, out, e * width);
+            plan.combine(values, weights, rowWidth, e, out, e * width);
         }
         return out;
     }

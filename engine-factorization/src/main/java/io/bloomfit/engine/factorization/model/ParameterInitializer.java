@@ -13,7 +13,9 @@ public interface ParameterInitializer {
 
     /**
      * Writes the initial values of the table of {@code side}: {@code layout.totalRows()} rows of
-     * {@code dimension} floats, row-major, into {@code table} (which arrives zero-filled).
+     * {@code layout.rowWidth(dimension)} floats (the dimension, or a block of it for concatenated rows), row-major,
+     * into {@code table} (which arrives zero-filled). Not called for encoder layouts, whose networks start from
+     * {@link EncoderNetwork#initialize}.
      *
      * @param seed the fit's seed ({@code model.seed}); derive per-side streams from it
      */

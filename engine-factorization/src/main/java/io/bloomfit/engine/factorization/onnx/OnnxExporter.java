@@ -22,7 +22,8 @@ import java.util.List;
  *
  * <p>Inputs: {@code user} (int64, shape [1]) and {@code items} (int64, shape [n]); output {@code scores}
  * (float32, shape [n]). Each side is: Gather rows of the entity, Gather those rows of the table, Mul by the
- * weights (when the layout has them), then ReduceMean / ReduceSum / ReduceProd over the k lookups. The file is
+ * weights (when the layout has them; trained ones for trainable weights), then ReduceMean / ReduceSum / ReduceProd
+ * over the k lookups, or a Reshape that concatenates them. Encoder layouts ({@code dhe}) are not exported. The file is
  * built in memory, so tables must stay under protobuf's 2 GB limit.
  */
 public final class OnnxExporter {
@@ -104,7 +105,13 @@ public final class OnnxExporter {
      */
     private String side(String prefix, String input, ModelParameters p, TableId table, int entities, int width) {
         LookupPlan plan = p.plans().of(table);
+        if (plan.isEncoder()) {
+            throw new IllegalArgumentException("ONNX export of encoder layouts (" + plan.encoder() + ") is not "
+                    + "supported: export a model whose layouts are row lookups");
+        }
         int k = plan.lookups();
+        int embeddingWidth = width;
+        width = plan.rowWidth(width);
         int[] all = new int[entities];
         for (int e = 0; e < entities; e++) {
             all[e] = e;
@@ -124,6 +131,13 @@ public final class OnnxExporter {
         String entityRows = node("Gather", List.of(rowsName, input));        // [m, k]
         String looked = node("Gather", List.of(tableName, entityRows));       // [m, k, width] or [m, k]
         float[] weights = plan.weightsOf(all);
+        if (plan.trainableWeights()) { // the trained weights, entity by entity
+            float[] trained = p.table(table.weights());
+            int[] weightRows = plan.weightRowsOf(all);
+            for (int e = 0; e < entities; e++) {
+                System.arraycopy(trained, weightRows[e] * k, weights, e * k, k);
+            }
+        }
         if (weights != null) {
             String weightsName = prefix + "_weights";
             initializers.add(tensor(weightsName, FLOAT, new long[] {entities, k}, ProtoWriter.rawFloats(weights)));
@@ -138,7 +152,13 @@ public final class OnnxExporter {
             case SUM -> node("ReduceSum", List.of(looked, longs(prefix + "_axis1", 1)), intAttr("keepdims", 0));
             case MEAN -> node("ReduceMean", List.of(looked), intsAttr("axes", 1), intAttr("keepdims", 0));
             case PRODUCT -> node("ReduceProd", List.of(looked), intsAttr("axes", 1), intAttr("keepdims", 0));
+            case CONCAT -> node("Reshape", List.of(looked, shape(prefix + "_shape", -1, embeddingWidth)));
         };
+    }
+
+    private String shape(String name, long... dims) {
+        initializers.add(tensor(name, INT64, new long[] {dims.length}, ProtoWriter.rawLongs(dims)));
+        return name;
     }
 
     private String longs(String name, long value) {

@@ -16,7 +16,8 @@ import io.bloomfit.engine.factorization.model.TableId;
  * {@link FitLoop}. The {@code cpu} trainer is this; the {@code djl} trainer runs this too for a sparse optimizer on
  * the CPU, so the two give the same model for the same spec, bit for bit. With {@code adam} the tables are dense
  * Adam ({@link RowOptimizer.Kind#DENSE_ADAM}): the gradient is still computed for the rows read, but every row of
- * every table is updated every step, as PyTorch's Adam does. A listener that
+ * every table is updated every step, as PyTorch's Adam does. Encoder layouts ({@code dhe}) are refused
+ * ({@link FusedSparseStep}): their gradients need an autograd engine. A listener that
  * {@link TrainingListener#wantsEpochModels() wants epoch models} gets a copy of the model after every epoch.
  */
 public final class FusedSparseFit {

@@ -26,7 +26,11 @@ import io.bloomfit.engine.factorization.model.TableId;
  *       neg)} and {@code (1 - sigmoid(pos)) + sigmoid(neg)} ({@link PairLoss} has every definition and derivative);</li>
  *   <li>{@code regression}: squared error on ratings.</li>
  * </ul>
- * The l2 penalty adds {@code l2 * sum of squared embeddings read / batch size}. Work is split across threads only where the parts are independent (entities when
+ * The l2 penalty adds {@code l2 * sum of squared embeddings read / batch size}. Trainable lookup weights (hash
+ * embeddings) get their gradient too, {@code dL/dw_j = scale * <row_j, dL/de>} (the product of the other weighted
+ * rows in place of the scale for {@code PRODUCT}), applied by the weight table's own row optimizer; concatenated
+ * rows ({@code robe}) pass each block of the embedding's gradient to its row. Encoder layouts ({@code dhe}) have
+ * no rows to update in closed form: {@link #FusedSparseStep} refuses them. Work is split across threads only where the parts are independent (entities when
  * combining, disjoint rows when accumulating gradients and updating), and every sum is taken in a fixed order, so
  * a fit gives the same result with any number of threads.
  */
@@ -41,6 +45,8 @@ public final class FusedSparseStep {
 
     /** A step over {@code tables}, read through {@code plans}, with embeddings of {@code dimension}. */
     public FusedSparseStep(RowTables tables, ModelParameters.Plans plans, int dimension) {
+        refuseEncoder(plans.userVectors(), "users");
+        refuseEncoder(plans.itemVectors(), "items");
         this.tables = tables;
         this.userVectors = plans.userVectors();
         this.itemVectors = plans.itemVectors();
@@ -130,6 +136,14 @@ public final class FusedSparseStep {
             reads.ibGrad[e] = g;
         }
         return total / b + reads.finish(l2, b);
+    }
+
+    private static void refuseEncoder(LookupPlan plan, String side) {
+        if (plan.isEncoder()) {
+            throw new IllegalArgumentException("the fused sparse step computes gradients of row lookups in closed "
+                    + "form, but the " + side + " layout is an encoder network (" + plan.encoder() + "), which it "
+                    + "cannot train: use trainer djl (its autograd path trains encoders, with any optimizer)");
+        }
     }
 
     /**
@@ -228,24 +242,41 @@ public final class FusedSparseStep {
         private final RowOptimizer optimizer;
         private final LookupPlan plan;
         private final int entities;
-        private final int width;
+        private final int width;     // of an embedding
+        private final int rowWidth;  // of a table row: width, or width / k when rows are concatenated
         private final int k;
         private final int[] slots;
         private final float[] weights;
         private final float[] rows;
         private final int distinct;
+        private final RowOptimizer weightOptimizer; // null: weights fixed
+        private final int[] weightSlots;
 
         TableRead(TableId table, LookupPlan plan, int[] ids, int width) {
             this.optimizer = tables.optimizer(table);
             this.plan = plan;
             this.entities = ids.length;
             this.width = width;
+            this.rowWidth = plan.rowWidth(width);
             this.k = plan.lookups();
             int[] globalRows = plan.rowsOf(ids);
             this.slots = new int[globalRows.length];
             this.distinct = optimizer.gather(globalRows, slots);
             this.rows = optimizer.gathered();
-            this.weights = plan.weightsOf(ids);
+            if (plan.trainableWeights()) {
+                weightOptimizer = tables.optimizer(table.weights());
+                weightSlots = new int[entities];
+                weightOptimizer.gather(plan.weightRowsOf(ids), weightSlots);
+                float[] gathered = weightOptimizer.gathered();
+                weights = new float[entities * k];
+                for (int e = 0; e < entities; e++) {
+                    System.arraycopy(gathered, weightSlots[e] * k, weights, e * k, k);
+                }
+            } else {
+                weightOptimizer = null;
+                weightSlots = null;
+                weights = plan.weightsOf(ids);
+            }
         }
 
         /** The combined embeddings, entity by entity ({@code entities * width} floats). */
@@ -255,15 +286,50 @@ public final class FusedSparseStep {
             // entities are independent: split them across the row threads
             RowRanges.forRange(entities, optimizer.threads(), (from, to) -> {
                 for (int e = from; e < to; e++) {
-                    LookupPlan.combineRows(combiner, k, rows, width, slots, weights, e * k, out, e * width);
+                    LookupPlan.combineRows(combiner, k, rows, rowWidth, slots, weights, e * k, out, e * width);
                 }
             });
             return out;
         }
 
+        /**
+         * The gradient of the trainable weights, per gathered weight row ({@code k} floats each, entity order):
+         * {@code dL/dw_j = scale * sum_c row_j[c] * g[c]}, with the other k-1 weighted rows' product in place of
+         * the scale for {@code PRODUCT}.
+         */
+        private void backwardWeights(float[] embeddingGradient) {
+            float[] gradient = new float[weightOptimizer.gatheredRows() * k];
+            Combiner combiner = plan.combiner();
+            float scale = combiner == Combiner.MEAN ? 1f / k : 1f;
+            for (int e = 0; e < entities; e++) {
+                int o = e * width;
+                for (int j = 0; j < k; j++) {
+                    int r = slots[e * k + j] * rowWidth;
+                    double sum = 0;
+                    for (int c = 0; c < width; c++) {
+                        float factor = scale;
+                        if (combiner == Combiner.PRODUCT) {
+                            factor = 1f;
+                            for (int l = 0; l < k; l++) {
+                                if (l != j) {
+                                    factor *= weights[e * k + l] * rows[slots[e * k + l] * rowWidth + c];
+                                }
+                            }
+                        }
+                        sum += factor * rows[r + c] * embeddingGradient[o + c];
+                    }
+                    gradient[weightSlots[e] * k + j] += (float) sum;
+                }
+            }
+            weightOptimizer.apply(gradient);
+        }
+
         /** Takes the gradient of the combined embeddings, turns it into the rows' gradients and applies it. */
         void backward(float[] embeddingGradient) {
-            float[] gradient = new float[distinct * width];
+            if (weightOptimizer != null) {
+                backwardWeights(embeddingGradient); // reads the rows before their own update below
+            }
+            float[] gradient = new float[distinct * rowWidth];
             Combiner combiner = plan.combiner();
             float scale = combiner == Combiner.MEAN ? 1f / k : 1f;
             // each thread owns a range of rows and adds their contributions in entity order, as one thread would:
@@ -276,15 +342,20 @@ public final class FusedSparseStep {
                         if (slot < lo || slot >= hi) {
                             continue;
                         }
-                        int r = slot * width;
+                        int r = slot * rowWidth;
                         float w = (weights == null ? 1f : weights[e * k + j]) * scale;
-                        if (combiner == Combiner.PRODUCT && k > 1) {
+                        if (combiner == Combiner.CONCAT) {
+                            int block = o + j * rowWidth;
+                            for (int c = 0; c < rowWidth; c++) {
+                                gradient[r + c] += w * embeddingGradient[block + c];
+                            }
+                        } else if (combiner == Combiner.PRODUCT && k > 1) {
                             for (int c = 0; c < width; c++) {
                                 float others = 1f;
                                 for (int l = 0; l < k; l++) {
                                     if (l != j) {
                                         float wl = weights == null ? 1f : weights[e * k + l];
-                                        others *= wl * rows[slots[e * k + l] * width + c];
+                                        others *= wl * rows[slots[e * k + l] * rowWidth + c];
                                     }
                                 }
                                 gradient[r + c] += w * others * embeddingGradient[o + c];

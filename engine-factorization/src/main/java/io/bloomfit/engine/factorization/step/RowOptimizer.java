@@ -182,6 +182,11 @@ public abstract class RowOptimizer {
         return params;
     }
 
+    /** Distinct rows of the last {@link #gather} (the slots {@link #apply} expects). */
+    public final int gatheredRows() {
+        return unique;
+    }
+
     /**
      * Ends the step begun by {@link #gather}: {@code gradient[slot * width ..]} is the summed gradient of each
      * distinct row (a coalesced COO gradient); each row is updated once. Rows go in blocks: request a block's

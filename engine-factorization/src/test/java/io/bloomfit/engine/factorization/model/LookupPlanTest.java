@@ -15,9 +15,10 @@ class LookupPlanTest {
     @EnumSource(Combiner.class)
     void scoringPathCombinesWeightedRowsOfConcatenatedTables(Combiner combiner) {
         LookupPlan plan = LookupPlan.of(CombinerCase.layout(combiner));
-        float[] out = new float[4];
+        int width = CombinerCase.width(combiner);
+        float[] out = new float[2 * width];
         plan.combine(CombinerCase.VECTORS, 2, 0, out, 0);
-        plan.combine(CombinerCase.VECTORS, 2, 1, out, 2);
+        plan.combine(CombinerCase.VECTORS, 2, 1, out, width);
         assertThat(out).containsExactly(CombinerCase.expected(combiner), within(1e-6f));
         assertThat(plan.rowsOf(new int[] {1, 0})).containsExactly(0, 3, 2, 4);
     }

@@ -33,12 +33,20 @@ public final class CombinerCase {
             case SUM -> new float[] {0.5f, 5f, -1f, 3f};
             case MEAN -> new float[] {0.25f, 2.5f, -0.5f, 1.5f};
             case PRODUCT -> new float[] {-5f, 6f, -2f, 2f};
+            // concatenation takes no weights: entity 0 is (5, 6) then (2, -2); entity 1 is (1, 2) then (-1, 0.5)
+            case CONCAT -> new float[] {5f, 6f, 2f, -2f, 1f, 2f, -1f, 0.5f};
         };
+    }
+
+    /** Floats of one combined embedding: 2 (the row width), or 4 when the 2 rows are concatenated. */
+    public static int width(Combiner combiner) {
+        return combiner == Combiner.CONCAT ? 4 : 2;
     }
 
     /** The two entities' layout, combined by {@code combiner}. */
     public static EmbeddingLayout layout(Combiner combiner) {
-        return EmbeddingLayout.of("test-two-tables", new LayoutRequest(2, 2, 1.0, 2, null, 0), new int[] {3, 2},
-                new int[] {0, 1}, ROWS.clone(), WEIGHTS.clone(), combiner);
+        boolean concat = combiner == Combiner.CONCAT;
+        return EmbeddingLayout.of("test-two-tables", new LayoutRequest(2, width(combiner), 1.0, 2, null, 0),
+                new int[] {3, 2}, new int[] {0, 1}, ROWS.clone(), concat ? null : WEIGHTS.clone(), combiner);
     }
 }

@@ -1,0 +1,81 @@
+package io.bloomfit.embed;
+
+import io.bloomfit.api.embed.Combiner;
+import io.bloomfit.api.embed.CompressorTraits;
+import io.bloomfit.api.embed.EmbeddingCompressor;
+import io.bloomfit.api.embed.EmbeddingLayout;
+import io.bloomfit.api.embed.LayoutRequest;
+import io.bloomfit.api.embed.SeedSequence;
+import io.bloomfit.api.embed.TableSize;
+import io.bloomfit.api.embed.TrainableWeights;
+import io.bloomfit.api.hash.HashFunction;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * {@code hash-embedding}: hash embeddings (Svenstrup, Hansen &amp; Winther, NeurIPS 2017). Entity e reads k =
+ * numHashes component vectors from a shared pool of B rows, lookup j being
+ * {@code Long.remainderUnsigned(hash(e, seed_j), B)} as in {@code bloom}, and sums them weighted by k importance
+ * weights of its own that are learned with the model ({@link TrainableWeights}).
+ *
+ * <p>Budget: the ratio sizes the pool, as it sizes {@code bloom}'s table: {@code B = max(1, ceil(ratio * n))} rows
+ * of the dimension, the rows the compared methods are matched on (the published comparisons the issue cites match
+ * "about 1/5 of the rows"). The importance weights are the paper's small extra table: one row of k weights per entity
+ * when {@code n * k} is at most half the pool's floats (k much smaller than the dimension, the usual case), otherwise
+ * {@code floor(B * dimension / 2 / k)} rows shared by hashing, entity e reading row
+ * {@code Long.remainderUnsigned(hash(e, seed_k), rows)} (the paper's optional hashed importance table). They are
+ * counted in {@link EmbeddingLayout#parameterCount} and {@link EmbeddingLayout#achievedRatio} (e.g. 0.2 + k / d =
+ * 0.2625 for ratio 0.2, k 2, d 32), so results show what they cost. (An earlier version took the weights out of the
+ * pool's budget, shrinking the pool to 69% of the hashing trick's rows at ratio 0.2; on synthetic-ml100k it then
+ * scored below the hashing trick, MRR 0.0506 against 0.0530.)
+ *
+ * <p>Every importance weight starts at {@code 1 / k} with {@link Combiner#SUM}, so before training an entity's
+ * embedding is exactly the mean of its k rows: a {@code bloom} embedding on the smaller pool, which training then
+ * reweights entity by entity.
+ */
+public final class HashEmbeddingCompressor implements EmbeddingCompressor {
+
+    public static final String NAME = "hash-embedding";
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public EmbeddingLayout layout(LayoutRequest request, HashFunction hashFunction) {
+        HashFunction hash = request.requireHash(hashFunction, NAME);
+        int n = request.numEntities();
+        int k = request.numHashes();
+        int d = request.dimension();
+        Budget budget = budget(n, k, d, TableSize.hashedRows(request));
+        long[] seeds = SeedSequence.seeds(request.seed(), k + 1);
+        int[] rows = HashedLookups.rows(hash, Arrays.copyOf(seeds, k), n, budget.poolRows(), NAME);
+        float[] initial = new float[Math.multiplyExact(budget.weightRows(), k)];
+        Arrays.fill(initial, 1f / k);
+        TrainableWeights weights = budget.weightRows() == n
+                ? TrainableWeights.perEntity(n, k, initial)
+                : TrainableWeights.shared(budget.weightRows(), k,
+                        HashedLookups.rows(hash, new long[] {seeds[k]}, n, budget.weightRows(), NAME), initial);
+        return EmbeddingLayout.ofTrainable(NAME, request, new int[] {budget.poolRows()}, new int[k], rows, weights,
+                Combiner.SUM);
+    }
+
+    /** Rows of the shared pool and of the importance-weight table. */
+    record Budget(int poolRows, int weightRows) {
+    }
+
+    /** The pool of {@code bloomRows} rows and the importance table beside it. */
+    static Budget budget(int n, int k, int dimension, int bloomRows) {
+        long poolFloats = (long) bloomRows * dimension;
+        long weightRows = (long) n * k <= poolFloats / 2 ? n : Math.max(1, poolFloats / 2 / k);
+        return new Budget(bloomRows, (int) weightRows);
+    }
+
+    /** Hashed; k and the pool size follow the request. */
+    @Override
+    public Optional<CompressorTraits> traits() {
+        return Optional.of(CompressorTraits.hashed(true, 1));
+    }
+}

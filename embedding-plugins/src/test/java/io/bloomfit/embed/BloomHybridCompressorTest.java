@@ -1,0 +1,142 @@
+package io.bloomfit.embed;
+
+import io.bloomfit.api.embed.Combiner;
+import io.bloomfit.api.embed.EmbeddingCompressors;
+import io.bloomfit.api.embed.EmbeddingLayout;
+import io.bloomfit.api.embed.LayoutRequest;
+import io.bloomfit.api.hash.HashFunction;
+import io.bloomfit.api.hash.HashFunctions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class BloomHybridCompressorTest {
+
+    private final BloomHybridCompressor hybrid = new BloomHybridCompressor();
+
+    static Stream<SeededCase> layoutCases() {
+        return SeededCase.cases(100);
+    }
+
+    private static int[] zipfCounts(int n, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        int[] counts = new int[n];
+        for (int e = 0; e < n; e++) {
+            counts[e] = (int) (1000.0 / (1 + random.nextInt(n)));
+        }
+        return counts;
+    }
+
+    @ParameterizedTest
+    @MethodSource("layoutCases")
+    void rowsInRangeTotalAtTheRatioAndHotEntitiesOwnTheirRow(SeededCase c) {
+        int n = c.intBetween("n", 1, 3000);
+        double ratio = c.ratioBetween("ratio", 1e-3, 2.0, 4);
+        int k = c.intBetween("k", 1, 5);
+        long seed = c.anyLong("seed");
+        String hash = c.oneOf("hash", List.copyOf(HashFunctions.available()));
+        c.check(() -> {
+            LayoutRequest request = new LayoutRequest(n, 8, ratio, k, hash, seed).withTrainingCounts(
+                    zipfCounts(n, seed));
+            EmbeddingLayout layout = EmbeddingCompressors.layout(hybrid, request);
+            int m = layout.tableRows(0);
+            assertThat(m).isEqualTo(EmbeddingCompressors.layout("bloom", request).tableRows(0));
+            int hot = BloomHybridCompressor.hotRows(m, n, 0.5);
+            int[] owner = new int[m];
+            java.util.Arrays.fill(owner, -1);
+            for (int e = 0; e < n; e++) {
+                for (int j = 0; j < k; j++) {
+                    int row = layout.row(e, j);
+                    assertThat(row).isBetween(0, m - 1);
+                    if (row >= m - hot) {
+                        assertThat(layout.row(e, 0)).isEqualTo(row); // a hot entity reads only its row
+                        assertThat(owner[row]).isIn(-1, e);
+                        owner[row] = e;
+                    }
+                }
+            }
+        });
+    }
+
+    /**
+     * n = 6, counts {5, 0, 9, 9, 1, 2}, ratio 0.5: m = 3 rows. With hot 0.5, floor(1.5) = 1 hot row: entity 2 (9,
+     * tied with entity 3, lower id first) owns row 2, the rest share rows 0..1 by bloom hashing. With hot 0.7,
+     * floor(2.1) = 2: entities 2 and 3 own rows 1 and 2, the rest all share row 0.
+     */
+    @Test
+    void smallCaseByHand() {
+        long seed = 3;
+        LayoutRequest request = new LayoutRequest(6, 4, 0.5, 2, "xxh3", seed)
+                .withTrainingCounts(new int[] {5, 0, 9, 9, 1, 2});
+        HashFunction xxh3 = HashFunctions.forName("xxh3");
+        SplittableRandom splitMix = new SplittableRandom(seed);
+        long[] s = {splitMix.nextLong(), splitMix.nextLong()};
+
+        EmbeddingLayout half = EmbeddingCompressors.layout(hybrid, request);
+        assertThat(half.tableRowCounts()).containsExactly(3);
+        assertThat(half.combiner()).isEqualTo(Combiner.MEAN);
+        assertThat(half.row(2, 0)).isEqualTo(2);
+        assertThat(half.row(2, 1)).isEqualTo(2);
+        for (int e : new int[] {0, 1, 3, 4, 5}) {
+            for (int j = 0; j < 2; j++) {
+                assertThat(half.row(e, j)).isEqualTo((int) Long.remainderUnsigned(xxh3.hash(e, s[j]), 2));
+            }
+        }
+
+        EmbeddingLayout more = EmbeddingCompressors.layout(new BloomHybridCompressor(0.7), request);
+        assertThat(BloomCompressorTest.allRows(more)).containsExactly(0, 0, 0, 0, 1, 1, 2, 2, 0, 0, 0, 0);
+    }
+
+    @Test
+    void withoutHotRowsItIsBloom() {
+        LayoutRequest request = new LayoutRequest(5000, 8, 0.2, 3, "xxh64", 11).withTrainingCounts(zipfCounts(5000, 1));
+        assertThat(BloomCompressorTest.allRows(EmbeddingCompressors.layout(new BloomHybridCompressor(0), request)))
+                .isEqualTo(BloomCompressorTest.allRows(EmbeddingCompressors.layout("bloom", request)));
+    }
+
+    @Test
+    void sameRequestSameLayoutSeedsDifferAndColdLookupsAreIndependent() {
+        int n = 100_000;
+        int[] counts = zipfCounts(n, 2);
+        LayoutRequest request = new LayoutRequest(n, 8, 0.002, 4, "xxh3", 2024).withTrainingCounts(counts);
+        EmbeddingLayout layout = EmbeddingCompressors.layout(hybrid, request);
+        int[] rows = BloomCompressorTest.allRows(layout);
+        assertThat(BloomCompressorTest.allRows(EmbeddingCompressors.layout(hybrid, request))).isEqualTo(rows);
+        int[] other = BloomCompressorTest.allRows(EmbeddingCompressors.layout(hybrid,
+                new LayoutRequest(n, 8, 0.002, 4, "xxh3", 2025).withTrainingCounts(counts)));
+        int differ = 0;
+        for (int i = 0; i < rows.length; i++) {
+            differ += rows[i] != other[i] ? 1 : 0;
+        }
+        assertThat(differ).isGreaterThan(rows.length / 2);
+        // the 100 hot entities are the same for both seeds; the cold lookups pass bloom's independence check
+        // with hot entities' rows replaced by the cold hashing they would have had: check on cold entities only
+        int cold = layout.tableRows(0) - BloomHybridCompressor.hotRows(layout.tableRows(0), n, 0.5);
+        int[] coldOnly = new int[rows.length];
+        EmbeddingLayout bloomCold = EmbeddingCompressors.layout("bloom", new LayoutRequest(n, 8, cold / (double) n, 4,
+                "xxh3", 2024));
+        for (int e = 0; e < n; e++) {
+            for (int j = 0; j < 4; j++) {
+                coldOnly[e * 4 + j] = rows[e * 4 + j] < cold ? rows[e * 4 + j] : bloomCold.row(e, j);
+            }
+        }
+        assertThat(coldOnly).isEqualTo(BloomCompressorTest.allRows(bloomCold));
+        assertThat(LookupIndependenceTest.dependentLookups(coldOnly, n, 4, cold)).isEmpty();
+    }
+
+    @Test
+    void withoutTrainingCountsItSaysWhereTheyComeFrom() {
+        assertThatThrownBy(() -> EmbeddingCompressors.layout(hybrid, new LayoutRequest(10, 4, 0.5, 2, "xxh3", 1)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("trainingCounts")
+                .hasMessageContaining("training split");
+        assertThat(hybrid.usesTrainingCounts()).isTrue();
+        assertThat(new BloomCompressor().usesTrainingCounts()).isFalse();
+    }
+}
