@@ -8,6 +8,7 @@ CREATE TABLE experiments (
     spec              VARCHAR(1048576) NOT NULL,
     status            VARCHAR(16)      NOT NULL,
     error             VARCHAR(20000),
+    data_description  VARCHAR(2000),
     points_total      INTEGER          NOT NULL DEFAULT 0,
     points_finished   INTEGER          NOT NULL DEFAULT 0,
     points_failed     INTEGER          NOT NULL DEFAULT 0,

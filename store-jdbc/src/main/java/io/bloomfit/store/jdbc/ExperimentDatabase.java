@@ -204,6 +204,30 @@ public final class ExperimentDatabase implements AutoCloseable {
         });
     }
 
+    /** Stores what the run's data was (e.g. {@code 943 users, 1682 items, ...}), for the report's heading. */
+    public void describeData(String id, String description) {
+        run("update experiment " + id, c -> {
+            try (PreparedStatement s = c.prepareStatement("UPDATE experiments SET data_description = ? WHERE id = ?")) {
+                s.setString(1, description);
+                s.setString(2, id);
+                s.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    /** What {@link #describeData} stored, or {@code null}. */
+    public String dataDescription(String id) {
+        return run("read experiment " + id, c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT data_description FROM experiments WHERE id = ?")) {
+                s.setString(1, id);
+                try (ResultSet r = s.executeQuery()) {
+                    return r.next() ? r.getString(1) : null;
+                }
+            }
+        });
+    }
+
     /** Stores how many points the experiment's grid has. */
     public void setTotal(String id, int total) {
         run("update experiment " + id, c -> {
