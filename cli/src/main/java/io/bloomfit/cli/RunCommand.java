@@ -10,6 +10,7 @@ import io.bloomfit.experiment.ExperimentPlan;
 import io.bloomfit.experiment.ExperimentRunner;
 import io.bloomfit.experiment.spec.ExperimentSpec;
 import io.bloomfit.report.ExperimentSummary;
+import io.bloomfit.report.ReportContext;
 import io.bloomfit.report.ReportFiles;
 import io.bloomfit.experiment.ResultRow;
 import io.bloomfit.experiment.TrainerWarmUp;
@@ -75,6 +76,11 @@ public class RunCommand implements Callable<Integer> {
             + "(for `bloomfit recommend`)")
     boolean saveModels;
 
+    @Option(names = "--store", paramLabel = "URI", description = "also record the run in an experiment database, "
+            + "where `bloomfit-server` lists it: jdbc:postgresql://HOST/DB?user=U&password=P, jdbc:h2:file:PATH, or "
+            + "a server's data directory (its embedded database)")
+    String store;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec commandSpec;
 
@@ -106,7 +112,7 @@ public class RunCommand implements Callable<Integer> {
     }
 
     /** Runs {@code spec} into {@code store}, which this run has claimed. */
-    private Integer run(ExperimentSpec spec, RunDirectory dir, ResultStore store) throws IOException {
+    private Integer run(ExperimentSpec spec, RunDirectory dir, ResultStore results) throws IOException {
         PrintWriter out = out();
         PrintWriter err = err();
         err.println("bloomfit: " + spec.name() + " (" + (specFile == null ? QUICKSTART + ", bundled" : specFile)
@@ -116,7 +122,7 @@ public class RunCommand implements Callable<Integer> {
         DatasetPreparer.Prepared prepared = DatasetPreparer.prepare(spec);
         Dataset dataset = prepared.dataset();
         ExperimentData data = prepared.data();
-        store.writeDataset(dataset);
+        results.writeDataset(dataset);
         err.println("data: " + data.description() + String.format(java.util.Locale.ROOT, " (%.1f s)",
                 (System.nanoTime() - t0) / 1e9));
         err.flush();
@@ -124,8 +130,18 @@ public class RunCommand implements Callable<Integer> {
         ProgressPrinter progress = new ProgressPrinter(err, live, !quiet, spec.model().epochs());
         ExperimentListener listener = saveModels
                 ? new ModelSaver(progress, dir, dataset.userIds(), dataset.itemIds(), data.train()) : progress;
-        ExperimentRunner runner = new ExperimentRunner(spec, data, Evaluation.standard(),
-                store, listener, parallel);
+        try (StoreOption recording = StoreOption.open(this.store, spec, specFile == null ? QUICKSTART : specFile.toString(),
+                data)) {
+            ExperimentRunner runner = new ExperimentRunner(spec, data, Evaluation.standard(),
+                    recording.store(results), recording.listener(listener), parallel);
+            Integer exit = run(runner, spec, data, dir, out, err);
+            recording.ended(runner.cancelled(), err);
+            return exit;
+        }
+    }
+
+    private Integer run(ExperimentRunner runner, ExperimentSpec spec, ExperimentData data, RunDirectory dir,
+                        PrintWriter out, PrintWriter err) throws IOException {
         try (CancelOnShutdown ctrlC = CancelOnShutdown.install(runner::cancel, err)) {
             List<ResultRow> rows = runner.run(resume);
             if (rows.isEmpty() && runner.cancelled()) {
@@ -182,11 +198,7 @@ public class RunCommand implements Callable<Integer> {
     }
 
     static String context(ExperimentSpec spec, ExperimentData data) {
-        var m = spec.model();
-        return data.description() + "; " + m.kind().specName() + ", loss " + m.loss().specName() + ", dimension "
-                + m.dimension() + ", " + m.epochs() + " epochs, batch " + m.batchSize() + ", lr " + m.learningRate()
-                + ", " + m.optimizer().specName() + "; trainer " + spec.trainer().name() + " on "
-                + spec.trainer().device().specName() + "; timings: " + TrainerWarmUp.HOW_TIMED;
+        return ReportContext.of(spec, data.description());
     }
 
     private ExperimentSpec readSpec(List<String> overrides) throws IOException {

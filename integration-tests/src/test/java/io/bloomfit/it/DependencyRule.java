@@ -24,6 +24,9 @@ enum DependencyRule {
     SPARK_RUNNER("spark depends outside test scope on no bloomfit module but api, core, experiment, the plugin "
             + "modules and the engines (what its executors run), and on Apache Spark (org.apache.spark) in provided "
             + "scope only: the cluster brings Spark, and a bundled copy would clash with it"),
+    STORE_NOT_ON_ENGINES_PLUGINS_OR_APPS("a store module (store-*) depends on no engine (engine-*), no plugin module "
+            + "(*-plugins) and neither cli nor server outside test scope: the CLI, the server and a Spark runner all "
+            + "open stores, so a store sees only experiment, JDBC drivers and its own libraries"),
     API_REQUIRES_NOTHING("api's module-info requires nothing but java.base"),
     CORE_REQUIRES_ONLY_API("core's module-info requires io.bloomfit.api and nothing else"),
     REQUIRES_MATCH_POM("a module-info requires a bloomfit module only when its pom depends on that module's "

@@ -84,6 +84,9 @@ final class DependencyRules {
                     && !isPlugin(t)).isPresent()
                     || "org.apache.spark".equals(d.groupId()) && !"provided".equals(scope(module, d)))) {
                 broken = Optional.of(DependencyRule.SPARK_RUNNER);
+            } else if (folder.startsWith("store-") && target.filter(t -> isEngine(t) || isPlugin(t) || t.equals("cli")
+                    || t.equals("server")).isPresent()) {
+                broken = Optional.of(DependencyRule.STORE_NOT_ON_ENGINES_PLUGINS_OR_APPS);
             }
             broken.ifPresent(rule -> found.add(new Violation(folder, describe(module, d), rule)));
         }

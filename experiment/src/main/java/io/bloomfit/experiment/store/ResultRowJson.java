@@ -33,6 +33,13 @@ public final class ResultRowJson {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** The top-level field names of a row, in the order {@link #toJson} writes them (e.g. a CSV header). */
+    public static final java.util.List<String> FIELDS = java.util.List.of("compressor", "hash", "ratio", "hashes",
+            "sides", "repeat", "seed", "status", "error", "mrr", "precision_at_10", "recall_at_10", "ndcg_at_10",
+            "fit_seconds_per_epoch", "loss_per_epoch", "fit_seconds", "eval_seconds", "layout_seconds", "parameters",
+            "bytes", "achieved_ratio", "user_layout", "item_layout", "peak_heap_bytes", "device", "threads",
+            "trainer", "finished_at", "timed_in");
+
     private ResultRowJson() {
     }
 
@@ -69,13 +76,7 @@ public final class ResultRowJson {
     public static ObjectNode toJson(ResultRow row) {
         ObjectNode o = JSON.createObjectNode();
         GridPoint p = row.point();
-        o.put("compressor", p.compressor());
-        o.put("hash", p.hash());
-        o.put("ratio", p.ratio());
-        o.put("hashes", p.hashes());
-        o.put("sides", p.sides().specName());
-        o.put("repeat", p.repeat());
-        o.put("seed", p.seed());
+        putPoint(o, p);
         o.put("status", row.status().specName());
         o.put("error", row.error());
         RankingMetrics m = row.metrics();
@@ -131,7 +132,19 @@ public final class ResultRowJson {
         return o;
     }
 
-    private static void putNumber(ObjectNode o, String field, double value) {
+    /** Puts the fields that identify a grid point, as a row names them ({@code compressor} ... {@code seed}). */
+    public static void putPoint(ObjectNode o, GridPoint p) {
+        o.put("compressor", p.compressor());
+        o.put("hash", p.hash());
+        o.put("ratio", p.ratio());
+        o.put("hashes", p.hashes());
+        o.put("sides", p.sides().specName());
+        o.put("repeat", p.repeat());
+        o.put("seed", p.seed());
+    }
+
+    /** Puts a number the way rows hold numbers: a value that does not exist (NaN, infinite) as {@code null}. */
+    public static void putNumber(ObjectNode o, String field, double value) {
         if (Double.isFinite(value)) {
             o.put(field, value);
         } else {
