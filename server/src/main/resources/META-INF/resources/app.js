@@ -186,41 +186,59 @@
     return experiment.name || (experiment.spec && experiment.spec.name) || '';
   }
 
-  /** A readable name of one grid point, from a result row or the point fields of an event. */
+  /**
+   * The name of one grid point: the server's label where an event carries one, else built from a result row's
+   * point fields the way the server builds labels (GridPoint.label), so live and finished series match.
+   */
   function pointLabel(p) {
     if (p === null || p === undefined) { return 'point'; }
-    if (typeof p !== 'object') { return 'point ' + p; }
-    if (p.point !== undefined && p.compressor === undefined) { return pointLabel(p.point); }
+    if (typeof p !== 'object') { return String(p); }
     if (p.label) { return String(p.label); }
-    if (p.compressor === undefined) { return 'point ' + (p.index !== undefined ? p.index : '?'); }
-    var parts = [p.compressor];
-    if (p.sides !== 'none') {
-      parts.push(p.hash || '-', 'r=' + p.ratio, 'k=' + p.hashes, p.sides);
-    }
-    if (p.repeat) { parts.push('#' + p.repeat); }
-    return parts.join(' ');
+    if (p.compressor === undefined) { return p.point !== undefined ? pointLabel(p.point) : 'point'; }
+    if (p.sides === 'none') { return 'plain baseline #' + p.repeat; }
+    return p.compressor + (p.hash ? ' ' + p.hash : '') + ' r=' + javaDouble(p.ratio) + ' k=' + p.hashes + ' '
+        + p.sides + ' #' + p.repeat;
+  }
+
+  /** A number as Java's Double.toString writes it in the usual range (1 -> "1.0", 0.25 -> "0.25"). */
+  function javaDouble(value) {
+    return Number.isInteger(value) ? value.toFixed(1) : String(value);
   }
 
   // ---------------------------------------------------------------- problems (problem+json) on the page
-  /** Field problems of a problem body: an array of {field|path, message} or strings, or the lines of detail. */
+  /**
+   * The field problems of a problem body: its {@code problems} array ({field|path, message}) when it has one, else
+   * the lines of its detail as the CLI prints a SpecException ("SOURCE: PATH: MESSAGE", or "SOURCE: N problems"
+   * followed by one "  PATH: MESSAGE" line each).
+   */
   function fieldProblems(problem) {
-    var list = problem.errors || problem.problems || problem.fields || problem['invalid-params'] || null;
+    var list = problem.problems || problem.errors || null;
     if (Array.isArray(list)) {
       return list.map(function (item) {
         if (typeof item === 'string') { return splitFieldLine(item); }
-        return {field: item.field || item.path || item.name || item.pointer || '',
-                message: item.message || item.detail || item.reason || ''};
+        return {field: item.field || item.path || '', message: item.message || item.detail || ''};
       });
     }
-    if (typeof problem.detail === 'string' && problem.detail.indexOf('\n') >= 0) {
-      return problem.detail.split('\n').filter(function (l) { return l.trim() !== ''; }).map(splitFieldLine);
-    }
-    return [];
+    if (typeof problem.detail !== 'string') { return []; }
+    return problem.detail.split('\n').filter(function (line) {
+      return line.trim() !== '' && !/^[^\s]+: \d+ problems$/.test(line.trim());
+    }).map(splitFieldLine).filter(function (f) { return f.field !== ''; });
   }
 
+  var FIELD_LINE = /^\s*([A-Za-z_][\w.\-]*(?:\[\d+\])*(?:\.[\w\-]+(?:\[\d+\])*)*): (.*)$/;
+
+  /** "PATH: MESSAGE" as {field, message}, dropping a leading "SOURCE: " (the innermost path is the field). */
   function splitFieldLine(text) {
-    var match = /^\s*([A-Za-z_][\w.\-]*(?:\[\d+\])*(?:\.[\w\-]+(?:\[\d+\])*)*): (.*)$/.exec(text);
-    return match ? {field: match[1], message: match[2]} : {field: '', message: text};
+    var match = FIELD_LINE.exec(text);
+    if (!match) { return {field: '', message: text.trim()}; }
+    var field = match[1];
+    var message = match[2];
+    var inner;
+    while ((inner = FIELD_LINE.exec(message)) !== null) {
+      field = inner[1];
+      message = inner[2];
+    }
+    return {field: field, message: message};
   }
 
   function problemBox(error, what) {
@@ -237,7 +255,6 @@
         list.appendChild(el('li', {}, f.field ? el('code', {'class': 'field'}, f.field) : null,
             f.field ? ': ' : '', f.message));
       });
-      if (p.detail && p.detail.indexOf('\n') < 0) { box.appendChild(el('div', {}, p.detail)); }
       box.appendChild(list);
     } else if (p.detail) {
       box.appendChild(el('div', {'class': 'detail'}, p.detail));
@@ -321,7 +338,7 @@
           el('td', {}, String(x.id)), el('td', {}, nameOf(x)),
           el('td', {}, el('span', {'class': 'status status-' + x.status}, x.status)),
           el('td', {'class': 'num'}, p.finished + '/' + p.total + (p.failed ? ' (' + p.failed + ' failed)' : '')),
-          el('td', {}, time(x.createdAt || x.created)), el('td', {}, time(x.finishedAt || x.finished)));
+          el('td', {}, time(x.created)), el('td', {}, time(x.finished)));
       if (String(x.id) === state.selected) { row.className = 'selected'; }
       row.addEventListener('click', function () { select(String(x.id)); });
       body.appendChild(row);
@@ -386,9 +403,9 @@
     var p = pointsOf(x);
     $('progress-bar').style.width = (p.total ? 100 * (p.finished + p.failed) / p.total : 0) + '%';
     $('progress-text').textContent = p.finished + ' of ' + p.total + ' points finished'
-        + (p.failed ? ', ' + p.failed + ' failed' : '') + ' · created ' + time(x.createdAt)
-        + (x.startedAt ? ' · started ' + time(x.startedAt) : '')
-        + (x.finishedAt ? ' · ended ' + time(x.finishedAt) : '');
+        + (p.failed ? ', ' + p.failed + ' failed' : '') + ' · created ' + time(x.created)
+        + (x.started ? ' · started ' + time(x.started) : '') + (x.finished ? ' · ended ' + time(x.finished) : '')
+        + (x.error ? ' · ' + x.error : '');
     renderRunning(x.running || null);
     $('cancel').disabled = !(x.status === 'queued' || x.status === 'running');
     $('resume').disabled = ['interrupted', 'cancelled', 'failed'].indexOf(x.status) < 0;
@@ -404,7 +421,7 @@
       $('running-text').textContent = '';
       return;
     }
-    var text = 'running ' + pointLabel(running.point !== undefined ? running.point : running);
+    var text = 'running ' + pointLabel(running.label || running.point);
     if (running.epoch !== undefined && running.epoch !== null) {
       text += ' · epoch ' + running.epoch + (running.epochs ? ' of ' + running.epochs : '');
     }
@@ -448,15 +465,16 @@
       logEvent(name, state.runningPoint);
       $('running-text').textContent = 'running ' + state.runningPoint;
     } else if (name === 'epoch') {
-      var label = payload.point !== undefined ? pointLabel(payload.point) : state.runningPoint || 'point';
+      var label = payload.label || state.runningPoint || 'point';
       var series = state.loss.get(label) || [];
       series = series.filter(function (e) { return e.epoch !== payload.epoch; });
       series.push({epoch: Number(payload.epoch), loss: Number(payload.loss)});
       state.loss.set(label, series);
-      var speed = payload.examplesPerSecond !== undefined ? payload.examplesPerSecond : payload.examples_per_second;
-      logEvent(name, label + ' epoch ' + payload.epoch + ' loss ' + fmt(payload.loss, 4)
-          + (speed !== undefined ? ' · ' + Math.round(speed).toLocaleString('en') + ' examples/s' : ''));
-      renderRunning({point: label, epoch: payload.epoch, loss: payload.loss});
+      var speed = payload.examples_per_second;
+      logEvent(name, label + ' epoch ' + payload.epoch + (payload.epochs ? '/' + payload.epochs : '') + ' loss '
+          + fmt(payload.loss, 4) + (typeof speed === 'number' ? ' · ' + Math.round(speed).toLocaleString('en')
+          + ' examples/s' : ''));
+      renderRunning({label: label, epoch: payload.epoch, epochs: payload.epochs, loss: payload.loss});
       drawLoss();
     } else if (name === 'point-finished') {
       var row = payload.row || payload;
