@@ -20,7 +20,8 @@
     stream: null,        // AbortController of its event stream
     detailStatus: null,  // its last known status
     loss: new Map(),     // point label -> [{epoch, loss}]
-    runningPoint: null
+    runningPoint: null,
+    refreshTimer: null   // a pending refreshDetailSoon
   };
 
   // ---------------------------------------------------------------- errors of the page itself
@@ -381,6 +382,15 @@
     });
   }
 
+  /** Reads the experiment again soon: events come in bursts (a late client gets them all), one read serves them. */
+  function refreshDetailSoon() {
+    if (state.refreshTimer) { return; }
+    state.refreshTimer = window.setTimeout(function () {
+      state.refreshTimer = null;
+      refreshDetail();
+    }, 250);
+  }
+
   function refreshDetail() {
     var id = state.selected;
     return json(base()).then(function (experiment) {
@@ -458,7 +468,7 @@
       if (typeof payload === 'object' && payload.id !== undefined && payload.points) {
         renderDetail(payload);
       } else {
-        refreshDetail();
+        refreshDetailSoon();
       }
     } else if (name === 'point-started') {
       state.runningPoint = pointLabel(payload);
@@ -482,7 +492,7 @@
           ? ' · MRR ' + fmt(row.mrr, 4) : '') + (row.error ? ' · ' + row.error : ''));
       addRowLoss(row);
       drawLoss();
-      refreshDetail();
+      refreshDetailSoon();
     } else {
       logEvent(name, typeof payload === 'string' ? payload : JSON.stringify(payload));
     }

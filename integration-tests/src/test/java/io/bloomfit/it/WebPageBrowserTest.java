@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -91,7 +92,7 @@ class WebPageBrowserTest {
     @Test
     void submitTheQuickstartWatchItFinishAndSeeItsCharts() throws IOException {
         browser.get(server.uri("/").toString());
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        WebDriverWait wait = waitUpTo(Duration.ofSeconds(20));
         String quickstart = Files.readString(examples().resolve("quickstart.yaml"), StandardCharsets.UTF_8);
         WebElement spec = browser.findElement(By.id("spec"));
         wait.until(d -> quickstart.equals(spec.getDomProperty("value")));
@@ -108,7 +109,7 @@ class WebPageBrowserTest {
         browser.findElement(By.id("submit-spec")).click();
         String id = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("submitted")))
                 .getAttribute("data-id");
-        new WebDriverWait(browser, FINISH_TIMEOUT).until(ExpectedConditions.textToBe(By.id("detail-status"),
+        waitUpTo(FINISH_TIMEOUT).until(ExpectedConditions.textToBe(By.id("detail-status"),
                 "finished"));
         wait.until(ExpectedConditions.attributeToBe(By.cssSelector("#experiments tbody tr[data-id='" + id + "']"),
                 "data-status", "finished"));
@@ -135,6 +136,13 @@ class WebPageBrowserTest {
         assertThat(((JavascriptExecutor) browser).executeScript("return window.bloomfitErrors"))
                 .as("script errors on the page").asList().isEmpty();
         assertThat(consoleErrors()).as("browser console errors").isEmpty();
+    }
+
+    /** A wait that looks again when the page replaced what it found (the list is redrawn every 2 s). */
+    private static WebDriverWait waitUpTo(Duration timeout) {
+        WebDriverWait wait = new WebDriverWait(browser, timeout);
+        wait.ignoring(StaleElementReferenceException.class);
+        return wait;
     }
 
     /**
