@@ -30,8 +30,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * submitted against a queue of 5. No answer is a 5xx, every status call succeeds, the submissions the queue cannot
  * hold get 429 with {@code Retry-After}, and every accepted experiment finishes.
  *
- * <p>It also prints the p50/p99 latency of the status calls answered while the training ran; the numbers are a
- * benchmark (docs/benchmarks.md), not an assertion. A bigger training for that measurement:
+ * <p>It also prints the p50/p99 latency of the status calls answered while the training ran, and of the same calls
+ * on the idle server just before (3 s of polling a finished experiment); the numbers are a benchmark
+ * (docs/benchmarks.md), not an assertion. A bigger training for that measurement:
  * {@code -Dbloomfit.it.load.interactions=N -Dbloomfit.it.load.epochs=E} (defaults: 200,000 and 3).
  */
 class ServerLoadTest {
@@ -41,6 +42,8 @@ class ServerLoadTest {
     private static final int SUBMISSIONS = 20;
     /** Pause of each poller between its calls: 50 clients polling 10 times a second. */
     private static final long POLL_PAUSE_MS = 100;
+    /** How long the clients poll a finished experiment before the training, for the idle-server numbers. */
+    private static final Duration IDLE_POLLING = Duration.ofSeconds(3);
     private static final Duration RUNNING_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration FINISH_TIMEOUT = Duration.ofSeconds(240);
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -52,25 +55,24 @@ class ServerLoadTest {
     void pollersAndSubmissionsAgainstAFullQueueWhileATrainingRuns() throws Exception {
         try (PackagedServer server = PackagedServer.start(work,
                 Map.of("bloomfit.server.queue-size", String.valueOf(QUEUE_SIZE)))) {
-            String training = accepted(server.post("/api/experiments", "application/json", trainingSpec()));
-            awaitStatus(server, training, "running", RUNNING_TIMEOUT);
-
             ExecutorService pool = Executors.newFixedThreadPool(POLLERS + SUBMISSIONS);
             try {
-                AtomicBoolean trainingRuns = new AtomicBoolean(true);
-                ConcurrentLinkedQueue<Long> duringTraining = new ConcurrentLinkedQueue<>();
                 ConcurrentLinkedQueue<String> badPolls = new ConcurrentLinkedQueue<>();
+                ConcurrentLinkedQueue<Long> whileIdle = idleLatencies(server, pool, badPolls);
+
+                String training = accepted(server.post("/api/experiments", "application/json", trainingSpec()));
+                awaitStatus(server, training, "running", RUNNING_TIMEOUT);
+                ConcurrentLinkedQueue<Long> duringTraining = new ConcurrentLinkedQueue<>();
                 CountDownLatch go = new CountDownLatch(1);
-                List<Future<?>> pollers = new ArrayList<>();
-                for (int c = 0; c < POLLERS; c++) {
-                    pollers.add(pool.submit(() -> poll(server, training, go, trainingRuns, duringTraining, badPolls)));
-                }
+                List<Future<?>> pollers = startPollers(pool, server, training, "running", FINISH_TIMEOUT, go,
+                        duringTraining, badPolls);
                 List<Future<HttpResponse<String>>> submissions = new ArrayList<>();
                 for (int s = 0; s < SUBMISSIONS; s++) {
                     int seed = s;
                     Callable<HttpResponse<String>> submit = () -> {
                         go.await();
-                        return server.post("/api/experiments", "application/json", smallSpec(seed));
+                        return server.post("/api/experiments", "application/json",
+                                smallSpec("load-burst-" + seed, seed));
                     };
                     submissions.add(pool.submit(submit));
                 }
@@ -104,32 +106,63 @@ class ServerLoadTest {
                 for (String id : accepted) {
                     awaitStatus(server, id, "finished", FINISH_TIMEOUT);
                 }
-                report(duringTraining);
+                report("idle server", whileIdle);
+                report("during training", duringTraining);
             } finally {
                 pool.shutdownNow();
             }
         }
     }
 
-    /** One client: polls the training's status until it no longer runs, timing the calls made while it does. */
-    private static Void poll(PackagedServer server, String id, CountDownLatch go, AtomicBoolean trainingRuns,
-                             ConcurrentLinkedQueue<Long> duringTraining, ConcurrentLinkedQueue<String> bad)
+    /** The status calls of the clients polling a finished experiment for a while, before any training. */
+    private static ConcurrentLinkedQueue<Long> idleLatencies(PackagedServer server, ExecutorService pool,
+                                                             ConcurrentLinkedQueue<String> bad) throws Exception {
+        String idle = accepted(server.post("/api/experiments", "application/json", smallSpec("load-idle", 99)));
+        awaitStatus(server, idle, "finished", FINISH_TIMEOUT);
+        ConcurrentLinkedQueue<Long> timed = new ConcurrentLinkedQueue<>();
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<?>> pollers = startPollers(pool, server, idle, "finished", IDLE_POLLING, go, timed, bad);
+        go.countDown();
+        for (Future<?> poller : pollers) {
+            poller.get(FINISH_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        }
+        return timed;
+    }
+
+    /**
+     * {@value #POLLERS} clients polling experiment {@code id} from when {@code go} opens, for at most {@code
+     * duration}: each times the calls that show the experiment {@code status} and stops at the first that shows
+     * another; answers other than 200 go to {@code bad}.
+     */
+    private static List<Future<?>> startPollers(ExecutorService pool, PackagedServer server, String id, String status,
+                                                Duration duration, CountDownLatch go, ConcurrentLinkedQueue<Long> timed,
+                                                ConcurrentLinkedQueue<String> bad) {
+        AtomicBoolean stop = new AtomicBoolean();
+        List<Future<?>> pollers = new ArrayList<>();
+        for (int c = 0; c < POLLERS; c++) {
+            pollers.add(pool.submit(() -> poll(server, id, status, duration, go, stop, timed, bad)));
+        }
+        return pollers;
+    }
+
+    private static Void poll(PackagedServer server, String id, String status, Duration duration, CountDownLatch go,
+                             AtomicBoolean stop, ConcurrentLinkedQueue<Long> timed, ConcurrentLinkedQueue<String> bad)
             throws InterruptedException {
         go.await();
         HttpRequest request = HttpRequest.newBuilder(server.uri("/api/experiments/" + id))
                 .header("Accept", "application/json").timeout(Duration.ofSeconds(30)).GET().build();
-        long deadline = System.nanoTime() + FINISH_TIMEOUT.toNanos();
-        while (trainingRuns.get() && System.nanoTime() < deadline) {
+        long deadline = System.nanoTime() + duration.toNanos();
+        while (!stop.get() && System.nanoTime() < deadline) {
             long start = System.nanoTime();
             try {
                 HttpResponse<String> response = server.http().send(request, HttpResponse.BodyHandlers.ofString());
                 long nanos = System.nanoTime() - start;
                 if (response.statusCode() != 200) {
                     bad.add(response.statusCode() + " " + response.body());
-                } else if ("running".equals(JSON.readTree(response.body()).path("status").asText())) {
-                    duringTraining.add(nanos);
+                } else if (status.equals(JSON.readTree(response.body()).path("status").asText())) {
+                    timed.add(nanos);
                 } else {
-                    trainingRuns.set(false);
+                    stop.set(true);
                 }
             } catch (IOException e) {
                 bad.add(e.toString());
@@ -167,10 +200,10 @@ class ServerLoadTest {
         throw new AssertionError("experiment " + id + " is still " + status + " after " + timeout + ", not " + wanted);
     }
 
-    private static void report(ConcurrentLinkedQueue<Long> nanos) {
+    private static void report(String phase, ConcurrentLinkedQueue<Long> nanos) {
         long[] sorted = nanos.stream().mapToLong(Long::longValue).sorted().toArray();
-        System.out.printf("ServerLoadTest: %d status calls during training by %d clients (pause %d ms): "
-                        + "p50 %.1f ms, p99 %.1f ms, max %.1f ms%n", sorted.length, POLLERS, POLL_PAUSE_MS,
+        System.out.printf("ServerLoadTest: %s: %d status calls by %d clients (pause %d ms): "
+                        + "p50 %.1f ms, p99 %.1f ms, max %.1f ms%n", phase, sorted.length, POLLERS, POLL_PAUSE_MS,
                 percentile(sorted, 0.50) / 1e6, percentile(sorted, 0.99) / 1e6, sorted[sorted.length - 1] / 1e6);
     }
 
@@ -187,9 +220,9 @@ class ServerLoadTest {
         return spec("load-training", interactions / 40, interactions / 60, interactions, epochs, 1);
     }
 
-    /** A submission of the burst: tiny, so the ones accepted finish quickly after the training. */
-    private static String smallSpec(int seed) {
-        return spec("load-burst-" + seed, 60, 40, 900, 1, seed);
+    /** A tiny experiment (the burst's submissions, the idle phase's): finishes in well under a second. */
+    private static String smallSpec(String name, long seed) {
+        return spec(name, 60, 40, 900, 1, seed);
     }
 
     private static String spec(String name, int users, int items, int interactions, int epochs, long seed) {

@@ -43,7 +43,8 @@ class WebPageBrowserTest {
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Duration FINISH_TIMEOUT = Duration.ofSeconds(120);
     /** What the CLI's report writes into its #render-check once its charts are drawn. */
-    private static final Pattern RENDER_CHECK = Pattern.compile("charts=(\\d+) points=(\\d+) rows=(\\d+) errors=(\\d+)");
+    private static final Pattern RENDER_CHECK =
+            Pattern.compile("charts=(\\d+) points=(\\d+) rows=(\\d+) errors=(\\d+)");
 
     @TempDir
     static Path work;
