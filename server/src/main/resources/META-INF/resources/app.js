@@ -514,7 +514,7 @@
   // ---------------------------------------------------------------- the live chart (SVG, no library)
   function drawLoss() {
     var chart = clear($('loss-chart'));
-    var width = 560, height = 300, left = 56, right = 150, top = 14, bottom = 36;
+    var width = 760, height = 320, left = 56, right = 250, top = 14, bottom = 36;
     var series = [];
     state.loss.forEach(function (points, label) {
       var finite = points.filter(function (p) { return isFinite(p.epoch) && isFinite(p.loss); });
@@ -557,8 +557,9 @@
         group.appendChild(dot);
         drawn++;
       });
-      if (i < 14) {
-        group.appendChild(svg('text', {x: width - right + 8, y: top + 10 + i * 14, fill: color}, s.label));
+      if (i < 18) {
+        group.appendChild(svg('text', {x: width - right + 10, y: top + 10 + i * 14, fill: color},
+            i < 17 ? s.label : '… ' + (series.length - 17) + ' more'));
       }
       chart.appendChild(group);
     });

@@ -115,6 +115,11 @@ class WebPageBrowserTest {
         wait.until(ExpectedConditions.attributeToBe(By.cssSelector("#experiments tbody tr[data-id='" + id + "']"),
                 "data-status", "finished"));
 
+        assertThat(browser.findElements(By.cssSelector("#events li[data-event='epoch']")))
+                .as("epoch events the live view received over SSE").isNotEmpty();
+        assertThat(browser.findElements(By.cssSelector("#events li[data-event='point-finished']")))
+                .as("point-finished events the live view received").isNotEmpty();
+
         wait.until(d -> !d.findElements(By.cssSelector("#results tbody tr.result")).isEmpty());
         List<WebElement> rows = browser.findElements(By.cssSelector("#results tbody tr.result"));
         assertThat(rows).as("one row per grid point of the quickstart grid").hasSizeGreaterThan(5);
