@@ -9,6 +9,7 @@ import io.bloomfit.experiment.ExperimentListener;
 import io.bloomfit.experiment.ExperimentRunner;
 import io.bloomfit.experiment.spec.ExperimentSpec;
 import io.bloomfit.report.ExperimentSummary;
+import io.bloomfit.report.ReportContext;
 import io.bloomfit.report.ReportFiles;
 import io.bloomfit.experiment.ResultRow;
 import io.bloomfit.experiment.store.DirectoryResultStore;
@@ -140,11 +141,7 @@ public class RunCommand implements Callable<Integer> {
     }
 
     static String context(ExperimentSpec spec, ExperimentData data) {
-        var m = spec.model();
-        return data.description() + "; " + m.kind().specName() + ", loss " + m.loss().specName() + ", dimension "
-                + m.dimension() + ", " + m.epochs() + " epochs, batch " + m.batchSize() + ", lr " + m.learningRate()
-                + ", " + m.optimizer().specName() + "; trainer " + spec.trainer().name() + " on "
-                + spec.trainer().device().specName();
+        return ReportContext.of(spec, data.description());
     }
 
     private ExperimentSpec readSpec(List<String> overrides) throws IOException {

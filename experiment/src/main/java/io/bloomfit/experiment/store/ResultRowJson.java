@@ -26,6 +26,13 @@ public final class ResultRowJson {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** The top-level field names of a row, in the order {@link #toJson} writes them (e.g. a CSV header). */
+    public static final java.util.List<String> FIELDS = java.util.List.of("compressor", "hash", "ratio", "hashes",
+            "sides", "repeat", "seed", "status", "error", "mrr", "precision_at_10", "recall_at_10", "ndcg_at_10",
+            "fit_seconds_per_epoch", "loss_per_epoch", "fit_seconds", "eval_seconds", "layout_seconds", "parameters",
+            "bytes", "achieved_ratio", "user_layout", "item_layout", "peak_heap_bytes", "device", "threads",
+            "trainer", "finished_at");
+
     private ResultRowJson() {
     }
 

@@ -1,0 +1,327 @@
+package io.bloomfit.server;
+
+import io.bloomfit.data.Dataset;
+import io.bloomfit.data.DatasetLoadException;
+import io.bloomfit.experiment.DatasetPreparer;
+import io.bloomfit.experiment.Evaluation;
+import io.bloomfit.experiment.ExperimentData;
+import io.bloomfit.experiment.ExperimentListener;
+import io.bloomfit.experiment.ExperimentRunner;
+import io.bloomfit.experiment.spec.ExperimentSpec;
+import io.bloomfit.experiment.spec.SpecException;
+import io.bloomfit.store.jdbc.ExperimentDatabase;
+import io.bloomfit.store.jdbc.ExperimentRecord;
+import io.bloomfit.store.jdbc.ExperimentStatus;
+import io.bloomfit.store.jdbc.JdbcResultStore;
+import io.bloomfit.store.jdbc.RecordingListener;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.NotFoundException;
+import org.jboss.logging.Logger;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * Runs submitted experiments: a bounded queue ({@code bloomfit.server.queue-size}) in front of one worker thread,
+ * so experiments run one at a time and never on an HTTP thread (DJL trains one model per JVM). Each run goes
+ * through the CLI's runner ({@link ExperimentRunner}) into the database ({@link JdbcResultStore}, one transaction
+ * per finished point), with progress recorded as events. At start-up, experiments this server had queued or
+ * running when it stopped (even by {@code kill -9}) become {@code interrupted}; {@link #resume} finishes them.
+ */
+@ApplicationScoped
+public class ExperimentService {
+
+    /** The {@code origin} of experiments submitted over the API (those a restart marks interrupted). */
+    static final String ORIGIN = "api";
+    private static final Logger LOG = Logger.getLogger(ExperimentService.class);
+
+    private final ExperimentDatabase database;
+    private final SubmittedSpecs specs;
+    private final ServerSettings settings;
+    private final ServerMetrics metrics;
+    private final DataDirectory dataDirectory;
+    private final BlockingQueue<String> queue;
+    private final Object lock = new Object();
+    private volatile Running running;
+    private volatile boolean stopping;
+    private Thread worker;
+
+    /** The experiment the worker runs now; its runner exists once the data is loaded. */
+    private static final class Running {
+
+        private final String id;
+        private final LiveProgress progress;
+        private ExperimentRunner runner;
+        private boolean cancelRequested;
+
+        Running(String id, LiveProgress progress) {
+            this.id = id;
+            this.progress = progress;
+        }
+
+        String id() {
+            return id;
+        }
+
+        LiveProgress progress() {
+            return progress;
+        }
+
+        synchronized void cancel() {
+            cancelRequested = true;
+            if (runner != null) {
+                runner.cancel();
+            }
+        }
+
+        synchronized void attach(ExperimentRunner runner) {
+            this.runner = runner;
+            if (cancelRequested) {
+                runner.cancel();
+            }
+        }
+
+        synchronized boolean cancelled() {
+            return cancelRequested;
+        }
+    }
+
+    @Inject
+    public ExperimentService(ExperimentDatabase database, SubmittedSpecs specs, ServerSettings settings,
+                             ServerMetrics metrics, DataDirectory dataDirectory) {
+        this.database = database;
+        this.specs = specs;
+        this.settings = settings;
+        this.metrics = metrics;
+        this.dataDirectory = dataDirectory;
+        this.queue = new ArrayBlockingQueue<>(Math.max(1, settings.queueSize()));
+        metrics.queue(queue::size);
+    }
+
+    void start(@Observes StartupEvent event) {
+        List<String> interrupted = database.interruptActive(ORIGIN);
+        if (!interrupted.isEmpty()) {
+            LOG.infof("%d experiment(s) were queued or running when the server stopped; now interrupted (POST "
+                    + "/api/experiments/{id}/resume continues them): %s", interrupted.size(), interrupted);
+        }
+        worker = new Thread(this::work, "bloomfit-experiments");
+        worker.setDaemon(true);
+        worker.start();
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        stopping = true;
+        Running r = running;
+        if (r != null) {
+            r.cancel();
+        }
+        if (worker != null) {
+            synchronized (lock) {
+                lock.notifyAll();
+            }
+            try {
+                worker.join(TimeUnit.SECONDS.toMillis(20));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /**
+     * Validates and queues a spec.
+     *
+     * @throws SpecException      naming every problem (400)
+     * @throws QueueFullException when the queue is full (429)
+     */
+    public ExperimentRecord submit(String body, boolean json) {
+        ExperimentSpec spec = specs.read(body, json);
+        synchronized (lock) {
+            requireRoom();
+            ExperimentRecord record = database.create(spec.name(), ORIGIN, spec.source());
+            queue.add(record.id());
+            lock.notifyAll();
+            return record;
+        }
+    }
+
+    /** The experiment {@code id}, or a 404. */
+    public ExperimentRecord get(String id) {
+        return database.find(id).orElseThrow(() -> new NotFoundException("no experiment '" + id + "'; GET "
+                + "/api/experiments lists them"));
+    }
+
+    /** What the experiment's running point is doing, or {@code null} when it is not running here. */
+    public LiveProgress.Snapshot progress(String id) {
+        Running r = running;
+        return r != null && r.id().equals(id) ? r.progress().current() : null;
+    }
+
+    /** Queues an interrupted, cancelled or failed experiment again: its unfinished points run. */
+    public ExperimentRecord resume(String id) {
+        synchronized (lock) {
+            ExperimentRecord record = get(id);
+            if (!record.status().resumable()) {
+                throw new ExperimentConflictException("experiment " + id + " is " + record.status().specName()
+                        + "; only interrupted, cancelled or failed experiments can be resumed");
+            }
+            specs.stored(id, record.spec()); // still valid here (plugins, dataset files)?
+            requireRoom();
+            database.transition(id, ExperimentStatus.QUEUED, null);
+            queue.add(id);
+            lock.notifyAll();
+            return get(id);
+        }
+    }
+
+    /**
+     * Stops an experiment: a queued one leaves the queue, a running one stops at its next training step (finished
+     * points are kept); both become {@code cancelled}.
+     */
+    public ExperimentRecord cancel(String id) {
+        synchronized (lock) {
+            ExperimentRecord record = get(id);
+            Running r = running;
+            if (r != null && r.id().equals(id)) {
+                r.cancel();
+                return record;
+            }
+            if (queue.remove(id)) {
+                database.transition(id, ExperimentStatus.CANCELLED, null);
+                return get(id);
+            }
+            throw new ExperimentConflictException("experiment " + id + " is " + record.status().specName()
+                    + "; only queued or running experiments can be cancelled");
+        }
+    }
+
+    /** Deletes an experiment that is not queued or running, with its results, events and kept models. */
+    public void delete(String id) {
+        synchronized (lock) {
+            ExperimentRecord record = get(id);
+            Running r = running;
+            if (record.status().active() || r != null && r.id().equals(id)) {
+                throw new ExperimentConflictException("experiment " + id + " is " + record.status().specName()
+                        + "; cancel it first (POST /api/experiments/" + id + "/cancel)");
+            }
+            database.delete(id);
+        }
+        deleteTree(dataDirectory.models(id));
+    }
+
+    /** The spec an experiment stored, read again (plugins resolved, dataset checked). */
+    public ExperimentSpec storedSpec(ExperimentRecord record) {
+        return specs.stored(record.id(), record.spec());
+    }
+
+    /** Experiments waiting. */
+    public int queued() {
+        return queue.size();
+    }
+
+    private void requireRoom() {
+        if (queue.remainingCapacity() == 0) {
+            throw new QueueFullException(settings.queueSize(), settings.retryAfterSeconds());
+        }
+    }
+
+    private void work() {
+        while (!stopping) {
+            Running current;
+            synchronized (lock) {
+                String id = queue.poll();
+                if (id == null) {
+                    try {
+                        lock.wait(500); // submit and resume notify
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                    continue;
+                }
+                // taken from the queue and made the running one at once: cancel always finds it in one place
+                current = new Running(id, new LiveProgress(id, metrics));
+                running = current;
+            }
+            metrics.running(true);
+            try {
+                run(current);
+            } finally {
+                metrics.running(false);
+                running = null;
+            }
+        }
+    }
+
+    /** Runs one experiment to its end and records how it ended. Never throws. */
+    private void run(Running current) {
+        String id = current.id();
+        try {
+            ExperimentRecord record = database.find(id).orElse(null);
+            if (record == null) {
+                return; // deleted while queued
+            }
+            if (current.cancelled()) {
+                database.transition(id, ExperimentStatus.CANCELLED, null);
+                return;
+            }
+            ExperimentSpec spec = specs.stored(id, record.spec());
+            database.transition(id, ExperimentStatus.RUNNING, null);
+            Dataset dataset = DatasetPreparer.load(spec.dataset());
+            ExperimentData data = DatasetPreparer.split(dataset, spec.split());
+            database.describeData(id, data.description());
+            ExperimentListener listener = new RecordingListener(database, id, current.progress());
+            JdbcResultStore store = database.results(id);
+            ExperimentRunner runner = new ExperimentRunner(spec, data, Evaluation.standard(), store, listener, 1);
+            current.attach(runner);
+            if (stopping) {
+                runner.cancel();
+            }
+            runner.run(store.hasResults());
+            ExperimentStatus end = !runner.cancelled() ? ExperimentStatus.FINISHED
+                    : stopping ? ExperimentStatus.INTERRUPTED : ExperimentStatus.CANCELLED;
+            database.transition(id, end, null);
+        } catch (SpecException | DatasetLoadException e) {
+            end(id, e.getMessage());
+        } catch (IOException e) {
+            end(id, "cannot read or write the results: " + e.getMessage());
+        } catch (RuntimeException | Error e) {
+            String errorId = UUID.randomUUID().toString();
+            LOG.errorf(e, "error %s: experiment %s failed unexpectedly", errorId, id);
+            end(id, "the run failed unexpectedly (a fault in the server or a plugin); the server log has the "
+                    + "details under error " + errorId);
+        }
+    }
+
+    private void end(String id, String error) {
+        try {
+            database.transition(id, ExperimentStatus.FAILED, error);
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "experiment %s failed (%s) and the failure could not be recorded", id, error);
+        }
+    }
+
+    private static void deleteTree(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            LOG.warnf("could not delete %s: %s", dir, e.getMessage());
+        }
+    }
+}

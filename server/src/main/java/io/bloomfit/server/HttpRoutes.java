@@ -1,0 +1,67 @@
+package io.bloomfit.server;
+
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Optional;
+
+/**
+ * What the server does on every request outside the REST resources, at the HTTP layer so that it covers the web
+ * page and {@code /q/*} too: the API key check (first) and a problem body for paths nothing serves (last).
+ */
+@ApplicationScoped
+public class HttpRoutes {
+
+    private final Optional<String> apiKey;
+
+    @Inject
+    public HttpRoutes(ServerSettings settings) {
+        this.apiKey = settings.apiKey().filter(k -> !k.isBlank());
+    }
+
+    void install(@Observes Router router) {
+        if (apiKey.isPresent()) {
+            router.route().order(Integer.MIN_VALUE + 100).handler(this::requireKey);
+        }
+        router.route().last().handler(HttpRoutes::notFound);
+    }
+
+    private void requireKey(RoutingContext ctx) {
+        String path = ctx.normalizedPath();
+        if (path.equals("/q/health") || path.startsWith("/q/health/")) {
+            ctx.next();
+            return;
+        }
+        String header = ctx.request().getHeader(HttpHeaders.AUTHORIZATION);
+        String expected = "Bearer " + apiKey.orElseThrow();
+        if (header != null && MessageDigest.isEqual(header.getBytes(StandardCharsets.UTF_8),
+                expected.getBytes(StandardCharsets.UTF_8))) {
+            ctx.next();
+            return;
+        }
+        ctx.response().putHeader("WWW-Authenticate", "Bearer realm=\"bloomfit\"");
+        send(ctx, 401, "Unauthorized", header == null
+                ? "this server needs an API key: send the header 'Authorization: Bearer <key>' (bloomfit.server.api-key)"
+                : "the API key in the Authorization header is not this server's key");
+    }
+
+    private static void notFound(RoutingContext ctx) {
+        send(ctx, 404, "Not Found", "nothing is served at " + ctx.request().method() + " " + ctx.normalizedPath()
+                + "; the API is under /api (see /q/openapi), the web page at /");
+    }
+
+    private static void send(RoutingContext ctx, int status, String title, String detail) {
+        if (ctx.response().ended()) {
+            return;
+        }
+        ctx.response().setStatusCode(status)
+                .putHeader(HttpHeaders.CONTENT_TYPE, ProblemMapper.PROBLEM_JSON)
+                .end(ProblemMapper.problemJson(status, title, detail));
+    }
+}

@@ -1,0 +1,37 @@
+package io.bloomfit.server;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.util.Optional;
+
+/**
+ * The server's own settings, {@code bloomfit.server.*} (environment: {@code BLOOMFIT_SERVER_DATA_DIR},
+ * {@code BLOOMFIT_SERVER_API_KEY}, ...). Host and port are Quarkus' own {@code quarkus.http.host|port}.
+ */
+@ConfigMapping(prefix = "bloomfit.server")
+public interface ServerSettings {
+
+    /** The data directory: the embedded database, uploaded datasets ({@code datasets/}), kept models. */
+    @WithDefault("./bloomfit-data")
+    String dataDir();
+
+    /** When set, every call but {@code /q/health} needs {@code Authorization: Bearer <key>}. */
+    Optional<String> apiKey();
+
+    /** Experiments that may wait for their turn; a submission beyond gets 429. */
+    @WithDefault("16")
+    int queueSize();
+
+    /** The largest request body (a dataset upload), bytes. */
+    @WithDefault("67108864")
+    long maxBody();
+
+    /** The largest spec body, bytes. */
+    @WithDefault("1048576")
+    long maxSpecBody();
+
+    /** Seconds a client is told to wait ({@code Retry-After}) when the queue is full. */
+    @WithDefault("30")
+    int retryAfterSeconds();
+}

@@ -1,0 +1,73 @@
+package io.bloomfit.store.jdbc;
+
+import io.bloomfit.experiment.GridPoint;
+import io.bloomfit.experiment.ResultRow;
+import io.bloomfit.experiment.store.ResultRowJson;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/** The JSON data of each {@link EventKind}, the one place their field names live. */
+public final class EventJson {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private EventJson() {
+    }
+
+    /** {@code point-started}: {@code point} (the key fields of the point), {@code label}, {@code index}, {@code total}. */
+    public static String pointStarted(GridPoint point, int index, int total) {
+        ObjectNode o = JSON.createObjectNode();
+        o.set("point", pointJson(point));
+        o.put("label", point.label());
+        o.put("index", index);
+        o.put("total", total);
+        return o.toString();
+    }
+
+    /** {@code epoch}: {@code label}, {@code epoch} (1-based), {@code epochs}, {@code loss}, {@code examples_per_second}. */
+    public static String epoch(GridPoint point, int epoch, int epochs, double loss, double examplesPerSecond) {
+        ObjectNode o = JSON.createObjectNode();
+        o.put("label", point.label());
+        o.put("epoch", epoch);
+        o.put("epochs", epochs);
+        putNumber(o, "loss", loss);
+        putNumber(o, "examples_per_second", examplesPerSecond);
+        return o.toString();
+    }
+
+    /** {@code point-finished}: {@code row}, the row as in {@code results.jsonl}. */
+    public static String pointFinished(ResultRow row) {
+        ObjectNode o = JSON.createObjectNode();
+        o.set("row", ResultRowJson.toJson(row));
+        return o.toString();
+    }
+
+    /** {@code status}: {@code status} and {@code error} (or null). */
+    public static String status(ExperimentStatus status, String error) {
+        ObjectNode o = JSON.createObjectNode();
+        o.put("status", status.specName());
+        o.put("error", error);
+        return o.toString();
+    }
+
+    private static ObjectNode pointJson(GridPoint p) {
+        ObjectNode o = JSON.createObjectNode();
+        o.put("compressor", p.compressor());
+        o.put("hash", p.hash());
+        o.put("ratio", p.ratio());
+        o.put("hashes", p.hashes());
+        o.put("sides", p.sides().specName());
+        o.put("repeat", p.repeat());
+        o.put("seed", p.seed());
+        return o;
+    }
+
+    private static void putNumber(ObjectNode o, String field, double value) {
+        if (Double.isFinite(value)) {
+            o.put(field, value);
+        } else {
+            o.putNull(field);
+        }
+    }
+}
