@@ -33,7 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * <p>It also prints the p50/p99 latency of the status calls answered while the training ran, and of the same calls
  * on the idle server just before (3 s of polling a finished experiment); the numbers are a benchmark
  * (docs/benchmarks.md), not an assertion. A bigger training for that measurement:
- * {@code -Dbloomfit.it.load.interactions=N -Dbloomfit.it.load.epochs=E} (defaults: 200,000 and 3).
+ * {@code -Dbloomfit.it.load.interactions=N -Dbloomfit.it.load.epochs=E} (defaults: 100,000 and 2).
  */
 class ServerLoadTest {
 
@@ -215,8 +215,8 @@ class ServerLoadTest {
 
     /** The experiment that trains while the load runs: one Bloom point and its baseline on synthetic data. */
     private static String trainingSpec() {
-        int interactions = Integer.getInteger("bloomfit.it.load.interactions", 200_000);
-        int epochs = Integer.getInteger("bloomfit.it.load.epochs", 3);
+        int interactions = Integer.getInteger("bloomfit.it.load.interactions", 100_000);
+        int epochs = Integer.getInteger("bloomfit.it.load.epochs", 2);
         return spec("load-training", interactions / 40, interactions / 60, interactions, epochs, 1);
     }
 
