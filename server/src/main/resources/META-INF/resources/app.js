@@ -411,7 +411,8 @@
     status.textContent = x.status;
     status.className = 'status status-' + x.status;
     var p = pointsOf(x);
-    $('progress-bar').style.width = (p.total ? 100 * (p.finished + p.failed) / p.total : 0) + '%';
+    var running = x.running && x.running.epochs ? x.running.epoch / x.running.epochs : 0;
+    $('progress-bar').style.width = (p.total ? 100 * (p.finished + p.failed + running) / p.total : 0) + '%';
     $('progress-text').textContent = p.finished + ' of ' + p.total + ' points finished'
         + (p.failed ? ', ' + p.failed + ' failed' : '') + ' · created ' + time(x.created)
         + (x.started ? ' · started ' + time(x.started) : '') + (x.finished ? ' · ended ' + time(x.finished) : '')
