@@ -72,6 +72,11 @@ public class RunCommand implements Callable<Integer> {
             + "(for `bloomfit recommend`)")
     boolean saveModels;
 
+    @Option(names = "--store", paramLabel = "URI", description = "also record the run in an experiment database, "
+            + "where `bloomfit-server` lists it: jdbc:postgresql://HOST/DB?user=U&password=P, jdbc:h2:file:PATH, or "
+            + "a server's data directory (its embedded database)")
+    String store;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec commandSpec;
 
@@ -111,8 +116,18 @@ public class RunCommand implements Callable<Integer> {
         ProgressPrinter progress = new ProgressPrinter(err, live, !quiet, spec.model().epochs());
         ExperimentListener listener = saveModels
                 ? new ModelSaver(progress, dir, dataset.userIds(), dataset.itemIds(), data.train()) : progress;
-        ExperimentRunner runner = new ExperimentRunner(spec, data, Evaluation.standard(),
-                new DirectoryResultStore(dir), listener, parallel);
+        try (StoreOption recording = StoreOption.open(store, spec, specFile == null ? QUICKSTART : specFile.toString(),
+                data)) {
+            ExperimentRunner runner = new ExperimentRunner(spec, data, Evaluation.standard(),
+                    recording.store(new DirectoryResultStore(dir)), recording.listener(listener), parallel);
+            Integer exit = run(runner, spec, data, dir, out, err);
+            recording.ended(runner.cancelled(), err);
+            return exit;
+        }
+    }
+
+    private Integer run(ExperimentRunner runner, ExperimentSpec spec, ExperimentData data, RunDirectory dir,
+                        PrintWriter out, PrintWriter err) throws IOException {
         try (CancelOnShutdown ctrlC = CancelOnShutdown.install(runner::cancel, err)) {
             List<ResultRow> rows = runner.run(resume);
             if (rows.isEmpty() && runner.cancelled()) {

@@ -21,6 +21,9 @@ enum DependencyRule {
             + "third-party library"),
     EXPERIMENT_NOT_ON_ENGINES_OR_PLUGINS("experiment depends on no engine (engine-*) and no plugin module "
             + "(*-plugins) outside test scope: it finds them by name through the registries"),
+    STORE_NOT_ON_ENGINES_PLUGINS_OR_APPS("a store module (store-*) depends on no engine (engine-*), no plugin module "
+            + "(*-plugins) and neither cli nor server outside test scope: the CLI, the server and a Spark runner all "
+            + "open stores, so a store sees only experiment, JDBC drivers and its own libraries"),
     API_REQUIRES_NOTHING("api's module-info requires nothing but java.base"),
     CORE_REQUIRES_ONLY_API("core's module-info requires io.bloomfit.api and nothing else"),
     REQUIRES_MATCH_POM("a module-info requires a bloomfit module only when its pom depends on that module's "

@@ -77,6 +77,9 @@ final class DependencyRules {
                 broken = Optional.of(DependencyRule.ENGINE_NOT_ON_EXPERIMENT);
             } else if ("experiment".equals(folder) && target.filter(t -> isEngine(t) || isPlugin(t)).isPresent()) {
                 broken = Optional.of(DependencyRule.EXPERIMENT_NOT_ON_ENGINES_OR_PLUGINS);
+            } else if (folder.startsWith("store-") && target.filter(t -> isEngine(t) || isPlugin(t) || t.equals("cli")
+                    || t.equals("server")).isPresent()) {
+                broken = Optional.of(DependencyRule.STORE_NOT_ON_ENGINES_PLUGINS_OR_APPS);
             }
             broken.ifPresent(rule -> found.add(new Violation(folder, describe(module, d), rule)));
         }

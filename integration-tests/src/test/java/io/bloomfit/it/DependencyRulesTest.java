@@ -30,6 +30,8 @@ class DependencyRulesTest {
                         dep("com.fasterxml.jackson.core", "jackson-databind", null),
                         dep("io.bloomfit", "bloomfit-embedding-plugins", "test"))),
                 "module io.bloomfit.experiment { requires transitive io.bloomfit.core; }"));
+        modules.put("store-jdbc", module(pom("bloomfit-store-jdbc", deps(dep("io.bloomfit", "bloomfit-experiment", null),
+                dep("com.h2database", "h2", null), dep("io.bloomfit", "bloomfit-engine-cpu", "test"))), null));
         modules.put("hash-plugins", module(pom("bloomfit-hash-plugins", deps(API, dep("com.google.guava", "guava", null))),
                 "module io.bloomfit.hash { requires io.bloomfit.api; requires com.google.common; }"));
         modules.put("embedding-plugins", module(pom("bloomfit-embedding-plugins", deps(API,
@@ -143,6 +145,19 @@ class DependencyRulesTest {
                         DependencyRule.EXPERIMENT_NOT_ON_ENGINES_OR_PLUGINS),
                 new Violation("experiment", "io.bloomfit:bloomfit-embedding-plugins (compile)",
                         DependencyRule.EXPERIMENT_NOT_ON_ENGINES_OR_PLUGINS));
+    }
+
+    @Test
+    void aStoreOnAnEngineOrAnApp() {
+        Map<String, String[]> modules = clean();
+        modules.put("store-jdbc", module(pom("bloomfit-store-jdbc", deps(dep("io.bloomfit", "bloomfit-experiment", null),
+                dep("io.bloomfit", "bloomfit-engine-cpu", "runtime"), dep("io.bloomfit", "bloomfit-server", null))), null));
+
+        assertThat(DependencyRules.check(reactor(modules))).containsExactly(
+                new Violation("store-jdbc", "io.bloomfit:bloomfit-engine-cpu (runtime)",
+                        DependencyRule.STORE_NOT_ON_ENGINES_PLUGINS_OR_APPS),
+                new Violation("store-jdbc", "io.bloomfit:bloomfit-server (compile)",
+                        DependencyRule.STORE_NOT_ON_ENGINES_PLUGINS_OR_APPS));
     }
 
     @Test

@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DropInPluginTest {
 
     /** FNV-1a over the 8 little-endian bytes of the key, seed xor-ed into the offset basis. */
-    private static final String FNV_SOURCE = """
+    static final String FNV_SOURCE = """
             package org.example.fnv;
             public final class Fnv1a implements io.bloomfit.api.hash.HashFunction {
               public String name() { return "fnv1a"; }
@@ -42,7 +42,7 @@ class DropInPluginTest {
             """;
 
     /** A compressor that maps entity e to row e mod m: a user's own (poor) idea, to be compared. */
-    private static final String MODULO_SOURCE = """
+    static final String MODULO_SOURCE = """
             package org.example.fnv;
             import io.bloomfit.api.embed.*;
             public final class ModuloCompressor implements EmbeddingCompressor {

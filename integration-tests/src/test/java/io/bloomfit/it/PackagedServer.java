@@ -1,8 +1,9 @@
 package io.bloomfit.it;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -12,135 +13,171 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 /**
- * The packaged server ({@code server/target/quarkus-app/quarkus-run.jar}) running as its own process on a free
- * loopback port with a data directory of the test's, configured the way users configure it (system properties
- * for the Quarkus/SmallRye keys). Its output goes to {@code server.log} in the data directory's parent; a server
- * that does not come up fails the test with the log's tail.
+ * The packaged server ({@code server/target/quarkus-app/quarkus-run.jar}) in a JVM of its own, configured through
+ * environment variables as a user would (QUARKUS_HTTP_PORT, BLOOMFIT_SERVER_DATA_DIR, BLOOMFIT_STORE_URL, ...), and
+ * a small HTTP client for it. {@link #kill()} is {@code kill -9}.
  */
 final class PackagedServer implements AutoCloseable {
 
-    /** Where the surefire configuration says the packaged server is. */
-    static final String JAR_PROPERTY = "bloomfit.it.serverJar";
-    private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
+    static final Duration START = Duration.ofMinutes(3);
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Process process;
-    private final URI base;
+    private final int port;
     private final Path log;
-    private final HttpClient http;
+    private final String apiKey;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
-    private PackagedServer(Process process, URI base, Path log) {
+    private PackagedServer(Process process, int port, Path log, String apiKey) {
         this.process = process;
-        this.base = base;
+        this.port = port;
         this.log = log;
-        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5)).build();
+        this.apiKey = apiKey;
     }
 
-    /**
-     * Starts the server with its data in {@code work/data}, plus the given configuration ({@code key=value}, as
-     * {@code -Dkey=value}), and waits until it answers HTTP.
-     */
-    static PackagedServer start(Path work, Map<String, String> config) throws IOException, InterruptedException {
-        Path jar = jar();
-        int port = freePort();
-        Path data = Files.createDirectories(work.resolve("data"));
-        Path log = work.resolve("server.log");
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx768m",
-                "-Dquarkus.http.host=127.0.0.1", "-Dquarkus.http.port=" + port,
-                "-Dbloomfit.server.data-dir=" + data));
-        config.forEach((key, value) -> command.add("-D" + key + "=" + value));
-        command.addAll(List.of("-jar", jar.toString()));
-        Process process = new ProcessBuilder(command).directory(work.toFile()).redirectErrorStream(true)
-                .redirectOutput(log.toFile()).start();
-        PackagedServer server = new PackagedServer(process, URI.create("http://127.0.0.1:" + port), log);
-        server.awaitUp();
-        return server;
-    }
-
-    private static Path jar() {
-        String configured = System.getProperty(JAR_PROPERTY);
-        Path jar = Path.of(configured != null ? configured : "../server/target/quarkus-app/quarkus-run.jar");
+    /** The packaged app of {@code module} ({@code server} or {@code cli}), or a failure saying how to build it. */
+    static Path app(String module) {
+        Path jar = Reactor.findRoot(Path.of("")).resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException("the packaged server is missing at " + jar.toAbsolutePath() + "; build it "
-                    + "first: ./mvnw -B -ntp -pl server -am package -DskipTests");
+            throw new IllegalStateException(jar + " is missing: these tests run the packaged app; build it with "
+                    + "./mvnw -pl " + module + " -am package -DskipTests (./mvnw verify does it before this module)");
         }
         return jar;
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
+    /** Starts the server with {@code env} (added to this process's environment) and waits until it is ready. */
+    static PackagedServer start(Path workDir, Map<String, String> env) throws IOException, InterruptedException {
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
         }
+        Path log = Files.createTempFile(workDir, "server-", ".log");
+        ProcessBuilder pb = new ProcessBuilder(javaExecutable(), "-Xmx512m", "-XX:TieredStopAtLevel=1", "-jar",
+                app("server").toString())
+                .directory(workDir.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        Map<String, String> environment = pb.environment();
+        environment.put("QUARKUS_HTTP_HOST", "127.0.0.1");
+        environment.put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        environment.putAll(env);
+        PackagedServer server = new PackagedServer(pb.start(), port, log, env.get("BLOOMFIT_SERVER_API_KEY"));
+        server.awaitReady();
+        return server;
     }
 
-    private void awaitUp() throws InterruptedException {
-        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-        while (System.nanoTime() < deadline) {
+    private static String javaExecutable() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private void awaitReady() throws InterruptedException, IOException {
+        Instant deadline = Instant.now().plus(START);
+        while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
-                throw new IllegalStateException("the server exited with " + process.exitValue() + " while starting; "
-                        + "its log ends with:\n" + logTail());
+                throw new IllegalStateException("the server exited with " + process.exitValue() + ":\n" + log());
             }
             try {
-                http.send(HttpRequest.newBuilder(uri("/q/health")).timeout(Duration.ofSeconds(2)).build(),
-                        HttpResponse.BodyHandlers.discarding());
-                return;
-            } catch (IOException notYet) {
-                Thread.sleep(200);
+                if (get("/q/health/ready").statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
             }
+            Thread.sleep(200);
         }
-        close();
-        throw new IllegalStateException("the server did not answer within " + START_TIMEOUT + "; its log ends with:\n"
-                + logTail());
+        throw new IllegalStateException("the server was not ready within " + START + ":\n" + log());
     }
 
-    /** The server's address, {@code http://127.0.0.1:PORT}. */
-    URI base() {
-        return base;
-    }
-
-    URI uri(String path) {
-        return base.resolve(path);
-    }
-
-    /** A client for requests to this server (HTTP/1.1, the way browsers and curl talk to it). */
-    HttpClient http() {
-        return http;
+    String log() throws IOException {
+        return Files.readString(log, StandardCharsets.UTF_8);
     }
 
     HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(uri(path)).header("Accept", "application/json").GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        return send(request(path).GET().build());
     }
 
     HttpResponse<String> post(String path, String contentType, String body) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(uri(path)).header("Content-Type", contentType)
-                        .header("Accept", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return send(request(path).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
-    /** The last lines the server wrote, for failure messages. */
-    String logTail() {
-        try {
-            List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
-            return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpRequest.Builder request(String path) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(30));
+        if (apiKey != null) {
+            b.header("Authorization", "Bearer " + apiKey);
         }
+        return b;
+    }
+
+    static JsonNode json(HttpResponse<String> response) throws IOException {
+        return JSON.readTree(response.body());
+    }
+
+    /** Submits a YAML spec; returns the experiment id. */
+    String submit(String yaml) throws IOException, InterruptedException {
+        HttpResponse<String> r = post("/api/experiments", "application/yaml", yaml);
+        if (r.statusCode() != 202) {
+            throw new AssertionError("submit answered " + r.statusCode() + ": " + r.body());
+        }
+        return json(r).get("id").asText();
+    }
+
+    /** Polls the experiment until {@code done} holds for its view. */
+    JsonNode await(String id, Predicate<JsonNode> done, Duration timeout) throws IOException, InterruptedException {
+        Instant deadline = Instant.now().plus(timeout);
+        JsonNode e = null;
+        while (Instant.now().isBefore(deadline)) {
+            e = json(get("/api/experiments/" + id));
+            if (done.test(e)) {
+                return e;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("experiment " + id + " did not get there within " + timeout + "; last: " + e
+                + "\nserver log:\n" + log());
+    }
+
+    /** Awaits an end state ({@code finished | failed | cancelled | interrupted}). */
+    JsonNode awaitEnd(String id) throws IOException, InterruptedException {
+        return await(id, e -> !List.of("queued", "running").contains(e.get("status").asText()),
+                Duration.ofMinutes(4));
+    }
+
+    /** {@code kill -9}: no shutdown hook runs. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
     }
 
     @Override
     public void close() throws InterruptedException {
-        process.destroy();
-        if (!process.waitFor(20, TimeUnit.SECONDS)) {
-            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        if (process.isAlive()) {
+            process.destroy();
+            if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
+                kill();
+            }
         }
+    }
+
+    /** Environment for a server with its data in {@code dataDir} and, if given, the store {@code storeUrl}. */
+    static Map<String, String> env(Path dataDir, String storeUrl) {
+        Map<String, String> env = new HashMap<>();
+        env.put("BLOOMFIT_SERVER_DATA_DIR", dataDir.toString());
+        if (storeUrl != null) {
+            env.put("BLOOMFIT_STORE_URL", storeUrl);
+        }
+        return env;
     }
 }

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -47,19 +48,25 @@ class ServerLoadTest {
     private static final Duration RUNNING_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration FINISH_TIMEOUT = Duration.ofSeconds(240);
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The pollers' client: HTTP/1.1, so that concurrent calls use connections of their own, as separate clients do. */
+    private static final HttpClient CLIENTS = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10)).build();
 
     @TempDir
     Path work;
 
     @Test
     void pollersAndSubmissionsAgainstAFullQueueWhileATrainingRuns() throws Exception {
-        try (PackagedServer server = PackagedServer.start(work,
-                Map.of("bloomfit.server.queue-size", String.valueOf(QUEUE_SIZE)))) {
+        Map<String, String> env = PackagedServer.env(work.resolve("data"), null);
+        env.put("BLOOMFIT_SERVER_QUEUE_SIZE", String.valueOf(QUEUE_SIZE));
+        try (PackagedServer server = PackagedServer.start(work, env)) {
             ExecutorService pool = Executors.newFixedThreadPool(POLLERS + SUBMISSIONS);
             try {
                 ConcurrentLinkedQueue<String> badPolls = new ConcurrentLinkedQueue<>();
                 String training = accepted(server.post("/api/experiments", "application/json", trainingSpec()));
-                awaitStatus(server, training, "running", RUNNING_TIMEOUT);
+                String started = server.await(training, e -> !"queued".equals(e.path("status").asText()),
+                        RUNNING_TIMEOUT).path("status").asText();
+                assertThat(started).as("the training after leaving the queue").isEqualTo("running");
                 ConcurrentLinkedQueue<Long> duringTraining = new ConcurrentLinkedQueue<>();
                 CountDownLatch go = new CountDownLatch(1);
                 List<Future<?>> pollers = startPollers(pool, server, training, "running", FINISH_TIMEOUT, go,
@@ -100,9 +107,9 @@ class ServerLoadTest {
                 assertThat(badPolls).as("status calls that did not answer 200").isEmpty();
                 assertThat(duringTraining).as("status calls answered while the training ran").isNotEmpty();
 
-                awaitStatus(server, training, "finished", FINISH_TIMEOUT);
-                for (String id : accepted) {
-                    awaitStatus(server, id, "finished", FINISH_TIMEOUT);
+                for (String id : concat(training, accepted)) {
+                    assertThat(server.awaitEnd(id).path("status").asText()).as("experiment " + id)
+                            .isEqualTo("finished");
                 }
                 ConcurrentLinkedQueue<Long> whileIdle = idleLatencies(server, pool, training, badPolls);
                 assertThat(badPolls).as("status calls on the idle server that did not answer 200").isEmpty();
@@ -150,13 +157,13 @@ class ServerLoadTest {
                              AtomicBoolean stop, ConcurrentLinkedQueue<Long> timed, ConcurrentLinkedQueue<String> bad)
             throws InterruptedException {
         go.await();
-        HttpRequest request = HttpRequest.newBuilder(server.uri("/api/experiments/" + id))
-                .header("Accept", "application/json").timeout(Duration.ofSeconds(30)).GET().build();
+        HttpRequest request = server.request("/api/experiments/" + id).header("Accept", "application/json").GET()
+                .build();
         long deadline = System.nanoTime() + duration.toNanos();
         while (!stop.get() && System.nanoTime() < deadline) {
             long start = System.nanoTime();
             try {
-                HttpResponse<String> response = server.http().send(request, HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> response = CLIENTS.send(request, HttpResponse.BodyHandlers.ofString());
                 long nanos = System.nanoTime() - start;
                 if (response.statusCode() != 200) {
                     bad.add(response.statusCode() + " " + response.body());
@@ -183,22 +190,10 @@ class ServerLoadTest {
         return id;
     }
 
-    private static void awaitStatus(PackagedServer server, String id, String wanted, Duration timeout)
-            throws IOException, InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        String status = "";
-        while (System.nanoTime() < deadline) {
-            HttpResponse<String> response = server.get("/api/experiments/" + id);
-            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-            status = JSON.readTree(response.body()).path("status").asText();
-            if (status.equals(wanted)) {
-                return;
-            }
-            assertThat(status).as("experiment " + id + " while waiting for " + wanted + "; server log:\n"
-                    + server.logTail()).isIn("queued", "running", wanted);
-            Thread.sleep(100);
-        }
-        throw new AssertionError("experiment " + id + " is still " + status + " after " + timeout + ", not " + wanted);
+    private static List<String> concat(String first, List<String> rest) {
+        List<String> all = new ArrayList<>(List.of(first));
+        all.addAll(rest);
+        return all;
     }
 
     private static void report(String phase, ConcurrentLinkedQueue<Long> nanos) {

@@ -24,7 +24,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.logging.Level;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -55,7 +54,7 @@ class WebPageBrowserTest {
     @BeforeAll
     static void startServerAndBrowser() throws IOException, InterruptedException {
         requireBrowser();
-        server = PackagedServer.start(work.resolve("server"), Map.of());
+        server = PackagedServer.start(work, PackagedServer.env(work.resolve("data"), null));
         System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
@@ -92,7 +91,7 @@ class WebPageBrowserTest {
 
     @Test
     void submitTheQuickstartWatchItFinishAndSeeItsCharts() throws IOException {
-        browser.get(server.uri("/").toString());
+        browser.get(server.request("/").build().uri().toString());
         WebDriverWait wait = waitUpTo(Duration.ofSeconds(20));
         String quickstart = Files.readString(examples().resolve("quickstart.yaml"), StandardCharsets.UTF_8);
         WebElement spec = browser.findElement(By.id("spec"));
@@ -186,6 +185,6 @@ class WebPageBrowserTest {
     }
 
     static Path examples() {
-        return Path.of(System.getProperty("bloomfit.it.examples", "../examples"));
+        return Reactor.findRoot(Path.of("")).resolve("examples");
     }
 }

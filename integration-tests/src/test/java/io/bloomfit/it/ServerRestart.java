@@ -1,0 +1,67 @@
+package io.bloomfit.it;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The restart scenario shared by the H2 and PostgreSQL tests: an experiment is killed ({@code kill -9}) in the middle
+ * of its grid, the server starts again, the experiment is {@code interrupted} with its finished points kept, and
+ * {@code resume} runs the rest.
+ */
+final class ServerRestart {
+
+    /**
+     * Four points (the plain baseline and Bloom at three ratios) on small synthetic data with the pure-Java trainer:
+     * long enough to be killed after the first point, short enough for CI.
+     */
+    static final String GRID = """
+            name: restart
+            dataset: {source: synthetic, users: 300, items: 400, interactions: 20000}
+            split: {kind: random, test: 0.2, seed: 5}
+            model: {kind: implicit-factorization, loss: bpr, dimension: 16, epochs: 2, batchSize: 256, optimizer: sparse-adam, seed: 1}
+            trainer: {name: cpu}
+            grid: {compressor: [bloom], hash: [xxh64], ratio: [0.2, 0.4, 0.6], hashes: [2], sides: [both]}
+            """;
+
+    private ServerRestart() {
+    }
+
+    static void killMidGridRestartAndResume(Path work, Map<String, String> env) throws Exception {
+        String id;
+        int finishedBeforeKill;
+        try (PackagedServer first = PackagedServer.start(work, env)) {
+            id = first.submit(GRID);
+            JsonNode running = first.await(id, e -> e.get("points").get("finished").asInt() >= 1,
+                    Duration.ofMinutes(4));
+            first.kill();
+            finishedBeforeKill = running.get("points").get("finished").asInt();
+            assertThat(running.get("status").asText()).as("killed in the middle of the grid").isEqualTo("running");
+        }
+        try (PackagedServer second = PackagedServer.start(work, env)) {
+            JsonNode after = PackagedServer.json(second.get("/api/experiments/" + id));
+            assertThat(after.get("status").asText()).isEqualTo("interrupted");
+            int kept = after.get("points").get("finished").asInt();
+            assertThat(kept).isGreaterThanOrEqualTo(finishedBeforeKill).isLessThan(4);
+            JsonNode rows = PackagedServer.json(second.get("/api/experiments/" + id + "/results")).get("rows");
+            assertThat(rows).hasSize(kept);
+
+            assertThat(second.post("/api/experiments/" + id + "/resume", "application/json", "").statusCode())
+                    .isEqualTo(202);
+            JsonNode done = second.awaitEnd(id);
+            assertThat(done.get("status").asText()).as(second.log()).isEqualTo("finished");
+            assertThat(done.get("points").get("total").asInt()).isEqualTo(4);
+            assertThat(done.get("points").get("finished").asInt()).isEqualTo(4);
+            JsonNode all = PackagedServer.json(second.get("/api/experiments/" + id + "/results")).get("rows");
+            assertThat(all).hasSize(4);
+            for (int i = 0; i < kept; i++) {
+                // the points finished before the kill are the same rows, not recomputed
+                assertThat(all.get(i).get("finished_at")).isEqualTo(rows.get(i).get("finished_at"));
+            }
+        }
+    }
+}
