@@ -420,7 +420,7 @@
     renderRunning(x.running || null);
     $('cancel').disabled = !(x.status === 'queued' || x.status === 'running');
     $('resume').disabled = ['interrupted', 'cancelled', 'failed'].indexOf(x.status) < 0;
-    $('delete').disabled = x.status === 'running';
+    $('delete').disabled = x.status === 'running' || x.status === 'queued';
     if (TERMINAL.indexOf(x.status) >= 0 && previous !== x.status) {
       if (state.stream) { state.stream.abort(); }
       showResults(x);
