@@ -4,6 +4,7 @@ import io.bloomfit.api.train.TrainingListener;
 import io.bloomfit.experiment.ExperimentListener;
 import io.bloomfit.experiment.GridPoint;
 import io.bloomfit.experiment.ResultRow;
+import io.bloomfit.experiment.store.ResultRowJson;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -25,17 +26,9 @@ final class LiveProgress implements ExperimentListener {
             o.put("total", total);
             o.put("epoch", epoch);
             o.put("epochs", epochs);
-            putNumber(o, "loss", loss);
-            putNumber(o, "examples_per_second", examplesPerSecond);
+            ResultRowJson.putNumber(o, "loss", loss);
+            ResultRowJson.putNumber(o, "examples_per_second", examplesPerSecond);
             return o;
-        }
-
-        private static void putNumber(ObjectNode o, String field, double value) {
-            if (Double.isFinite(value)) {
-                o.put(field, value);
-            } else {
-                o.putNull(field);
-            }
         }
     }
 

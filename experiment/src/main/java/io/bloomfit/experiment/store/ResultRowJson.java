@@ -68,14 +68,7 @@ public final class ResultRowJson {
     /** The row as a JSON object. */
     public static ObjectNode toJson(ResultRow row) {
         ObjectNode o = JSON.createObjectNode();
-        GridPoint p = row.point();
-        o.put("compressor", p.compressor());
-        o.put("hash", p.hash());
-        o.put("ratio", p.ratio());
-        o.put("hashes", p.hashes());
-        o.put("sides", p.sides().specName());
-        o.put("repeat", p.repeat());
-        o.put("seed", p.seed());
+        putPoint(o, row.point());
         o.put("status", row.status().specName());
         o.put("error", row.error());
         RankingMetrics m = row.metrics();
@@ -113,7 +106,19 @@ public final class ResultRowJson {
         return o;
     }
 
-    private static void putNumber(ObjectNode o, String field, double value) {
+    /** Puts the fields that identify a grid point, as a row names them ({@code compressor} ... {@code seed}). */
+    public static void putPoint(ObjectNode o, GridPoint p) {
+        o.put("compressor", p.compressor());
+        o.put("hash", p.hash());
+        o.put("ratio", p.ratio());
+        o.put("hashes", p.hashes());
+        o.put("sides", p.sides().specName());
+        o.put("repeat", p.repeat());
+        o.put("seed", p.seed());
+    }
+
+    /** Puts a number the way rows hold numbers: a value that does not exist (NaN, infinite) as {@code null}. */
+    public static void putNumber(ObjectNode o, String field, double value) {
         if (Double.isFinite(value)) {
             o.put(field, value);
         } else {

@@ -34,6 +34,18 @@ class ResultStoreTest {
             new ResultRow.Costs(0.02, Double.NaN, 5, "2026-01-01T00:00:01Z"));
 
     @Test
+    void fieldsListsEveryFieldOfARowInItsOrder() {
+        List<String> written = new java.util.ArrayList<>();
+        ResultRowJson.toJson(OK).fieldNames().forEachRemaining(written::add);
+        assertThat(written).isEqualTo(ResultRowJson.FIELDS);
+        // the order the class comment (the public contract) gives
+        assertThat(String.join(", ", ResultRowJson.FIELDS)).isEqualTo("compressor, hash, ratio, hashes, sides, "
+                + "repeat, seed, status, error, mrr, precision_at_10, recall_at_10, ndcg_at_10, fit_seconds_per_epoch, "
+                + "loss_per_epoch, fit_seconds, eval_seconds, layout_seconds, parameters, bytes, achieved_ratio, "
+                + "user_layout, item_layout, peak_heap_bytes, device, threads, trainer, finished_at");
+    }
+
+    @Test
     void rowsRoundTripThroughTheJsonLinesFile(@TempDir Path dir) throws IOException {
         DirectoryResultStore store = new DirectoryResultStore(dir);
         store.append(OK);

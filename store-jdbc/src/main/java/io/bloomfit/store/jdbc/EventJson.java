@@ -18,7 +18,7 @@ public final class EventJson {
     /** {@code point-started}: {@code point} (the key fields of the point), {@code label}, {@code index}, {@code total}. */
     public static String pointStarted(GridPoint point, int index, int total) {
         ObjectNode o = JSON.createObjectNode();
-        o.set("point", pointJson(point));
+        ResultRowJson.putPoint(o.putObject("point"), point);
         o.put("label", point.label());
         o.put("index", index);
         o.put("total", total);
@@ -31,8 +31,8 @@ public final class EventJson {
         o.put("label", point.label());
         o.put("epoch", epoch);
         o.put("epochs", epochs);
-        putNumber(o, "loss", loss);
-        putNumber(o, "examples_per_second", examplesPerSecond);
+        ResultRowJson.putNumber(o, "loss", loss);
+        ResultRowJson.putNumber(o, "examples_per_second", examplesPerSecond);
         return o.toString();
     }
 
@@ -49,25 +49,5 @@ public final class EventJson {
         o.put("status", status.specName());
         o.put("error", error);
         return o.toString();
-    }
-
-    private static ObjectNode pointJson(GridPoint p) {
-        ObjectNode o = JSON.createObjectNode();
-        o.put("compressor", p.compressor());
-        o.put("hash", p.hash());
-        o.put("ratio", p.ratio());
-        o.put("hashes", p.hashes());
-        o.put("sides", p.sides().specName());
-        o.put("repeat", p.repeat());
-        o.put("seed", p.seed());
-        return o;
-    }
-
-    private static void putNumber(ObjectNode o, String field, double value) {
-        if (Double.isFinite(value)) {
-            o.put(field, value);
-        } else {
-            o.putNull(field);
-        }
     }
 }

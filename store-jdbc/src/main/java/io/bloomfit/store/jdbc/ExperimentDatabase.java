@@ -65,14 +65,22 @@ public final class ExperimentDatabase implements AutoCloseable {
         return open(uri, null, null);
     }
 
-    /** The JDBC URL of a store URI: a {@code jdbc:} URL as it is, else the embedded database in that directory. */
+    /**
+     * The JDBC URL of a store URI: a {@code jdbc:} URL as it is, else the embedded database in that directory. An H2
+     * file database gets {@code WRITE_DELAY=0} unless the URL sets it: H2 otherwise writes commits up to 500 ms
+     * later, and a killed process would lose points the store had reported as stored.
+     */
     public static String jdbcUrl(String uri) {
         Objects.requireNonNull(uri, "uri");
-        if (uri.startsWith("jdbc:")) {
-            return uri;
+        String url = uri;
+        if (!uri.startsWith("jdbc:")) {
+            Path file = Path.of(uri).toAbsolutePath().normalize().resolve(EMBEDDED_NAME);
+            url = "jdbc:h2:file:" + file;
         }
-        Path file = Path.of(uri).toAbsolutePath().normalize().resolve(EMBEDDED_NAME);
-        return "jdbc:h2:file:" + file;
+        if (url.startsWith("jdbc:h2:file:") && !url.toUpperCase(java.util.Locale.ROOT).contains(";WRITE_DELAY=")) {
+            url += ";WRITE_DELAY=0";
+        }
+        return url;
     }
 
     private static String hint(String url) {

@@ -34,7 +34,9 @@ class H2StoreTest extends StoreContractTest {
     void aJdbcUrlIsUsedAsItIs() {
         assertThat(ExperimentDatabase.jdbcUrl("jdbc:postgresql://db:5432/bloomfit?user=u&password=secret"))
                 .isEqualTo("jdbc:postgresql://db:5432/bloomfit?user=u&password=secret");
-        assertThat(ExperimentDatabase.jdbcUrl("/srv/data")).isEqualTo("jdbc:h2:file:/srv/data/bloomfit");
+        assertThat(ExperimentDatabase.jdbcUrl("/srv/data")).isEqualTo("jdbc:h2:file:/srv/data/bloomfit;WRITE_DELAY=0");
+        assertThat(ExperimentDatabase.jdbcUrl("jdbc:h2:file:/x/db;write_delay=100"))
+                .isEqualTo("jdbc:h2:file:/x/db;write_delay=100");
         assertThat(ExperimentDatabase.redact("jdbc:postgresql://db/b?user=u&password=secret"))
                 .isEqualTo("jdbc:postgresql://db/b?user=u&password=***");
     }
