@@ -53,6 +53,14 @@ class ServerPluginsAndKeyTest {
             assertThat(anonymous.send(HttpRequest.newBuilder(health).build(), HttpResponse.BodyHandlers.ofString())
                     .statusCode()).isEqualTo(200);
             assertThat(server.get("/api/experiments").statusCode()).isEqualTo(200);
+            // the web page's own files load without the key (a browser cannot send it when it opens the page); the
+            // page then sends the key with every API call, and nothing else is served without it
+            for (String file : java.util.List.of("/", "/app.js", "/examples/quickstart.yaml")) {
+                assertThat(anonymous.send(HttpRequest.newBuilder(server.request(file).build().uri()).build(),
+                        HttpResponse.BodyHandlers.ofString()).statusCode()).as(file).isEqualTo(200);
+            }
+            assertThat(anonymous.send(HttpRequest.newBuilder(server.request("/q/metrics").build().uri()).build(),
+                    HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(401);
 
             JsonNode listed = PackagedServer.json(server.get("/api/plugins"));
             assertThat(listed.get("hashFunctions").findValuesAsText("name")).contains("fnv1a", "xxh64");

@@ -13,7 +13,8 @@ import java.util.Optional;
 
 /**
  * What the server does on every request outside the REST resources, at the HTTP layer so that it covers the web
- * page and {@code /q/*} too: the API key check (first) and a problem body for paths nothing serves (last).
+ * page and {@code /q/*} too: the API key check (first; every path but {@code /q/health} and the web page's own
+ * static files, which hold no data) and a problem body for paths nothing serves (last).
  */
 @ApplicationScoped
 public class HttpRoutes {
@@ -32,9 +33,18 @@ public class HttpRoutes {
         router.route().last().handler(HttpRoutes::notFound);
     }
 
+    /**
+     * The web page's own files: they hold no data (the page asks for the key and sends it with every API call), and
+     * a browser cannot send an Authorization header when it opens a page, so with a key they must load without one.
+     */
+    private static final java.util.Set<String> PAGE_FILES = java.util.Set.of("/", "/index.html", "/app.js",
+            "/app.css", "/favicon.svg");
+
     private void requireKey(RoutingContext ctx) {
         String path = ctx.normalizedPath();
-        if (path.equals("/q/health") || path.startsWith("/q/health/")) {
+        boolean pageFile = PAGE_FILES.contains(path) || path.startsWith("/examples/") && path.endsWith(".yaml");
+        if (path.equals("/q/health") || path.startsWith("/q/health/")
+                || pageFile && ctx.request().method() == io.vertx.core.http.HttpMethod.GET) {
             ctx.next();
             return;
         }
