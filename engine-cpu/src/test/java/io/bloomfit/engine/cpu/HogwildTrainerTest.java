@@ -202,4 +202,19 @@ class HogwildTrainerTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("model.optimizer")
                 .hasMessageContaining("'sparse-adam'").hasMessageContaining("sparse-adagrad, sgd");
     }
+
+    @Test
+    void layoutsItCannotTrainAreRefusedNamingWhatTheyNeed() {
+        // robe concatenates k = 2 blocks of dimension / 2 floats; hash-embedding learns its lookup weights: hogwild's
+        // per-example step does neither, so it must refuse both instead of training them as full-width fixed rows
+        EmbeddingLayout users = EmbeddingCompressors.layout("plain", LayoutRequest.plain(40, 8));
+        for (String compressor : java.util.List.of("robe", "hash-embedding")) {
+            EmbeddingLayout items = EmbeddingCompressors.layout(compressor, new LayoutRequest(30, 8, 0.5, 2, "xxh3",
+                    12));
+            assertThatThrownBy(() -> new HogwildTrainer().fit(new FitRequest(spec(Loss.BPR, OptimizerKind.SGD, 1,
+                    0.05, 1), PLANTED, users, items), TrainingListener.NONE)).as(compressor)
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("grid.compressor")
+                    .hasMessageContaining("'" + compressor + "'");
+        }
+    }
 }
