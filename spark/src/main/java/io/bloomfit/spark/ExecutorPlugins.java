@@ -30,9 +30,13 @@ final class ExecutorPlugins {
 
     /**
      * Why {@code point} cannot run with {@code plugins}, naming the first missing plugin and what is installed, or
-     * {@code null} when the trainer, the compressor and the hash function are all there.
+     * {@code null} when the trainer, the compressor and the hash function are all there. The untrained reference
+     * points ({@code popularity}, {@code random}) need no plugin.
      */
     static String missing(Plugins plugins, GridPoint point, String trainer) {
+        if (point.reference()) {
+            return null;
+        }
         if (!plugins.trainers().contains(trainer)) {
             return describe("trainer", trainer, plugins.trainers());
         }

@@ -64,9 +64,10 @@ class LocalClusterSweepTest {
                 new DirectoryResultStore(dir.resolve("local")), ExperimentListener.NONE, 1).run(false);
 
         List<ResultRow> spark = TestClusters.rows(sparkOut);
-        // plain + bloom x 2 hashes x 2 ratios + hashing-trick x 2 hashes x 2 ratios
-        assertThat(local).hasSize(9);
-        assertThat(spark).hasSize(9);
+        // plain + bloom x 2 hashes x 2 ratios + hashing-trick x 2 hashes x 2 ratios, + the popularity and random
+        // reference rows
+        assertThat(local).hasSize(11);
+        assertThat(spark).hasSize(11);
         Map<String, ResultRow> byKey = spark.stream().collect(Collectors.toMap(r -> r.point().key(),
                 Function.identity()));
         for (ResultRow expected : local) {
@@ -85,16 +86,16 @@ class LocalClusterSweepTest {
             assertThat(actual.sizes().itemLayout()).isEqualTo(expected.sizes().itemLayout());
         }
         // one progress line per point, naming the executor JVM it ran in
-        assertThat(sweep.err().lines().filter(l -> l.matches("\\[\\d/9] .*MRR .*\\[executor \\d+ on .*")))
-                .hasSize(9);
+        assertThat(sweep.err().lines().filter(l -> l.matches("\\[\\d+/11] .*MRR .*\\[executor \\d+ on .*")))
+                .hasSize(11);
         assertThat(sweep.out()).contains("results: " + sparkOut.resolve("results.jsonl"));
 
         // Resuming a finished run has nothing left to do.
         TestClusters.Sweep again = TestClusters.sweep(context, spec.toString(), "--out", sparkOut.toString(),
                 "--resume");
         assertThat(again.exitCode()).as(again.err()).isZero();
-        assertThat(again.err()).contains("grid: 0 points to run, 9 finished earlier (resumed)");
-        assertThat(TestClusters.rows(sparkOut)).hasSize(9);
+        assertThat(again.err()).contains("grid: 0 points to run, 11 finished earlier (resumed)");
+        assertThat(TestClusters.rows(sparkOut)).hasSize(11);
     }
 
     @Test
@@ -106,14 +107,14 @@ class LocalClusterSweepTest {
 
         assertThat(sweep.exitCode()).as("a failed point fails the run, as in the CLI").isEqualTo(1);
         List<ResultRow> rows = TestClusters.rows(out);
-        assertThat(rows).hasSize(9);
+        assertThat(rows).hasSize(11); // 9 grid points + the popularity and random references
         List<ResultRow> failed = rows.stream().filter(r -> !r.ok()).toList();
         assertThat(failed).hasSize(4).allSatisfy(r -> {
             assertThat(r.point().hash()).isEqualTo(TestOnlyHash.NAME);
             assertThat(r.error()).matches("executor \\d+ on .*: hash function 'spark-test-only' is not installed "
                     + "here \\(installed: .*xxh64.*\\); ship its jar with spark-submit --jars.*");
         });
-        assertThat(rows.stream().filter(ResultRow::ok)).hasSize(5);
+        assertThat(rows.stream().filter(ResultRow::ok)).hasSize(7);
     }
 
     @Test
@@ -135,7 +136,7 @@ class LocalClusterSweepTest {
 
         assertThat(sweep.exitCode()).as(sweep.err()).isZero();
         List<ResultRow> rows = TestClusters.rows(out);
-        assertThat(rows).hasSize(5).allSatisfy(r -> assertThat(r.ok()).as(r.error()).isTrue());
+        assertThat(rows).hasSize(7).allSatisfy(r -> assertThat(r.ok()).as(r.error()).isTrue()); // 5 + 2 references
         assertThat(rows.stream().filter(r -> TestOnlyHash.NAME.equals(r.point().hash()))).hasSize(4);
     }
 }

@@ -82,8 +82,9 @@ class StandaloneClusterTest {
             List<ResultRow> rows = TestClusters.rows(out);
             Map<String, Long> timesStored = rows.stream().collect(Collectors.groupingBy(r -> r.point().key(),
                     Collectors.counting()));
-            // plain + bloom x 2 ratios + hashing-trick x 2 ratios, each stored once, all ok
-            assertThat(timesStored).hasSize(5).allSatisfy((key, times) -> assertThat(times).as(key).isEqualTo(1));
+            // plain + bloom x 2 ratios + hashing-trick x 2 ratios + the popularity and random references, each
+            // stored once, all ok
+            assertThat(timesStored).hasSize(7).allSatisfy((key, times) -> assertThat(times).as(key).isEqualTo(1));
             assertThat(rows).allSatisfy(r -> assertThat(r.ok()).as(r.point().label() + ": " + r.error()).isTrue());
         } finally {
             context.stop();
