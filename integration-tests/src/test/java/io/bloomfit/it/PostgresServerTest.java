@@ -61,7 +61,7 @@ class PostgresServerTest {
                 assertThat(e.get("origin").asText()).startsWith("cli: ");
             });
             String id = list.get("experiments").get(0).get("id").asText();
-            assertThat(PackagedServer.json(server.get("/api/experiments/" + id + "/results")).get("rows")).hasSize(2);
+            assertThat(PackagedServer.json(server.get("/api/experiments/" + id + "/results")).get("rows")).hasSize(4); // 2 points + 2 references
         }
     }
 }

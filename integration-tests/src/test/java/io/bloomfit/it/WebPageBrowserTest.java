@@ -124,15 +124,18 @@ class WebPageBrowserTest {
         assertThat(rows).as("one row per grid point of the quickstart grid").hasSizeGreaterThan(5);
         assertThat(rows).allSatisfy(r -> assertThat(r.getText()).contains("ok"));
         wait.until(d -> Integer.parseInt(d.findElement(By.id("loss-chart")).getAttribute("data-points")) > 0);
+        long trained = rows.stream().filter(r -> !r.getText().startsWith("popularity")
+                && !r.getText().startsWith("random")).count();
+        assertThat(trained).as("the popularity and random reference rows are not trained").isEqualTo(rows.size() - 2);
         assertThat(browser.findElements(By.cssSelector("#loss-chart circle.point")))
-                .as("loss chart: two epochs per grid point").hasSize(2 * rows.size());
+                .as("loss chart: two epochs per trained grid point").hasSize((int) (2 * trained));
 
         browser.switchTo().frame(browser.findElement(By.id("report")));
         WebElement check = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("render-check")));
         wait.until(d -> RENDER_CHECK.matcher(check.getAttribute("textContent")).find());
         Matcher drawn = RENDER_CHECK.matcher(check.getAttribute("textContent"));
         assertThat(drawn.find()).isTrue();
-        assertThat(Integer.parseInt(drawn.group(1))).as("charts").isEqualTo(3);
+        assertThat(Integer.parseInt(drawn.group(1))).as("charts").isEqualTo(4);
         assertThat(Integer.parseInt(drawn.group(2))).as("data points in the charts").isPositive();
         assertThat(Integer.parseInt(drawn.group(3))).as("summary table rows").isPositive();
         assertThat(Integer.parseInt(drawn.group(4))).as("script errors in the report").isZero();

@@ -57,20 +57,21 @@ class ExperimentsResourceTest {
         String id = submit(TINY_YAML, "application/yaml");
         Map<String, Object> done = awaitEnd(id);
         assertThat(done.get("status")).isEqualTo("finished");
-        assertThat(done.get("points")).isEqualTo(Map.of("total", 2, "finished", 2, "failed", 0));
+        // plain + bloom + the popularity and random reference rows
+        assertThat(done.get("points")).isEqualTo(Map.of("total", 4, "finished", 4, "failed", 0));
         assertThat(done.get("started")).isNotNull();
         assertThat(done.get("finished")).isNotNull();
         assertThat(((Map<?, ?>) done.get("spec")).get("name")).isEqualTo("tiny");
 
         List<Map<String, Object>> rows = given().get("/api/experiments/" + id + "/results").then().statusCode(200)
                 .extract().path("rows");
-        assertThat(rows).hasSize(2);
+        assertThat(rows).hasSize(4);
         assertThat(rows.get(0).keySet()).containsExactlyElementsOf(io.bloomfit.experiment.store.ResultRowJson.FIELDS);
-        assertThat(rows).extracting(r -> r.get("compressor")).containsExactly("plain", "bloom");
+        assertThat(rows).extracting(r -> r.get("compressor")).containsExactly("plain", "bloom", "popularity", "random");
 
         String csv = given().accept("text/csv").get("/api/experiments/" + id + "/results").then().statusCode(200)
                 .contentType(containsString("text/csv")).extract().asString();
-        assertThat(csv.lines().toList()).hasSize(3);
+        assertThat(csv.lines().toList()).hasSize(5);
         assertThat(csv).startsWith("compressor,hash,ratio,hashes,sides,repeat,seed,status,");
 
         given().get("/api/experiments/" + id + "/summary").then().statusCode(200)

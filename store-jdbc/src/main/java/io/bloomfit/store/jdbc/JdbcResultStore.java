@@ -86,6 +86,16 @@ public final class JdbcResultStore implements ResultStore {
                     seq = r.getInt(1);
                 }
             }
+            if (row.ok()) {
+                // a point stored again (a resume re-times the plain baseline in its own process) replaces its earlier
+                // rows: the last ok row of a point is the one that counts, here as in ExperimentSummary
+                try (PreparedStatement s = c.prepareStatement("DELETE FROM results WHERE experiment_id = ? AND "
+                        + "point_key = ?")) {
+                    s.setString(1, experimentId);
+                    s.setString(2, row.point().key());
+                    s.executeUpdate();
+                }
+            }
             try (PreparedStatement s = c.prepareStatement("INSERT INTO results (experiment_id, seq, point_key, "
                     + "compressor, hash, ratio, hashes, sides, repeat, seed, status, error, mrr, precision_at_10, "
                     + "recall_at_10, ndcg_at_10, fit_seconds, parameters, bytes, trainer, device, finished_at, "
@@ -118,10 +128,18 @@ public final class JdbcResultStore implements ResultStore {
                 s.setString(i, json);
                 s.executeUpdate();
             }
-            try (PreparedStatement s = c.prepareStatement("UPDATE experiments SET points_finished = points_finished "
-                    + "+ 1, points_failed = points_failed + ? WHERE id = ?")) {
-                s.setInt(1, row.ok() ? 0 : 1);
+            // counts of points, not rows: a point is finished when it has a row, failed when none of its rows is ok
+            try (PreparedStatement s = c.prepareStatement("UPDATE experiments SET points_finished = (SELECT "
+                    + "COUNT(DISTINCT point_key) FROM results WHERE experiment_id = ?), points_failed = (SELECT "
+                    + "COUNT(DISTINCT r.point_key) FROM results r WHERE r.experiment_id = ? AND r.status <> ? AND NOT "
+                    + "EXISTS (SELECT 1 FROM results o WHERE o.experiment_id = r.experiment_id AND o.point_key = "
+                    + "r.point_key AND o.status = ?)) WHERE id = ?")) {
+                String ok = io.bloomfit.experiment.ResultStatus.OK.specName();
+                s.setString(1, experimentId);
                 s.setString(2, experimentId);
+                s.setString(3, ok);
+                s.setString(4, ok);
+                s.setString(5, experimentId);
                 s.executeUpdate();
             }
             ExperimentDatabase.insertEvent(c, experimentId, EventKind.POINT_FINISHED, EventJson.pointFinished(row),

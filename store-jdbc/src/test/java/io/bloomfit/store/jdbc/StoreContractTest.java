@@ -112,6 +112,26 @@ abstract class StoreContractTest {
     }
 
     @Test
+    void aPointStoredAgainReplacesItsRowsAndCountsOnce() throws IOException {
+        // a resume in another process re-times the plain baseline: its new ok row replaces the old one
+        ExperimentRecord e = db.create("grid", "api", "{}");
+        JdbcResultStore store = db.results(e.id());
+        store.append(row("plain", 1.0, ResultStatus.OK, 0.25));
+        store.append(row("bloom", 0.4, ResultStatus.FAILED, Double.NaN));
+        store.append(row("plain", 1.0, ResultStatus.OK, 0.5));
+
+        assertThat(store.read()).extracting(ResultRow::mrr).containsExactly(Double.NaN, 0.5);
+        // 2 points stored, 1 of them failed (bloom has no ok row)
+        ExperimentRecord.Counts counts = db.find(e.id()).orElseThrow().counts();
+        assertThat(counts.finished()).isEqualTo(2);
+        assertThat(counts.failed()).isEqualTo(1);
+        // a failed retry does not remove an ok row, nor count the point as failed
+        store.append(row("plain", 1.0, ResultStatus.FAILED, Double.NaN));
+        assertThat(store.read()).hasSize(3);
+        assertThat(db.find(e.id()).orElseThrow().counts().failed()).isEqualTo(1);
+    }
+
+    @Test
     void transitionsSetTimesAndRecordStatusEvents() {
         ExperimentRecord e = db.create("t", "api", "{}");
         assertThat(db.transition(e.id(), ExperimentStatus.RUNNING, null)).isTrue();
