@@ -23,7 +23,7 @@ if [ ! -S "$BLOOMFIT_DOCKER_DIR/docker.sock" ] || ! docker info >/dev/null 2>&1;
   echo "local-docker: starting dockerd on $DOCKER_HOST" >&2
   nohup dockerd --data-root "$BLOOMFIT_DOCKER_DIR/data" --exec-root "$BLOOMFIT_DOCKER_DIR/exec" -H "$DOCKER_HOST" \
     --pidfile "$BLOOMFIT_DOCKER_DIR/dockerd.pid" --iptables=false --ip-masq=false --ip-forward=false \
-    >"$BLOOMFIT_DOCKER_DIR/dockerd.log" 2>&1 &
+    >"$BLOOMFIT_DOCKER_DIR/dockerd.log" 2>&1 9>&- &  # 9>&-: the engine must not hold the lock (fd 9) for its lifetime
   echo $! >"$BLOOMFIT_DOCKER_DIR/dockerd.launch.pid"
   for _ in $(seq 1 120); do docker info >/dev/null 2>&1 && break; sleep 0.5; done
 fi
