@@ -58,7 +58,8 @@ class CliFeedbackTest {
         Files.writeString(results, "{\"compressor\": oops\n", StandardOpenOption.APPEND);
         LaunchResult broken = launcher.launch("report", out.toString());
         assertThat(broken.exitCode()).isEqualTo(2);
-        assertThat(broken.getErrorOutput()).contains("bloomfit: " + results + ":3: not a result row: ")
+        // line 5: two grid points and the popularity and random reference rows come first
+        assertThat(broken.getErrorOutput()).contains("bloomfit: " + results + ":5: not a result row: ")
                 .doesNotContain("[Source").doesNotContain("REDACTED");
 
         Files.writeString(results, whole + "{\"compressor\":\"blo");

@@ -44,10 +44,10 @@ class StoreOptionTest {
                 assertThat(r.name()).isEqualTo("tiny-store");
                 assertThat(r.status()).isEqualTo(ExperimentStatus.FINISHED);
                 assertThat(r.origin()).isEqualTo("cli: " + spec);
-                assertThat(r.counts()).isEqualTo(new ExperimentRecord.Counts(2, 2, 0));
+                assertThat(r.counts()).isEqualTo(new ExperimentRecord.Counts(4, 4, 0));
             });
             assertThat(db.rows(runs.get(0).id())).extracting(r -> r.point().compressor())
-                    .containsExactly("plain", "bloom");
+                    .containsExactly("plain", "bloom", "popularity", "random");
         }
     }
 
