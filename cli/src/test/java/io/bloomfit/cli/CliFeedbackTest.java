@@ -65,7 +65,7 @@ class CliFeedbackTest {
         Files.writeString(results, whole + "{\"compressor\":\"blo");
         LaunchResult partial = launcher.launch("report", out.toString());
         assertThat(partial.exitCode()).isZero();
-        assertThat(partial.getErrorOutput()).contains("bloomfit: warning: " + results + ":3: the last line is cut "
+        assertThat(partial.getErrorOutput()).contains("bloomfit: warning: " + results + ":5: the last line is cut "
                 + "short");
 
         LaunchResult resumed = launcher.launch("run", BloomfitCommandTest.spec("tiny.yaml"), "--out", out.toString(),
