@@ -32,7 +32,7 @@ class BuiltInPluginNamesTest {
     @Test
     void everyBuiltInCompressorIsRegisteredUnderAValidName() {
         assertThat(EmbeddingCompressors.registry().problems()).isEmpty();
-        assertThat(EmbeddingCompressors.available()).containsExactly("bloom", "bloom-hybrid", "bloom-sum", "dhe",
+        assertThat(EmbeddingCompressors.available()).containsExactly("bloom", "bloom-cooccurrence", "bloom-hybrid", "bloom-sum", "dhe",
                 "hash-embedding", "hashing-trick", "hashing-trick-signed", "plain", "quotient-remainder", "robe");
         assertThat(EmbeddingCompressors.available()).allMatch(PluginName::isValid);
     }
