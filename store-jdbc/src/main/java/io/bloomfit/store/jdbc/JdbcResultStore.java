@@ -128,20 +128,7 @@ public final class JdbcResultStore implements ResultStore {
                 s.setString(i, json);
                 s.executeUpdate();
             }
-            // counts of points, not rows: a point is finished when it has a row, failed when none of its rows is ok
-            try (PreparedStatement s = c.prepareStatement("UPDATE experiments SET points_finished = (SELECT "
-                    + "COUNT(DISTINCT point_key) FROM results WHERE experiment_id = ?), points_failed = (SELECT "
-                    + "COUNT(DISTINCT r.point_key) FROM results r WHERE r.experiment_id = ? AND r.status <> ? AND NOT "
-                    + "EXISTS (SELECT 1 FROM results o WHERE o.experiment_id = r.experiment_id AND o.point_key = "
-                    + "r.point_key AND o.status = ?)) WHERE id = ?")) {
-                String ok = io.bloomfit.experiment.ResultStatus.OK.specName();
-                s.setString(1, experimentId);
-                s.setString(2, experimentId);
-                s.setString(3, ok);
-                s.setString(4, ok);
-                s.setString(5, experimentId);
-                s.executeUpdate();
-            }
+            recount(c);
             ExperimentDatabase.insertEvent(c, experimentId, EventKind.POINT_FINISHED, EventJson.pointFinished(row),
                     ExperimentDatabase.now());
             return null;
@@ -163,14 +150,29 @@ public final class JdbcResultStore implements ResultStore {
                 s.setString(2, io.bloomfit.experiment.ResultStatus.OK.specName());
                 dropped = s.executeUpdate();
             }
-            try (PreparedStatement s = c.prepareStatement("UPDATE experiments SET points_finished = (SELECT COUNT(*) "
-                    + "FROM results WHERE experiment_id = ?), points_failed = 0 WHERE id = ?")) {
-                s.setString(1, experimentId);
-                s.setString(2, experimentId);
-                s.executeUpdate();
-            }
+            recount(c);
             return dropped > 0;
         }));
+    }
+
+    /**
+     * Sets the experiment's counts from its stored rows: counts of points, not rows (a point is finished when it
+     * has a row, failed when none of its rows is ok), so a point stored again counts once.
+     */
+    private void recount(java.sql.Connection c) throws java.sql.SQLException {
+        try (PreparedStatement s = c.prepareStatement("UPDATE experiments SET points_finished = (SELECT "
+                + "COUNT(DISTINCT point_key) FROM results WHERE experiment_id = ?), points_failed = (SELECT "
+                + "COUNT(DISTINCT r.point_key) FROM results r WHERE r.experiment_id = ? AND r.status <> ? AND NOT "
+                + "EXISTS (SELECT 1 FROM results o WHERE o.experiment_id = r.experiment_id AND o.point_key = "
+                + "r.point_key AND o.status = ?)) WHERE id = ?")) {
+            String ok = io.bloomfit.experiment.ResultStatus.OK.specName();
+            s.setString(1, experimentId);
+            s.setString(2, experimentId);
+            s.setString(3, ok);
+            s.setString(4, ok);
+            s.setString(5, experimentId);
+            s.executeUpdate();
+        }
     }
 
     /**
