@@ -206,11 +206,12 @@ public final class ExperimentSummary {
 
         /**
          * Speedups only where this group and the baseline were timed in one process: epoch times of two JVMs
-         * (a run and its resume) differ by JIT state and machine load, not by the compressor.
+         * (a run and its resume) differ by JIT state and machine load, not by the compressor. A reference ranker
+         * is never fitted, so it has no speed to compare and is not "not comparable" either.
          */
         SummaryRow toRow(double baseMrr, double baseSeconds, Set<String> baseProcesses) {
             double relative = baseMrr > 0 ? mrr.mean / baseMrr : Double.NaN;
-            boolean comparable = runs == 0 || baseProcesses.isEmpty()
+            boolean comparable = runs == 0 || point.reference() || baseProcesses.isEmpty()
                     || (baseProcesses.size() == 1 && timedIn.equals(baseProcesses));
             double speedup = seconds.mean > 0 && comparable ? baseSeconds / seconds.mean : Double.NaN;
             return new SummaryRow(

@@ -170,6 +170,31 @@ class ExperimentSummaryTest {
                         + SummaryCsv.num(stats.versusPlain().pValue()));
     }
 
+    /**
+     * A fresh run: plain and bloom timed in this process, the reference rankers never fitted (no epochs, no
+     * timing process, as the runner writes them). Nothing is "not comparable", and the resume note stays away.
+     */
+    @Test
+    void referenceRankersOfAFreshRunDoNotMakeSpeedupsIncomparable() {
+        ResultRow.Costs here = new ResultRow.Costs(0.01, 0.1, 0, "2026-01-01T00:00:00Z", "41@2026-01-01T00:00:00Z");
+        ResultRow plain = withCosts(ok(plain(0), 0.2, 2.0), here);
+        ResultRow bloom = withCosts(ok(bloom(0), 0.15, 1.0), here);
+        ResultRow popularity = ok(popularity(0), 0.1); // timed_in null, no epochs
+        ExperimentSummary summary = ExperimentSummary.of(List.of(plain, bloom, popularity));
+
+        assertThat(summary.hasIncomparableSpeedups()).isFalse();
+        SummaryRow b = summary.rows().stream().filter(r -> r.group().compressor().equals("bloom")).findFirst()
+                .orElseThrow();
+        assertThat(b.speed().speedup()).isCloseTo(2.0, within(1e-12));
+        String table = ConsoleReport.render(summary);
+        assertThat(table).doesNotContain("n/c");
+        assertThat(table).doesNotContain("note: speedup");
+    }
+
+    private static ResultRow withCosts(ResultRow r, ResultRow.Costs costs) {
+        return new ResultRow(r.point(), r.status(), r.error(), r.metrics(), r.fit(), r.sizes(), costs);
+    }
+
     @Test
     void aSingleRepeatShowsNoSpreadRatherThanZero() {
         String table = ConsoleReport.render(ExperimentSummary.of(List.of(ok(plain(0), 0.3, 3), ok(bloom(0), 0.15, 1))));
