@@ -36,7 +36,8 @@ import java.util.List;
 
 /**
  * Experiments as resources: submit a spec (JSON or YAML), list and read them, their results (JSON or CSV), summary
- * and HTML report, their live events, and cancel, resume or delete them. Runs happen in {@link ExperimentService}.
+ * and HTML report, their live events, recommendations from the models they kept ({@code keepModels: true},
+ * {@link KeptModelRecommendations}), and cancel, resume or delete them. Runs happen in {@link ExperimentService}.
  */
 @Path("/api/experiments")
 @Produces(MediaType.APPLICATION_JSON)

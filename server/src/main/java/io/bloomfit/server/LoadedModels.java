@@ -57,7 +57,23 @@ public class LoadedModels {
         }
     }
 
+    /** Loads a saved model with the trainer that saved it. */
+    @FunctionalInterface
+    interface Loader {
+        TrainedModel load(String trainer, Path dir) throws IOException;
+    }
+
     private final Map<String, Entry> cache = new LinkedHashMap<>(16, 0.75f, true);
+    private final Loader loader;
+
+    /** Loads models through the trainer registry ({@code Trainers.forName(trainer).load(dir)}). */
+    public LoadedModels() {
+        this((trainer, dir) -> Trainers.forName(trainer).load(dir));
+    }
+
+    LoadedModels(Loader loader) {
+        this.loader = loader;
+    }
 
     /**
      * The {@code k} best items for {@code user} (a source id) from the model in {@code dir}, without the user's
@@ -124,7 +140,7 @@ public class LoadedModels {
             entry = cache.get(key);
             if (entry == null) {
                 KeptModel kept = KeptModel.read(dir);
-                TrainedModel model = Trainers.forName(trainer).load(dir);
+                TrainedModel model = loader.load(trainer, dir);
                 entry = new Entry(model, kept);
                 cache.put(key, entry);
                 if (cache.size() > CAPACITY) {
