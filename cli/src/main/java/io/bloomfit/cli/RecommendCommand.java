@@ -2,9 +2,11 @@ package io.bloomfit.cli;
 
 import io.bloomfit.api.train.TrainedModel;
 import io.bloomfit.api.train.Trainers;
-import io.bloomfit.experiment.store.RunDirectory;
+import io.bloomfit.experiment.store.KeptModel;
+import io.bloomfit.experiment.store.KeptModelException;
+import io.bloomfit.experiment.store.Recommendation;
+import io.bloomfit.experiment.store.UnknownUserException;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -18,7 +20,7 @@ import picocli.CommandLine.Parameters;
 /** {@code bloomfit recommend MODEL_DIR --user ID}: top-k items of a saved model. */
 @Command(name = "recommend", mixinStandardHelpOptions = true,
         description = {"Prints the top-k items for a user from a model saved by `bloomfit run --save-models` "
-                + "(DIR/models/<point>/).",
+                + "(or a spec with keepModels: true) in DIR/models/<point>/.",
             "IDs are the dataset's own ids when DIR/models/user-ids.txt exists, else dense indices.",
             "Leaves out the user's training items (DIR/models/train-items.tsv) unless --include-seen."},
         footer = {"", ExitCodes.HELP})
@@ -53,89 +55,33 @@ public class RecommendCommand implements Callable<Integer> {
         if (k < 1) {
             throw new UserError("-k must be at least 1, was " + k);
         }
-        List<String> userIds = ids(RunDirectory.USER_IDS);
-        List<String> itemIds = ids(RunDirectory.ITEM_IDS);
+        KeptModel kept = KeptModel.read(modelDir);
         try (TrainedModel model = Trainers.forName(trainer).load(modelDir)) {
-            int index = userIndex(userIds, model.numUsers());
-            int[] items = model.recommend(index, Math.min(k, model.numItems()), seen(index, model.numUsers(), model.numItems()));
-            float[] scores = model.score(index, items);
+            List<Recommendation> items;
+            try {
+                kept.userIndex(user, model.numUsers()); // an unknown user is reported before the note below
+                if (!includeSeen && !kept.hasTrainItems()) {
+                    var err = spec.commandLine().getErr();
+                    err.println("bloomfit: this model was saved without its training items; seen items are not "
+                            + "excluded; re-run with --save-models to save them");
+                    err.flush();
+                }
+                items = kept.recommend(model, user, k, includeSeen);
+            } catch (UnknownUserException e) {
+                throw new UserError(e.userIds() != null
+                        ? "--user '" + user + "' is not in " + e.userIds() + " (" + e.users() + " users)"
+                        : "--user '" + user + "': without an id map the user is an index in 0.." + (e.users() - 1));
+            } catch (KeptModelException e) {
+                throw new UserError(e.getMessage() + "; re-run with --save-models to save "
+                        + (e.lineCount() ? "matching files" : "the file again") + ", or pass --include-seen");
+            }
             var out = spec.commandLine().getOut();
             out.println("rank  item  score");
-            for (int i = 0; i < items.length; i++) {
-                String id = itemIds != null && items[i] < itemIds.size() ? itemIds.get(items[i])
-                        : Integer.toString(items[i]);
-                out.println(String.format(Locale.ROOT, "%d  %s  %.6f", i + 1, id, scores[i]));
+            for (Recommendation r : items) {
+                out.println(String.format(Locale.ROOT, "%d  %s  %.6f", r.rank(), r.item(), r.score()));
             }
             out.flush();
         }
         return ExitCodes.OK;
-    }
-
-    private int userIndex(List<String> userIds, int numUsers) {
-        if (userIds != null) {
-            int index = userIds.indexOf(user);
-            if (index < 0) {
-                throw new UserError("--user '" + user + "' is not in " + modelDir.resolveSibling(RunDirectory.USER_IDS)
-                        + " (" + userIds.size() + " users)");
-            }
-            return index;
-        }
-        try {
-            int index = Integer.parseInt(user);
-            if (index >= 0 && index < numUsers) {
-                return index;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new UserError("--user '" + user + "': without an id map the user is an index in 0.." + (numUsers - 1));
-    }
-
-    /** The user's training items to leave out, from {@link RunDirectory#TRAIN_ITEMS}; none with --include-seen. */
-    private int[] seen(int index, int numUsers, int numItems) throws IOException {
-        if (includeSeen) {
-            return new int[0];
-        }
-        List<String> lines = ids(RunDirectory.TRAIN_ITEMS);
-        if (lines == null) {
-            var err = spec.commandLine().getErr();
-            err.println("bloomfit: this model was saved without its training items; seen items are not excluded; "
-                    + "re-run with --save-models to save them");
-            err.flush();
-            return new int[0];
-        }
-        if (lines.size() != numUsers) {
-            throw new UserError(RunDirectory.TRAIN_ITEMS + " beside " + modelDir + " has " + lines.size()
-                    + " lines but the model has " + numUsers + " users; re-run with --save-models to save "
-                    + "matching files, or pass --include-seen");
-        }
-        String line = lines.get(index);
-        if (line.isEmpty()) {
-            return new int[0];
-        }
-        String[] fields = line.split("\t", -1);
-        int[] items = new int[fields.length];
-        for (int i = 0; i < fields.length; i++) {
-            try {
-                items[i] = Integer.parseInt(fields[i]);
-            } catch (NumberFormatException e) {
-                items[i] = -1;
-            }
-            if (items[i] < 0 || items[i] >= numItems) {
-                throw new UserError(RunDirectory.TRAIN_ITEMS + " line " + (index + 1) + ": '" + fields[i]
-                        + "' is not an item index in 0.." + (numItems - 1) + "; re-run with --save-models to "
-                        + "save the file again, or pass --include-seen");
-            }
-        }
-        return items;
-    }
-
-    private List<String> ids(String file) throws IOException {
-        for (Path candidate : new Path[] {modelDir.resolve(file), modelDir.resolveSibling(file)}) {
-            if (Files.isRegularFile(candidate)) {
-                return Files.readAllLines(candidate, StandardCharsets.UTF_8);
-            }
-        }
-        return null;
     }
 }

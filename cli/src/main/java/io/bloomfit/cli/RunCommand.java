@@ -15,6 +15,8 @@ import io.bloomfit.report.ReportFiles;
 import io.bloomfit.experiment.ResultRow;
 import io.bloomfit.experiment.TrainerWarmUp;
 import io.bloomfit.experiment.store.DirectoryResultStore;
+import io.bloomfit.experiment.store.KeptModels;
+import io.bloomfit.experiment.store.ModelKeepingListener;
 import io.bloomfit.experiment.store.ResultStore;
 import io.bloomfit.experiment.store.RunClaim;
 import io.bloomfit.experiment.store.RunDirectory;
@@ -73,7 +75,7 @@ public class RunCommand implements Callable<Integer> {
     int parallel = 1;
 
     @Option(names = "--save-models", description = "save each point's model under DIR/models/<point>/ "
-            + "(for `bloomfit recommend`)")
+            + "(for `bloomfit recommend`); the same as `keepModels: true` in the spec")
     boolean saveModels;
 
     @Option(names = "--store", paramLabel = "URI", description = "also record the run in an experiment database, "
@@ -128,8 +130,9 @@ public class RunCommand implements Callable<Integer> {
         err.flush();
         boolean live = !quiet && System.console() != null;
         ProgressPrinter progress = new ProgressPrinter(err, live, !quiet, spec.model().epochs());
-        ExperimentListener listener = saveModels
-                ? new ModelSaver(progress, dir, dataset.userIds(), dataset.itemIds(), data.train()) : progress;
+        ExperimentListener listener = saveModels || spec.keepModels()
+                ? new ModelKeepingListener(progress, KeptModels.create(dir.models(), dataset.userIds(),
+                        dataset.itemIds(), data.train().userItems())) : progress;
         try (StoreOption recording = StoreOption.open(this.store, spec, specFile == null ? QUICKSTART : specFile.toString(),
                 data)) {
             ExperimentRunner runner = new ExperimentRunner(spec, data, Evaluation.standard(),

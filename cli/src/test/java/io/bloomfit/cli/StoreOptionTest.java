@@ -52,6 +52,32 @@ class StoreOptionTest {
     }
 
     @Test
+    void keepModelsInTheSpecSavesModelsInTheRunDirectoryAlsoWithStore(QuarkusMainLauncher launcher, @TempDir Path dir)
+            throws Exception {
+        Path spec = Files.writeString(dir.resolve("tiny.yaml"), "keepModels: true\n" + TINY);
+        Path data = dir.resolve("server-data");
+        Path run = dir.resolve("run");
+        LaunchResult result = launcher.launch("run", spec.toString(), "--out", run.toString(), "--store",
+                data.toString(), "-q");
+        assertThat(result.exitCode()).as(result.getErrorOutput()).isZero();
+        // as --save-models: every fitted point (not the references) beside the id maps and training items
+        assertThat(run.resolve("models/plain-0")).isDirectory();
+        assertThat(run.resolve("models/bloom-xxh64-r0.5-k2-both-0")).isDirectory();
+        assertThat(run.resolve("models/popularity-nohash-r1.0-k1-none-0")).doesNotExist();
+        assertThat(Files.readAllLines(run.resolve("models/user-ids.txt"))).hasSize(60);
+        assertThat(Files.readAllLines(run.resolve("models/train-items.tsv"))).hasSize(60);
+        // the models stay with the run directory: the database (and a server reading it) holds rows, not models
+        assertThat(data.resolve("models")).doesNotExist();
+        try (ExperimentDatabase db = ExperimentDatabase.open(data.toString())) {
+            assertThat(db.list(10, 0)).singleElement().satisfies(r -> assertThat(r.spec()).contains("keepModels"));
+        }
+        LaunchResult recommend = launcher.launch("recommend", run.resolve("models/plain-0").toString(), "--trainer",
+                "cpu", "--user", "5", "-k", "3");
+        assertThat(recommend.exitCode()).as(recommend.getErrorOutput()).isZero();
+        assertThat(recommend.getOutput().lines()).hasSize(4).first().isEqualTo("rank  item  score");
+    }
+
+    @Test
     void aStoreThatCannotBeOpenedIsAUserError(QuarkusMainLauncher launcher, @TempDir Path dir) throws Exception {
         Path spec = Files.writeString(dir.resolve("tiny.yaml"), TINY);
         LaunchResult result = launcher.launch("run", spec.toString(), "--out", dir.resolve("run").toString(),

@@ -223,7 +223,10 @@ public final class ExperimentRunner {
                 + "directory");
     }
 
-    /** Whether two canonical specs differ only in their grid and name (a grown grid may resume). */
+    /**
+     * Whether two canonical specs differ only in their grid, name and {@code keepModels} (a grown grid may resume;
+     * keeping models or not changes no result).
+     */
     private static boolean sameExceptGrid(String storedJson, String currentJson) {
         try {
             JsonNode a = JSON.readTree(storedJson);
@@ -231,8 +234,9 @@ public final class ExperimentRunner {
             if (!(a instanceof ObjectNode stored) || !(b instanceof ObjectNode current)) {
                 return false;
             }
-            stored.remove(List.of("grid", "name"));
-            current.remove(List.of("grid", "name"));
+            List<String> free = List.of("grid", "name", ExperimentSpec.KEEP_MODELS);
+            stored.remove(free);
+            current.remove(free);
             return stored.equals(current);
         } catch (IOException e) {
             return false;

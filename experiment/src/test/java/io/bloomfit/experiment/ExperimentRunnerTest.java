@@ -139,6 +139,16 @@ class ExperimentRunnerTest {
     }
 
     @Test
+    void resumeAcceptsAChangedKeepModelsAndStoresTheSpecItRanWith(@TempDir Path dir) throws Exception {
+        List<ResultRow> first = runner(Fixtures.spec("grid.ratio=[0.5]"), dir, null, 1).run(false);
+        // keeping models changes no result: switching it on (or off) for a resume is not a different spec
+        List<ResultRow> rows = runner(Fixtures.spec("grid.ratio=[0.5]", "keepModels=true"), dir, null, 1).run(true);
+        assertThat(rows).hasSameSizeAs(first);
+        assertThat(Files.readString(dir.resolve("spec.json"))).contains("\"keepModels\" : true");
+        assertThat(runner(Fixtures.spec("grid.ratio=[0.5]"), dir, null, 1).run(true)).hasSameSizeAs(first);
+    }
+
+    @Test
     void resumeRefusesResultsOfADifferentSpec(@TempDir Path dir) throws Exception {
         runner(Fixtures.spec("grid.ratio=[0.5]"), dir, null, 1).run(false);
         assertThatThrownBy(() -> runner(Fixtures.spec("model.epochs=3"), dir, null, 1).run(true))

@@ -2,6 +2,7 @@ package io.bloomfit.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -11,7 +12,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The restart scenario shared by the H2 and PostgreSQL tests: an experiment is killed ({@code kill -9}) in the middle
  * of its grid, the server starts again, the experiment is {@code interrupted} with its finished points kept, and
- * {@code resume} runs the rest.
+ * {@code resume} runs the rest. The experiment keeps its models ({@code keepModels: true}): after the resume every
+ * fitted point has one, whichever process fitted it.
  */
 final class ServerRestart {
 
@@ -39,7 +41,7 @@ final class ServerRestart {
         String id;
         int finishedBeforeKill;
         try (PackagedServer first = PackagedServer.start(work, env)) {
-            id = first.submit(GRID);
+            id = first.submit("keepModels: true\n" + GRID);
             JsonNode running = first.await(id, e -> e.get("points").get("finished").asInt() >= 1,
                     Duration.ofMinutes(4));
             first.kill();
@@ -75,6 +77,14 @@ final class ServerRestart {
                     assertThat(now.get("finished_at")).isEqualTo(before.get("finished_at"));
                 }
             }
+            // every fitted point kept its model, those of either process; one of them recommends
+            assertThat(PackagedServer.json(second.get("/api/experiments/" + id)).get("models").toString())
+                    .isEqualTo("[\"bloom-xxh64-r0.2-k2-both-0\",\"bloom-xxh64-r0.4-k2-both-0\","
+                            + "\"bloom-xxh64-r0.6-k2-both-0\",\"plain-0\"]");
+            HttpResponse<String> top = second.get("/api/experiments/" + id
+                    + "/points/bloom-xxh64-r0.2-k2-both-0/recommendations?user=7&k=3");
+            assertThat(top.statusCode()).as(top.body()).isEqualTo(200);
+            assertThat(PackagedServer.json(top).get("items")).hasSize(3);
         }
     }
 }

@@ -12,7 +12,9 @@ import java.time.Instant;
 /**
  * An experiment as the API shows it, the one place its field names live: {@code id, name, status, origin, error,
  * points {total, finished, failed}, running {point, index, total, epoch, epochs, loss, examples_per_second} (or
- * null), created, started, finished} (ISO-8601 instants or null) and, in the single view, {@code spec}.
+ * null), created, started, finished} (ISO-8601 instants or null) and, in the single view, {@code spec} and
+ * {@code models} (the names of the points whose models it kept, for
+ * {@code /api/experiments/{id}/points/{point}/recommendations}; empty without {@code keepModels: true}).
  */
 final class ExperimentJson {
 
@@ -45,6 +47,13 @@ final class ExperimentJson {
             o.set("spec", spec(r.spec()));
         }
         return o;
+    }
+
+    /** Adds the kept models' point names to a single view. */
+    static ObjectNode withModels(ObjectNode view, java.util.List<String> models) {
+        com.fasterxml.jackson.databind.node.ArrayNode list = view.putArray("models");
+        models.forEach(list::add);
+        return view;
     }
 
     private static JsonNode spec(String text) {

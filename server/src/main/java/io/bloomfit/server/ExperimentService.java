@@ -9,6 +9,8 @@ import io.bloomfit.experiment.ExperimentListener;
 import io.bloomfit.experiment.ExperimentRunner;
 import io.bloomfit.experiment.spec.ExperimentSpec;
 import io.bloomfit.experiment.spec.SpecException;
+import io.bloomfit.experiment.store.KeptModels;
+import io.bloomfit.experiment.store.ModelKeepingListener;
 import io.bloomfit.store.jdbc.ExperimentDatabase;
 import io.bloomfit.store.jdbc.ExperimentRecord;
 import io.bloomfit.store.jdbc.ExperimentStatus;
@@ -40,6 +42,8 @@ import java.util.stream.Stream;
  * through the CLI's runner ({@link ExperimentRunner}) into the database ({@link JdbcResultStore}, one transaction
  * per finished point), with progress recorded as events. At start-up, experiments this server had queued or
  * running when it stopped (even by {@code kill -9}) become {@code interrupted}; {@link #resume} finishes them.
+ * A spec with {@code keepModels: true} keeps each fitted point's model in the data directory
+ * ({@link DataDirectory#models}); deleting the experiment deletes them.
  */
 @ApplicationScoped
 public class ExperimentService {
@@ -279,9 +283,10 @@ public class ExperimentService {
             ExperimentSpec spec = specs.stored(id, record.spec());
             database.transition(id, ExperimentStatus.RUNNING, null);
             Dataset dataset = DatasetPreparer.load(spec.dataset());
-            ExperimentData data = DatasetPreparer.split(dataset, spec.split());
+            ExperimentData data = split(dataset, spec);
             database.describeData(id, data.description());
-            ExperimentListener listener = new RecordingListener(database, id, current.progress());
+            ExperimentListener listener = keepingModels(spec, id, dataset, data,
+                    new RecordingListener(database, id, current.progress()));
             JdbcResultStore store = database.results(id);
             ExperimentRunner runner = new ExperimentRunner(spec, data, Evaluation.standard(), store, listener, 1);
             current.attach(runner);
@@ -302,6 +307,29 @@ public class ExperimentService {
             end(id, "the run failed unexpectedly (a fault in the server or a plugin); the server log has the "
                     + "details under error " + errorId);
         }
+    }
+
+    /** The spec's split of the data; data the split kind cannot use (no timestamps to leave the last out) fails it. */
+    private static ExperimentData split(Dataset dataset, ExperimentSpec spec) {
+        try {
+            return DatasetPreparer.split(dataset, spec.split());
+        } catch (IllegalArgumentException e) {
+            throw new DatasetLoadException("split: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * With {@code keepModels: true}, {@code listener} saving each fitted point's model into the data directory's
+     * {@code models/<id>/}, with the dataset's id maps and training items beside them; else {@code listener}.
+     */
+    private ExperimentListener keepingModels(ExperimentSpec spec, String id, Dataset dataset, ExperimentData data,
+                                             ExperimentListener listener) throws IOException {
+        if (!spec.keepModels()) {
+            return listener;
+        }
+        KeptModels models = KeptModels.create(dataDirectory.models(id), dataset.userIds(), dataset.itemIds(),
+                data.train().userItems());
+        return new ModelKeepingListener(listener, models);
     }
 
     private void end(String id, String error) {

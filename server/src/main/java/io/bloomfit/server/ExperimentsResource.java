@@ -36,7 +36,8 @@ import java.util.List;
 
 /**
  * Experiments as resources: submit a spec (JSON or YAML), list and read them, their results (JSON or CSV), summary
- * and HTML report, their live events, and cancel, resume or delete them. Runs happen in {@link ExperimentService}.
+ * and HTML report, their live events, recommendations from the models they kept ({@code keepModels: true},
+ * {@link KeptModelRecommendations}), and cancel, resume or delete them. Runs happen in {@link ExperimentService}.
  */
 @Path("/api/experiments")
 @Produces(MediaType.APPLICATION_JSON)
@@ -59,6 +60,12 @@ public class ExperimentsResource {
 
     @Inject
     BodyLimits limits;
+
+    @Inject
+    KeptModelRecommendations recommendations;
+
+    @Inject
+    LoadedModels loadedModels;
 
     @POST
     @Consumes({MediaType.APPLICATION_JSON, YAML, TEXT_YAML})
@@ -94,7 +101,17 @@ public class ExperimentsResource {
     @GET
     @Path("/{id}")
     public ObjectNode get(@PathParam("id") String id) {
-        return ExperimentJson.of(service.get(id), service.progress(id), true);
+        return ExperimentJson.withModels(ExperimentJson.of(service.get(id), service.progress(id), true),
+                recommendations.kept(id));
+    }
+
+    /** The top-k items of a kept model ({@code keepModels: true}) for a user, without the user's training items. */
+    @GET
+    @Path("/{id}/points/{point}/recommendations")
+    public ObjectNode recommendations(@PathParam("id") String id, @PathParam("point") String point,
+                                      @QueryParam("user") String user, @QueryParam("k") @DefaultValue("10") int k)
+            throws java.io.IOException {
+        return recommendations.recommend(id, point, user, k);
     }
 
     @GET
@@ -168,6 +185,7 @@ public class ExperimentsResource {
     @Path("/{id}/resume")
     public Response resume(@PathParam("id") String id) {
         ExperimentRecord r = service.resume(id);
+        loadedModels.evict(id); // its points may be fitted and saved again
         return Response.accepted(ExperimentJson.of(r, null, false))
                 .header("Location", "/api/experiments/" + r.id()).build();
     }
@@ -176,6 +194,7 @@ public class ExperimentsResource {
     @Path("/{id}")
     public Response delete(@PathParam("id") String id) {
         service.delete(id);
+        loadedModels.evict(id);
         return Response.noContent().build();
     }
 

@@ -14,23 +14,39 @@ import java.util.Optional;
 /**
  * What the server does on every request outside the REST resources, at the HTTP layer so that it covers the web
  * page and {@code /q/*} too: the API key check (first; every path but {@code /q/health} and the web page's own
- * static files, which hold no data) and a problem body for paths nothing serves (last).
+ * static files, which hold no data), a 413 problem for a declared body length over {@link BodyLimits}' limit (before
+ * Quarkus' own bound answers without a body) and a problem body for paths nothing serves (last).
  */
 @ApplicationScoped
 public class HttpRoutes {
 
     private final Optional<String> apiKey;
+    private final BodyLimits limits;
 
     @Inject
-    public HttpRoutes(ServerSettings settings) {
+    public HttpRoutes(ServerSettings settings, BodyLimits limits) {
         this.apiKey = settings.apiKey().filter(k -> !k.isBlank());
+        this.limits = limits;
     }
 
     void install(@Observes Router router) {
         if (apiKey.isPresent()) {
             router.route().order(Integer.MIN_VALUE + 100).handler(this::requireKey);
         }
+        // before Quarkus' own max-body-size check (order -2), which answers 413 without a body
+        router.route().order(Integer.MIN_VALUE + 200).handler(this::limitDeclaredLength);
         router.route().last().handler(HttpRoutes::notFound);
+    }
+
+    private void limitDeclaredLength(RoutingContext ctx) {
+        String refusal = limits.declaredTooLarge(ctx.normalizedPath(),
+                ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH));
+        if (refusal == null) {
+            ctx.next();
+            return;
+        }
+        ctx.response().putHeader(HttpHeaders.CONNECTION, "close"); // the body is not read
+        send(ctx, 413, "Content too large", refusal);
     }
 
     /**

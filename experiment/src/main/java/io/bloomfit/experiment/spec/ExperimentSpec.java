@@ -22,14 +22,22 @@ import java.util.Objects;
  * @param evaluation which test users are scored (all by default)
  * @param tune       per-point tuning on a validation part, or {@code null} for none (every point trains with the
  *                   model section's values)
+ * @param keepModels the top-level key {@value #KEEP_MODELS} (default {@code false}): keep each fitted point's
+ *                   model with the dataset's id maps and training items, so it can recommend later (the CLI saves
+ *                   into {@code DIR/models/}, the server into its data directory). It does not change results, so
+ *                   a resume may change it
  */
 public record ExperimentSpec(String name, DatasetSpec dataset, SplitSpec split, ModelSpec model, TrainerSpec trainer,
-                             GridSpec grid, String source, EvaluationSpec evaluation, TuneSpec tune) {
+                             GridSpec grid, String source, EvaluationSpec evaluation, TuneSpec tune,
+                             boolean keepModels) {
 
-    /** A spec that scores every test user. */
+    /** The spec key of {@link #keepModels()}: a public contract. */
+    public static final String KEEP_MODELS = "keepModels";
+
+    /** A spec that scores every test user and keeps no models. */
     public ExperimentSpec(String name, DatasetSpec dataset, SplitSpec split, ModelSpec model, TrainerSpec trainer,
                           GridSpec grid, String source) {
-        this(name, dataset, split, model, trainer, grid, source, EvaluationSpec.ALL_USERS, null);
+        this(name, dataset, split, model, trainer, grid, source, EvaluationSpec.ALL_USERS, null, false);
     }
 
     public ExperimentSpec {

@@ -42,7 +42,8 @@ final class SpecBinder {
     /** The keys a spec may have at its top level. */
     static List<String> rootKeys() {
         return List.of("name", DatasetSection.SCHEMA.name(), SplitSection.SCHEMA.name(), ModelSection.SCHEMA.name(),
-                TrainerSection.SCHEMA.name(), GridSection.SCHEMA.name(), EvaluationSection.SCHEMA.name(), TuneSection.SCHEMA.name());
+                TrainerSection.SCHEMA.name(), GridSection.SCHEMA.name(), EvaluationSection.SCHEMA.name(), TuneSection.SCHEMA.name(),
+                ExperimentSpec.KEEP_MODELS);
     }
 
     ExperimentSpec bind(ObjectNode root, String defaultName) {
@@ -66,11 +67,22 @@ final class SpecBinder {
                 model == null ? null : model.kind());
         EvaluationSpec evaluation = EvaluationSection.bind(EvaluationSection.SCHEMA.read(root, problems));
         TuneSpec tune = TuneSection.bind(root, problems, model);
+        boolean keepModels = keepModels(root);
         if (!problems.isEmpty()) {
             throw new SpecException(source, problems.list());
         }
-        return new ExperimentSpec(name, dataset, split, model, trainer, grid, canonical(name, dataset, split, model,
-                trainer, grid, evaluation, tune), evaluation, tune);
+        String canonical = canonical(name, dataset, split, model, trainer, grid, evaluation, tune, keepModels);
+        return new ExperimentSpec(name, dataset, split, model, trainer, grid, canonical, evaluation, tune, keepModels);
+    }
+
+    /** The top-level {@code keepModels} flag: {@code true} or {@code false}, default {@code false}. */
+    private boolean keepModels(ObjectNode root) {
+        JsonNode value = root.get(ExperimentSpec.KEEP_MODELS);
+        if (value == null || value.isNull()) {
+            return false;
+        }
+        Boolean keep = SpecTypes.bool().read(value, ExperimentSpec.KEEP_MODELS, problems);
+        return keep != null && keep;
     }
 
     private String name(ObjectNode root, String fallback) {
@@ -115,7 +127,8 @@ final class SpecBinder {
     // ---------------------------------------------------------------- canonical form
 
     private static String canonical(String name, DatasetSpec dataset, SplitSpec split, ModelSpec model,
-                                    TrainerSpec trainer, GridSpec grid, EvaluationSpec evaluation, TuneSpec tune) {
+                                    TrainerSpec trainer, GridSpec grid, EvaluationSpec evaluation, TuneSpec tune,
+                                    boolean keepModels) {
         ObjectNode root = JsonNodeFactory.instance.objectNode();
         root.put("name", name);
         root.set(DatasetSection.SCHEMA.name(), DatasetSection.SCHEMA.write(dataset));
@@ -128,6 +141,9 @@ final class SpecBinder {
         }
         if (tune != null) {
             root.set(TuneSection.SCHEMA.name(), TuneSection.SCHEMA.write(tune));
+        }
+        if (keepModels) { // written only when set, so specs without it read exactly as before
+            root.put(ExperimentSpec.KEEP_MODELS, true);
         }
         return root.toPrettyString();
     }

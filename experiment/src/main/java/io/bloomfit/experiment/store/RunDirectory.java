@@ -8,7 +8,8 @@ import java.util.Objects;
 /**
  * The layout of a run's output directory, the one place its file names live: {@code results.jsonl} (one row per
  * finished grid point), {@code spec.json} (the spec that produced them), {@code summary.csv} and
- * {@code report.html} (the reports), and, with {@code --save-models}, {@code models/<point>/} (one saved model per
+ * {@code report.html} (the reports), and, with {@code --save-models} or {@code keepModels: true},
+ * {@code models/<point>/} (one saved model per
  * point) beside {@code models/user-ids.txt} and {@code models/item-ids.txt} (the dataset's source ids, one per line
  * in index order). The names are a public contract: tools and {@code bloomfit recommend} look for them.
  *

@@ -100,9 +100,38 @@ class SpecReaderTest {
                 + "trainer: {name: fixture}\nmodle: {}");
         assertThat(e.problems()).containsExactly(
                 new SpecProblem("modle", "unknown key; known keys: name, dataset, split, model, trainer, grid, "
-                        + "evaluation, tune"),
+                        + "evaluation, tune, keepModels"),
                 new SpecProblem("grid.hsh", "unknown key; known keys of grid: compressor, hash, ratio, hashes, "
                         + "sides, repeats"));
+    }
+
+    @Test
+    void keepModelsIsOffByDefaultAndLeftOutOfTheCanonicalFormThen() {
+        ExperimentSpec spec = Fixtures.spec();
+        assertThat(spec.keepModels()).isFalse();
+        assertThat(spec.source()).doesNotContain("keepModels");
+    }
+
+    @Test
+    void keepModelsTrueIsReadFromYamlOrOverridesAndRoundTripsThroughTheCanonicalForm() {
+        ExperimentSpec spec = read("keepModels: true\n" + Fixtures.SPEC);
+        assertThat(spec.keepModels()).isTrue();
+        assertThat(Fixtures.spec("keepModels=true").keepModels()).isTrue();
+        // the stored spec is read again on resume and by the server: the flag survives
+        ExperimentSpec again = SpecReader.read(spec.source(), "spec.json", true, "x", null, List.of(),
+                Fixtures.PLUGINS);
+        assertThat(again.keepModels()).isTrue();
+        assertThat(again.source()).isEqualTo(spec.source());
+        assertThat(read("keepModels: false\n" + Fixtures.SPEC).keepModels()).isFalse();
+    }
+
+    @Test
+    void keepModelsOfAnotherTypeIsAProblemAtItsPath() {
+        SpecException e = problems("keepModels: sometimes\n" + Fixtures.SPEC);
+        assertThat(e.problems()).containsExactly(
+                new SpecProblem("keepModels", "expected true or false, found 'sometimes'"));
+        assertThat(problems("keepModels: [true]\n" + Fixtures.SPEC).problems())
+                .extracting(SpecProblem::path).containsExactly("keepModels");
     }
 
     @Test
