@@ -45,7 +45,9 @@ import java.util.Optional;
  * and 0.5 and 3 repeats (sparse Adam, lr 3e-3, BPR, dimension 32, k 2): 0.0461, 0.0474, 0.0492, 0.0495, 0.0497.
  * With the weights frozen (a {@code bloom} model) it is 0.0497 too: on that data the weights help least when they
  * move most, and learning them gains nothing measurable over their Bloom start; 0.01 still lets them learn (they end
- * within about 0.03 of 1/k) without undoing it. The factor applies with every optimizer.
+ * within about 0.03 of 1/k) without undoing it. The factor applies with every optimizer. It is a choice for data like
+ * that one, where the pool's rows carry what there is to learn: where an entity's few weights alone can carry a
+ * signal (two planted groups in the engine tests, which signed weights separate), the model's rate learns more.
  */
 public final class HashEmbeddingCompressor implements EmbeddingCompressor {
 
