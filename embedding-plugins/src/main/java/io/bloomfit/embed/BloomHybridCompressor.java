@@ -123,6 +123,9 @@ public final class BloomHybridCompressor implements EmbeddingCompressor {
         int hotRows = hotRows(m, n);
         int coldRows = m - hotRows;
         int[] rows = HashedLookups.rows(hash, SeedSequence.seeds(request.seed(), k), n, coldRows, NAME);
+        if (hotRows == 0) { // below the floor: bloom's layout, without ranking n entities for nothing
+            return EmbeddingLayout.of(NAME, request, new int[] {m}, new int[k], rows, null, Combiner.MEAN);
+        }
         int[] hottest = hottest(request.trainingCounts(), hotRows);
         IntStream.range(0, hotRows).parallel().forEach(r -> {
             int e = hottest[r];
