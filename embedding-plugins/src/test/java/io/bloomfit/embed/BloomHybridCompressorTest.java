@@ -48,7 +48,10 @@ class BloomHybridCompressorTest {
             EmbeddingLayout layout = EmbeddingCompressors.layout(hybrid, request);
             int m = layout.tableRows(0);
             assertThat(m).isEqualTo(EmbeddingCompressors.layout("bloom", request).tableRows(0));
-            int hot = BloomHybridCompressor.hotRows(m, n, 0.5);
+            int hot = hybrid.hotRows(m, n);
+            if (hot > 0) {
+                assertThat((double) (m - hot)).as("cold rows").isGreaterThanOrEqualTo(0.2 * (n - hot) - 1e-9);
+            }
             int[] owner = new int[m];
             java.util.Arrays.fill(owner, -1);
             for (int e = 0; e < n; e++) {
@@ -68,7 +71,8 @@ class BloomHybridCompressorTest {
     /**
      * n = 6, counts {5, 0, 9, 9, 1, 2}, ratio 0.5: m = 3 rows. With hot 0.5, floor(1.5) = 1 hot row: entity 2 (9,
      * tied with entity 3, lower id first) owns row 2, the rest share rows 0..1 by bloom hashing. With hot 0.7,
-     * floor(2.1) = 2: entities 2 and 3 own rows 1 and 2, the rest all share row 0.
+     * floor(2.1) = 2: entities 2 and 3 own rows 1 and 2, the rest all share row 0. The default cold floor 0.2 gives
+     * the same: floor((3 - 0.2 * 6) / 0.8) = floor(2.25) = 2 hot rows, the 1 cold row serving 4 entities (0.25 each).
      */
     @Test
     void smallCaseByHand() {
@@ -79,7 +83,7 @@ class BloomHybridCompressorTest {
         SplittableRandom splitMix = new SplittableRandom(seed);
         long[] s = {splitMix.nextLong(), splitMix.nextLong()};
 
-        EmbeddingLayout half = EmbeddingCompressors.layout(hybrid, request);
+        EmbeddingLayout half = EmbeddingCompressors.layout(new BloomHybridCompressor(0.5), request);
         assertThat(half.tableRowCounts()).containsExactly(3);
         assertThat(half.combiner()).isEqualTo(Combiner.MEAN);
         assertThat(half.row(2, 0)).isEqualTo(2);
@@ -92,6 +96,37 @@ class BloomHybridCompressorTest {
 
         EmbeddingLayout more = EmbeddingCompressors.layout(new BloomHybridCompressor(0.7), request);
         assertThat(BloomCompressorTest.allRows(more)).containsExactly(0, 0, 0, 0, 1, 1, 2, 2, 0, 0, 0, 0);
+        assertThat(BloomCompressorTest.allRows(EmbeddingCompressors.layout(hybrid, request)))
+                .containsExactly(0, 0, 0, 0, 1, 1, 2, 2, 0, 0, 0, 0);
+    }
+
+    /**
+     * The default floor 0.2, by hand for n = 1000: ratio 0.2 (m = 200) leaves no budget above 0.2 rows per entity,
+     * so no row is hot and the layout is bloom's; ratio 0.45 (m = 450): floor((450 - 200) / 0.8) = floor(312.5) = 312
+     * hot rows, the 138 cold rows serving 688 cold entities at 0.2006 each (313 would leave 137 for 687, 0.1994);
+     * ratio 1 (m = 1000): (1000 - 200) / 0.8 = 1000, capped to leave one cold row: 999. A floor of 0.5 at ratio 0.45
+     * leaves nothing hot; a fixed half is floor(0.5 * 450) = 225.
+     */
+    @Test
+    void theDefaultFloorByHand() {
+        assertThat(hybrid.hotRows(200, 1000)).isZero();
+        assertThat(hybrid.hotRows(450, 1000)).isEqualTo(312);
+        assertThat(hybrid.hotRows(1000, 1000)).isEqualTo(999);
+        assertThat(BloomHybridCompressor.withColdFloor(0.5).hotRows(450, 1000)).isZero();
+        assertThat(new BloomHybridCompressor(0.5).hotRows(450, 1000)).isEqualTo(225);
+        LayoutRequest request = new LayoutRequest(1000, 8, 0.2, 2, "xxh64", 5).withTrainingCounts(zipfCounts(1000, 3));
+        assertThat(BloomCompressorTest.allRows(EmbeddingCompressors.layout(hybrid, request)))
+                .isEqualTo(BloomCompressorTest.allRows(EmbeddingCompressors.layout("bloom", request)));
+    }
+
+    @Test
+    void sharesAndFloorsOutOfRangeAreRefused() {
+        assertThatThrownBy(() -> new BloomHybridCompressor(1.0)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("hot must be in [0, 1)");
+        for (double floor : new double[] {0, 1, -0.5, Double.NaN}) {
+            assertThatThrownBy(() -> BloomHybridCompressor.withColdFloor(floor))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("rowsPerColdEntity");
+        }
     }
 
     @Test
@@ -106,10 +141,11 @@ class BloomHybridCompressorTest {
         int n = 100_000;
         int[] counts = zipfCounts(n, 2);
         LayoutRequest request = new LayoutRequest(n, 8, 0.002, 4, "xxh3", 2024).withTrainingCounts(counts);
-        EmbeddingLayout layout = EmbeddingCompressors.layout(hybrid, request);
+        BloomHybridCompressor half = new BloomHybridCompressor(0.5); // at ratio 0.002 the default floor leaves none hot
+        EmbeddingLayout layout = EmbeddingCompressors.layout(half, request);
         int[] rows = BloomCompressorTest.allRows(layout);
-        assertThat(BloomCompressorTest.allRows(EmbeddingCompressors.layout(hybrid, request))).isEqualTo(rows);
-        int[] other = BloomCompressorTest.allRows(EmbeddingCompressors.layout(hybrid,
+        assertThat(BloomCompressorTest.allRows(EmbeddingCompressors.layout(half, request))).isEqualTo(rows);
+        int[] other = BloomCompressorTest.allRows(EmbeddingCompressors.layout(half,
                 new LayoutRequest(n, 8, 0.002, 4, "xxh3", 2025).withTrainingCounts(counts)));
         int differ = 0;
         for (int i = 0; i < rows.length; i++) {

@@ -84,6 +84,10 @@ class HashEmbeddingCompressorTest {
             assertThat(layout.weight(e, 0)).isEqualTo(0.5f);
             assertThat(layout.weight(e, 1)).isEqualTo(0.5f);
         }
+        // the importance weights learn at a hundredth of the model's rate, shared or per entity
+        assertThat(layout.trainableWeights().learningRateScale()).isEqualTo(0.01);
+        assertThat(EmbeddingCompressors.layout(compressor, new LayoutRequest(10, 64, 0.5, 2, "xxh3", seed))
+                .trainableWeights().learningRateScale()).isEqualTo(0.01);
     }
 
     /**

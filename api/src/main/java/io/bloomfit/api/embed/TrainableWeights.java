@@ -14,8 +14,9 @@ public final class TrainableWeights {
     private final int width;
     private final int[] rowOfEntity; // null: entity e reads row e
     private final float[] initial;
+    private final double learningRateScale;
 
-    private TrainableWeights(int rows, int width, int[] rowOfEntity, float[] initial) {
+    private TrainableWeights(int rows, int width, int[] rowOfEntity, float[] initial, double learningRateScale) {
         if (rows < 1 || width < 1) {
             throw new IllegalArgumentException("trainable weights need at least one row of one weight, got " + rows
                     + " x " + width);
@@ -32,15 +33,20 @@ public final class TrainableWeights {
                 }
             }
         }
+        if (!(learningRateScale > 0) || Double.isInfinite(learningRateScale)) {
+            throw new IllegalArgumentException("learningRateScale must be a finite number > 0, was "
+                    + learningRateScale);
+        }
         this.rows = rows;
         this.width = width;
+        this.learningRateScale = learningRateScale;
         this.rowOfEntity = rowOfEntity;
         this.initial = initial;
     }
 
     /** One row of k weights per entity, starting from {@code initial} ({@code entities * k}, entity-major). */
     public static TrainableWeights perEntity(int entities, int k, float[] initial) {
-        return new TrainableWeights(entities, k, null, initial);
+        return new TrainableWeights(entities, k, null, initial, 1.0);
     }
 
     /**
@@ -48,7 +54,21 @@ public final class TrainableWeights {
      * ownership of the arrays).
      */
     public static TrainableWeights shared(int rows, int k, int[] rowOfEntity, float[] initial) {
-        return new TrainableWeights(rows, k, rowOfEntity, initial);
+        return new TrainableWeights(rows, k, rowOfEntity, initial, 1.0);
+    }
+
+    /**
+     * These weights learned at {@code scale} times the fit's learning rate (finite, &gt; 0).
+     *
+     * @throws IllegalArgumentException when {@code scale} is not a finite number &gt; 0
+     */
+    public TrainableWeights withLearningRateScale(double scale) {
+        return new TrainableWeights(rows, width, rowOfEntity, initial, scale);
+    }
+
+    /** The factor on the fit's learning rate with which a trainer updates these weights (1 unless set). */
+    public double learningRateScale() {
+        return learningRateScale;
     }
 
     /** Rows of the weight table. */
@@ -104,7 +124,8 @@ public final class TrainableWeights {
 
     @Override
     public String toString() {
-        return "TrainableWeights[rows=" + rows + ", k=" + width + (rowOfEntity == null ? "" : ", shared") + ", first="
+        return "TrainableWeights[rows=" + rows + ", k=" + width + (rowOfEntity == null ? "" : ", shared")
+                + (learningRateScale == 1.0 ? "" : ", learningRateScale=" + learningRateScale) + ", first="
                 + Arrays.toString(Arrays.copyOf(initial, Math.min(initial.length, width))) + "]";
     }
 }

@@ -15,15 +15,30 @@ import io.bloomfit.engine.factorization.model.TableShapes;
 /**
  * Parameters as DJL arrays, updated by DJL's stock {@code Adam} (beta1 0.9, beta2 0.999, eps 1e-8): every
  * step rewrites the whole of every table, as PyTorch's dense Adam does. This is the behaviour under which a
- * smaller (Bloom-compressed) table trains faster; step time grows with the number of rows.
+ * smaller (Bloom-compressed) table trains faster; step time grows with the number of rows. Each table has its own
+ * learning rate (trainable lookup weights may learn at a scaled rate), so each has its own Adam.
  */
 final class DenseAdamTables implements ParameterTables {
 
     private final NDArray[] parameters = new NDArray[TableId.values().length];
-    private final Optimizer adam;
+    private final Optimizer[] adams = new Optimizer[TableId.values().length];
 
-    /** Copies {@code initial} (row-major, one array per table) into arrays of {@code manager}. */
+    /** As {@link #DenseAdamTables(NDManager, float[][], TableShapes, float[])}, every table at {@code learningRate}. */
     DenseAdamTables(NDManager manager, float[][] initial, TableShapes shapes, float learningRate) {
+        this(manager, initial, shapes, same(learningRate));
+    }
+
+    private static float[] same(float learningRate) {
+        float[] rates = new float[TableId.values().length];
+        java.util.Arrays.fill(rates, learningRate);
+        return rates;
+    }
+
+    /**
+     * Copies {@code initial} (row-major, one array per table) into arrays of {@code manager}, table t updated at
+     * {@code learningRates[t.ordinal()]}.
+     */
+    DenseAdamTables(NDManager manager, float[][] initial, TableShapes shapes, float[] learningRates) {
         for (TableId t : TableId.values()) {
             if (shapes.rows(t) == 0) {
                 continue; // a weight table of a layout whose weights are fixed
@@ -31,8 +46,9 @@ final class DenseAdamTables implements ParameterTables {
             NDArray p = manager.create(initial[t.ordinal()], new Shape(shapes.rows(t), shapes.width(t)));
             p.setRequiresGradient(true);
             parameters[t.ordinal()] = p;
+            adams[t.ordinal()] = Optimizer.adam().optLearningRateTracker(Tracker.fixed(learningRates[t.ordinal()]))
+                    .build();
         }
-        adam = Optimizer.adam().optLearningRateTracker(Tracker.fixed(learningRate)).build();
     }
 
     @Override
@@ -50,7 +66,7 @@ final class DenseAdamTables implements ParameterTables {
             }
             NDArray gradient = p.getGradient();
             gradient.attach(step);
-            adam.update(t.name(), p, gradient);
+            adams[t.ordinal()].update(t.name(), p, gradient);
             JniUtils.zeroGrad((PtNDArray) p);
         }
     }

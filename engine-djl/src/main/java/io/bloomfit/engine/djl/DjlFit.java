@@ -73,8 +73,12 @@ final class DjlFit {
         ModelParameters start = ModelParameters.initial(request, initializer);
         ModelParameters.Plans plans = start.plans();
         float learningRate = (float) spec.learningRate();
+        float[] learningRates = new float[TableId.values().length];
+        for (TableId t : TableId.values()) {
+            learningRates[t.ordinal()] = plans.learningRate(t, learningRate);
+        }
         ParameterTables tables = spec.optimizer() == OptimizerKind.ADAM
-                ? new DenseAdamTables(manager, start.tables(), start.shapes(), learningRate)
+                ? new DenseAdamTables(manager, start.tables(), start.shapes(), learningRates)
                 : new SparseRowTables(new RowTables(start, RowOptimizer.Kind.of(spec.optimizer()), learningRate));
         TableShapes shapes = start.shapes();
         start = null; // copied into the tables: let the starting arrays go

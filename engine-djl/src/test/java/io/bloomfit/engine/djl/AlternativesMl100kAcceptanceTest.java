@@ -40,23 +40,41 @@ import static org.assertj.core.api.Assertions.assertThat;
  * hashing trick at the same ratio, {@code bloom-hybrid} at least as good as {@code bloom}; and every method learns
  * (MRR far above random). The rest is reported as measured (printed, and in docs/benchmarks.md).
  *
- * <p><b>Not met (2026-12-02), so those checks are disabled with the numbers:</b> mean test MRR over 3 repeats,
- * plain 0.0758, random 0.0049:
+ * <p>"Same ratio" means the same table rows: {@code hash-embedding}'s pool has the rows of {@code bloom}'s and the
+ * hashing trick's table, and its importance weights (n x k floats) come on top and are counted (achieved ratio
+ * 0.263 at 0.2 and 0.563 at 0.5, against 0.200 and 0.500), as in the published comparisons the issue cites, which
+ * match rows.
+ *
+ * <p>Measured (2026-12-02), mean test MRR over 3 repeats, plain 0.0758, random 0.0049:
  * <pre>
  *                    ratio 0.2                    ratio 0.5
  *   bloom            0.0534 0.0546 0.0530  0.0536   0.0530 0.0551 0.0552  0.0544
  *   hashing-trick    0.0530 0.0530 0.0531  0.0530   0.0529 0.0536 0.0539  0.0535
- *   hash-embedding   0.0504 0.0471 0.0519  0.0498   0.0510 0.0540 0.0538  0.0529
+ *   hash-embedding   0.0535 0.0546 0.0530  0.0537   0.0530 0.0552 0.0552  0.0545
  *   robe             0.0531 0.0521 0.0518  0.0524   0.0546 0.0552 0.0541  0.0546
- *   dhe              0.0519 0.0500 0.0506  0.0508   0.0504 0.0471 0.0490  0.0488
- *   bloom-hybrid     0.0523 0.0532 0.0527  0.0527   0.0565 0.0567 0.0572  0.0568
+ *   dhe              0.0525 0.0504 0.0502  0.0510   0.0507 0.0489 0.0498  0.0498
+ *   bloom-hybrid     0.0534 0.0546 0.0530  0.0536   0.0572 0.0590 0.0575  0.0579
  * </pre>
- * Every compressed model here sits between 64% and 75% of plain, around popularity's 0.0544 (see
- * {@link SyntheticMl100kAcceptanceTest}): on this small, dense data the methods differ by about the spread of the
- * repeats. hash-embedding's learned importance weights cost it 0.3-1 MRR points against bloom on the same pool (its
- * starting point); bloom-hybrid gains at 0.5 (+4%) and loses at 0.2 (-2%), where giving half of the rows to hot
- * entities crowds the cold ones into half the rows. Neither lr nor {@code hot} was tuned for them (that must be done
- * on a validation split, not here).
+ * Every compressed model here sits between 66% and 76% of plain, around popularity's 0.0544 (see
+ * {@link SyntheticMl100kAcceptanceTest}): on this small, dense data most methods differ by about the spread of the
+ * repeats. Both required checks hold, and what makes them hold was chosen on a validation split carved from the
+ * training part (20% of it, seed 7), never on this test part:
+ * <ul>
+ *   <li>{@code hash-embedding}'s importance weights learn at 0.01 times the model's rate
+ *       ({@link io.bloomfit.embed.HashEmbeddingCompressor}, validation table there). At the model's rate (the first
+ *       version) sparse Adam moved each weight by about the learning rate per step, they spread from 0.5 to
+ *       [-0.7, 1.4], and the model scored 0.0498 / 0.0529, below the hashing trick. At the chosen rate it stays
+ *       close to its Bloom start (weights within 0.03 of 1/2) and scores bloom's MRR within 0.0001: it beats the
+ *       hashing trick by 0.0007 and 0.0010, less than the repeats' spread, as bloom does.</li>
+ *   <li>{@code bloom-hybrid} gives hot entities only the rows above 0.2 rows per cold entity
+ *       ({@link io.bloomfit.embed.BloomHybridCompressor}, validation tables there). A fixed half of the rows (the
+ *       first version) crowded the cold entities at ratio 0.2 (0.0527 against bloom's 0.0536). At ratio 0.2 the
+ *       floor leaves no budget for hot rows, so there the layout is bloom's and the check holds with equality, by
+ *       construction (on the validation split no hot share beat bloom at 0.2); at 0.5 it is the one method well
+ *       above the others, +6% over bloom.</li>
+ * </ul>
+ * {@code dhe}'s means differ slightly from the previous table (0.0508 / 0.0488 there) although neither change touches
+ * its path (its network learns at the model's rate as before); the cause was not investigated.
  */
 class AlternativesMl100kAcceptanceTest {
 
@@ -120,26 +138,16 @@ class AlternativesMl100kAcceptanceTest {
                 compressor.usesTrainingCounts() ? request.withTrainingCounts(counts) : request);
     }
 
-    @org.junit.jupiter.api.Disabled("not met: hash-embedding 0.0498 / 0.0529 vs hashing-trick 0.0530 / 0.0535 at ratio "
-            + "0.2 / 0.5 (class comment)")
     @ParameterizedTest
     @ValueSource(doubles = {0.2, 0.5})
     void hashEmbeddingIsAtLeastTheHashingTrick(double ratio) {
         assertThat(MEANS.get("hash-embedding@" + ratio)).isGreaterThanOrEqualTo(MEANS.get("hashing-trick@" + ratio));
     }
 
-    @org.junit.jupiter.api.Disabled("not met at ratio 0.2: bloom-hybrid 0.0527 vs bloom 0.0536 (met at 0.5: 0.0568 vs "
-            + "0.0544; bloomHybridIsAtLeastBloomAtHalfSize)")
     @ParameterizedTest
     @ValueSource(doubles = {0.2, 0.5})
     void bloomHybridIsAtLeastBloom(double ratio) {
         assertThat(MEANS.get("bloom-hybrid@" + ratio)).isGreaterThanOrEqualTo(MEANS.get("bloom@" + ratio));
-    }
-
-    /** The part of the bloom-hybrid requirement that holds: at ratio 0.5. */
-    @Test
-    void bloomHybridIsAtLeastBloomAtHalfSize() {
-        assertThat(MEANS.get("bloom-hybrid@0.5")).isGreaterThanOrEqualTo(MEANS.get("bloom@0.5"));
     }
 
     @Test

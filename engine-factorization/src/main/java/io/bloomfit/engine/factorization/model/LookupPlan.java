@@ -72,6 +72,14 @@ public final class LookupPlan {
         return dst;
     }
 
+    /**
+     * The factor on the fit's learning rate for the weight table ({@link TrainableWeights#learningRateScale()}); 1
+     * when the weights are fixed.
+     */
+    public double weightLearningRateScale() {
+        return trainableWeights() ? layout.trainableWeights().learningRateScale() : 1.0;
+    }
+
     /** The starting values of the weight table ({@code weightRows() * lookups()}), empty when weights are fixed. */
     public float[] initialWeights() {
         return trainableWeights() ? layout.trainableWeights().initial() : new float[0];

@@ -28,6 +28,15 @@ public record ModelParameters(Plans plans, TableShapes shapes, float[][] tables)
                 case ITEM_WEIGHTS -> itemVectors;
             };
         }
+
+        /**
+         * The learning rate of {@code table} in a fit at {@code learningRate}: that rate, times the layout's
+         * {@link LookupPlan#weightLearningRateScale()} for a weight table. Every trainer sets its optimizers from
+         * this, so a layout's weights learn at the same rate on every path.
+         */
+        public float learningRate(TableId table, float learningRate) {
+            return table.isWeights() ? (float) (learningRate * of(table).weightLearningRateScale()) : learningRate;
+        }
     }
 
     /** Vectors follow the layouts; biases follow them only when {@code compressBiases}, else are full-size. */

@@ -15,12 +15,15 @@ public final class RowTables {
     private final TableShapes shapes;
     private final RowOptimizer[] optimizers = new RowOptimizer[TableId.values().length];
 
-    /** Copies {@code initial}'s tables into optimizers of {@code kind}. */
+    /**
+     * Copies {@code initial}'s tables into optimizers of {@code kind}, each at its learning rate
+     * ({@link ModelParameters.Plans#learningRate}: {@code learningRate}, scaled for trainable lookup weights).
+     */
     public RowTables(ModelParameters initial, RowOptimizer.Kind kind, float learningRate) {
         this.shapes = initial.shapes();
         for (TableId t : TableId.values()) {
             optimizers[t.ordinal()] = RowOptimizer.create(kind, initial.table(t), shapes.rows(t), shapes.width(t),
-                    learningRate);
+                    initial.plans().learningRate(t, learningRate));
         }
     }
 
