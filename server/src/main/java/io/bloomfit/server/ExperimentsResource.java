@@ -94,6 +94,10 @@ public class ExperimentsResource {
     @GET
     @Path("/{id}")
     public ObjectNode get(@PathParam("id") String id) {
+        LiveStatus.View live = service.live(id); // the running experiment: from memory, no database call
+        if (live != null) {
+            return ExperimentJson.of(live.record(), service.progress(id), live.spec());
+        }
         return ExperimentJson.of(service.get(id), service.progress(id), true);
     }
 

@@ -31,6 +31,14 @@ public interface ServerSettings {
     @WithDefault("1048576")
     long maxSpecBody();
 
+    /**
+     * The nice value (0 to 19) the experiments' threads run at, below the HTTP threads' 0, so that the API stays
+     * responsive while a training keeps every core busy; 0 leaves priorities alone. Linux only (see
+     * {@link TrainingPriority}).
+     */
+    @WithDefault("10")
+    int trainingNice();
+
     /** Seconds a client is told to wait ({@code Retry-After}) when the queue is full. */
     @WithDefault("30")
     int retryAfterSeconds();
