@@ -32,9 +32,9 @@ public interface ServerSettings {
     long maxSpecBody();
 
     /**
-     * The nice value (0 to 19) the experiments' threads run at, below the HTTP threads' 0, so that the API stays
-     * responsive while a training keeps every core busy; 0 leaves priorities alone. Linux only (see
-     * {@link TrainingPriority}).
+     * How many steps of nice value (0 to 19) the experiments' threads run below the server's own (its HTTP
+     * threads), so that the API stays responsive while a training keeps every core busy; 0 leaves priorities alone.
+     * Linux only (see {@link TrainingPriority}).
      */
     @WithDefault("10")
     int trainingNice();

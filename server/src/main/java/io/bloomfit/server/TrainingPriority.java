@@ -13,8 +13,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Runs the server's experiment work at a lower OS scheduling priority than its HTTP threads, so that a training
- * that keeps every core busy does not make the API wait for a core ({@code bloomfit.server.training-nice}, default
- * 10; 0 leaves priorities alone). Priorities only matter when threads compete for a core: on an otherwise idle
+ * that keeps every core busy does not make the API wait for a core: {@code bloomfit.server.training-nice} (default
+ * 10; 0 leaves priorities alone) steps of nice value above the server's own (a server started at nice 0 trains at
+ * 10; one started with {@code nice -n 5} at 15; never beyond 19). Priorities only matter when threads compete for a core: on an otherwise idle
  * machine a training runs as fast as before, and it uses the same threads (rows record them as before).
  *
  * <p>What it does, on Linux: sets the nice value of the calling thread (the experiments thread) and of the common
@@ -32,6 +33,7 @@ final class TrainingPriority {
     private static final Path TASKS = Path.of("/proc/self/task");
 
     private final int nice;
+    private final int target;
     private volatile boolean unavailable;
 
     /**
@@ -44,6 +46,14 @@ final class TrainingPriority {
                     + "19 (lowest), was " + nice);
         }
         this.nice = nice;
+        String self = currentThreadId();
+        int own = self == null ? -100 : niceOf(self);
+        this.target = Math.min(19, (own == -100 ? 0 : own) + nice);
+    }
+
+    /** The nice value experiment threads get. */
+    int target() {
+        return target;
     }
 
     /** Lowers the calling thread and the common pool's current workers. Never throws. */
@@ -117,8 +127,12 @@ final class TrainingPriority {
         }
     }
 
-    private void renice(List<String> ids) {
-        List<String> command = new ArrayList<>(List.of("renice", "-n", Integer.toString(nice), "-p"));
+    private void renice(List<String> all) {
+        List<String> ids = all.stream().filter(id -> niceOf(id) < target).toList(); // lowered already: left alone
+        if (ids.isEmpty()) {
+            return;
+        }
+        List<String> command = new ArrayList<>(List.of("renice", "-n", Integer.toString(target), "-p"));
         command.addAll(ids);
         try {
             Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
@@ -126,7 +140,7 @@ final class TrainingPriority {
             if (!p.waitFor(10, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
                 disable("renice did not answer within 10 s");
-            } else if (p.exitValue() != 0 && ids.stream().allMatch(id -> niceOf(id) != nice)) {
+            } else if (p.exitValue() != 0 && ids.stream().allMatch(id -> niceOf(id) != target)) {
                 disable("renice failed: " + out);
             }
         } catch (IOException e) {
@@ -139,8 +153,8 @@ final class TrainingPriority {
     private void disable(String why) {
         if (!unavailable) {
             unavailable = true;
-            LOG.infof("experiments run at normal priority (bloomfit.server.training-nice=%d not applied: %s)", nice,
-                    why);
+            LOG.infof("experiments run at the server's priority (bloomfit.server.training-nice=%d not applied: %s)",
+                    nice, why);
         }
     }
 }

@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * Experiment threads get the configured nice value, and threads they start inherit it. The nice values are read
+ * Experiment threads run the configured number of nice steps below the process, and threads they start inherit it. The nice values are read
  * with {@code ps} (procps), independently of how {@link TrainingPriority} reads them.
  */
 class TrainingPriorityTest {
@@ -45,8 +45,10 @@ class TrainingPriorityTest {
     }
 
     @Test
-    void theCallingThreadAndTheThreadsItStartsRunAtTheNiceValue() throws Exception {
+    void theCallingThreadAndTheThreadsItStartsRunThatManyStepsBelowTheServer() throws Exception {
         assumeTrue(linuxWithReniceAndPs(), "needs Linux with renice and ps");
+        int base = psNice(TrainingPriority.currentThreadId());
+        assumeTrue(base <= 12, "needs a test JVM at nice 12 or less, was " + base);
         AtomicReference<String> lowered = new AtomicReference<>();
         AtomicReference<String> child = new AtomicReference<>();
         AtomicReference<Integer> childNiceSeenByIt = new AtomicReference<>();
@@ -89,10 +91,18 @@ class TrainingPriorityTest {
         worker.start();
         worker.join();
 
-        assertThat(ownNice.get()).as("the lowered thread").isEqualTo(7);
-        assertThat(childNiceSeenByIt.get()).as("a thread started by a lowered thread").isEqualTo(7);
+        assertThat(ownNice.get()).as("the lowered thread: 7 above the JVM's " + base).isEqualTo(base + 7);
+        assertThat(childNiceSeenByIt.get()).as("a thread started by a lowered thread").isEqualTo(base + 7);
         assertThat(psNice(me)).as("the test's own thread is left alone").isEqualTo(mine);
         assertThat(TrainingPriority.niceOf(me)).as("niceOf agrees with ps").isEqualTo(mine);
+    }
+
+    @Test
+    void theTargetStopsAtNineteen() throws Exception {
+        assumeTrue(linuxWithReniceAndPs(), "needs Linux with renice and ps");
+        int base = psNice(TrainingPriority.currentThreadId());
+        assertThat(new TrainingPriority(19).target()).isEqualTo(19);
+        assertThat(new TrainingPriority(3).target()).isEqualTo(Math.min(19, base + 3));
     }
 
     @Test
