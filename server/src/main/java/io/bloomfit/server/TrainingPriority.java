@@ -14,8 +14,12 @@ import java.util.concurrent.TimeUnit;
 /**
  * Runs the server's experiment work at a lower OS scheduling priority than its HTTP threads, so that a training
  * that keeps every core busy does not make the API wait for a core: {@code bloomfit.server.training-nice} (default
- * 10; 0 leaves priorities alone) steps of nice value above the server's own (a server started at nice 0 trains at
- * 10; one started with {@code nice -n 5} at 15; never beyond 19). Priorities only matter when threads compete for a core: on an otherwise idle
+ * 0: priorities left alone) steps of nice value above the server's own (with 10, a server started at nice 0 trains
+ * at 10; one started with {@code nice -n 5} at 15; never beyond 19).
+ *
+ * <p>Caveat, measured: when other processes load the machine, lowered threads wait for them, and a stop-the-world
+ * pause (GC) must wait until every Java thread reaches a safepoint, lowered ones included, so the HTTP threads
+ * can end up waiting for a lowered thread. Hence the default 0. Priorities only matter when threads compete for a core: on an otherwise idle
  * machine a training runs as fast as before, and it uses the same threads (rows record them as before).
  *
  * <p>What it does, on Linux: sets the nice value of the calling thread (the experiments thread) and of the common
