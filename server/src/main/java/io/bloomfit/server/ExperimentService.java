@@ -149,12 +149,15 @@ public class ExperimentService {
     }
 
     /**
-     * Validates and queues a spec.
+     * Validates and queues a spec. A full queue is refused before the spec is read, so a burst of submissions the
+     * queue cannot hold costs no spec reading (it competes for the cores with the training and the status calls);
+     * a spec sent to a full queue is therefore answered 429 even when it is invalid, and 400 once there is room.
      *
      * @throws SpecException      naming every problem (400)
      * @throws QueueFullException when the queue is full (429)
      */
     public ExperimentRecord submit(String body, boolean json) {
+        requireRoom();
         ExperimentSpec spec = specs.read(body, json);
         synchronized (lock) {
             requireRoom();
