@@ -46,7 +46,7 @@ public final class LeaveLastOutSplit {
 
     static void requireTimestamps(Interactions data, String kind) {
         if (!data.hasTimestamps()) {
-            throw new IllegalArgumentException("a " + kind + " split needs timestamps but the data has none; "
+            throw new DatasetLoadException("split: a " + kind + " split needs timestamps but the data has none; "
                     + "load a timestamp column or use kind: random");
         }
     }

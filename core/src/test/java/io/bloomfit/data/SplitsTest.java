@@ -102,7 +102,8 @@ class SplitsTest {
     @Test
     void errorsNameTheProblemAndTheFix() {
         Interactions noTime = new Interactions(1, 2, new int[] {0, 0}, new int[] {0, 1}, null, null);
-        assertThatThrownBy(() -> LeaveLastOutSplit.split(noTime)).hasMessageContaining("needs timestamps")
+        assertThatThrownBy(() -> LeaveLastOutSplit.split(noTime)).isInstanceOf(DatasetLoadException.class)
+                .hasMessageContaining("needs timestamps")
                 .hasMessageContaining("kind: random");
         assertThatThrownBy(() -> new SplitSpec("chrono", 0.2, 1, 0)).hasMessageContaining("leave-last-out");
         assertThatThrownBy(() -> SplitSpec.random(1.5, 1)).hasMessageContaining("(0, 1)");

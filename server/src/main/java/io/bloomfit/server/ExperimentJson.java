@@ -25,6 +25,14 @@ final class ExperimentJson {
 
     /** The view of one experiment; {@code withSpec} adds the canonical spec as an object. */
     static ObjectNode of(ExperimentRecord r, LiveProgress.Snapshot running, boolean withSpec) {
+        return of(r, running, withSpec ? specTree(r.spec()) : null);
+    }
+
+    /**
+     * The view of one experiment with its spec already parsed ({@link #specTree}), or without it when {@code spec}
+     * is {@code null}. {@code spec} becomes part of the answer as it is and is not modified.
+     */
+    static ObjectNode of(ExperimentRecord r, LiveProgress.Snapshot running, JsonNode spec) {
         ObjectNode o = JSON.createObjectNode();
         o.put("id", r.id());
         o.put("name", r.name());
@@ -43,8 +51,8 @@ final class ExperimentJson {
         o.put("created", time(r.times().created()));
         o.put("started", time(r.times().started()));
         o.put("finished", time(r.times().finished()));
-        if (withSpec) {
-            o.set("spec", spec(r.spec()));
+        if (spec != null) {
+            o.set("spec", spec);
         }
         return o;
     }
@@ -56,7 +64,8 @@ final class ExperimentJson {
         return view;
     }
 
-    private static JsonNode spec(String text) {
+    /** A stored spec as the API shows it: its JSON tree, or the text itself if it is not JSON. */
+    static JsonNode specTree(String text) {
         try {
             return JSON.readTree(text);
         } catch (IOException e) {

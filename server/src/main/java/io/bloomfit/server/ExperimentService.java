@@ -58,6 +58,7 @@ public class ExperimentService {
     private final ServerMetrics metrics;
     private final DataDirectory dataDirectory;
     private final BlockingQueue<String> queue;
+    private final TrainingPriority priority;
     private final Object lock = new Object();
     private volatile Running running;
     private volatile boolean stopping;
@@ -68,12 +69,14 @@ public class ExperimentService {
 
         private final String id;
         private final LiveProgress progress;
+        private final LiveStatus status;
         private ExperimentRunner runner;
         private boolean cancelRequested;
 
-        Running(String id, LiveProgress progress) {
+        Running(String id, LiveProgress progress, LiveStatus status) {
             this.id = id;
             this.progress = progress;
+            this.status = status;
         }
 
         String id() {
@@ -82,6 +85,10 @@ public class ExperimentService {
 
         LiveProgress progress() {
             return progress;
+        }
+
+        LiveStatus status() {
+            return status;
         }
 
         synchronized void cancel() {
@@ -112,6 +119,7 @@ public class ExperimentService {
         this.metrics = metrics;
         this.dataDirectory = dataDirectory;
         this.queue = new ArrayBlockingQueue<>(Math.max(1, settings.queueSize()));
+        this.priority = new TrainingPriority(settings.trainingNice());
         metrics.queue(queue::size);
     }
 
@@ -145,12 +153,15 @@ public class ExperimentService {
     }
 
     /**
-     * Validates and queues a spec.
+     * Validates and queues a spec. A full queue is refused before the spec is read, so a burst of submissions the
+     * queue cannot hold costs no spec reading (it competes for the cores with the training and the status calls);
+     * a spec sent to a full queue is therefore answered 429 even when it is invalid, and 400 once there is room.
      *
      * @throws SpecException      naming every problem (400)
      * @throws QueueFullException when the queue is full (429)
      */
     public ExperimentRecord submit(String body, boolean json) {
+        requireRoom();
         ExperimentSpec spec = specs.read(body, json);
         synchronized (lock) {
             requireRoom();
@@ -161,10 +172,20 @@ public class ExperimentService {
         }
     }
 
-    /** The experiment {@code id}, or a 404. */
+    /** The experiment {@code id}, or a 404; the running one from memory ({@link LiveStatus}). */
     public ExperimentRecord get(String id) {
+        LiveStatus.View live = live(id);
+        if (live != null) {
+            return live.record();
+        }
         return database.find(id).orElseThrow(() -> new NotFoundException("no experiment '" + id + "'; GET "
                 + "/api/experiments lists them"));
+    }
+
+    /** The in-memory view of experiment {@code id} while this server runs it, else {@code null}. */
+    public LiveStatus.View live(String id) {
+        Running r = running;
+        return r != null && r.id().equals(id) ? r.status().view() : null;
     }
 
     /** What the experiment's running point is doing, or {@code null} when it is not running here. */
@@ -242,6 +263,7 @@ public class ExperimentService {
     }
 
     private void work() {
+        priority.lowerCurrentThread();
         while (!stopping) {
             Running current;
             synchronized (lock) {
@@ -255,7 +277,8 @@ public class ExperimentService {
                     continue;
                 }
                 // taken from the queue and made the running one at once: cancel always finds it in one place
-                current = new Running(id, new LiveProgress(id, metrics));
+                LiveProgress progress = new LiveProgress(id, metrics);
+                current = new Running(id, progress, new LiveStatus(database, id, progress));
                 running = current;
             }
             metrics.running(true);
@@ -282,11 +305,13 @@ public class ExperimentService {
             }
             ExperimentSpec spec = specs.stored(id, record.spec());
             database.transition(id, ExperimentStatus.RUNNING, null);
+            current.status().refresh();
+            priority.lowerPoolWorkers();
             Dataset dataset = DatasetPreparer.load(spec.dataset());
-            ExperimentData data = split(dataset, spec);
+            ExperimentData data = DatasetPreparer.split(dataset, spec.split()); // data the split cannot use: DatasetLoadException
             database.describeData(id, data.description());
             ExperimentListener listener = keepingModels(spec, id, dataset, data,
-                    new RecordingListener(database, id, current.progress()));
+                    new RecordingListener(database, id, current.status()));
             JdbcResultStore store = database.results(id);
             ExperimentRunner runner = new ExperimentRunner(spec, data, Evaluation.standard(), store, listener, 1);
             current.attach(runner);
@@ -296,12 +321,16 @@ public class ExperimentService {
             runner.run(store.hasResults());
             ExperimentStatus end = !runner.cancelled() ? ExperimentStatus.FINISHED
                     : stopping ? ExperimentStatus.INTERRUPTED : ExperimentStatus.CANCELLED;
+            current.status().forget();
             database.transition(id, end, null);
         } catch (SpecException | DatasetLoadException e) {
+            current.status().forget();
             end(id, e.getMessage());
         } catch (IOException e) {
+            current.status().forget();
             end(id, "cannot read or write the results: " + e.getMessage());
         } catch (RuntimeException | Error e) {
+            current.status().forget();
             String errorId = UUID.randomUUID().toString();
             LOG.errorf(e, "error %s: experiment %s failed unexpectedly", errorId, id);
             end(id, "the run failed unexpectedly (a fault in the server or a plugin); the server log has the "
@@ -309,14 +338,6 @@ public class ExperimentService {
         }
     }
 
-    /** The spec's split of the data; data the split kind cannot use (no timestamps to leave the last out) fails it. */
-    private static ExperimentData split(Dataset dataset, ExperimentSpec spec) {
-        try {
-            return DatasetPreparer.split(dataset, spec.split());
-        } catch (IllegalArgumentException e) {
-            throw new DatasetLoadException("split: " + e.getMessage(), e);
-        }
-    }
 
     /**
      * With {@code keepModels: true}, {@code listener} saving each fitted point's model into the data directory's

@@ -101,8 +101,10 @@ public class ExperimentsResource {
     @GET
     @Path("/{id}")
     public ObjectNode get(@PathParam("id") String id) {
-        return ExperimentJson.withModels(ExperimentJson.of(service.get(id), service.progress(id), true),
-                recommendations.kept(id));
+        LiveStatus.View live = service.live(id); // the running experiment: from memory, no database call
+        ObjectNode view = live != null ? ExperimentJson.of(live.record(), service.progress(id), live.spec())
+                : ExperimentJson.of(service.get(id), service.progress(id), true);
+        return ExperimentJson.withModels(view, recommendations.kept(id));
     }
 
     /** The top-k items of a kept model ({@code keepModels: true}) for a user, without the user's training items. */

@@ -31,6 +31,16 @@ public interface ServerSettings {
     @WithDefault("1048576")
     long maxSpecBody();
 
+    /**
+     * How many steps of nice value (0 to 19) the experiments' threads run below the server's own (its HTTP
+     * threads), meant to keep the API responsive while a training keeps every core busy; 0 (the default) leaves
+     * priorities alone. Off by default because it is not shown to help yet: on a machine loaded by other processes
+     * the lowered training threads are starved by them and then hold up the JVM's safepoints, which stalls the HTTP
+     * threads too (docs/benchmarks.md, "Server under load"). Linux only (see {@link TrainingPriority}).
+     */
+    @WithDefault("0")
+    int trainingNice();
+
     /** Seconds a client is told to wait ({@code Retry-After}) when the queue is full. */
     @WithDefault("30")
     int retryAfterSeconds();
