@@ -67,7 +67,7 @@ class ServerLoadTest {
                 String started = server.await(training, e -> !"queued".equals(e.path("status").asText()),
                         RUNNING_TIMEOUT).path("status").asText();
                 assertThat(started).as("the training after leaving the queue").isEqualTo("running");
-                ConcurrentLinkedQueue<Long> duringTraining = new ConcurrentLinkedQueue<>();
+                Latencies duringTraining = new Latencies();
                 CountDownLatch go = new CountDownLatch(1);
                 List<Future<?>> pollers = startPollers(pool, server, training, "running", FINISH_TIMEOUT, go,
                         duringTraining, badPolls);
@@ -105,13 +105,13 @@ class ServerLoadTest {
                     poller.get(FINISH_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
                 }
                 assertThat(badPolls).as("status calls that did not answer 200").isEmpty();
-                assertThat(duringTraining).as("status calls answered while the training ran").isNotEmpty();
+                assertThat(duringTraining.all()).as("status calls answered while the training ran").isNotEmpty();
 
                 for (String id : concat(training, accepted)) {
                     assertThat(server.awaitEnd(id).path("status").asText()).as("experiment " + id)
                             .isEqualTo("finished");
                 }
-                ConcurrentLinkedQueue<Long> whileIdle = idleLatencies(server, pool, training, badPolls);
+                Latencies whileIdle = idleLatencies(server, pool, training, badPolls);
                 assertThat(badPolls).as("status calls on the idle server that did not answer 200").isEmpty();
                 report("during training", duringTraining);
                 report("idle server, after it", whileIdle);
@@ -125,9 +125,9 @@ class ServerLoadTest {
      * The status calls of the clients polling finished experiment {@code idle} for a while on the idle server (after
      * the training, so that both phases see a warm JVM).
      */
-    private static ConcurrentLinkedQueue<Long> idleLatencies(PackagedServer server, ExecutorService pool, String idle,
+    private static Latencies idleLatencies(PackagedServer server, ExecutorService pool, String idle,
                                                              ConcurrentLinkedQueue<String> bad) throws Exception {
-        ConcurrentLinkedQueue<Long> timed = new ConcurrentLinkedQueue<>();
+        Latencies timed = new Latencies();
         CountDownLatch go = new CountDownLatch(1);
         List<Future<?>> pollers = startPollers(pool, server, idle, "finished", IDLE_POLLING, go, timed, bad);
         go.countDown();
@@ -143,7 +143,7 @@ class ServerLoadTest {
      * another; answers other than 200 go to {@code bad}.
      */
     private static List<Future<?>> startPollers(ExecutorService pool, PackagedServer server, String id, String status,
-                                                Duration duration, CountDownLatch go, ConcurrentLinkedQueue<Long> timed,
+                                                Duration duration, CountDownLatch go, Latencies timed,
                                                 ConcurrentLinkedQueue<String> bad) {
         AtomicBoolean stop = new AtomicBoolean();
         List<Future<?>> pollers = new ArrayList<>();
@@ -154,12 +154,13 @@ class ServerLoadTest {
     }
 
     private static Void poll(PackagedServer server, String id, String status, Duration duration, CountDownLatch go,
-                             AtomicBoolean stop, ConcurrentLinkedQueue<Long> timed, ConcurrentLinkedQueue<String> bad)
+                             AtomicBoolean stop, Latencies timed, ConcurrentLinkedQueue<String> bad)
             throws InterruptedException {
         go.await();
         HttpRequest request = server.request("/api/experiments/" + id).header("Accept", "application/json").GET()
                 .build();
         long deadline = System.nanoTime() + duration.toNanos();
+        boolean first = true;
         while (!stop.get() && System.nanoTime() < deadline) {
             long start = System.nanoTime();
             try {
@@ -168,7 +169,8 @@ class ServerLoadTest {
                 if (response.statusCode() != 200) {
                     bad.add(response.statusCode() + " " + response.body());
                 } else if (status.equals(JSON.readTree(response.body()).path("status").asText())) {
-                    timed.add(nanos);
+                    timed.add(nanos, first);
+                    first = false;
                 } else {
                     stop.set(true);
                 }
@@ -196,7 +198,33 @@ class ServerLoadTest {
         return all;
     }
 
+    /**
+     * Status-call latencies of one phase: every timed call, and those after each client's first (its first call
+     * also opens its connection, and all clients start at once, beside the burst of submissions).
+     */
+    private record Latencies(ConcurrentLinkedQueue<Long> all, ConcurrentLinkedQueue<Long> afterFirst) {
+        Latencies() {
+            this(new ConcurrentLinkedQueue<>(), new ConcurrentLinkedQueue<>());
+        }
+
+        void add(long nanos, boolean firstOfClient) {
+            all.add(nanos);
+            if (!firstOfClient) {
+                afterFirst.add(nanos);
+            }
+        }
+    }
+
+    private static void report(String phase, Latencies latencies) {
+        report(phase, latencies.all());
+        report(phase + ", after each client's first call", latencies.afterFirst());
+    }
+
     private static void report(String phase, ConcurrentLinkedQueue<Long> nanos) {
+        if (nanos.isEmpty()) {
+            System.out.printf("ServerLoadTest: %s: no status calls%n", phase);
+            return;
+        }
         long[] sorted = nanos.stream().mapToLong(Long::longValue).sorted().toArray();
         System.out.printf("ServerLoadTest: %s: %d status calls by %d clients (pause %d ms): "
                         + "p50 %.1f ms, p99 %.1f ms, max %.1f ms%n", phase, sorted.length, POLLERS, POLL_PAUSE_MS,
