@@ -67,6 +67,61 @@ class HogwildTrainerTest {
     }
 
     @Test
+    void showsItsModelAfterEveryEpochWhenAskedAndItMatchesAFitOfThatManyEpochs() {
+        java.util.List<float[]> afterEpoch = new java.util.ArrayList<>();
+        java.util.List<Integer> epochsSeen = new java.util.ArrayList<>();
+        TrainingListener wanting = new TrainingListener() {
+            @Override
+            public boolean wantsEpochModels() {
+                return true;
+            }
+
+            @Override
+            public void epochModel(int epoch, TrainedModel current) {
+                epochsSeen.add(epoch);
+                assertThat(current.report().secondsPerEpoch()).hasSize(epoch);
+                afterEpoch.add(current.scoreAll(new int[] {0})[0]);
+            }
+        };
+        try (TrainedModel model = new HogwildTrainer().fit(plain(spec(Loss.BPR, OptimizerKind.SGD, 3, 0.3, 1),
+                PLANTED), wanting)) {
+            assertThat(epochsSeen).containsExactly(1, 2, 3);
+            assertThat(afterEpoch.get(2)).containsExactly(model.scoreAll(new int[] {0})[0]);
+        }
+        // one thread is deterministic: the model after epoch 2 is the model a 2-epoch fit returns
+        try (TrainedModel two = new HogwildTrainer().fit(plain(spec(Loss.BPR, OptimizerKind.SGD, 2, 0.3, 1),
+                PLANTED), TrainingListener.NONE)) {
+            assertThat(afterEpoch.get(1)).containsExactly(two.scoreAll(new int[] {0})[0]);
+            assertThat(afterEpoch.get(0)).isNotEqualTo(afterEpoch.get(1)); // training moved the model
+        }
+    }
+
+    @Test
+    void aStopAskedForAfterAnEpochModelEndsTheFitBeforeTheNextBatch() {
+        // as early stopping does: it scores the epoch's model, then asks the fit to stop
+        TrainingListener stopAfterFirst = new TrainingListener() {
+            private volatile boolean stop;
+
+            @Override
+            public boolean wantsEpochModels() {
+                return true;
+            }
+
+            @Override
+            public void epochModel(int epoch, TrainedModel current) {
+                stop = true;
+            }
+
+            @Override
+            public boolean stopRequested() {
+                return stop;
+            }
+        };
+        assertThatThrownBy(() -> new HogwildTrainer().fit(plain(spec(Loss.BPR, OptimizerKind.SGD, 5, 0.3, 2),
+                PLANTED), stopAfterFirst)).isInstanceOf(TrainingCancelledException.class);
+    }
+
+    @Test
     void adagradWithPopularityNegativesLearns() {
         ModelSpec spec = spec(Loss.BPR, OptimizerKind.SPARSE_ADAGRAD, 30, 0.3, 2).toBuilder()
                 .sampling(NegativeSampling.POPULARITY).build();

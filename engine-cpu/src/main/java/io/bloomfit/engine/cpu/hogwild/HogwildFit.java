@@ -29,7 +29,10 @@ import java.util.concurrent.Future;
  * within the noise of training (the MRR spread is measured in {@code HogwildTrainerTest}).
  *
  * <p>{@code model.batchSize} is the unit threads take work in, and of progress reports; the learning rate applies
- * to each example's own gradient (not to a batch mean), as in {@code implicit}'s BPR.
+ * to each example's own gradient (not to a batch mean), as in {@code implicit}'s BPR. A listener that
+ * {@link TrainingListener#wantsEpochModels() wants epoch models} (tuning with early stopping) gets a copy of the
+ * model after every epoch, taken once all threads have finished it, and a stop it then requests ends the fit before
+ * the next batch.
  */
 public final class HogwildFit {
 
@@ -74,6 +77,7 @@ public final class HogwildFit {
             thread.setDaemon(true);
             return thread;
         }) : null;
+        boolean epochModels = listener.wantsEpochModels();
         try {
             long stepsBefore = 0;
             for (int epoch = 1; epoch <= spec.epochs(); epoch++) {
@@ -84,6 +88,16 @@ public final class HogwildFit {
                 seconds[epoch - 1] = feed.seconds();
                 losses[epoch - 1] = feed.meanLoss();
                 listener.epochFinished(epoch, spec.epochs(), losses[epoch - 1], seconds[epoch - 1]);
+                if (epochModels) {
+                    // every worker has finished the epoch: the tables hold still while they are copied
+                    FitReport sofar = new FitReport(java.util.Arrays.copyOf(seconds, epoch),
+                            java.util.Arrays.copyOf(losses, epoch), device, threads,
+                            parameters.shapes().totalFloats());
+                    try (FactorizationModel current = new FactorizationModel(spec, request.userLayout(),
+                            request.itemLayout(), copy(parameters), sofar, origin)) {
+                        listener.epochModel(epoch, current);
+                    }
+                }
                 stepsBefore += batches.steps();
             }
         } finally {
@@ -93,6 +107,15 @@ public final class HogwildFit {
         }
         FitReport report = new FitReport(seconds, losses, device, threads, parameters.shapes().totalFloats());
         return new FactorizationModel(spec, request.userLayout(), request.itemLayout(), parameters, report, origin);
+    }
+
+    /** A copy of {@code parameters}' tables (the fit goes on updating its own). */
+    private static ModelParameters copy(ModelParameters parameters) {
+        float[][] tables = new float[TableId.values().length][];
+        for (TableId t : TableId.values()) {
+            tables[t.ordinal()] = parameters.table(t).clone();
+        }
+        return new ModelParameters(parameters.plans(), parameters.shapes(), tables);
     }
 
     /** Runs workers on the pool's threads and on this one until the feed runs dry. */

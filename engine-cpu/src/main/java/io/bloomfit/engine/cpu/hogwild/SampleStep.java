@@ -13,7 +13,11 @@ import io.bloomfit.engine.factorization.step.PairLoss;
  * {@code l2 * (|U(u)|^2 + sum |V(i)|^2)} on the embeddings the example reads, as {@link FusedSparseStep} defines
  * them, but for one example instead of the mean over a batch: the gradient of the batch loss times the batch
  * size, restricted to that example. All of an example's row gradients are computed from the values it read
- * before any is applied. Not thread-safe: each thread of a fit has its own.
+ * before any is applied: for a table whose lookups combine linearly ({@link EntityRows#linear()}: {@code SUM},
+ * {@code MEAN}, one row) a row's gradient is the embedding's gradient times a constant, so its rows are updated
+ * directly, one after another in the order the gradients would have been queued; for any other ({@code PRODUCT}
+ * of several rows) the row gradients depend on the rows' values and are queued and applied after all are
+ * computed. Both give the same result bit for bit. Not thread-safe: each thread of a fit has its own.
  */
 final class SampleStep {
 
@@ -40,12 +44,24 @@ final class SampleStep {
     private final int[][] pendingRows = new int[4][];
     private final float[][] pendingGrads = new float[4][];
     private final int[] pending = new int[4];
+    private final boolean[] direct = new boolean[4];
+    private float sink;    // where the touching reads end (never read)
+    private int rowSink;
 
     /**
      * A step over {@code tables} and {@code lookups} (by {@link TableId} ordinal) for embeddings of
      * {@code dimension}, {@code perPositive} negatives per implicit example.
      */
     SampleStep(SharedTable[] tables, EntityRows[] lookups, int dimension, Loss loss, float l2, int perPositive) {
+        this(tables, lookups, dimension, loss, l2, perPositive, true);
+    }
+
+    /**
+     * As {@link #SampleStep(SharedTable[], EntityRows[], int, Loss, float, int)}; {@code directLinear} false queues
+     * every table's row gradients, linear or not (the general path, for tests that compare the two).
+     */
+    SampleStep(SharedTable[] tables, EntityRows[] lookups, int dimension, Loss loss, float l2, int perPositive,
+               boolean directLinear) {
         this.tables = tables;
         this.lookups = lookups;
         this.d = dimension;
@@ -66,27 +82,69 @@ final class SampleStep {
             int capacity = entitiesRead[t.ordinal()] * lookups[t.ordinal()].lookups();
             pendingRows[t.ordinal()] = new int[capacity];
             pendingGrads[t.ordinal()] = new float[capacity * tables[t.ordinal()].width()];
+            direct[t.ordinal()] = directLinear && lookups[t.ordinal()].linear();
         }
     }
 
-    /** Trains on every example of {@code batch} in order; returns the mean of their losses. */
+    /**
+     * Trains on every example of {@code batch} in order; returns the mean of their losses. While one example is
+     * trained, the rows of the next are brought into cache ({@link EntityRows#touch}) and the row numbers of the one
+     * after: the rows are scattered over tables larger than a core's cache, and an example waits for them otherwise.
+     * Reads only, so the result is the same.
+     */
     double batch(Batch batch) {
         int[] users = batch.users();
         int[] positives = batch.items();
+        int size = users.length;
         double total = 0;
         if (batch.implicit()) {
             int[] negatives = batch.negatives();
             int n = batch.negativesPerPositive();
-            for (int e = 0; e < users.length; e++) {
+            for (int e = 0; e < size; e++) {
+                if (e + 2 < size) {
+                    touchRowNumbers(users[e + 2], positives[e + 2], negatives, (e + 2) * n, n);
+                }
+                if (e + 1 < size) {
+                    touchRows(users[e + 1], positives[e + 1], negatives, (e + 1) * n, n);
+                }
                 total += implicit(users[e], positives[e], negatives, e * n, n);
             }
         } else {
             float[] ratings = batch.ratings();
-            for (int e = 0; e < users.length; e++) {
+            for (int e = 0; e < size; e++) {
+                if (e + 2 < size) {
+                    touchRowNumbers(users[e + 2], positives[e + 2], positives, e + 2, 0);
+                }
+                if (e + 1 < size) {
+                    touchRows(users[e + 1], positives[e + 1], positives, e + 1, 0);
+                }
                 total += explicit(users[e], positives[e], ratings[e]);
             }
         }
-        return total / users.length;
+        return total / size;
+    }
+
+    /** Brings the rows of user {@code u}, item {@code item} and items {@code others[at..at+n)} into cache. */
+    private void touchRows(int u, int item, int[] others, int at, int n) {
+        SharedTable iv = tables[IV];
+        SharedTable ib = tables[IB];
+        float acc = lookups[UV].touch(u, tables[UV].values(), tables[UV].width())
+                + lookups[UB].touch(u, tables[UB].values(), tables[UB].width())
+                + lookups[IV].touch(item, iv.values(), iv.width()) + lookups[IB].touch(item, ib.values(), ib.width());
+        for (int q = at; q < at + n; q++) {
+            acc += lookups[IV].touch(others[q], iv.values(), iv.width())
+                    + lookups[IB].touch(others[q], ib.values(), ib.width());
+        }
+        sink += acc; // a field the reads end in: kept, so the reads are too
+    }
+
+    /** Brings the row numbers of user {@code u}, item {@code item} and items {@code others[at..at+n)} into cache. */
+    private void touchRowNumbers(int u, int item, int[] others, int at, int n) {
+        int acc = lookups[UV].touchRowNumbers(u) + lookups[IV].touchRowNumbers(item);
+        for (int q = at; q < at + n; q++) {
+            acc += lookups[IV].touchRowNumbers(others[q]);
+        }
+        rowSink += acc;
     }
 
     /**
@@ -192,10 +250,19 @@ final class SampleStep {
         }
     }
 
-    /** Queues the gradients of {@code entity}'s rows of {@code table} from its embedding's gradient. */
+    /**
+     * Applies (linear combination) or queues the gradients of {@code entity}'s rows of {@code table} from its
+     * embedding's gradient.
+     */
     private void addRows(int table, int entity, float[] embeddingGradient, int at) {
         EntityRows rows = lookups[table];
         SharedTable values = tables[table];
+        if (direct[table]) {
+            for (int j = 0; j < rows.lookups(); j++) {
+                values.update(rows.row(entity, j), rows.scale(entity, j), embeddingGradient, at);
+            }
+            return;
+        }
         int width = values.width();
         for (int j = 0; j < rows.lookups(); j++) {
             int slot = pending[table]++;

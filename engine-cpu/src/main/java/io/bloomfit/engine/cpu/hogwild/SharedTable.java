@@ -40,6 +40,28 @@ final class SharedTable {
         return width;
     }
 
+    /**
+     * Applies gradient {@code scale * gradient[at..at+width)} to row {@code row}: each float of it rounded as
+     * {@link #update(int, float[], int)} would see it had the product been stored first, so the result is the same
+     * bit for bit.
+     */
+    void update(int row, float scale, float[] gradient, int at) {
+        int base = row * width;
+        float lr = learningRate;
+        if (accumulators == null) {
+            for (int c = 0; c < width; c++) {
+                values[base + c] -= lr * (scale * gradient[at + c]);
+            }
+        } else {
+            for (int c = 0; c < width; c++) {
+                float g = scale * gradient[at + c];
+                float s = accumulators[base + c] + g * g;
+                accumulators[base + c] = s;
+                values[base + c] -= lr * g / ((float) Math.sqrt(s) + EPS);
+            }
+        }
+    }
+
     /** Applies gradient {@code gradient[at..at+width)} to row {@code row}. */
     void update(int row, float[] gradient, int at) {
         int base = row * width;

@@ -173,17 +173,31 @@ public final class LookupPlan {
             }
             return;
         }
-        for (int j = 0; j < k; j++) {
+        if (k == 0) {
+            return;
+        }
+        if (combiner != Combiner.PRODUCT && k <= 4) {
+            sumRows(combiner == Combiner.MEAN, k, table, width, rows, weights, at, out, outAt);
+            return;
+        }
+        // lookup 0 sets, the others multiply or add, in lookup order: one branch-free loop per lookup, the same
+        // arithmetic in the same order as one loop with the choice inside
+        int first = rows[at] * width;
+        float w0 = weights == null ? 1f : weights[at];
+        for (int d = 0; d < width; d++) {
+            out[outAt + d] = w0 * table[first + d];
+        }
+        boolean product = combiner == Combiner.PRODUCT;
+        for (int j = 1; j < k; j++) {
             int base = rows[at + j] * width;
             float w = weights == null ? 1f : weights[at + j];
-            for (int d = 0; d < width; d++) {
-                float v = w * table[base + d];
-                if (j == 0) {
-                    out[outAt + d] = v;
-                } else if (combiner == Combiner.PRODUCT) {
-                    out[outAt + d] *= v;
-                } else {
-                    out[outAt + d] += v;
+            if (product) {
+                for (int d = 0; d < width; d++) {
+                    out[outAt + d] *= w * table[base + d];
+                }
+            } else {
+                for (int d = 0; d < width; d++) {
+                    out[outAt + d] += w * table[base + d];
                 }
             }
         }
@@ -191,6 +205,48 @@ public final class LookupPlan {
             for (int d = 0; d < width; d++) {
                 out[outAt + d] /= k;
             }
+        }
+    }
+
+    /**
+     * {@code SUM} or {@code MEAN} of 1 to 4 rows in one loop over the floats: each float is
+     * {@code ((w0 r0 + w1 r1) + w2 r2) + w3 r3}, divided by k for {@code MEAN} (k > 1), rounded at every step as
+     * the loop per lookup of {@link #combineRows} rounds it, so the result is the same bit for bit; reading the k
+     * rows side by side instead of one after another halves the time (the JIT does not vectorise either form: the
+     * rows sit at different offsets).
+     */
+    private static void sumRows(boolean mean, int k, float[] table, int width, int[] rows, float[] weights, int at,
+                                float[] out, int outAt) {
+        int b0 = rows[at] * width;
+        float w0 = weights == null ? 1f : weights[at];
+        if (k == 1) {
+            for (int d = 0; d < width; d++) {
+                out[outAt + d] = w0 * table[b0 + d];
+            }
+            return;
+        }
+        int b1 = rows[at + 1] * width;
+        float w1 = weights == null ? 1f : weights[at + 1];
+        float divisor = mean ? k : 1f; // x / 1 is x: SUM divides by 1
+        if (k == 2) {
+            for (int d = 0; d < width; d++) {
+                out[outAt + d] = (w0 * table[b0 + d] + w1 * table[b1 + d]) / divisor;
+            }
+            return;
+        }
+        int b2 = rows[at + 2] * width;
+        float w2 = weights == null ? 1f : weights[at + 2];
+        if (k == 3) {
+            for (int d = 0; d < width; d++) {
+                out[outAt + d] = ((w0 * table[b0 + d] + w1 * table[b1 + d]) + w2 * table[b2 + d]) / divisor;
+            }
+            return;
+        }
+        int b3 = rows[at + 3] * width;
+        float w3 = weights == null ? 1f : weights[at + 3];
+        for (int d = 0; d < width; d++) {
+            out[outAt + d] = (((w0 * table[b0 + d] + w1 * table[b1 + d]) + w2 * table[b2 + d])
+                    + w3 * table[b3 + d]) / divisor;
         }
     }
 

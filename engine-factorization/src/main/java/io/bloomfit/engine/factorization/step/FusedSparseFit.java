@@ -28,7 +28,8 @@ public final class FusedSparseFit {
     /**
      * Fits {@code request} (already validated; a sparse optimizer, or {@code adam} for the fused dense Adam of
      * {@link RowOptimizer.Kind#DENSE_ADAM}) and returns the model.
-     * Row work uses {@code model.threads} threads, or every core when 0; the report names {@code device}.
+     * Row work uses up to {@code model.threads} threads, or every core when 0, where it is large enough to split
+     * ({@link RowRanges}); the report gives the threads it ran on and names {@code device}.
      */
     public static FactorizationModel fit(FitRequest request, TrainingListener listener,
                                          ParameterInitializer initializer, String device, ModelOrigin origin) {
@@ -42,9 +43,10 @@ public final class FusedSparseFit {
         FusedSparseStep step = new FusedSparseStep(tables, plans, spec.dimension());
         FitLoop.Result result = FitLoop.run(spec, request.train(), listener, step.forLoss(spec.loss(),
                 (float) spec.l2()), () -> model(request, tables, plans, new FitReport(new double[0], new double[0],
-                device, threads, tables.shapes().totalFloats()), origin));
-        FitReport report = new FitReport(result.secondsPerEpoch(), result.lossPerEpoch(), device, threads,
-                tables.shapes().totalFloats());
+                device, tables.threadsUsed(), tables.shapes().totalFloats()), origin));
+        // the threads the row work ran on, not the limit: a small batch's sparse step stays on one (RowRanges)
+        FitReport report = new FitReport(result.secondsPerEpoch(), result.lossPerEpoch(), device,
+                tables.threadsUsed(), tables.shapes().totalFloats());
         return model(request, tables, plans, report, origin);
     }
 

@@ -284,11 +284,11 @@ public final class FusedSparseStep {
             float[] out = new float[entities * width];
             Combiner combiner = plan.combiner();
             // entities are independent: split them across the row threads
-            RowRanges.forRange(entities, optimizer.threads(), (from, to) -> {
+            optimizer.used(RowRanges.forRange(entities, k * rowWidth + width, optimizer.threads(), (from, to) -> {
                 for (int e = from; e < to; e++) {
                     LookupPlan.combineRows(combiner, k, rows, rowWidth, slots, weights, e * k, out, e * width);
                 }
-            });
+            }));
             return out;
         }
 
@@ -334,7 +334,10 @@ public final class FusedSparseStep {
             float scale = combiner == Combiner.MEAN ? 1f / k : 1f;
             // each thread owns a range of rows and adds their contributions in entity order, as one thread would:
             // no races, and the sums do not depend on the number of threads
-            RowRanges.forRange(distinct, optimizer.threads(), (lo, hi) -> {
+            // each part reads every entity's gradient: the work is the whole batch's, split or not
+            int perRow = Math.max(rowWidth, (int) Math.min(Integer.MAX_VALUE,
+                    (long) entities * k * rowWidth / Math.max(1, distinct)));
+            optimizer.used(RowRanges.forRange(distinct, perRow, optimizer.threads(), (lo, hi) -> {
                 for (int e = 0; e < entities; e++) {
                     int o = e * width;
                     for (int j = 0; j < k; j++) {
@@ -367,7 +370,7 @@ public final class FusedSparseStep {
                         }
                     }
                 }
-            });
+            }));
             optimizer.apply(gradient);
         }
     }

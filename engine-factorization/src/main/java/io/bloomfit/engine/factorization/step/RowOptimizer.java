@@ -54,6 +54,7 @@ public abstract class RowOptimizer {
     private int unique;
     private float sink;
     private int threads = RowRanges.threads();
+    private int threadsUsed = 1;
     protected long steps;
 
     RowOptimizer(float[] parameters, int rows, int width, float learningRate, int arrays) {
@@ -78,6 +79,16 @@ public abstract class RowOptimizer {
     /** Threads that copy and update rows. */
     public final int threads() {
         return threads;
+    }
+
+    /** The most threads any row work of this table ran on so far (at least 1): {@link RowRanges} splits only large work. */
+    public final int threadsUsed() {
+        return threadsUsed;
+    }
+
+    /** Records that row work of this table ran on {@code parts} threads. */
+    final void used(int parts) {
+        threadsUsed = Math.max(threadsUsed, parts);
     }
 
     /** Limits the threads that copy and update rows (at least 1). */
@@ -136,7 +147,7 @@ public abstract class RowOptimizer {
         }
         orderRows(distinct);
         unique = distinct;
-        RowRanges.forRange(distinct, threads, (from, to) -> {
+        used(RowRanges.forRange(distinct, width, threads, (from, to) -> {
             for (int first = from; first < to; first += BLOCK_ROWS) {
                 int end = Math.min(to, first + BLOCK_ROWS);
                 touch(first, end, width);
@@ -145,7 +156,7 @@ public abstract class RowOptimizer {
                     System.arraycopy(records, touched[slot] * stride, params, slot * width, width);
                 }
             }
-        });
+        }));
         return distinct;
     }
 
@@ -198,7 +209,7 @@ public abstract class RowOptimizer {
         int distinct = unique;
         steps++;
         beginStep();
-        RowRanges.forRange(distinct, threads, (from, to) -> {
+        used(RowRanges.forRange(distinct, 2 * stride + width, threads, (from, to) -> {
             float[][] block = new float[arrays][BLOCK_ROWS * width];
             float[] blockGradient = new float[BLOCK_ROWS * width];
             for (int first = from; first < to; first += BLOCK_ROWS) {
@@ -222,7 +233,7 @@ public abstract class RowOptimizer {
                     }
                 }
             }
-        });
+        }));
         unique = 0;
     }
 
@@ -270,13 +281,23 @@ public abstract class RowOptimizer {
 
     /** PyTorch's {@code SparseAdam} (lazy Adam): moments of untouched rows do not decay. */
     static class SparseAdam extends RowOptimizer {
-        private static final double BETA1 = 0.9;
-        private static final double BETA2 = 0.999;
-        private static final float EPS = 1e-8f;
+        static final double BETA1 = 0.9;
+        static final double BETA2 = 0.999;
+        static final float EPS = 1e-8f;
         private float stepSize;
 
         SparseAdam(float[] parameters, int rows, int width, float learningRate) {
-            super(parameters, rows, width, learningRate, 3);
+            this(parameters, rows, width, learningRate, 3);
+        }
+
+        /** With {@code arrays} record arrays: 3 ({@code [p | m | v]}), or 1 where a subclass keeps the moments. */
+        SparseAdam(float[] parameters, int rows, int width, float learningRate, int arrays) {
+            super(parameters, rows, width, learningRate, arrays);
+        }
+
+        /** The step size of the current step (bias corrections included), set by {@link #beginStep}. */
+        final float stepSizeNow() {
+            return stepSize;
         }
 
         @Override
@@ -307,56 +328,123 @@ public abstract class RowOptimizer {
 
     /**
      * Dense Adam as PyTorch's and DJL's {@code Adam} (same formula as {@link SparseAdam}): untouched rows get a zero
-     * gradient, so every row's moments decay and every row moves, every step. Done in one pass over the table in
-     * row order (the touched rows' gradients scattered into a dense buffer first), in blocks of rows copied into
-     * per-array buffers as {@link #apply} does, so the JIT vectorises the update and memory streams sequentially:
-     * a step costs the table's size, as the seed's claim about dense optimizers assumes, without any
-     * per-operation overhead on top.
+     * gradient, so every row's moments decay and every row moves, every step. Parameters and the two moments are
+     * three separate row-major arrays (a dense pass reads every row anyway, so nothing is gained by keeping a row's
+     * state together), and a step is one pass over them in row order: the rows between two touched rows take the
+     * {@code g = 0} update in one loop over the same index of the three arrays, which the JIT vectorises and which
+     * reads no gradient; each run of consecutive touched rows takes its gradients from a table-sized gradient
+     * array at the same index (so that loop vectorises too: square roots and divisions sixteen at a time), which
+     * holds only the touched rows' gradients and is cleared behind them. Only touched rows' gradients are written
+     * or read, and nothing else is copied: a step costs the table's size, as the seed's claim about dense optimizers
+     * assumes, without per-operation overhead on top. The result is the one of the update with a zero-filled
+     * dense gradient, bit for bit.
      */
     static final class DenseAdam extends SparseAdam {
-        private final float[] denseGradient;
+        private final float[] m;
+        private final float[] v;
+        private final float[] g; // the touched rows' gradients at their rows' places; zero everywhere else
+        private long[] sorted = new long[0]; // (row << 32) | slot of the touched rows, in row order
 
         DenseAdam(float[] parameters, int rows, int width, float learningRate) {
-            super(parameters, rows, width, learningRate);
-            this.denseGradient = new float[Math.multiplyExact(rows, width)];
+            super(parameters, rows, width, learningRate, 1);
+            int floats = Math.multiplyExact(rows, width);
+            this.m = new float[floats];
+            this.v = new float[floats];
+            this.g = new float[floats];
         }
 
         @Override
         public void apply(float[] gradient) {
             RowOptimizer self = this;
             int distinct = self.unique;
+            if (sorted.length < distinct) {
+                sorted = new long[Math.max(distinct, 2 * sorted.length)];
+            }
+            boolean inOrder = true;
+            for (int i = 0; i < distinct; i++) {
+                int slot = self.order[i];
+                sorted[i] = ((long) self.touched[slot] << 32) | slot;
+                inOrder &= i == 0 || sorted[i] > sorted[i - 1];
+            }
+            if (!inOrder) {
+                Arrays.sort(sorted, 0, distinct);
+            }
             for (int slot = 0; slot < distinct; slot++) {
-                System.arraycopy(gradient, slot * width, denseGradient, self.touched[slot] * width, width);
+                System.arraycopy(gradient, slot * width, g, self.touched[slot] * width, width);
             }
             steps++;
             beginStep();
-            float[] records = self.records;
-            int stride = self.stride;
-            int rows = records.length / stride;
-            RowRanges.forRange(rows, threads(), (from, to) -> {
-                float[][] block = new float[3][BLOCK_ROWS * width];
-                float[] blockGradient = new float[BLOCK_ROWS * width];
-                for (int first = from; first < to; first += BLOCK_ROWS) {
-                    int end = Math.min(to, first + BLOCK_ROWS);
-                    int length = (end - first) * width;
-                    for (int r = first; r < end; r++) {
-                        int at = (r - first) * width;
-                        for (int a = 0; a < 3; a++) {
-                            System.arraycopy(records, r * stride + a * width, block[a], at, width);
-                        }
-                    }
-                    System.arraycopy(denseGradient, first * width, blockGradient, 0, length);
-                    java.util.Arrays.fill(denseGradient, first * width, end * width, 0f);
-                    update(block, blockGradient, length);
-                    for (int r = first; r < end; r++) {
-                        int at = (r - first) * width;
-                        for (int a = 0; a < 3; a++) {
-                            System.arraycopy(block[a], at, records, r * stride + a * width, width);
-                        }
+            float[] p = self.records;
+            int rows = p.length / width;
+            long[] touchedRows = sorted;
+            used(RowRanges.forRange(rows, 6 * width, threads(), (from, to) -> {
+                // the first touched row at or after `from`
+                int lo = 0;
+                int hi = distinct;
+                while (lo < hi) {
+                    int mid = (lo + hi) >>> 1;
+                    if ((int) (touchedRows[mid] >>> 32) < from) {
+                        lo = mid + 1;
+                    } else {
+                        hi = mid;
                     }
                 }
-            });
+                int next = from;
+                int t = lo;
+                while (t < distinct && (int) (touchedRows[t] >>> 32) < to) {
+                    // a run of consecutive touched rows [start, end): one loop over their floats
+                    int start = (int) (touchedRows[t] >>> 32);
+                    int end = start + 1;
+                    t++;
+                    while (t < distinct && (int) (touchedRows[t] >>> 32) == end && end < to) {
+                        end++;
+                        t++;
+                    }
+                    decay(p, next * width, start * width);
+                    touchedRun(p, start * width, end * width);
+                    next = end;
+                }
+                decay(p, next * width, to * width);
+            }));
             self.unique = 0;
+        }
+
+        /** The {@code g = 0} update of floats {@code [from, to)}: {@link SparseAdam#update}'s formula with g = 0. */
+        private void decay(float[] p, int from, int to) {
+            float[] mm = m;
+            float[] vv = v;
+            float c1 = (float) (1 - BETA1);
+            float c2 = (float) (1 - BETA2);
+            float step = stepSizeNow();
+            for (int i = from; i < to; i++) {
+                float mi = mm[i] + (0f - mm[i]) * c1;
+                float vi = vv[i] + (0f * 0f - vv[i]) * c2;
+                mm[i] = mi;
+                vv[i] = vi;
+                p[i] = p[i] - step * mi / ((float) Math.sqrt(vi) + EPS);
+            }
+        }
+
+        /**
+         * The update of floats {@code [from, to)} (touched rows) with their gradients in {@link #g}, which it clears
+         * for the next step: the same index in every array, so the JIT vectorises it.
+         */
+        private void touchedRun(float[] p, int from, int to) {
+            float[] mm = m;
+            float[] vv = v;
+            float[] gg = g;
+            float c1 = (float) (1 - BETA1);
+            float c2 = (float) (1 - BETA2);
+            float step = stepSizeNow();
+            for (int i = from; i < to; i++) {
+                float gi = gg[i];
+                gg[i] = 0f;
+                float mi = mm[i] + (gi - mm[i]) * c1;
+                float vi = vv[i] + (gi * gi - vv[i]) * c2;
+                mm[i] = mi;
+                vv[i] = vi;
+                p[i] = p[i] - step * mi / ((float) Math.sqrt(vi) + EPS);
+            }
         }
     }
 

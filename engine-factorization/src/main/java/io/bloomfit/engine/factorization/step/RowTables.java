@@ -41,6 +41,18 @@ public final class RowTables {
         }
     }
 
+    /**
+     * The most threads any row work of the fit ran on so far (at least 1): the limit of {@link #rowThreads} is only
+     * reached by work large enough to split ({@link RowRanges}), e.g. a dense pass over a large table.
+     */
+    public int threadsUsed() {
+        int used = 1;
+        for (RowOptimizer optimizer : optimizers) {
+            used = Math.max(used, optimizer.threadsUsed());
+        }
+        return used;
+    }
+
     /** The optimizer that holds {@code table}'s rows. */
     public RowOptimizer optimizer(TableId table) {
         return optimizers[table.ordinal()];

@@ -68,4 +68,68 @@ class RowOptimizerTest {
         adam.step(new int[] {1}, new float[] {1});
         assertThat(adam.parameters()).containsExactly(new float[] {0.8329942f, 0.9255863f}, within(1e-6f));
     }
+
+    /**
+     * The dense pass (untouched rows take the g = 0 update without reading a gradient; touched rows in any order)
+     * gives, bit for bit, Adam over a zero-filled dense gradient as PyTorch defines it, written out here float by
+     * float; and the same with the table split across 3 threads, which a table this large is.
+     */
+    @Test
+    void denseAdamEqualsAdamOverAZeroFilledDenseGradientOnAnyNumberOfThreads() {
+        int rows = 70_000;
+        int width = 8;
+        java.util.SplittableRandom random = new java.util.SplittableRandom(5);
+        float[] start = new float[rows * width];
+        for (int i = 0; i < start.length; i++) {
+            start[i] = (float) random.nextGaussian();
+        }
+        int steps = 3;
+        int[][] touched = new int[steps][];
+        float[][] gradients = new float[steps][];
+        for (int s = 0; s < steps; s++) {
+            touched[s] = new int[500 + 2_000 * s]; // from sparse (first-appearance order) to dense (row order)
+            gradients[s] = new float[touched[s].length * width];
+            for (int i = 0; i < touched[s].length; i++) {
+                touched[s][i] = random.nextInt(rows); // repeats too
+            }
+            for (int i = 0; i < gradients[s].length; i++) {
+                gradients[s][i] = (float) random.nextGaussian();
+            }
+        }
+        float lr = 0.01f;
+        float[] p = start.clone();
+        float[] m = new float[p.length];
+        float[] v = new float[p.length];
+        for (int s = 0; s < steps; s++) {
+            float[] dense = new float[p.length];
+            for (int i = 0; i < touched[s].length; i++) {
+                for (int c = 0; c < width; c++) {
+                    dense[touched[s][i] * width + c] += gradients[s][i * width + c];
+                }
+            }
+            int t = s + 1;
+            float stepSize = (float) (lr * Math.sqrt(1 - Math.pow(0.999, t)) / (1 - Math.pow(0.9, t)));
+            for (int i = 0; i < p.length; i++) {
+                float g = dense[i];
+                m[i] = m[i] + (g - m[i]) * (float) (1 - 0.9);
+                v[i] = v[i] + (g * g - v[i]) * (float) (1 - 0.999);
+                p[i] = p[i] - stepSize * m[i] / ((float) Math.sqrt(v[i]) + 1e-8f);
+            }
+        }
+        for (int threads : new int[] {1, 3}) {
+            RowOptimizer adam = RowOptimizer.create(RowOptimizer.Kind.DENSE_ADAM, start, rows, width, lr);
+            adam.threads(threads);
+            for (int s = 0; s < steps; s++) {
+                adam.step(touched[s], gradients[s]);
+            }
+            float[] actual = adam.parameters();
+            for (int i = 0; i < p.length; i++) {
+                if (Float.floatToRawIntBits(actual[i]) != Float.floatToRawIntBits(p[i])) {
+                    throw new AssertionError(threads + " threads: float " + i + " is " + actual[i] + ", expected "
+                            + p[i]);
+                }
+            }
+            assertThat(adam.threadsUsed()).isEqualTo(threads);
+        }
+    }
 }
