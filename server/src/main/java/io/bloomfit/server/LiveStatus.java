@@ -1,8 +1,7 @@
 package io.bloomfit.server;
 
-import io.bloomfit.api.train.TrainedModel;
-import io.bloomfit.api.train.TrainingListener;
 import io.bloomfit.experiment.ExperimentListener;
+import io.bloomfit.experiment.ForwardingExperimentListener;
 import io.bloomfit.experiment.GridPoint;
 import io.bloomfit.experiment.ResultRow;
 import io.bloomfit.store.jdbc.ExperimentDatabase;
@@ -10,7 +9,6 @@ import io.bloomfit.store.jdbc.ExperimentRecord;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import java.io.IOException;
 import java.util.List;
 
 /**
@@ -27,7 +25,7 @@ import java.util.List;
  *
  * <p>As a listener it passes every call on to {@code delegate} first, then re-reads.
  */
-final class LiveStatus implements ExperimentListener {
+final class LiveStatus extends ForwardingExperimentListener {
 
     /** The stored experiment and its spec as a JSON tree (shared by all readers: never modified). */
     record View(ExperimentRecord record, JsonNode spec) {
@@ -35,13 +33,12 @@ final class LiveStatus implements ExperimentListener {
 
     private final ExperimentDatabase database;
     private final String experimentId;
-    private final ExperimentListener delegate;
     private volatile View view;
 
     LiveStatus(ExperimentDatabase database, String experimentId, ExperimentListener delegate) {
+        super(delegate);
         this.database = database;
         this.experimentId = experimentId;
-        this.delegate = delegate == null ? ExperimentListener.NONE : delegate;
     }
 
     /** The copy, or {@code null} before the first {@link #refresh()} and after {@link #forget()}. */
@@ -68,33 +65,13 @@ final class LiveStatus implements ExperimentListener {
 
     @Override
     public void started(List<GridPoint> points, int skipped) {
-        delegate.started(points, skipped);
+        super.started(points, skipped);
         refresh();
-    }
-
-    @Override
-    public TrainingListener pointStarted(GridPoint point, int index, int total) {
-        return delegate.pointStarted(point, index, total);
-    }
-
-    @Override
-    public void modelFitted(GridPoint point, TrainedModel model) throws IOException {
-        delegate.modelFitted(point, model);
     }
 
     @Override
     public void pointFinished(ResultRow row, int index, int total) {
-        delegate.pointFinished(row, index, total);
+        super.pointFinished(row, index, total);
         refresh();
-    }
-
-    @Override
-    public void pointCancelled(GridPoint point, int index, int total) {
-        delegate.pointCancelled(point, index, total);
-    }
-
-    @Override
-    public void note(String message) {
-        delegate.note(message);
     }
 }

@@ -1,12 +1,10 @@
 package io.bloomfit.store.jdbc;
 
-import io.bloomfit.api.train.TrainedModel;
 import io.bloomfit.api.train.TrainingListener;
 import io.bloomfit.experiment.ExperimentListener;
+import io.bloomfit.experiment.ForwardingExperimentListener;
 import io.bloomfit.experiment.GridPoint;
-import io.bloomfit.experiment.ResultRow;
 
-import java.io.IOException;
 import java.util.List;
 
 /**
@@ -15,30 +13,28 @@ import java.util.List;
  * passes everything on to another listener. A database that fails while recording progress does not stop the
  * training: progress events are informative, the rows are what counts.
  */
-public final class RecordingListener implements ExperimentListener {
+public final class RecordingListener extends ForwardingExperimentListener {
 
     private final ExperimentDatabase database;
     private final String experimentId;
-    private final ExperimentListener delegate;
 
     public RecordingListener(ExperimentDatabase database, String experimentId, ExperimentListener delegate) {
+        super(delegate);
         this.database = database;
         this.experimentId = experimentId;
-        this.delegate = delegate == null ? ExperimentListener.NONE : delegate;
     }
 
     @Override
     public void started(List<GridPoint> points, int skipped) {
         quietly(() -> database.setTotal(experimentId, points.size() + skipped));
-        delegate.started(points, skipped);
+        super.started(points, skipped);
     }
 
     @Override
     public TrainingListener pointStarted(GridPoint point, int index, int total) {
         quietly(() -> database.addEvent(experimentId, EventKind.POINT_STARTED, EventJson.pointStarted(point, index,
                 total)));
-        TrainingListener next = delegate.pointStarted(point, index, total);
-        TrainingListener training = next == null ? TrainingListener.NONE : next;
+        TrainingListener training = super.pointStarted(point, index, total);
         return new TrainingListener() {
             private volatile double examplesPerSecond = Double.NaN;
 
@@ -65,21 +61,6 @@ public final class RecordingListener implements ExperimentListener {
                 return training.stopRequested();
             }
         };
-    }
-
-    @Override
-    public void modelFitted(GridPoint point, TrainedModel model) throws IOException {
-        delegate.modelFitted(point, model);
-    }
-
-    @Override
-    public void pointFinished(ResultRow row, int index, int total) {
-        delegate.pointFinished(row, index, total);
-    }
-
-    @Override
-    public void pointCancelled(GridPoint point, int index, int total) {
-        delegate.pointCancelled(point, index, total);
     }
 
     private static void quietly(Runnable write) {
