@@ -267,15 +267,18 @@ class ExperimentRunnerTest {
         AtomicReference<ExperimentRunner> running = new AtomicReference<>();
         AtomicInteger started = new AtomicInteger();
         AtomicInteger finished = new AtomicInteger();
+        // synchronized: the second finish and the cancel it asks for are one step for the other thread, which
+        // otherwise (preempted between the two on a loaded machine) could finish a reference point, which has no
+        // fit to stop, and start yet another point before the cancel
         ExperimentListener cancelAtTheSecondFinish = new ExperimentListener() {
             @Override
-            public TrainingListener pointStarted(GridPoint point, int index, int total) {
+            public synchronized TrainingListener pointStarted(GridPoint point, int index, int total) {
                 started.incrementAndGet();
                 return TrainingListener.NONE;
             }
 
             @Override
-            public void pointFinished(ResultRow row, int index, int total) {
+            public synchronized void pointFinished(ResultRow row, int index, int total) {
                 if (finished.incrementAndGet() == 2) {
                     running.get().cancel();
                 }
