@@ -5,22 +5,15 @@ import io.bloomfit.api.train.FitRequest;
 import io.bloomfit.api.train.LayoutFeature;
 import io.bloomfit.api.train.ModelKind;
 import io.bloomfit.api.train.OptimizerKind;
-import io.bloomfit.api.train.TrainedModel;
-import io.bloomfit.api.train.Trainer;
 import io.bloomfit.api.train.TrainerCapabilities;
 import io.bloomfit.api.train.TrainingListener;
-import io.bloomfit.engine.factorization.FitLoop;
 import io.bloomfit.engine.factorization.model.FactorizationModel;
 import io.bloomfit.engine.factorization.model.GaussianInitializer;
-import io.bloomfit.engine.factorization.model.ModelFiles;
 import io.bloomfit.engine.factorization.model.ModelOrigin;
 import io.bloomfit.engine.factorization.model.ParameterInitializer;
 import io.bloomfit.engine.factorization.step.FusedSparseFit;
 
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.EnumSet;
-import java.util.Objects;
 
 /**
  * The {@code cpu} trainer: implicit and explicit factorization models (score = &lt;U(u), V(i)&gt; + b_u + b_i) on
@@ -38,13 +31,10 @@ import java.util.Objects;
  * common fork-join pool, shared but stateless). Models load from any factorization model directory, including
  * those saved by the {@code djl} trainer.
  */
-public final class CpuTrainer implements Trainer {
+public final class CpuTrainer extends JavaFactorizationTrainer {
 
     /** The name users put in specs. */
     public static final String NAME = "cpu";
-
-    /** What the report names as the device. */
-    static final String DEVICE = "cpu";
 
     private static final TrainerCapabilities CAPABILITIES = new TrainerCapabilities(true,
             EnumSet.of(DeviceChoice.AUTO, DeviceChoice.CPU),
@@ -53,8 +43,6 @@ public final class CpuTrainer implements Trainer {
             // the fused step learns trainable lookup weights (hash-embedding); encoders (dhe) need autograd
             EnumSet.of(LayoutFeature.TRAINABLE_WEIGHTS, LayoutFeature.CONCATENATED_ROWS));
 
-    private final ParameterInitializer initializer;
-
     /** The trainer with Spotlight's initialisation ({@link GaussianInitializer}); used by ServiceLoader. */
     public CpuTrainer() {
         this(GaussianInitializer.INSTANCE);
@@ -62,29 +50,12 @@ public final class CpuTrainer implements Trainer {
 
     /** A trainer that starts embedding tables from {@code initializer} (biases always start at zero). */
     public CpuTrainer(ParameterInitializer initializer) {
-        this.initializer = Objects.requireNonNull(initializer, "initializer");
+        super(NAME, CAPABILITIES, initializer);
     }
 
     @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public TrainerCapabilities capabilities() {
-        return CAPABILITIES;
-    }
-
-    @Override
-    public FactorizationModel fit(FitRequest request, TrainingListener listener) {
-        Objects.requireNonNull(request, "request");
-        FitLoop.validate(request, CAPABILITIES, NAME);
-        return FusedSparseFit.fit(request, listener == null ? TrainingListener.NONE : listener, initializer, DEVICE,
-                new ModelOrigin(NAME, null));
-    }
-
-    @Override
-    public TrainedModel load(Path directory) throws IOException {
-        return ModelFiles.load(directory);
+    FactorizationModel train(FitRequest request, TrainingListener listener, ParameterInitializer initializer,
+                             ModelOrigin origin) {
+        return FusedSparseFit.fit(request, listener, initializer, DEVICE, origin);
     }
 }

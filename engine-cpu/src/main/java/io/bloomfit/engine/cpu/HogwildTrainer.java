@@ -4,22 +4,15 @@ import io.bloomfit.api.train.DeviceChoice;
 import io.bloomfit.api.train.FitRequest;
 import io.bloomfit.api.train.ModelKind;
 import io.bloomfit.api.train.OptimizerKind;
-import io.bloomfit.api.train.TrainedModel;
-import io.bloomfit.api.train.Trainer;
 import io.bloomfit.api.train.TrainerCapabilities;
 import io.bloomfit.api.train.TrainingListener;
 import io.bloomfit.engine.cpu.hogwild.HogwildFit;
-import io.bloomfit.engine.factorization.FitLoop;
 import io.bloomfit.engine.factorization.model.FactorizationModel;
 import io.bloomfit.engine.factorization.model.GaussianInitializer;
-import io.bloomfit.engine.factorization.model.ModelFiles;
 import io.bloomfit.engine.factorization.model.ModelOrigin;
 import io.bloomfit.engine.factorization.model.ParameterInitializer;
 
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.EnumSet;
-import java.util.Objects;
 
 /**
  * The {@code hogwild} trainer: the factorization models of the {@code djl} and {@code cpu} trainers (implicit with
@@ -36,7 +29,7 @@ import java.util.Objects;
  *
  * <p>Fits may run concurrently in one JVM (each fit owns its tables and threads).
  */
-public final class HogwildTrainer implements Trainer {
+public final class HogwildTrainer extends JavaFactorizationTrainer {
 
     /** The name users put in specs. */
     public static final String NAME = "hogwild";
@@ -46,8 +39,6 @@ public final class HogwildTrainer implements Trainer {
             EnumSet.of(ModelKind.IMPLICIT_FACTORIZATION, ModelKind.EXPLICIT_FACTORIZATION),
             EnumSet.of(OptimizerKind.SGD, OptimizerKind.SPARSE_ADAGRAD));
 
-    private final ParameterInitializer initializer;
-
     /** The trainer with Spotlight's initialisation ({@link GaussianInitializer}); used by ServiceLoader. */
     public HogwildTrainer() {
         this(GaussianInitializer.INSTANCE);
@@ -55,29 +46,12 @@ public final class HogwildTrainer implements Trainer {
 
     /** A trainer that starts embedding tables from {@code initializer} (biases always start at zero). */
     public HogwildTrainer(ParameterInitializer initializer) {
-        this.initializer = Objects.requireNonNull(initializer, "initializer");
+        super(NAME, CAPABILITIES, initializer);
     }
 
     @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public TrainerCapabilities capabilities() {
-        return CAPABILITIES;
-    }
-
-    @Override
-    public FactorizationModel fit(FitRequest request, TrainingListener listener) {
-        Objects.requireNonNull(request, "request");
-        FitLoop.validate(request, CAPABILITIES, NAME);
-        return HogwildFit.fit(request, listener == null ? TrainingListener.NONE : listener, initializer,
-                CpuTrainer.DEVICE, new ModelOrigin(NAME, null));
-    }
-
-    @Override
-    public TrainedModel load(Path directory) throws IOException {
-        return ModelFiles.load(directory);
+    FactorizationModel train(FitRequest request, TrainingListener listener, ParameterInitializer initializer,
+                             ModelOrigin origin) {
+        return HogwildFit.fit(request, listener, initializer, DEVICE, origin);
     }
 }
