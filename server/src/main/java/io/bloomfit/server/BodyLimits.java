@@ -3,9 +3,6 @@ package io.bloomfit.server;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.WebApplicationException;
-import jakarta.ws.rs.container.ContainerRequestContext;
-import jakarta.ws.rs.core.Response;
-import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,7 +12,7 @@ import java.nio.charset.StandardCharsets;
 /**
  * Request body limits: specs up to {@code bloomfit.server.max-spec-body} (1 MiB), anything else (dataset uploads)
  * up to {@code bloomfit.server.max-body} (64 MiB); a larger body gets 413. A declared {@code Content-Length} is
- * checked before the body is read; bodies without one are counted as they are read.
+ * checked before the body is read ({@link HttpRoutes}); bodies without one are counted as they are read.
  */
 @ApplicationScoped
 public class BodyLimits {
@@ -27,17 +24,11 @@ public class BodyLimits {
         this.settings = settings;
     }
 
-    /** Refuses a request whose declared length is over the limit of its path, before anything reads it. */
-    @ServerRequestFilter(preMatching = true)
-    public Response checkDeclaredLength(ContainerRequestContext request) {
-        String refusal = declaredTooLarge(request.getUriInfo().getPath(), request.getHeaderString("Content-Length"));
-        return refusal == null ? null : ProblemMapper.problem(413, "Content too large", refusal);
-    }
-
     /**
      * Why a request to {@code path} that declares {@code contentLength} is refused (413), or {@code null} when it is
-     * within the limit of its path (or declares no valid length: those are counted as they are read). Checked at
-     * the HTTP layer too ({@link HttpRoutes}), ahead of Quarkus' own bound, whose 413 has no problem body.
+     * within the limit of its path (or declares no valid length: those are counted as they are read). Checked once,
+     * for every path, at the HTTP layer ({@link HttpRoutes}), ahead of Quarkus' own bound, whose 413 has no problem
+     * body.
      */
     String declaredTooLarge(String path, String contentLength) {
         if (contentLength == null) {
