@@ -29,26 +29,10 @@ public final class Cancellation {
      * cancelled.
      */
     public TrainingListener guard(TrainingListener training) {
-        TrainingListener delegate = training == null ? TrainingListener.NONE : training;
-        return new TrainingListener() {
-            @Override
-            public void epochStarted(int epoch, int epochs, long steps) {
-                delegate.epochStarted(epoch, epochs, steps);
-            }
-
-            @Override
-            public void stepFinished(int epoch, long step, long steps, double meanLoss, double examplesPerSecond) {
-                delegate.stepFinished(epoch, step, steps, meanLoss, examplesPerSecond);
-            }
-
-            @Override
-            public void epochFinished(int epoch, int epochs, double meanLoss, double seconds) {
-                delegate.epochFinished(epoch, epochs, meanLoss, seconds);
-            }
-
+        return new ForwardingTrainingListener(training) {
             @Override
             public boolean stopRequested() {
-                return cancelled || delegate.stopRequested();
+                return cancelled || super.stopRequested();
             }
         };
     }

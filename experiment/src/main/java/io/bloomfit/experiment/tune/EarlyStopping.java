@@ -4,15 +4,15 @@ import io.bloomfit.api.data.Interactions;
 import io.bloomfit.api.train.TrainedModel;
 import io.bloomfit.api.train.TrainingListener;
 import io.bloomfit.experiment.Evaluation;
+import io.bloomfit.experiment.ForwardingTrainingListener;
 
 /**
  * A fit's listener that scores the model on the validation part after every epoch and asks the fit to stop once
  * {@code patience} epochs have passed without a better score; progress and cancellation go on to the run's listener.
  * The best epoch is the first one with the highest score.
  */
-final class EarlyStopping implements TrainingListener {
+final class EarlyStopping extends ForwardingTrainingListener {
 
-    private final TrainingListener outer;
     private final Evaluation evaluation;
     private final TuneMetric metric;
     private final Interactions fitPart;
@@ -25,7 +25,7 @@ final class EarlyStopping implements TrainingListener {
 
     EarlyStopping(TrainingListener outer, Evaluation evaluation, TuneMetric metric, Interactions fitPart,
                   Interactions validation, int patience) {
-        this.outer = outer;
+        super(outer);
         this.evaluation = evaluation;
         this.metric = metric;
         this.fitPart = fitPart;
@@ -51,23 +51,8 @@ final class EarlyStopping implements TrainingListener {
     }
 
     @Override
-    public void epochStarted(int epoch, int epochs, long steps) {
-        outer.epochStarted(epoch, epochs, steps);
-    }
-
-    @Override
-    public void stepFinished(int epoch, long step, long steps, double meanLoss, double examplesPerSecond) {
-        outer.stepFinished(epoch, step, steps, meanLoss, examplesPerSecond);
-    }
-
-    @Override
-    public void epochFinished(int epoch, int epochs, double meanLoss, double seconds) {
-        outer.epochFinished(epoch, epochs, meanLoss, seconds);
-    }
-
-    @Override
     public boolean stopRequested() {
-        return stop || outer.stopRequested();
+        return stop || super.stopRequested();
     }
 
     /** Whether this listener, not the run, stopped the fit. */

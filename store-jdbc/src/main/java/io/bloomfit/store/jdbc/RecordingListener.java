@@ -3,6 +3,7 @@ package io.bloomfit.store.jdbc;
 import io.bloomfit.api.train.TrainingListener;
 import io.bloomfit.experiment.ExperimentListener;
 import io.bloomfit.experiment.ForwardingExperimentListener;
+import io.bloomfit.experiment.ForwardingTrainingListener;
 import io.bloomfit.experiment.GridPoint;
 
 import java.util.List;
@@ -35,30 +36,20 @@ public final class RecordingListener extends ForwardingExperimentListener {
         quietly(() -> database.addEvent(experimentId, EventKind.POINT_STARTED, EventJson.pointStarted(point, index,
                 total)));
         TrainingListener training = super.pointStarted(point, index, total);
-        return new TrainingListener() {
+        return new ForwardingTrainingListener(training) {
             private volatile double examplesPerSecond = Double.NaN;
-
-            @Override
-            public void epochStarted(int epoch, int epochs, long steps) {
-                training.epochStarted(epoch, epochs, steps);
-            }
 
             @Override
             public void stepFinished(int epoch, long step, long steps, double meanLoss, double examplesPerSecond) {
                 this.examplesPerSecond = examplesPerSecond;
-                training.stepFinished(epoch, step, steps, meanLoss, examplesPerSecond);
+                super.stepFinished(epoch, step, steps, meanLoss, examplesPerSecond);
             }
 
             @Override
             public void epochFinished(int epoch, int epochs, double meanLoss, double seconds) {
                 quietly(() -> database.addEvent(experimentId, EventKind.EPOCH, EventJson.epoch(point, epoch, epochs,
                         meanLoss, examplesPerSecond)));
-                training.epochFinished(epoch, epochs, meanLoss, seconds);
-            }
-
-            @Override
-            public boolean stopRequested() {
-                return training.stopRequested();
+                super.epochFinished(epoch, epochs, meanLoss, seconds);
             }
         };
     }
