@@ -8,6 +8,7 @@ import io.bloomfit.api.data.UserItems;
 import io.bloomfit.api.train.FitReport;
 import io.bloomfit.api.train.NetworkSpec;
 import io.bloomfit.api.train.TrainedModel;
+import io.bloomfit.engine.factorization.model.TopK;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -145,22 +146,7 @@ public final class BloomNetworkModel implements TrainedModel {
         for (int item : exclude) {
             excluded[item] = true;
         }
-        int count = 0;
-        for (boolean e : excluded) {
-            count += e ? 0 : 1;
-        }
-        int[] best = new int[Math.min(k, count)];
-        for (int r = 0; r < best.length; r++) {
-            int top = -1;
-            for (int i = 0; i < scores.length; i++) {
-                if (!excluded[i] && (top < 0 || scores[i] > scores[top])) {
-                    top = i;
-                }
-            }
-            best[r] = top;
-            excluded[top] = true;
-        }
-        return best;
+        return TopK.select(scores, excluded, k);
     }
 
     /**

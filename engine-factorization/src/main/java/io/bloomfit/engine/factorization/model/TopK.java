@@ -1,13 +1,16 @@
 package io.bloomfit.engine.factorization.model;
 
-/** Selects the k best scores with a bounded min-heap on primitive arrays; ties go to the lower item id. */
-final class TopK {
+/**
+ * Selects the k best scores with a bounded min-heap on primitive arrays; ties go to the lower item id, NaN scores
+ * rank last. Shared by the models of every engine that ranks a score row (factorization models, the Bloom network).
+ */
+public final class TopK {
 
     private TopK() {
     }
 
     /** Items with the {@code k} highest scores, best first, skipping {@code excluded} items. */
-    static int[] select(float[] scores, boolean[] excluded, int k) {
+    public static int[] select(float[] scores, boolean[] excluded, int k) {
         int available = 0;
         for (boolean e : excluded) {
             if (!e) {
