@@ -334,8 +334,12 @@ public abstract class RowOptimizer {
      * {@code g = 0} update in one loop over the same index of the three arrays, which the JIT vectorises and which
      * reads no gradient; each run of consecutive touched rows takes its gradients from a table-sized gradient
      * array at the same index (so that loop vectorises too: square roots and divisions sixteen at a time), which
-     * holds only the touched rows' gradients and is cleared behind them. Only touched rows' gradients are written
-     * or read, and nothing else is copied: a step costs the table's size, as the seed's claim about dense optimizers
+     * holds only the touched rows' gradients and is cleared behind them. Where touched rows are a large share of
+     * the table (one in {@value #FULL_PASS_DENSITY} rows or more, as in small Bloom tables), runs are a few rows
+     * long and switching between the two loops costs more than the gradient reads it saves: the step is then one
+     * loop over every row that reads every row's gradient (zero where untouched, which gives the same floats as
+     * the {@code g = 0} update). Otherwise only touched rows' gradients are written or read, and nothing else is
+     * copied: a step costs the table's size, as the seed's claim about dense optimizers
      * assumes, without per-operation overhead on top. The result is the one of the update with a zero-filled
      * dense gradient, bit for bit.
      */
@@ -344,6 +348,11 @@ public abstract class RowOptimizer {
         private final float[] v;
         private final float[] g; // the touched rows' gradients at their rows' places; zero everywhere else
         private long[] sorted = new long[0]; // (row << 32) | slot of the touched rows, in row order
+        /**
+         * From one touched row in this many rows of the table, a step is one loop over every row that reads every
+         * row's gradient (zero where untouched: the same floats as the {@code g = 0} update), instead of runs.
+         */
+        static final int FULL_PASS_DENSITY = 8;
 
         DenseAdam(float[] parameters, int rows, int width, float learningRate) {
             super(parameters, rows, width, learningRate, 1);
@@ -357,6 +366,21 @@ public abstract class RowOptimizer {
         public void apply(float[] gradient) {
             RowOptimizer self = this;
             int distinct = self.unique;
+            float[] p = self.records;
+            int rows = p.length / width;
+            for (int slot = 0; slot < distinct; slot++) {
+                System.arraycopy(gradient, slot * width, g, self.touched[slot] * width, width);
+            }
+            steps++;
+            beginStep();
+            if ((long) distinct * FULL_PASS_DENSITY >= rows) {
+                // touched rows are everywhere: runs would be a few rows long, and switching between the two loops
+                // would cost more than reading the (mostly non-zero) gradient of every row
+                used(RowRanges.forRange(rows, 8 * width, threads(),
+                        (from, to) -> touchedRun(p, from * width, to * width)));
+                self.unique = 0;
+                return;
+            }
             if (sorted.length < distinct) {
                 sorted = new long[Math.max(distinct, 2 * sorted.length)];
             }
@@ -369,13 +393,6 @@ public abstract class RowOptimizer {
             if (!inOrder) {
                 Arrays.sort(sorted, 0, distinct);
             }
-            for (int slot = 0; slot < distinct; slot++) {
-                System.arraycopy(gradient, slot * width, g, self.touched[slot] * width, width);
-            }
-            steps++;
-            beginStep();
-            float[] p = self.records;
-            int rows = p.length / width;
             long[] touchedRows = sorted;
             used(RowRanges.forRange(rows, 6 * width, threads(), (from, to) -> {
                 // the first touched row at or after `from`

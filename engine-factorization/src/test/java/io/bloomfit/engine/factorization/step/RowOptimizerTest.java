@@ -72,7 +72,8 @@ class RowOptimizerTest {
     /**
      * The dense pass (untouched rows take the g = 0 update without reading a gradient; touched rows in any order)
      * gives, bit for bit, Adam over a zero-filled dense gradient as PyTorch defines it, written out here float by
-     * float; and the same with the table split across 3 threads, which a table this large is.
+     * float, whether a step touches few rows or most of them; and the same with the table split across 3 threads,
+     * which a table this large is.
      */
     @Test
     void denseAdamEqualsAdamOverAZeroFilledDenseGradientOnAnyNumberOfThreads() {
@@ -83,11 +84,13 @@ class RowOptimizerTest {
         for (int i = 0; i < start.length; i++) {
             start[i] = (float) random.nextGaussian();
         }
-        int steps = 3;
+        int steps = 4;
         int[][] touched = new int[steps][];
         float[][] gradients = new float[steps][];
         for (int s = 0; s < steps; s++) {
-            touched[s] = new int[500 + 2_000 * s]; // from sparse (first-appearance order) to dense (row order)
+            // from sparse (first-appearance order) to dense (row order), then a step touching most rows (one loop
+            // over every row's gradient: DenseAdam.FULL_PASS_DENSITY)
+            touched[s] = new int[s < 3 ? 500 + 2_000 * s : 60_000];
             gradients[s] = new float[touched[s].length * width];
             for (int i = 0; i < touched[s].length; i++) {
                 touched[s][i] = random.nextInt(rows); // repeats too
