@@ -135,7 +135,7 @@ public class RunCommand implements Callable<Integer> {
                         dataset.itemIds(), data.train().userItems())) : progress;
         try (StoreOption recording = StoreOption.open(this.store, spec, specFile == null ? QUICKSTART : specFile.toString(),
                 data)) {
-            ExperimentRunner runner = new ExperimentRunner(spec, data, Evaluation.standard(),
+            ExperimentRunner runner = new ExperimentRunner(spec, data, Evaluation.standard(parallel),
                     recording.store(results), recording.listener(listener), parallel);
             Integer exit = run(runner, spec, data, dir, out, err);
             recording.ended(runner.cancelled(), err);

@@ -51,8 +51,8 @@ class ParallelGridTest {
 
     private static Map<String, Double> mrrByPoint(ExperimentSpec spec, ExperimentData data, Path dir,
                                                   int parallelism) throws Exception {
-        List<ResultRow> rows = new ExperimentRunner(spec, data, Evaluation.standard(), new DirectoryResultStore(dir),
-                null, parallelism).run(false);
+        List<ResultRow> rows = new ExperimentRunner(spec, data, Evaluation.standard(parallelism),
+                new DirectoryResultStore(dir), null, parallelism).run(false);
         Map<String, Double> mrr = new TreeMap<>();
         for (ResultRow row : rows) {
             assertThat(row.ok()).as(row.error()).isTrue();
