@@ -2,6 +2,7 @@ package io.bloomfit.engine.cpu;
 
 import io.bloomfit.api.train.DeviceChoice;
 import io.bloomfit.api.train.FitRequest;
+import io.bloomfit.api.train.LayoutFeature;
 import io.bloomfit.api.train.ModelKind;
 import io.bloomfit.api.train.OptimizerKind;
 import io.bloomfit.api.train.TrainerCapabilities;
@@ -16,7 +17,8 @@ import java.util.EnumSet;
 
 /**
  * The {@code hogwild} trainer: the factorization models of the {@code djl} and {@code cpu} trainers (implicit with
- * pointwise, bpr, hinge or adaptive-hinge; explicit with squared error; any layout and combiner) trained by
+ * pointwise, bpr, hinge or adaptive-hinge; explicit with squared error; any row-lookup layout and combiner,
+ * concatenated blocks (robe) and trained lookup weights (hash-embedding) included; not encoders) trained by
  * per-example SGD or Adagrad, lock-free across {@code trainer.threads} threads over primitive float arrays, as
  * {@code implicit}'s BPR trains (Hogwild, Recht et al. 2011). Plain Java, no native code.
  *
@@ -37,7 +39,8 @@ public final class HogwildTrainer extends JavaFactorizationTrainer {
     private static final TrainerCapabilities CAPABILITIES = new TrainerCapabilities(true,
             EnumSet.of(DeviceChoice.AUTO, DeviceChoice.CPU),
             EnumSet.of(ModelKind.IMPLICIT_FACTORIZATION, ModelKind.EXPLICIT_FACTORIZATION),
-            EnumSet.of(OptimizerKind.SGD, OptimizerKind.SPARSE_ADAGRAD));
+            EnumSet.of(OptimizerKind.SGD, OptimizerKind.SPARSE_ADAGRAD),
+            EnumSet.of(LayoutFeature.TRAINABLE_WEIGHTS, LayoutFeature.CONCATENATED_ROWS));
 
     /** The trainer with Spotlight's initialisation ({@link GaussianInitializer}); used by ServiceLoader. */
     public HogwildTrainer() {

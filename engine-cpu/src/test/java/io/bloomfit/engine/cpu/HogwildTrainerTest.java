@@ -55,6 +55,9 @@ class HogwildTrainerTest {
         assertThat(trainer.capabilities().optimizers()).containsExactlyInAnyOrder(OptimizerKind.SGD,
                 OptimizerKind.SPARSE_ADAGRAD);
         assertThat(trainer.capabilities().devices()).containsExactlyInAnyOrder(DeviceChoice.AUTO, DeviceChoice.CPU);
+        assertThat(trainer.capabilities().layoutFeatures()).containsExactlyInAnyOrder(
+                io.bloomfit.api.train.LayoutFeature.TRAINABLE_WEIGHTS,
+                io.bloomfit.api.train.LayoutFeature.CONCATENATED_ROWS);
     }
 
     @ParameterizedTest
@@ -258,18 +261,33 @@ class HogwildTrainerTest {
                 .hasMessageContaining("'sparse-adam'").hasMessageContaining("sparse-adagrad, sgd");
     }
 
-    @Test
-    void layoutsItCannotTrainAreRefusedNamingWhatTheyNeed() {
-        // robe concatenates k = 2 blocks of dimension / 2 floats; hash-embedding learns its lookup weights: hogwild's
-        // per-example step does neither, so it must refuse both instead of training them as full-width fixed rows
-        EmbeddingLayout users = EmbeddingCompressors.layout("plain", LayoutRequest.plain(40, 8));
-        for (String compressor : java.util.List.of("robe", "hash-embedding")) {
-            EmbeddingLayout items = EmbeddingCompressors.layout(compressor, new LayoutRequest(30, 8, 0.5, 2, "xxh3",
-                    12));
-            assertThatThrownBy(() -> new HogwildTrainer().fit(new FitRequest(spec(Loss.BPR, OptimizerKind.SGD, 1,
-                    0.05, 1), PLANTED, users, items), TrainingListener.NONE)).as(compressor)
-                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("grid.compressor")
-                    .hasMessageContaining("'" + compressor + "'");
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"robe", "hash-embedding"})
+    void concatenatedBlocksAndTrainedWeightsLearnAndTheirModelsLoad(String compressor, @TempDir Path dir)
+            throws IOException {
+        // robe: k = 2 concatenated blocks of dimension / 2 floats; hash-embedding: trained importance weights (its
+        // own default learning-rate scale). At ratio 1 on the planted groups, as bloomLayoutsLearn
+        EmbeddingLayout users = EmbeddingCompressors.layout(compressor, new LayoutRequest(40, 8, 1.0, 2, "xxh3", 11));
+        EmbeddingLayout items = EmbeddingCompressors.layout(compressor, new LayoutRequest(30, 8, 1.0, 2, "xxh3", 12));
+        int[] all = IntStream.range(0, 40).toArray();
+        try (TrainedModel model = new HogwildTrainer().fit(new FitRequest(spec(Loss.BPR, OptimizerKind.SGD, 30, 0.3,
+                1), PLANTED, users, items), TrainingListener.NONE)) {
+            assertThat(PlantedGroups.auc(model, PLANTED)).as(compressor).isGreaterThan(0.75);
+            model.save(dir);
+            try (TrainedModel loaded = Trainers.forName("cpu").load(dir)) {
+                assertThat(loaded.scoreAll(all)).isDeepEqualTo(model.scoreAll(all));
+            }
         }
+    }
+
+    @Test
+    void encoderLayoutsAreRefusedNamingWhatTheyNeed() {
+        // dhe computes embeddings with a network over hash features: the per-example step updates rows, not networks
+        EmbeddingLayout users = EmbeddingCompressors.layout("plain", LayoutRequest.plain(40, 8));
+        EmbeddingLayout items = EmbeddingCompressors.layout("dhe", new LayoutRequest(30, 8, 0.5, 2, "xxh3", 12));
+        assertThatThrownBy(() -> new HogwildTrainer().fit(new FitRequest(spec(Loss.BPR, OptimizerKind.SGD, 1,
+                0.05, 1), PLANTED, users, items), TrainingListener.NONE))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("grid.compressor")
+                .hasMessageContaining("'dhe'");
     }
 }

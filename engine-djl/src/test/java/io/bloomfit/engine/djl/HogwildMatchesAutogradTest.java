@@ -15,6 +15,7 @@ import io.bloomfit.api.train.ModelSpec;
 import io.bloomfit.api.train.OptimizerKind;
 import io.bloomfit.api.train.TrainingListener;
 import io.bloomfit.engine.cpu.HogwildTrainer;
+import io.bloomfit.engine.djl.FusedSparseStepTest.Weights;
 import io.bloomfit.engine.factorization.Batch;
 import io.bloomfit.engine.factorization.Minibatches;
 import io.bloomfit.engine.factorization.model.EmbeddingSide;
@@ -44,7 +45,8 @@ import static org.assertj.core.api.Assertions.within;
  * graph's batch loss for a batch of one; so the tables after the hogwild fit must equal the tables after one
  * autograd SGD step on the same example, negatives (drawn by the shared {@link Minibatches}) and starting values
  * ({@link ModelParameters#initial}). Layouts are random, with weights in [-1.5, 1.5] and rows shared between
- * lookups, for every combiner; also with l2 and with compressed biases.
+ * lookups, for every combiner (CONCAT: ROBE's blocks); also with l2, with compressed biases, and with trained
+ * lookup weights (hash embeddings: one weight row per entity, or weight rows shared between entities).
  */
 class HogwildMatchesAutogradTest {
 
@@ -72,22 +74,31 @@ class HogwildMatchesAutogradTest {
         // proves nothing here; hogwild computes them through PairLoss, checked by PairLossTest (hand-computed) and
         // against autograd by FusedSparseStepTest
         for (Loss loss : List.of(Loss.POINTWISE, Loss.BPR, Loss.HINGE, Loss.ADAPTIVE_HINGE, Loss.REGRESSION)) {
-            // hogwild refuses CONCAT (robe's blocks): LayoutFeature.CONCATENATED_ROWS
-            for (Combiner combiner : List.of(Combiner.MEAN, Combiner.SUM, Combiner.PRODUCT)) {
-                cases.add(Arguments.of(loss, combiner, 0f, false));
+            for (Combiner combiner : Combiner.values()) {
+                cases.add(Arguments.of(loss, combiner, 0f, false, Weights.FIXED));
             }
-            cases.add(Arguments.of(loss, Combiner.MEAN, 0.3f, false));
-            cases.add(Arguments.of(loss, Combiner.SUM, 0.3f, true));
+            cases.add(Arguments.of(loss, Combiner.MEAN, 0.3f, false, Weights.FIXED));
+            cases.add(Arguments.of(loss, Combiner.SUM, 0.3f, true, Weights.FIXED));
+            cases.add(Arguments.of(loss, Combiner.CONCAT, 0.3f, false, Weights.FIXED));
+            cases.add(Arguments.of(loss, Combiner.SUM, 0f, false, Weights.TRAINABLE_PER_ENTITY));
+            cases.add(Arguments.of(loss, Combiner.SUM, 0.3f, false, Weights.TRAINABLE_SHARED));
+            cases.add(Arguments.of(loss, Combiner.MEAN, 0f, false, Weights.TRAINABLE_SHARED));
+            cases.add(Arguments.of(loss, Combiner.PRODUCT, 0f, false, Weights.TRAINABLE_PER_ENTITY));
         }
         return cases.stream();
     }
 
-    @ParameterizedTest(name = "{0}, {1}, l2 {2}, compressed biases {3}")
+    @ParameterizedTest(name = "{0}, {1}, l2 {2}, compressed biases {3}, weights {4}")
     @MethodSource("cases")
-    void oneExampleUpdateIsMinusTheAutogradGradient(Loss loss, Combiner combiner, float l2, boolean compressBiases) {
-        SplittableRandom random = new SplittableRandom(loss.ordinal() * 37L + combiner.ordinal());
-        EmbeddingLayout users = FusedSparseStepTest.randomLayout(USERS, 3, combiner, FusedSparseStepTest.Weights.FIXED, random);
-        EmbeddingLayout items = FusedSparseStepTest.randomLayout(ITEMS, 2, combiner, FusedSparseStepTest.Weights.FIXED, random);
+    void oneExampleUpdateIsMinusTheAutogradGradient(Loss loss, Combiner combiner, float l2, boolean compressBiases,
+                                                    Weights weights) {
+        SplittableRandom random = new SplittableRandom(loss.ordinal() * 37L + combiner.ordinal()
+                + 31L * weights.ordinal());
+        // CONCAT splits the dimension into k blocks: k = 3 and 2 both divide DIMENSION. The seed offset of the
+        // trained-weight cases was picked so that none of their hinge cases lies beyond the margin, where nothing
+        // moves and the comparison would prove nothing (the "changed" checks below)
+        EmbeddingLayout users = FusedSparseStepTest.randomLayout(USERS, 3, combiner, weights, random);
+        EmbeddingLayout items = FusedSparseStepTest.randomLayout(ITEMS, 2, combiner, weights, random);
         boolean explicit = loss == Loss.REGRESSION;
         Interactions train = new Interactions(USERS, ITEMS, new int[] {random.nextInt(USERS)},
                 new int[] {random.nextInt(ITEMS)}, explicit ? new float[] {1 + random.nextInt(5)} : null, null);

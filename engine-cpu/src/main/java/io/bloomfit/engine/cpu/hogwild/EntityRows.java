@@ -7,6 +7,9 @@ import io.bloomfit.engine.factorization.model.LookupPlan;
  * Every entity's k rows and weights of one {@link LookupPlan}, resolved once per fit (one array read per lookup
  * afterwards, instead of the layout's per-call arithmetic), with the plan's combiner: the forward combination and
  * the chain rule back to the rows are {@link LookupPlan}'s own, so the model is the one every trainer trains.
+ * Where the plan's weights are trained (hash embeddings), an entity's weights live in the fit's weight table, at
+ * the entity's {@link #weightRow}, and change as it trains: such a table is read through {@link #gather} instead.
+ * Concatenated rows ({@code CONCAT}, ROBE's blocks) are {@code width / k} floats each.
  */
 final class EntityRows {
 
@@ -14,14 +17,16 @@ final class EntityRows {
     private static final int LINE_FLOATS = 16;
 
     private final int[] rows;
-    private final float[] weights; // null: every weight is 1
+    private final float[] weights; // null: every weight is 1, or the weights are trained
+    private final int[] weightRows; // null: weights fixed; else entity e's weights are row weightRows[e] (k floats)
     private final int k;
     private final Combiner combiner;
     private final float combinerScale; // 1 / k for MEAN, else 1: as LookupPlan.rowGradient computes it
 
-    private EntityRows(int[] rows, float[] weights, int k, Combiner combiner) {
+    private EntityRows(int[] rows, float[] weights, int[] weightRows, int k, Combiner combiner) {
         this.rows = rows;
         this.weights = weights;
+        this.weightRows = weightRows;
         this.k = k;
         this.combiner = combiner;
         this.combinerScale = combiner == Combiner.MEAN ? 1f / k : 1f;
@@ -33,12 +38,43 @@ final class EntityRows {
         for (int e = 0; e < entities; e++) {
             all[e] = e;
         }
-        return new EntityRows(plan.rowsOf(all), plan.weightsOf(all), plan.lookups(), plan.combiner());
+        if (plan.trainableWeights()) {
+            return new EntityRows(plan.rowsOf(all), null, plan.weightRowsOf(all), plan.lookups(), plan.combiner());
+        }
+        return new EntityRows(plan.rowsOf(all), plan.weightsOf(all), null, plan.lookups(), plan.combiner());
     }
 
     /** k: rows per entity. */
     int lookups() {
         return k;
+    }
+
+    Combiner combiner() {
+        return combiner;
+    }
+
+    /** Whether the weights are trained: then {@link #gather} reads them, and {@link #combine} must not be used. */
+    boolean trainable() {
+        return weightRows != null;
+    }
+
+    /** The row of {@code entity}'s k weights in the weight table (trained weights only). */
+    int weightRow(int entity) {
+        return weightRows[entity];
+    }
+
+    /** Floats per table row for embeddings of {@code width}: {@code width / k} for {@code CONCAT}, else width. */
+    int rowWidth(int width) {
+        return combiner == Combiner.CONCAT ? width / k : width;
+    }
+
+    /**
+     * Copies {@code entity}'s k rows into {@code rowsOut[0..k)} and its current weights, read from
+     * {@code weightTable} (rows of k floats), into {@code weightsOut[0..k)}, for {@link LookupPlan}'s helpers.
+     */
+    void gather(int entity, float[] weightTable, int[] rowsOut, float[] weightsOut) {
+        System.arraycopy(rows, entity * k, rowsOut, 0, k);
+        System.arraycopy(weightTable, weightRows[entity] * k, weightsOut, 0, k);
     }
 
     /**
@@ -47,7 +83,8 @@ final class EntityRows {
      * and can be applied while the entity's other rows are still to be updated.
      */
     boolean linear() {
-        return combiner == Combiner.SUM || combiner == Combiner.MEAN || (k == 1 && combiner != Combiner.CONCAT);
+        return !trainable()
+                && (combiner == Combiner.SUM || combiner == Combiner.MEAN || (k == 1 && combiner != Combiner.CONCAT));
     }
 
     /**
@@ -89,18 +126,22 @@ final class EntityRows {
         return rows[entity * k + j];
     }
 
-    /** Combines {@code entity}'s rows of {@code table} ({@code width} floats each) into {@code out[at..]}. */
+    /**
+     * Combines {@code entity}'s rows of {@code table} into the embedding of {@code width} floats at
+     * {@code out[at..]} (fixed weights only).
+     */
     void combine(int entity, float[] table, int width, float[] out, int at) {
         if (k == 1 && weights == null) {
             System.arraycopy(table, rows[entity] * width, out, at, width);
             return;
         }
-        LookupPlan.combineRows(combiner, k, table, width, rows, weights, entity * k, out, at);
+        LookupPlan.combineRows(combiner, k, table, rowWidth(width), rows, weights, entity * k, out, at);
     }
 
     /**
-     * Writes into {@code out[outAt..]} the gradient with respect to lookup {@code j}'s row of {@code entity}, given
-     * the gradient {@code embeddingGradient[gradientAt..]} of the combined embedding.
+     * Writes into {@code out[outAt..]} the gradient with respect to lookup {@code j}'s row of {@code entity}
+     * ({@code width} floats: the table's row width), given the gradient {@code embeddingGradient[gradientAt..]} of
+     * the combined embedding (fixed weights only).
      */
     void rowGradient(int entity, int j, float[] table, int width, float[] embeddingGradient, int gradientAt,
                      float[] out, int outAt) {

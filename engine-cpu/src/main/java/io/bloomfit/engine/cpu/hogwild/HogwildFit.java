@@ -58,7 +58,7 @@ public final class HogwildFit {
         int numItems = request.train().numItems();
         for (TableId t : TableId.values()) {
             tables[t.ordinal()] = new SharedTable(parameters.table(t), parameters.shapes().width(t),
-                    spec.optimizer(), (float) spec.learningRate());
+                    spec.optimizer(), parameters.plans().learningRate(t, (float) spec.learningRate()));
             boolean userSide = t == TableId.USER_VECTORS || t == TableId.USER_BIASES || t == TableId.USER_WEIGHTS;
             lookups[t.ordinal()] = EntityRows.of(parameters.plans().of(t), userSide ? numUsers : numItems);
         }

@@ -2,6 +2,7 @@ package io.bloomfit.engine.cpu.hogwild;
 
 import io.bloomfit.api.train.Loss;
 import io.bloomfit.engine.factorization.Batch;
+import io.bloomfit.engine.factorization.model.LookupPlan;
 import io.bloomfit.engine.factorization.model.TableId;
 import io.bloomfit.engine.factorization.step.PairLoss;
 
@@ -17,7 +18,9 @@ import io.bloomfit.engine.factorization.step.PairLoss;
  * {@code MEAN}, one row) a row's gradient is the embedding's gradient times a constant, so its rows are updated
  * directly, one after another in the order the gradients would have been queued; for any other ({@code PRODUCT}
  * of several rows) the row gradients depend on the rows' values and are queued and applied after all are
- * computed. Both give the same result bit for bit. Not thread-safe: each thread of a fit has its own.
+ * computed. Both give the same result bit for bit. A table whose lookup weights are trained (hash embeddings) is
+ * queued too, with the gradient of each entity's k weights ({@link LookupPlan#weightGradient}, from the rows and
+ * weights it read) queued for the weight table beside it. Not thread-safe: each thread of a fit has its own.
  */
 final class SampleStep {
 
@@ -25,6 +28,8 @@ final class SampleStep {
     private static final int IV = TableId.ITEM_VECTORS.ordinal();
     private static final int UB = TableId.USER_BIASES.ordinal();
     private static final int IB = TableId.ITEM_BIASES.ordinal();
+    /** The weight table of each vector table, by the vector table's ordinal (USER_VECTORS, ITEM_VECTORS). */
+    private static final int[] WEIGHTS_OF = {TableId.USER_WEIGHTS.ordinal(), TableId.ITEM_WEIGHTS.ordinal()};
 
     private final SharedTable[] tables;
     private final EntityRows[] lookups;
@@ -41,16 +46,19 @@ final class SampleStep {
     private final float[] negativeScores;
     private final float[] bias = new float[1];
     private final float[] biasGrad = new float[1];
-    private final int[][] pendingRows = new int[4][];
-    private final float[][] pendingGrads = new float[4][];
-    private final int[] pending = new int[4];
-    private final boolean[] direct = new boolean[4];
+    private final int[][] pendingRows = new int[6][];
+    private final float[][] pendingGrads = new float[6][];
+    private final int[] pending = new int[6];
+    private final boolean[] direct = new boolean[6];
+    private final int[] gatheredRows;      // one entity's rows and trained weights (tables with trained weights)
+    private final float[] gatheredWeights;
     private float sink;    // where the touching reads end (never read)
     private int rowSink;
 
     /**
-     * A step over {@code tables} and {@code lookups} (by {@link TableId} ordinal) for embeddings of
-     * {@code dimension}, {@code perPositive} negatives per implicit example.
+     * A step over {@code tables} and {@code lookups} (by {@link TableId} ordinal; the two weight tables may be left
+     * out when neither layout trains its weights) for embeddings of {@code dimension}, {@code perPositive}
+     * negatives per implicit example.
      */
     SampleStep(SharedTable[] tables, EntityRows[] lookups, int dimension, Loss loss, float l2, int perPositive) {
         this(tables, lookups, dimension, loss, l2, perPositive, true);
@@ -76,14 +84,24 @@ final class SampleStep {
         itemIds = new int[itemsRead];
         negativeScores = new float[perPositive];
         int[] entitiesRead = {1, itemsRead, 1, itemsRead};
-        // the tables a step trains (vectors and biases; this trainer takes no trainable lookup weights)
+        int maxLookups = 1;
+        // the tables a step trains: vectors and biases, and the weight tables of layouts that train their weights
         for (TableId t : new TableId[] {TableId.USER_VECTORS, TableId.ITEM_VECTORS, TableId.USER_BIASES,
                 TableId.ITEM_BIASES}) {
-            int capacity = entitiesRead[t.ordinal()] * lookups[t.ordinal()].lookups();
+            EntityRows rows = lookups[t.ordinal()];
+            int capacity = entitiesRead[t.ordinal()] * rows.lookups();
             pendingRows[t.ordinal()] = new int[capacity];
             pendingGrads[t.ordinal()] = new float[capacity * tables[t.ordinal()].width()];
-            direct[t.ordinal()] = directLinear && lookups[t.ordinal()].linear();
+            direct[t.ordinal()] = directLinear && rows.linear();
+            maxLookups = Math.max(maxLookups, rows.lookups());
+            if (rows.trainable()) {
+                int w = t.weights().ordinal();
+                pendingRows[w] = new int[entitiesRead[t.ordinal()]];
+                pendingGrads[w] = new float[entitiesRead[t.ordinal()] * rows.lookups()];
+            }
         }
+        gatheredRows = new int[maxLookups];
+        gatheredWeights = new float[maxLookups];
     }
 
     /**
@@ -152,14 +170,12 @@ final class SampleStep {
      * {@code negatives[at..at+n)}. Returns the example's loss.
      */
     double implicit(int u, int positive, int[] negatives, int at, int n) {
-        float[] uv = tables[UV].values();
-        float[] iv = tables[IV].values();
-        lookups[UV].combine(u, uv, d, user, 0);
+        combine(UV, u, user, 0);
         float bu = biasOf(UB, u);
         itemIds[0] = positive;
         System.arraycopy(negatives, at, itemIds, 1, n);
         for (int q = 0; q <= n; q++) {
-            lookups[IV].combine(itemIds[q], iv, d, items, q * d);
+            combine(IV, itemIds[q], items, q * d);
             itemBiases[q] = biasOf(IB, itemIds[q]);
         }
         float pos = dot(user, items, 0) + bu + itemBiases[0];
@@ -216,8 +232,8 @@ final class SampleStep {
 
     /** One explicit example: {@code u} rated {@code item} {@code rating}. Returns the example's squared error. */
     double explicit(int u, int item, float rating) {
-        lookups[UV].combine(u, tables[UV].values(), d, user, 0);
-        lookups[IV].combine(item, tables[IV].values(), d, items, 0);
+        combine(UV, u, user, 0);
+        combine(IV, item, items, 0);
         float error = dot(user, items, 0) + biasOf(UB, u) + biasOf(IB, item) - rating;
         double value = (double) error * error;
         float g = 2f * error;
@@ -236,6 +252,22 @@ final class SampleStep {
         addBias(IB, item, g);
         applyPending();
         return value;
+    }
+
+    /** Combines {@code entity}'s rows of vector table {@code table} into {@code out[at..at+d)}. */
+    private void combine(int table, int entity, float[] out, int at) {
+        EntityRows rows = lookups[table];
+        if (!rows.trainable()) {
+            rows.combine(entity, tables[table].values(), d, out, at);
+            return;
+        }
+        rows.gather(entity, weightTable(table), gatheredRows, gatheredWeights);
+        LookupPlan.combineRows(rows.combiner(), rows.lookups(), tables[table].values(), rows.rowWidth(d),
+                gatheredRows, gatheredWeights, 0, out, at);
+    }
+
+    private float[] weightTable(int table) {
+        return tables[WEIGHTS_OF[table]].values();
     }
 
     private float biasOf(int table, int entity) {
@@ -264,6 +296,23 @@ final class SampleStep {
             return;
         }
         int width = values.width();
+        if (rows.trainable()) {
+            // every gradient from the rows and weights as read: both tables' updates wait in the queue
+            int k = rows.lookups();
+            rows.gather(entity, weightTable(table), gatheredRows, gatheredWeights);
+            for (int j = 0; j < k; j++) {
+                int slot = pending[table]++;
+                pendingRows[table][slot] = gatheredRows[j];
+                LookupPlan.rowGradient(rows.combiner(), k, values.values(), width, gatheredRows, gatheredWeights, 0,
+                        j, embeddingGradient, at, pendingGrads[table], slot * width);
+            }
+            int w = WEIGHTS_OF[table];
+            int slot = pending[w]++;
+            pendingRows[w][slot] = rows.weightRow(entity);
+            LookupPlan.weightGradient(rows.combiner(), k, values.values(), width, gatheredRows, gatheredWeights, 0,
+                    embeddingGradient, at, pendingGrads[w], slot * k);
+            return;
+        }
         for (int j = 0; j < rows.lookups(); j++) {
             int slot = pending[table]++;
             pendingRows[table][slot] = rows.row(entity, j);
@@ -273,7 +322,7 @@ final class SampleStep {
     }
 
     private void applyPending() {
-        for (int t = 0; t < 4; t++) {
+        for (int t = 0; t < tables.length; t++) {
             SharedTable table = tables[t];
             int width = table.width();
             for (int slot = 0; slot < pending[t]; slot++) {

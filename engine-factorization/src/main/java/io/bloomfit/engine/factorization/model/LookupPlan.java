@@ -255,12 +255,18 @@ public final class LookupPlan {
      * {@link #combineRows}) of a loss whose gradient with respect to the combined embedding is
      * {@code embeddingGradient[gradientAt..+width)}, written into {@code out[outAt..outAt+width)}: the chain rule
      * through weight and sum ({@code w_j}), mean ({@code w_j / k}) or product ({@code w_j} times the other weighted
-     * rows, element-wise).
+     * rows, element-wise), or for {@link Combiner#CONCAT} {@code w_j} times block j of the embedding's gradient
+     * ({@code embeddingGradient[gradientAt + j * width ..)}, the embedding being {@code k * width} floats).
      */
     public static void rowGradient(Combiner combiner, int k, float[] table, int width, int[] rows, float[] weights,
                                    int at, int j, float[] embeddingGradient, int gradientAt, float[] out, int outAt) {
         float w = (weights == null ? 1f : weights[at + j]) * (combiner == Combiner.MEAN ? 1f / k : 1f);
-        if (combiner == Combiner.PRODUCT && k > 1) {
+        if (combiner == Combiner.CONCAT) {
+            int block = gradientAt + j * width;
+            for (int c = 0; c < width; c++) {
+                out[outAt + c] = w * embeddingGradient[block + c];
+            }
+        } else if (combiner == Combiner.PRODUCT && k > 1) {
             for (int c = 0; c < width; c++) {
                 float others = 1f;
                 for (int l = 0; l < k; l++) {
@@ -274,6 +280,35 @@ public final class LookupPlan {
             for (int c = 0; c < width; c++) {
                 out[outAt + c] = w * embeddingGradient[gradientAt + c];
             }
+        }
+    }
+    /**
+     * The gradient with respect to the k weights {@code weights[at..at+k)} of one entity combined by
+     * {@link #combineRows} (rows {@code rows[at..at+k)} of {@code width} floats) of a loss whose gradient with
+     * respect to the combined embedding is {@code embeddingGradient[gradientAt..)}, written into
+     * {@code out[outAt..outAt+k)}: {@code dL/dw_j = sum_c row_j[c] * g[c]}, divided by k for {@code MEAN}, times
+     * the other k-1 weighted rows' product for {@code PRODUCT}; sums in double. Not for {@code CONCAT}: layouts
+     * refuse weights on concatenated rows.
+     */
+    public static void weightGradient(Combiner combiner, int k, float[] table, int width, int[] rows, float[] weights,
+                                      int at, float[] embeddingGradient, int gradientAt, float[] out, int outAt) {
+        float scale = combiner == Combiner.MEAN ? 1f / k : 1f;
+        for (int j = 0; j < k; j++) {
+            int r = rows[at + j] * width;
+            double sum = 0;
+            for (int c = 0; c < width; c++) {
+                float factor = scale;
+                if (combiner == Combiner.PRODUCT) {
+                    factor = 1f;
+                    for (int l = 0; l < k; l++) {
+                        if (l != j) {
+                            factor *= weights[at + l] * table[rows[at + l] * width + c];
+                        }
+                    }
+                }
+                sum += factor * table[r + c] * embeddingGradient[gradientAt + c];
+            }
+            out[outAt + j] = (float) sum;
         }
     }
 }

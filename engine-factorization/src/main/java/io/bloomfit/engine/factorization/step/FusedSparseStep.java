@@ -295,30 +295,16 @@ public final class FusedSparseStep {
         /**
          * The gradient of the trainable weights, per gathered weight row ({@code k} floats each, entity order):
          * {@code dL/dw_j = scale * sum_c row_j[c] * g[c]}, with the other k-1 weighted rows' product in place of
-         * the scale for {@code PRODUCT}.
+         * the scale for {@code PRODUCT} ({@link LookupPlan#weightGradient}).
          */
         private void backwardWeights(float[] embeddingGradient) {
             float[] gradient = new float[weightOptimizer.gatheredRows() * k];
-            Combiner combiner = plan.combiner();
-            float scale = combiner == Combiner.MEAN ? 1f / k : 1f;
+            float[] entityGradient = new float[k];
             for (int e = 0; e < entities; e++) {
-                int o = e * width;
+                LookupPlan.weightGradient(plan.combiner(), k, rows, rowWidth, slots, weights, e * k,
+                        embeddingGradient, e * width, entityGradient, 0);
                 for (int j = 0; j < k; j++) {
-                    int r = slots[e * k + j] * rowWidth;
-                    double sum = 0;
-                    for (int c = 0; c < width; c++) {
-                        float factor = scale;
-                        if (combiner == Combiner.PRODUCT) {
-                            factor = 1f;
-                            for (int l = 0; l < k; l++) {
-                                if (l != j) {
-                                    factor *= weights[e * k + l] * rows[slots[e * k + l] * rowWidth + c];
-                                }
-                            }
-                        }
-                        sum += factor * rows[r + c] * embeddingGradient[o + c];
-                    }
-                    gradient[weightSlots[e] * k + j] += (float) sum;
+                    gradient[weightSlots[e] * k + j] += entityGradient[j];
                 }
             }
             weightOptimizer.apply(gradient);
