@@ -73,12 +73,17 @@ class FusedSparseStepTest {
             }
             cases.add(Arguments.of(loss, Combiner.MEAN, 0.3f, false, Weights.FIXED));
             cases.add(Arguments.of(loss, Combiner.SUM, 0f, true, Weights.FIXED));
-            cases.add(Arguments.of(loss, Combiner.SUM, 0f, false, Weights.TRAINABLE_PER_ENTITY));
-            cases.add(Arguments.of(loss, Combiner.SUM, 0.3f, false, Weights.TRAINABLE_SHARED));
-            cases.add(Arguments.of(loss, Combiner.MEAN, 0f, false, Weights.TRAINABLE_SHARED));
-            cases.add(Arguments.of(loss, Combiner.PRODUCT, 0f, false, Weights.TRAINABLE_PER_ENTITY));
+            trainedWeightCases(loss, cases);
         }
         return cases.stream();
+    }
+
+    /** The cases with trained lookup weights (loss, combiner, l2, compressed biases, weights), for {@code loss}. */
+    static void trainedWeightCases(Loss loss, List<Arguments> cases) {
+        cases.add(Arguments.of(loss, Combiner.SUM, 0f, false, Weights.TRAINABLE_PER_ENTITY));
+        cases.add(Arguments.of(loss, Combiner.SUM, 0.3f, false, Weights.TRAINABLE_SHARED));
+        cases.add(Arguments.of(loss, Combiner.MEAN, 0f, false, Weights.TRAINABLE_SHARED));
+        cases.add(Arguments.of(loss, Combiner.PRODUCT, 0f, false, Weights.TRAINABLE_PER_ENTITY));
     }
 
     @ParameterizedTest(name = "{0}, {1}, l2 {2}, compressed biases {3}, weights {4}")

@@ -80,10 +80,7 @@ class HogwildMatchesAutogradTest {
             cases.add(Arguments.of(loss, Combiner.MEAN, 0.3f, false, Weights.FIXED));
             cases.add(Arguments.of(loss, Combiner.SUM, 0.3f, true, Weights.FIXED));
             cases.add(Arguments.of(loss, Combiner.CONCAT, 0.3f, false, Weights.FIXED));
-            cases.add(Arguments.of(loss, Combiner.SUM, 0f, false, Weights.TRAINABLE_PER_ENTITY));
-            cases.add(Arguments.of(loss, Combiner.SUM, 0.3f, false, Weights.TRAINABLE_SHARED));
-            cases.add(Arguments.of(loss, Combiner.MEAN, 0f, false, Weights.TRAINABLE_SHARED));
-            cases.add(Arguments.of(loss, Combiner.PRODUCT, 0f, false, Weights.TRAINABLE_PER_ENTITY));
+            FusedSparseStepTest.trainedWeightCases(loss, cases);
         }
         return cases.stream();
     }
