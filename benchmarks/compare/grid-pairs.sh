@@ -18,7 +18,7 @@ for spec in benchmarks/compare/hogwild-grid.yaml "$work/hogwild-grid-30.yaml"; d
       bin/bloomfit run "$spec" --parallel "$p" --quiet --out "$run" > "$run.log" 2>&1 || { cat "$run.log"; exit 1; }
       end=$(date +%s%N)
       printf '%s pair %d --parallel %d: %.2f s wall\n' "$name" "$pair" "$p" \
-        "$(echo "($end - $start) / 1000000000" | bc -l)"
+        "$(awk -v a="$start" -v b="$end" 'BEGIN { print (b - a) / 1e9 }')"
     done
   done
 done

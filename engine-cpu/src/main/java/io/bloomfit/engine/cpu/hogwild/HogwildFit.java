@@ -59,8 +59,11 @@ public final class HogwildFit {
         for (TableId t : TableId.values()) {
             tables[t.ordinal()] = new SharedTable(parameters.table(t), parameters.shapes().width(t),
                     spec.optimizer(), parameters.plans().learningRate(t, (float) spec.learningRate()));
-            boolean userSide = t == TableId.USER_VECTORS || t == TableId.USER_BIASES || t == TableId.USER_WEIGHTS;
-            lookups[t.ordinal()] = EntityRows.of(parameters.plans().of(t), userSide ? numUsers : numItems);
+            if (!t.isWeights()) {
+                // a weight table is read through its vector table's rows (SampleStep), so it needs none of its own
+                boolean userSide = t == TableId.USER_VECTORS || t == TableId.USER_BIASES;
+                lookups[t.ordinal()] = EntityRows.of(parameters.plans().of(t), userSide ? numUsers : numItems);
+            }
         }
         int threads = threads(spec);
         int perPositive = spec.loss() == Loss.ADAPTIVE_HINGE ? spec.negatives() : 1;

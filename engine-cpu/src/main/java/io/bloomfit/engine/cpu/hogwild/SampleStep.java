@@ -49,7 +49,7 @@ final class SampleStep {
     private final int[][] pendingRows = new int[6][];
     private final float[][] pendingGrads = new float[6][];
     private final int[] pending = new int[6];
-    private final boolean[] direct = new boolean[6];
+    private final boolean[] direct = new boolean[4]; // vector and bias tables only
     private final int[] gatheredRows;      // one entity's rows and trained weights (tables with trained weights)
     private final float[] gatheredWeights;
     private float sink;    // where the touching reads end (never read)
@@ -57,8 +57,8 @@ final class SampleStep {
 
     /**
      * A step over {@code tables} and {@code lookups} (by {@link TableId} ordinal; the two weight tables may be left
-     * out when neither layout trains its weights) for embeddings of {@code dimension}, {@code perPositive}
-     * negatives per implicit example.
+     * out when neither layout trains its weights, and their lookups are never read: a weight table is read through
+     * its vector table's) for embeddings of {@code dimension}, {@code perPositive} negatives per implicit example.
      */
     SampleStep(SharedTable[] tables, EntityRows[] lookups, int dimension, Loss loss, float l2, int perPositive) {
         this(tables, lookups, dimension, loss, l2, perPositive, true);

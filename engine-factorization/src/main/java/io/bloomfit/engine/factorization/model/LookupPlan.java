@@ -282,6 +282,7 @@ public final class LookupPlan {
             }
         }
     }
+
     /**
      * The gradient with respect to the k weights {@code weights[at..at+k)} of one entity combined by
      * {@link #combineRows} (rows {@code rows[at..at+k)} of {@code width} floats) of a loss whose gradient with
