@@ -1,6 +1,6 @@
 import io.bloomfit.api.data.Interactions;
 import io.bloomfit.api.train.OptimizerKind;
-import io.bloomfit.api.train.Trainers;
+import io.bloomfit.host.Trainers;
 import java.lang.reflect.Method;
 
 /**

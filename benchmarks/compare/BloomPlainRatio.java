@@ -1,4 +1,4 @@
-import io.bloomfit.api.embed.EmbeddingCompressors;
+import io.bloomfit.host.EmbeddingCompressors;
 import io.bloomfit.api.embed.LayoutRequest;
 import io.bloomfit.api.train.*;
 import io.bloomfit.bench.train.TrainBenchmark;

@@ -1,6 +1,6 @@
 import io.bloomfit.api.data.Interactions;
 import io.bloomfit.api.train.OptimizerKind;
-import io.bloomfit.api.train.Trainers;
+import io.bloomfit.host.Trainers;
 import io.bloomfit.bench.train.TrainBenchmark;
 import io.bloomfit.data.SyntheticDatasets;
 
@@ -73,13 +73,13 @@ public class DenseAdamRatio {
                 order[j] = t;
             }
             Interactions used = large.select(java.util.Arrays.copyOf(order, count));
-            var users = l == 0 ? io.bloomfit.api.embed.EmbeddingCompressors.layout("plain",
+            var users = l == 0 ? io.bloomfit.host.EmbeddingCompressors.layout("plain",
                     io.bloomfit.api.embed.LayoutRequest.plain(large.numUsers(), 32))
-                    : io.bloomfit.api.embed.EmbeddingCompressors.layout("bloom", new io.bloomfit.api.embed.LayoutRequest(
+                    : io.bloomfit.host.EmbeddingCompressors.layout("bloom", new io.bloomfit.api.embed.LayoutRequest(
                     large.numUsers(), 32, 0.2, 4, "murmur3_32", 8));
-            var items = l == 0 ? io.bloomfit.api.embed.EmbeddingCompressors.layout("plain",
+            var items = l == 0 ? io.bloomfit.host.EmbeddingCompressors.layout("plain",
                     io.bloomfit.api.embed.LayoutRequest.plain(large.numItems(), 32))
-                    : io.bloomfit.api.embed.EmbeddingCompressors.layout("bloom", new io.bloomfit.api.embed.LayoutRequest(
+                    : io.bloomfit.host.EmbeddingCompressors.layout("bloom", new io.bloomfit.api.embed.LayoutRequest(
                     large.numItems(), 32, 0.2, 4, "murmur3_32", 9));
             var spec = new io.bloomfit.api.train.ModelSpec(io.bloomfit.api.train.ModelKind.IMPLICIT_FACTORIZATION,
                     io.bloomfit.api.train.Loss.BPR, 32, 1, 1024, 1e-3, 0.0, 5, OptimizerKind.ADAM, 7,

@@ -7,4 +7,5 @@ module io.bloomfit.core {
 
     exports io.bloomfit.data;
     exports io.bloomfit.eval;
+    exports io.bloomfit.layout;
 }

@@ -5,11 +5,14 @@
  */
 module io.bloomfit.experiment {
     requires transitive io.bloomfit.core;
+    requires transitive io.bloomfit.host;
     requires com.fasterxml.jackson.databind;
     requires com.fasterxml.jackson.dataformat.yaml;
     requires java.management;
 
     exports io.bloomfit.experiment;
+    exports io.bloomfit.experiment.grid;
+    exports io.bloomfit.experiment.keep;
     exports io.bloomfit.experiment.spec;
     exports io.bloomfit.experiment.store;
     exports io.bloomfit.experiment.tune;

@@ -1,7 +1,7 @@
 package io.bloomfit.cli;
 
 import io.bloomfit.api.hash.HashFunction;
-import io.bloomfit.api.hash.HashFunctions;
+import io.bloomfit.host.HashFunctions;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;

@@ -1,9 +1,9 @@
 package io.bloomfit.cli;
 
-import io.bloomfit.api.embed.CollisionStats;
+import io.bloomfit.layout.CollisionStats;
 import io.bloomfit.api.embed.CompressorTraits;
 import io.bloomfit.api.embed.EmbeddingCompressor;
-import io.bloomfit.api.embed.EmbeddingCompressors;
+import io.bloomfit.host.EmbeddingCompressors;
 import io.bloomfit.api.embed.EmbeddingLayout;
 import io.bloomfit.api.embed.LayoutRequest;
 import io.bloomfit.experiment.MemoryEstimate;
@@ -63,7 +63,7 @@ public class LayoutCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         EmbeddingLayout layout = EmbeddingCompressors.layout(chosen, request);
         double buildSeconds = (System.nanoTime() - t0) / 1e9;
-        CollisionStats c = layout.collisionStats();
+        CollisionStats c = CollisionStats.of(layout);
         var out = spec.commandLine().getOut();
         out.println("compressor: " + layout.compressor());
         out.println("hash: " + (hash == null ? "-" : hash));

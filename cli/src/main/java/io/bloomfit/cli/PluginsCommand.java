@@ -3,11 +3,11 @@ package io.bloomfit.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.bloomfit.api.embed.EmbeddingCompressors;
-import io.bloomfit.api.hash.HashFunctions;
-import io.bloomfit.api.plugin.PluginDirectory;
-import io.bloomfit.api.plugin.PluginRegistry;
-import io.bloomfit.api.train.Trainers;
+import io.bloomfit.host.EmbeddingCompressors;
+import io.bloomfit.host.HashFunctions;
+import io.bloomfit.host.PluginDirectory;
+import io.bloomfit.host.PluginRegistry;
+import io.bloomfit.host.Trainers;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -26,7 +26,7 @@ public class PluginsCommand implements Callable<Integer> {
 
     /** The plugin loader's log category, held strongly so its level sticks (java.util.logging keeps weak ones). */
     private static final java.util.logging.Logger QUIET_PLUGIN_LOG =
-            java.util.logging.Logger.getLogger("io.bloomfit.api.plugin");
+            java.util.logging.Logger.getLogger("io.bloomfit.host");
 
     @Option(names = "--json", description = "print JSON (the shape of the server's GET /api/plugins)")
     boolean json;

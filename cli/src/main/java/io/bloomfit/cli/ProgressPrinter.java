@@ -1,8 +1,8 @@
 package io.bloomfit.cli;
 
-import io.bloomfit.experiment.ExperimentListener;
-import io.bloomfit.experiment.GridPoint;
-import io.bloomfit.experiment.ResultRow;
+import io.bloomfit.experiment.grid.ExperimentListener;
+import io.bloomfit.experiment.grid.GridPoint;
+import io.bloomfit.experiment.grid.ResultRow;
 import io.bloomfit.api.train.TrainingListener;
 import java.io.PrintWriter;
 import java.util.List;

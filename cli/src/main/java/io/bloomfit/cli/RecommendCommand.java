@@ -1,11 +1,11 @@
 package io.bloomfit.cli;
 
 import io.bloomfit.api.train.TrainedModel;
-import io.bloomfit.api.train.Trainers;
-import io.bloomfit.experiment.store.KeptModel;
-import io.bloomfit.experiment.store.KeptModelException;
-import io.bloomfit.experiment.store.Recommendation;
-import io.bloomfit.experiment.store.UnknownUserException;
+import io.bloomfit.host.Plugins;
+import io.bloomfit.experiment.keep.KeptModel;
+import io.bloomfit.experiment.keep.KeptModelException;
+import io.bloomfit.experiment.keep.Recommendation;
+import io.bloomfit.experiment.keep.UnknownUserException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -56,7 +56,8 @@ public class RecommendCommand implements Callable<Integer> {
             throw new UserError("-k must be at least 1, was " + k);
         }
         KeptModel kept = KeptModel.read(modelDir);
-        try (TrainedModel model = Trainers.forName(trainer).load(modelDir)) {
+        Plugins plugins = Plugins.shared();
+        try (TrainedModel model = plugins.trainers().forName(trainer).load(modelDir, plugins)) {
             List<Recommendation> items;
             try {
                 kept.userIndex(user, model.numUsers()); // an unknown user is reported before the note below

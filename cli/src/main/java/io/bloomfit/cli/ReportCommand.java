@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.bloomfit.report.ConsoleReport;
 import io.bloomfit.report.ExperimentSummary;
 import io.bloomfit.report.ReportFiles;
-import io.bloomfit.experiment.ResultRow;
+import io.bloomfit.experiment.grid.ResultRow;
 import io.bloomfit.experiment.store.DirectoryResultStore;
 import io.bloomfit.experiment.store.RunDirectory;
 import java.io.IOException;

@@ -1,7 +1,7 @@
 package io.bloomfit.cli;
 
 import io.bloomfit.experiment.ExperimentData;
-import io.bloomfit.experiment.ExperimentListener;
+import io.bloomfit.experiment.grid.ExperimentListener;
 import io.bloomfit.experiment.spec.ExperimentSpec;
 import io.bloomfit.experiment.store.ResultStore;
 import io.bloomfit.store.jdbc.ExperimentStatus;

@@ -52,7 +52,7 @@ class ExamplesTest {
         // per repeat: plain + bloom 2 ratios + hashing trick 2 + quotient-remainder 2
         assertThat(ExperimentPlan.expand(spec)).hasSize(21);
         // and the popularity and random references of every repeat
-        assertThat(ExperimentPlan.withReferences(spec, io.bloomfit.experiment.Plugins.shared())).hasSize(27);
+        assertThat(ExperimentPlan.withReferences(spec, io.bloomfit.host.Plugins.shared())).hasSize(27);
     }
 
     @Test

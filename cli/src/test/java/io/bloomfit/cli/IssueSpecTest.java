@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.bloomfit.experiment.ExperimentPlan;
 import io.bloomfit.experiment.spec.ExperimentSpec;
-import io.bloomfit.experiment.Sides;
+import io.bloomfit.experiment.grid.Sides;
 import io.bloomfit.experiment.spec.SpecReader;
 import io.bloomfit.api.train.DeviceChoice;
 import io.bloomfit.api.train.Loss;

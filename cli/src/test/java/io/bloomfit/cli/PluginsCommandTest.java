@@ -2,8 +2,8 @@ package io.bloomfit.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.bloomfit.api.plugin.PluginDirectory;
-import io.bloomfit.api.plugin.PluginRegistry;
+import io.bloomfit.host.PluginDirectory;
+import io.bloomfit.host.PluginRegistry;
 import io.quarkus.test.junit.main.LaunchResult;
 import io.quarkus.test.junit.main.QuarkusMainLauncher;
 import io.quarkus.test.junit.main.QuarkusMainTest;

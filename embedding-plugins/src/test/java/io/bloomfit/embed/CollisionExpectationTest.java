@@ -1,11 +1,11 @@
 package io.bloomfit.embed;
 
-import io.bloomfit.api.embed.EmbeddingCompressors;
+import io.bloomfit.host.EmbeddingCompressors;
 
-import io.bloomfit.api.embed.CollisionStats;
+import io.bloomfit.layout.CollisionStats;
 import io.bloomfit.api.embed.EmbeddingLayout;
 import io.bloomfit.api.embed.LayoutRequest;
-import io.bloomfit.api.hash.HashFunctions;
+import io.bloomfit.host.HashFunctions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestReporter;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -71,7 +71,7 @@ class CollisionExpectationTest {
         EmbeddingLayout layout = EmbeddingCompressors.layout(new BloomCompressor(), new LayoutRequest(N, 8, ratio, k,
                 hash, 99));
         int m = layout.tableRows(0);
-        CollisionStats stats = layout.collisionStats();
+        CollisionStats stats = CollisionStats.of(layout);
 
         double expected = expectedShared(N, m, k);
         double sd = Math.sqrt(k == 1 ? singleRowSharedVariance(N, m) : 2 * expected);

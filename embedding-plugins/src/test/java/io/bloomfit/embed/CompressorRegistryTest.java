@@ -1,7 +1,7 @@
 package io.bloomfit.embed;
 
 import io.bloomfit.api.embed.EmbeddingCompressor;
-import io.bloomfit.api.embed.EmbeddingCompressors;
+import io.bloomfit.host.EmbeddingCompressors;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;

@@ -1,10 +1,11 @@
 package io.bloomfit.embed;
 
+import io.bloomfit.api.embed.Layouts;
 import io.bloomfit.api.data.Interactions;
-import io.bloomfit.api.embed.EmbeddingCompressors;
+import io.bloomfit.host.EmbeddingCompressors;
 import io.bloomfit.api.embed.EmbeddingLayout;
 import io.bloomfit.api.embed.LayoutRequest;
-import io.bloomfit.api.hash.HashFunctions;
+import io.bloomfit.host.HashFunctions;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -23,7 +24,7 @@ class CooccurrenceBloomCompressorTest {
     }
 
     private EmbeddingLayout layout(LayoutRequest request, Interactions training) {
-        return EmbeddingCompressors.layout(cbe, request, HashFunctions.registry(), training);
+        return Layouts.build(cbe, request, HashFunctions.registry(), training);
     }
 
     private static EmbeddingLayout bloom(LayoutRequest request) {

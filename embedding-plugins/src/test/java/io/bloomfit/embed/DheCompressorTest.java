@@ -1,11 +1,12 @@
 package io.bloomfit.embed;
 
-import io.bloomfit.api.embed.EmbeddingCompressors;
+import io.bloomfit.layout.CollisionStats;
+import io.bloomfit.host.EmbeddingCompressors;
 import io.bloomfit.api.embed.EmbeddingLayout;
 import io.bloomfit.api.embed.EntityEncoder;
 import io.bloomfit.api.embed.LayoutRequest;
 import io.bloomfit.api.hash.HashFunction;
-import io.bloomfit.api.hash.HashFunctions;
+import io.bloomfit.host.HashFunctions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -110,7 +111,7 @@ class DheCompressorTest {
             same += xa[i] == xo[i] ? 1 : 0;
         }
         assertThat(same).isLessThan(20); // buckets of 10^6: about xa.length / 10^6 agree by chance
-        assertThat(EmbeddingCompressors.layout(dhe, request).collisionStats().entitiesSharingSignature()).isZero();
+        assertThat(CollisionStats.of(EmbeddingCompressors.layout(dhe, request)).entitiesSharingSignature()).isZero();
     }
 
     /** The features of one entity must be independent hashes: seen as lookups into 10^6 buckets, the same check as bloom. */

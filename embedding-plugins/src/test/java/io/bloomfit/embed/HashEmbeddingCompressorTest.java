@@ -1,12 +1,13 @@
 package io.bloomfit.embed;
 
+import io.bloomfit.layout.CollisionStats;
 import io.bloomfit.api.embed.Combiner;
-import io.bloomfit.api.embed.EmbeddingCompressors;
+import io.bloomfit.host.EmbeddingCompressors;
 import io.bloomfit.api.embed.EmbeddingLayout;
 import io.bloomfit.api.embed.LayoutRequest;
 import io.bloomfit.api.embed.TrainableWeights;
 import io.bloomfit.api.hash.HashFunction;
-import io.bloomfit.api.hash.HashFunctions;
+import io.bloomfit.host.HashFunctions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -103,8 +104,8 @@ class HashEmbeddingCompressorTest {
 
         assertThat(layout.tableRowCounts()).containsExactly(1);
         assertThat(layout.trainableWeights().isShared()).isFalse();
-        assertThat(layout.collisionStats().entitiesSharingSignature()).isZero();
-        assertThat(layout.collisionStats().maxEntitiesPerRow()).isEqualTo(4);
+        assertThat(CollisionStats.of(layout).entitiesSharingSignature()).isZero();
+        assertThat(CollisionStats.of(layout).maxEntitiesPerRow()).isEqualTo(4);
         assertThat(layout.parameterCount(8)).isEqualTo(12);
         assertThat(layout.achievedRatio()).isEqualTo(0.375); // 12 / (4 * 8)
     }

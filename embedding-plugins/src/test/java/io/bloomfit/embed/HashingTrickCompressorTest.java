@@ -1,12 +1,12 @@
 package io.bloomfit.embed;
 
-import io.bloomfit.api.embed.CollisionStats;
+import io.bloomfit.layout.CollisionStats;
 import io.bloomfit.api.embed.Combiner;
-import io.bloomfit.api.embed.EmbeddingCompressors;
+import io.bloomfit.host.EmbeddingCompressors;
 import io.bloomfit.api.embed.EmbeddingLayout;
 import io.bloomfit.api.embed.LayoutRequest;
 import io.bloomfit.api.hash.HashFunction;
-import io.bloomfit.api.hash.HashFunctions;
+import io.bloomfit.host.HashFunctions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -101,9 +101,9 @@ class HashingTrickCompressorTest {
     void signsSplitCollidingEntities() {
         // Same rows, different signs: two entities are told apart when their signs differ.
         LayoutRequest request = new LayoutRequest(100_000, 8, 0.5, 1, "xxh3", 3);
-        CollisionStats unsigned = EmbeddingCompressors.layout(new HashingTrickCompressor(), request).collisionStats();
-        CollisionStats signed = EmbeddingCompressors.layout(new SignedHashingTrickCompressor(),
-                request).collisionStats();
+        CollisionStats unsigned = CollisionStats.of(EmbeddingCompressors.layout(new HashingTrickCompressor(), request));
+        CollisionStats signed = CollisionStats.of(EmbeddingCompressors.layout(new SignedHashingTrickCompressor(),
+                request));
 
         assertThat(signed.entitiesSharingSignature()).isLessThan(unsigned.entitiesSharingSignature());
         assertThat(signed.rowsUsed()).isEqualTo(unsigned.rowsUsed());

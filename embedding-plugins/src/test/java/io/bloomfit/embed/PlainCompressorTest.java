@@ -1,8 +1,8 @@
 package io.bloomfit.embed;
 
 
-import io.bloomfit.api.embed.CollisionStats;
-import io.bloomfit.api.embed.EmbeddingCompressors;
+import io.bloomfit.layout.CollisionStats;
+import io.bloomfit.host.EmbeddingCompressors;
 import io.bloomfit.api.embed.EmbeddingLayout;
 import io.bloomfit.api.embed.LayoutRequest;
 import org.junit.jupiter.api.Test;
@@ -39,7 +39,7 @@ class PlainCompressorTest {
 
     @Test
     void hasNoCollisions() {
-        CollisionStats stats = new PlainCompressor().layout(LayoutRequest.plain(1000, 4), null).collisionStats();
+        CollisionStats stats = CollisionStats.of(new PlainCompressor().layout(LayoutRequest.plain(1000, 4), null));
 
         assertThat(stats.entitiesSharingSignature()).isZero();
         assertThat(stats.distinctSignatures()).isEqualTo(1000);

@@ -1,8 +1,8 @@
 package io.bloomfit.embed;
 
-import io.bloomfit.api.embed.CollisionStats;
+import io.bloomfit.layout.CollisionStats;
 import io.bloomfit.api.embed.Combiner;
-import io.bloomfit.api.embed.EmbeddingCompressors;
+import io.bloomfit.host.EmbeddingCompressors;
 import io.bloomfit.api.embed.EmbeddingLayout;
 import io.bloomfit.api.embed.LayoutRequest;
 import org.junit.jupiter.api.Test;
@@ -81,7 +81,7 @@ class QuotientRemainderCompressorTest {
 
     @Test
     void isCollisionFree() {
-        CollisionStats stats = layout(100_000, 0.1).collisionStats();
+        CollisionStats stats = CollisionStats.of(layout(100_000, 0.1));
 
         assertThat(stats.entitiesSharingSignature()).isZero();
         assertThat(stats.distinctSignatures()).isEqualTo(100_000);

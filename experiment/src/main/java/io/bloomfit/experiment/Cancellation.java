@@ -1,5 +1,6 @@
 package io.bloomfit.experiment;
 
+import io.bloomfit.experiment.grid.ForwardingTrainingListener;
 import io.bloomfit.api.train.TrainingListener;
 
 /**

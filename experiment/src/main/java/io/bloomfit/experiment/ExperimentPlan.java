@@ -1,5 +1,8 @@
 package io.bloomfit.experiment;
 
+import io.bloomfit.experiment.grid.GridPoint;
+import io.bloomfit.experiment.grid.Sides;
+import io.bloomfit.host.Plugins;
 import io.bloomfit.api.embed.CompressorTraits;
 import io.bloomfit.api.hash.HashFunction;
 import io.bloomfit.eval.ReferenceMethod;
@@ -18,8 +21,6 @@ import java.util.List;
  */
 public final class ExperimentPlan {
 
-    /** The baseline compressor every grid is compared with. */
-    public static final String BASELINE = "plain";
 
     private ExperimentPlan() {
     }
@@ -35,8 +36,8 @@ public final class ExperimentPlan {
 
     /** As {@link #expand(ExperimentSpec)}, with compressors from {@code plugins}. */
     public static List<GridPoint> expand(ExperimentSpec spec, Plugins plugins) {
-        if (!plugins.compressors().contains(BASELINE)) {
-            throw new SpecException("grid", "grid.compressor", "the baseline compressor '" + BASELINE
+        if (!plugins.compressors().contains(GridPoint.BASELINE)) {
+            throw new SpecException("grid", "grid.compressor", "the baseline compressor '" + GridPoint.BASELINE
                     + "' is not available; available: " + String.join(", ", plugins.compressors().available()));
         }
         GridSpec grid = spec.grid();
@@ -48,10 +49,10 @@ public final class ExperimentPlan {
         for (int repeat = 0; repeat < grid.repeats(); repeat++) {
             long seed = spec.model().seed() + repeat;
             LinkedHashSet<GridPoint> round = new LinkedHashSet<>();
-            round.add(new GridPoint(BASELINE, null, 1.0, 1, Sides.NONE, repeat, seed));
+            round.add(new GridPoint(GridPoint.BASELINE, null, 1.0, 1, Sides.NONE, repeat, seed));
             for (int c = 0; c < grid.compressors().size(); c++) {
                 String compressor = grid.compressors().get(c);
-                if (compressor.equals(BASELINE)) {
+                if (compressor.equals(GridPoint.BASELINE)) {
                     continue;
                 }
                 CompressorTraits t = traits.get(c);

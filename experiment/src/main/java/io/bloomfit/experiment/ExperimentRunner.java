@@ -1,5 +1,11 @@
 package io.bloomfit.experiment;
 
+import io.bloomfit.experiment.grid.CollisionCheck;
+import io.bloomfit.experiment.grid.Evaluation;
+import io.bloomfit.experiment.grid.ExperimentListener;
+import io.bloomfit.experiment.grid.GridPoint;
+import io.bloomfit.experiment.grid.ResultRow;
+import io.bloomfit.host.Plugins;
 import io.bloomfit.api.train.TrainingListener;
 import io.bloomfit.experiment.spec.ExperimentSpec;
 import io.bloomfit.experiment.spec.SpecException;

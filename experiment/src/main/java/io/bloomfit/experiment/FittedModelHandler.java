@@ -1,5 +1,6 @@
 package io.bloomfit.experiment;
 
+import io.bloomfit.experiment.grid.GridPoint;
 import io.bloomfit.api.train.TrainedModel;
 import java.io.IOException;
 

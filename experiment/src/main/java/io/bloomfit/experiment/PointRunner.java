@@ -1,8 +1,15 @@
 package io.bloomfit.experiment;
 
+import io.bloomfit.experiment.grid.Evaluation;
+import io.bloomfit.experiment.grid.GridPoint;
+import io.bloomfit.experiment.grid.LayoutStats;
+import io.bloomfit.experiment.grid.RankingMetrics;
+import io.bloomfit.experiment.grid.ResultRow;
+import io.bloomfit.experiment.grid.ResultStatus;
+import io.bloomfit.api.embed.Layouts;
+import io.bloomfit.host.Plugins;
 import io.bloomfit.api.data.Interactions;
 import io.bloomfit.api.embed.EmbeddingCompressor;
-import io.bloomfit.api.embed.EmbeddingCompressors;
 import io.bloomfit.api.embed.EmbeddingLayout;
 import io.bloomfit.api.embed.LayoutRequest;
 import io.bloomfit.api.train.FitReport;
@@ -17,7 +24,7 @@ import io.bloomfit.api.train.TrainingListener;
 import io.bloomfit.eval.ReferenceMethod;
 import io.bloomfit.experiment.spec.ExperimentSpec;
 import io.bloomfit.experiment.tune.PointTuner;
-import io.bloomfit.experiment.tune.TunedChoice;
+import io.bloomfit.experiment.grid.TunedChoice;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
@@ -246,7 +253,7 @@ public final class PointRunner {
         }
         try {
             TrainerWarmUp.run(warming, spec.model(), data.train(),
-                    plugins.compressors().forName(ExperimentPlan.BASELINE));
+                    plugins.compressors().forName(GridPoint.BASELINE));
         } finally {
             if (fitLock != null) {
                 fitLock.unlock();
@@ -262,7 +269,7 @@ public final class PointRunner {
     private EmbeddingLayout layout(GridPoint point, boolean compressed, int entities, int dimension,
                                    boolean itemSide) {
         if (!compressed) {
-            return plugins.compressors().forName(ExperimentPlan.BASELINE).layout(LayoutRequest.plain(entities,
+            return plugins.compressors().forName(GridPoint.BASELINE).layout(LayoutRequest.plain(entities,
                     dimension), null);
         }
         EmbeddingCompressor compressor = plugins.compressors().forName(point.compressor());
@@ -272,12 +279,12 @@ public final class PointRunner {
             request = request.withTrainingCounts(itemSide ? data.train().itemCounts() : data.train().userCounts());
         }
         if (!compressor.usesTrainingData()) {
-            return EmbeddingCompressors.layout(compressor, request, plugins.hashes());
+            return Layouts.build(compressor, request, plugins.hashes());
         }
         Interactions train = data.train();
         Interactions training = itemSide ? train : new Interactions(train.numItems(), train.numUsers(),
                 train.itemArray(), train.userArray(), null, null);
-        return EmbeddingCompressors.layout(compressor, request, plugins.hashes(), training);
+        return Layouts.build(compressor, request, plugins.hashes(), training);
     }
 
     private static double achievedRatio(GridPoint point, EmbeddingLayout users, EmbeddingLayout items) {

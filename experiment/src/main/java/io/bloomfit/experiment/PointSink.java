@@ -1,5 +1,7 @@
 package io.bloomfit.experiment;
 
+import io.bloomfit.experiment.grid.GridPoint;
+import io.bloomfit.experiment.grid.ResultRow;
 import io.bloomfit.api.train.TrainingListener;
 import java.io.IOException;
 

@@ -4,7 +4,7 @@
  * points are executed ({@link io.bloomfit.experiment.PointScheduler}; {@link
  * io.bloomfit.experiment.LocalPointScheduler} runs them in this JVM), and the whole run with resume and
  * cooperative cancellation ({@link io.bloomfit.experiment.ExperimentRunner}, {@link
- * io.bloomfit.experiment.Cancellation}). The row ({@link io.bloomfit.experiment.ResultRow}) and the listener are
+ * io.bloomfit.experiment.Cancellation}). The row ({@link io.bloomfit.experiment.grid.ResultRow}) and the listener are
  * what the CLI, the server and distributed schedulers see.
  *
  * <p>May depend on {@code io.bloomfit.api} (plugins, trainers, layouts), {@code io.bloomfit.core} (data, splits,
@@ -12,3 +12,5 @@
  * an engine, the CLI, the server or Quarkus. It reads a trainer's declared capabilities, never its name.
  */
 package io.bloomfit.experiment;
+
+import io.bloomfit.experiment.grid.ResultRow;

@@ -1,6 +1,6 @@
 package io.bloomfit.report;
 
-import io.bloomfit.experiment.ResultRow;
+import io.bloomfit.experiment.grid.ResultRow;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -12,7 +12,7 @@ import java.util.Locale;
  * method's paired comparison with {@code plain} in words ({@link PlainComparisonText}). Columns: {@code sd} is the
  * sample standard deviation of MRR over repeats ({@code -} for a single run), {@code 95% CI} the t interval of mean
  * MRR, {@code rel.pop} MRR relative to the {@code popularity} reference, {@code s/epoch} the mean seconds per epoch,
- * {@code parameters} the mean of the rows' {@code parameters} field ({@link io.bloomfit.experiment.ResultRow.Sizes}:
+ * {@code parameters} the mean of the rows' {@code parameters} field ({@link io.bloomfit.experiment.grid.ResultRow.Sizes}:
  * trainable floats, tables and biases), abbreviated ({@code 6.3k}).
  * Runs of {@code bloom-network} add, below the table, the parameters and float32 bytes of each group's input and
  * output layers (the layers m shrinks).

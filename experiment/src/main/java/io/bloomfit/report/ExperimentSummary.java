@@ -1,8 +1,8 @@
 package io.bloomfit.report;
 
 import io.bloomfit.eval.ReferenceMethod;
-import io.bloomfit.experiment.GridPoint;
-import io.bloomfit.experiment.ResultRow;
+import io.bloomfit.experiment.grid.GridPoint;
+import io.bloomfit.experiment.grid.ResultRow;
 import io.bloomfit.report.stats.MeanInterval;
 import io.bloomfit.report.stats.PairedComparison;
 

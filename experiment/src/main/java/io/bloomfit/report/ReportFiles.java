@@ -1,6 +1,6 @@
 package io.bloomfit.report;
 
-import io.bloomfit.experiment.ResultRow;
+import io.bloomfit.experiment.grid.ResultRow;
 import io.bloomfit.experiment.store.RunDirectory;
 
 import java.io.IOException;

@@ -1,8 +1,9 @@
 package io.bloomfit.report;
 
+import io.bloomfit.experiment.grid.GridPoint;
 import io.bloomfit.experiment.ExperimentPlan;
-import io.bloomfit.experiment.ResultRow;
-import io.bloomfit.experiment.Sides;
+import io.bloomfit.experiment.grid.ResultRow;
+import io.bloomfit.experiment.grid.Sides;
 
 /**
  * One (compressor, hash, ratio, k, sides) group of result rows, aggregated over its repeats. Spreads are sample
@@ -78,7 +79,7 @@ public record SummaryRow(Group group, int runs, int failed, Quality quality, Spe
     }
 
     public boolean baseline() {
-        return group.sides() == Sides.NONE && group.compressor().equals(ExperimentPlan.BASELINE);
+        return group.sides() == Sides.NONE && group.compressor().equals(GridPoint.BASELINE);
     }
 
     /** Whether this is an untrained reference ranker ({@code popularity}, {@code random}). */

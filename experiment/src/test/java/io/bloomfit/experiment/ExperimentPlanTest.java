@@ -1,5 +1,7 @@
 package io.bloomfit.experiment;
 
+import io.bloomfit.experiment.grid.GridPoint;
+import io.bloomfit.experiment.grid.Sides;
 import io.bloomfit.experiment.spec.ExperimentSpec;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,5 +1,9 @@
 package io.bloomfit.experiment;
 
+import io.bloomfit.experiment.grid.ExperimentListener;
+import io.bloomfit.experiment.grid.GridPoint;
+import io.bloomfit.experiment.grid.ResultRow;
+import io.bloomfit.experiment.grid.ResultStatus;
 import io.bloomfit.experiment.spec.ExperimentSpec;
 import io.bloomfit.experiment.spec.SpecException;
 import io.bloomfit.experiment.store.DirectoryResultStore;

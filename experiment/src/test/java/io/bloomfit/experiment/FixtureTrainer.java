@@ -1,5 +1,6 @@
 package io.bloomfit.experiment;
 
+import io.bloomfit.api.plugin.PluginLookup;
 import io.bloomfit.api.data.Interactions;
 import io.bloomfit.api.embed.EmbeddingLayout;
 import io.bloomfit.api.train.FitReport;
@@ -148,7 +149,7 @@ public class FixtureTrainer implements Trainer {
     }
 
     @Override
-    public TrainedModel load(Path directory) {
+    public TrainedModel load(Path directory, PluginLookup plugins) {
         throw new UnsupportedOperationException("the fixture trainer does not save models");
     }
 

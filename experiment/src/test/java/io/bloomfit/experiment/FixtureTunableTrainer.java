@@ -1,5 +1,6 @@
 package io.bloomfit.experiment;
 
+import io.bloomfit.api.plugin.PluginLookup;
 import io.bloomfit.api.train.DeviceChoice;
 import io.bloomfit.api.train.FitReport;
 import io.bloomfit.api.train.FitRequest;
@@ -75,7 +76,7 @@ public final class FixtureTunableTrainer implements Trainer {
     }
 
     @Override
-    public TrainedModel load(Path directory) {
+    public TrainedModel load(Path directory, PluginLookup plugins) {
         throw new UnsupportedOperationException("the fixture trainer does not save models");
     }
 

@@ -1,13 +1,16 @@
 package io.bloomfit.experiment;
 
+import io.bloomfit.experiment.grid.Evaluation;
+import io.bloomfit.experiment.grid.RankingMetrics;
+import io.bloomfit.host.Plugins;
 import io.bloomfit.experiment.spec.ExperimentSpec;
 import io.bloomfit.experiment.spec.SpecReader;
 
 import io.bloomfit.api.data.Interactions;
 import io.bloomfit.api.embed.EmbeddingCompressor;
 import io.bloomfit.api.hash.HashFunction;
-import io.bloomfit.api.plugin.PluginDirectory;
-import io.bloomfit.api.plugin.PluginRegistry;
+import io.bloomfit.host.PluginDirectory;
+import io.bloomfit.host.PluginRegistry;
 import io.bloomfit.api.train.Trainer;
 import io.bloomfit.api.train.TrainedModel;
 import java.util.List;

@@ -1,5 +1,9 @@
 package io.bloomfit.experiment;
 
+import io.bloomfit.experiment.grid.GridPoint;
+import io.bloomfit.experiment.grid.ResultRow;
+import io.bloomfit.experiment.grid.Sides;
+import io.bloomfit.api.plugin.PluginLookup;
 import io.bloomfit.experiment.spec.ExperimentSpec;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -57,7 +61,7 @@ class PointRunnerTest {
             }
 
             @Override
-            public TrainedModel load(Path directory) {
+            public TrainedModel load(Path directory, PluginLookup plugins) {
                 throw new AssertionError();
             }
         };

@@ -1,13 +1,17 @@
 package io.bloomfit.experiment;
 
+import io.bloomfit.experiment.grid.Evaluation;
+import io.bloomfit.experiment.grid.GridPoint;
+import io.bloomfit.experiment.grid.ResultRow;
+import io.bloomfit.experiment.grid.Sides;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.bloomfit.api.data.Interactions;
 import io.bloomfit.api.train.TrainingListener;
 import io.bloomfit.experiment.spec.ExperimentSpec;
-import io.bloomfit.experiment.store.ResultRowJson;
-import io.bloomfit.experiment.tune.TunedChoice;
+import io.bloomfit.experiment.grid.ResultRowJson;
+import io.bloomfit.experiment.grid.TunedChoice;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

@@ -1,10 +1,10 @@
 package io.bloomfit.report;
 
-import io.bloomfit.experiment.GridPoint;
-import io.bloomfit.experiment.RankingMetrics;
-import io.bloomfit.experiment.ResultRow;
-import io.bloomfit.experiment.ResultStatus;
-import io.bloomfit.experiment.Sides;
+import io.bloomfit.experiment.grid.GridPoint;
+import io.bloomfit.experiment.grid.RankingMetrics;
+import io.bloomfit.experiment.grid.ResultRow;
+import io.bloomfit.experiment.grid.ResultStatus;
+import io.bloomfit.experiment.grid.Sides;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;

@@ -1,7 +1,7 @@
 package io.bloomfit.hash;
 
 import io.bloomfit.api.hash.HashFunction;
-import io.bloomfit.api.hash.HashFunctions;
+import io.bloomfit.host.HashFunctions;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

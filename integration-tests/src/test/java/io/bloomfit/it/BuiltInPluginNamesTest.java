@@ -1,9 +1,9 @@
 package io.bloomfit.it;
 
-import io.bloomfit.api.embed.EmbeddingCompressors;
-import io.bloomfit.api.hash.HashFunctions;
+import io.bloomfit.host.EmbeddingCompressors;
+import io.bloomfit.host.HashFunctions;
 import io.bloomfit.api.plugin.PluginName;
-import io.bloomfit.api.plugin.PluginRegistry;
+import io.bloomfit.host.PluginRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

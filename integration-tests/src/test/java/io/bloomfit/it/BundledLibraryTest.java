@@ -1,9 +1,9 @@
 package io.bloomfit.it;
 
 import io.bloomfit.api.hash.HashFunction;
-import io.bloomfit.api.hash.HashFunctions;
-import io.bloomfit.api.plugin.PluginDirectory;
-import io.bloomfit.api.plugin.PluginJars;
+import io.bloomfit.host.HashFunctions;
+import io.bloomfit.host.PluginDirectory;
+import io.bloomfit.host.PluginJars;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -1,12 +1,12 @@
 package io.bloomfit.it;
 
 import io.bloomfit.api.embed.EmbeddingCompressor;
-import io.bloomfit.api.embed.EmbeddingCompressors;
+import io.bloomfit.host.EmbeddingCompressors;
 import io.bloomfit.api.embed.EmbeddingLayout;
 import io.bloomfit.api.embed.LayoutRequest;
 import io.bloomfit.api.hash.HashFunction;
-import io.bloomfit.api.hash.HashFunctions;
-import io.bloomfit.api.plugin.PluginJars;
+import io.bloomfit.host.HashFunctions;
+import io.bloomfit.host.PluginJars;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -67,17 +67,17 @@ class DropInPluginTest {
             """;
 
     /**
-     * A compressor that resolves the built-in xxh3 while it is constructed (the contract asks compressors to use
-     * the hash passed to {@code layout}; this one shows that the registries survive one that does not).
+     * A compressor that buckets entities with the hash function it is handed (the built-in xxh3 the request names):
+     * a plugin never looks hash functions up itself, and cannot, since it sees only the contract.
      */
     private static final String XXH3_BUCKETS_SOURCE = """
             package org.example.buckets;
             import io.bloomfit.api.embed.*;
             import io.bloomfit.api.hash.HashFunction;
             public final class Xxh3Buckets implements EmbeddingCompressor {
-              private final HashFunction xxh3 = io.bloomfit.api.hash.HashFunctions.forName("xxh3");
               public String name() { return "xxh3-buckets"; }
-              public EmbeddingLayout layout(LayoutRequest request, HashFunction ignored) {
+              public EmbeddingLayout layout(LayoutRequest request, HashFunction hash) {
+                HashFunction xxh3 = request.requireHash(hash, name());
                 int n = request.numEntities();
                 int m = (int) Math.max(1, Math.ceil(request.ratio() * n));
                 int[] rows = new int[n];
@@ -128,14 +128,14 @@ class DropInPluginTest {
     }
 
     @Test
-    void aDirectoryPluginWhoseCompressorResolvesABuiltInHashWhenConstructed() throws IOException {
+    void aDirectoryPluginCompressorUsesTheBuiltInHashItIsHanded() throws IOException {
         Path plugins = Files.createDirectories(dir.resolve("plugins"));
         Path plugin = Files.createDirectories(plugins.resolve("buckets"));
         PluginJars.build(plugin.resolve("buckets.jar"), Map.of("org.example.buckets.Xxh3Buckets", XXH3_BUCKETS_SOURCE),
                 EmbeddingCompressor.class.getName(), "org.example.buckets.Xxh3Buckets");
         PluginJars.useSharedPlugins(plugins);
 
-        EmbeddingLayout layout = EmbeddingCompressors.layout("xxh3-buckets", new LayoutRequest(50, 4, 0.2, 1, null, 9));
+        EmbeddingLayout layout = EmbeddingCompressors.layout("xxh3-buckets", new LayoutRequest(50, 4, 0.2, 1, "xxh3", 9));
 
         assertThat(EmbeddingCompressors.registry().problems()).isEmpty();
         assertThat(EmbeddingCompressors.registry().sourceOf("xxh3-buckets").jar()).isEqualTo(plugin);

@@ -1,10 +1,10 @@
 package io.bloomfit.it;
 
 import io.bloomfit.experiment.DatasetPreparer;
-import io.bloomfit.experiment.Evaluation;
+import io.bloomfit.experiment.grid.Evaluation;
 import io.bloomfit.experiment.ExperimentData;
 import io.bloomfit.experiment.ExperimentRunner;
-import io.bloomfit.experiment.ResultRow;
+import io.bloomfit.experiment.grid.ResultRow;
 import io.bloomfit.experiment.spec.ExperimentSpec;
 import io.bloomfit.experiment.spec.SpecReader;
 import io.bloomfit.experiment.store.DirectoryResultStore;

@@ -2,7 +2,7 @@ package io.bloomfit.it;
 
 import io.bloomfit.api.embed.EmbeddingCompressor;
 import io.bloomfit.api.hash.HashFunction;
-import io.bloomfit.api.plugin.PluginJars;
+import io.bloomfit.host.PluginJars;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;

@@ -1,8 +1,8 @@
 package io.bloomfit.server;
 
-import io.bloomfit.experiment.ResultRow;
+import io.bloomfit.experiment.grid.ResultRow;
 import io.bloomfit.experiment.spec.ExperimentSpec;
-import io.bloomfit.experiment.store.ResultRowJson;
+import io.bloomfit.experiment.grid.ResultRowJson;
 import io.bloomfit.report.ExperimentSummary;
 import io.bloomfit.report.HtmlReport;
 import io.bloomfit.report.ReportContext;

@@ -1,12 +1,12 @@
 package io.bloomfit.server;
 
-import io.bloomfit.experiment.ResultRow;
+import io.bloomfit.experiment.grid.ResultRow;
 import io.bloomfit.experiment.spec.ExperimentSpec;
-import io.bloomfit.experiment.store.KeptModelException;
-import io.bloomfit.experiment.store.KeptModels;
-import io.bloomfit.experiment.store.Recommendation;
+import io.bloomfit.experiment.keep.KeptModelException;
+import io.bloomfit.experiment.keep.KeptModels;
+import io.bloomfit.experiment.keep.Recommendation;
 import io.bloomfit.experiment.store.RunDirectory;
-import io.bloomfit.experiment.store.UnknownUserException;
+import io.bloomfit.experiment.keep.UnknownUserException;
 import io.bloomfit.store.jdbc.ExperimentDatabase;
 import io.bloomfit.store.jdbc.ExperimentRecord;
 

@@ -1,10 +1,10 @@
 package io.bloomfit.server;
 
 import io.bloomfit.api.train.TrainingListener;
-import io.bloomfit.experiment.ExperimentListener;
-import io.bloomfit.experiment.GridPoint;
-import io.bloomfit.experiment.ResultRow;
-import io.bloomfit.experiment.store.ResultRowJson;
+import io.bloomfit.experiment.grid.ExperimentListener;
+import io.bloomfit.experiment.grid.GridPoint;
+import io.bloomfit.experiment.grid.ResultRow;
+import io.bloomfit.experiment.grid.ResultRowJson;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;

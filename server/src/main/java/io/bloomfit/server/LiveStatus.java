@@ -1,9 +1,9 @@
 package io.bloomfit.server;
 
-import io.bloomfit.experiment.ExperimentListener;
-import io.bloomfit.experiment.ForwardingExperimentListener;
-import io.bloomfit.experiment.GridPoint;
-import io.bloomfit.experiment.ResultRow;
+import io.bloomfit.experiment.grid.ExperimentListener;
+import io.bloomfit.experiment.grid.ForwardingExperimentListener;
+import io.bloomfit.experiment.grid.GridPoint;
+import io.bloomfit.experiment.grid.ResultRow;
 import io.bloomfit.store.jdbc.ExperimentDatabase;
 import io.bloomfit.store.jdbc.ExperimentRecord;
 

@@ -1,12 +1,13 @@
 package io.bloomfit.server;
 
 import io.bloomfit.api.train.TrainedModel;
-import io.bloomfit.api.train.Trainers;
-import io.bloomfit.experiment.store.KeptModel;
-import io.bloomfit.experiment.store.Recommendation;
+import io.bloomfit.host.Plugins;
+import io.bloomfit.experiment.keep.KeptModel;
+import io.bloomfit.experiment.keep.Recommendation;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -66,9 +67,10 @@ public class LoadedModels {
     private final Map<String, Entry> cache = new LinkedHashMap<>(16, 0.75f, true);
     private final Loader loader;
 
-    /** Loads models through the trainer registry ({@code Trainers.forName(trainer).load(dir)}). */
-    public LoadedModels() {
-        this((trainer, dir) -> Trainers.forName(trainer).load(dir));
+    /** Loads models through the server's registries: the trainer that saved a model, with their compressors. */
+    @Inject
+    public LoadedModels(Plugins plugins) {
+        this((trainer, dir) -> plugins.trainers().forName(trainer).load(dir, plugins));
     }
 
     LoadedModels(Loader loader) {
@@ -80,8 +82,8 @@ public class LoadedModels {
      * training items. Loads the model with trainer {@code trainer} when it is not loaded yet.
      *
      * @param experiment the experiment the model belongs to (what {@link #evict} names)
-     * @throws io.bloomfit.experiment.store.UnknownUserException when the model does not know the user
-     * @throws io.bloomfit.experiment.store.KeptModelException  when the kept files do not fit the model
+     * @throws io.bloomfit.experiment.keep.UnknownUserException when the model does not know the user
+     * @throws io.bloomfit.experiment.keep.KeptModelException  when the kept files do not fit the model
      * @throws IOException when the model cannot be read
      */
     public List<Recommendation> recommend(String experiment, String point, String trainer, Path dir, String user,

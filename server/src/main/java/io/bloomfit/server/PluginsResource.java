@@ -1,9 +1,8 @@
 package io.bloomfit.server;
 
-import io.bloomfit.api.embed.EmbeddingCompressors;
-import io.bloomfit.api.hash.HashFunctions;
-import io.bloomfit.api.plugin.PluginRegistry;
-import io.bloomfit.api.train.Trainers;
+import io.bloomfit.host.PluginRegistry;
+import io.bloomfit.host.Plugins;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -18,6 +17,9 @@ import java.util.List;
 @Path("/api/plugins")
 @Produces(MediaType.APPLICATION_JSON)
 public class PluginsResource {
+
+    @Inject
+    Plugins plugins;
 
     /** One provider as users see it. */
     public record PluginView(String name, String source) {
@@ -35,12 +37,11 @@ public class PluginsResource {
     @GET
     public PluginsView list() {
         List<String> problems = new java.util.ArrayList<>();
-        for (PluginRegistry<?> registry : List.of(HashFunctions.registry(), EmbeddingCompressors.registry(),
-                Trainers.registry())) {
+        for (PluginRegistry<?> registry : List.of(plugins.hashes(), plugins.compressors(), plugins.trainers())) {
             registry.problems().forEach(p -> problems.add(p.toString()));
         }
-        return new PluginsView(views(HashFunctions.registry()), views(EmbeddingCompressors.registry()),
-                views(Trainers.registry()), problems);
+        return new PluginsView(views(plugins.hashes()), views(plugins.compressors()), views(plugins.trainers()),
+                problems);
     }
 
     @GET
@@ -50,7 +51,7 @@ public class PluginsResource {
         if (keys == null || keys.isEmpty()) {
             throw new BadRequestException("query parameter 'key' is missing; pass one or more, e.g. ?key=1&key=2");
         }
-        var hash = HashFunctions.forName(function);
+        var hash = plugins.hashes().forName(function);
         List<String> values = keys.stream().map(k -> Long.toUnsignedString(hash.hash(k, seed))).toList();
         return new HashView(function, seed, keys.stream().map(String::valueOf).toList(), values);
     }

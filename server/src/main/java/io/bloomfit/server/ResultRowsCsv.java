@@ -1,7 +1,7 @@
 package io.bloomfit.server;
 
-import io.bloomfit.experiment.ResultRow;
-import io.bloomfit.experiment.store.ResultRowJson;
+import io.bloomfit.experiment.grid.ResultRow;
+import io.bloomfit.experiment.grid.ResultRowJson;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

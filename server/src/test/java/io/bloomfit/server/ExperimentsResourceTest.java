@@ -66,7 +66,7 @@ class ExperimentsResourceTest {
         List<Map<String, Object>> rows = given().get("/api/experiments/" + id + "/results").then().statusCode(200)
                 .extract().path("rows");
         assertThat(rows).hasSize(4);
-        assertThat(rows.get(0).keySet()).containsExactlyElementsOf(io.bloomfit.experiment.store.ResultRowJson.FIELDS);
+        assertThat(rows.get(0).keySet()).containsExactlyElementsOf(io.bloomfit.experiment.grid.ResultRowJson.FIELDS);
         assertThat(rows).extracting(r -> r.get("compressor")).containsExactly("plain", "bloom", "popularity", "random");
 
         String csv = given().accept("text/csv").get("/api/experiments/" + id + "/results").then().statusCode(200)

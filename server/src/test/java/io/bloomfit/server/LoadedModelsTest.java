@@ -2,7 +2,7 @@ package io.bloomfit.server;
 
 import io.bloomfit.api.train.FitReport;
 import io.bloomfit.api.train.TrainedModel;
-import io.bloomfit.experiment.store.Recommendation;
+import io.bloomfit.experiment.keep.Recommendation;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

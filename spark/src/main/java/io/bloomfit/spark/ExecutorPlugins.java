@@ -2,11 +2,11 @@ package io.bloomfit.spark;
 
 import io.bloomfit.api.embed.EmbeddingCompressor;
 import io.bloomfit.api.hash.HashFunction;
-import io.bloomfit.api.plugin.PluginDirectory;
-import io.bloomfit.api.plugin.PluginRegistry;
+import io.bloomfit.host.PluginDirectory;
+import io.bloomfit.host.PluginRegistry;
 import io.bloomfit.api.train.Trainer;
-import io.bloomfit.experiment.GridPoint;
-import io.bloomfit.experiment.Plugins;
+import io.bloomfit.experiment.grid.GridPoint;
+import io.bloomfit.host.Plugins;
 import java.nio.file.Path;
 
 /**

@@ -2,10 +2,10 @@ package io.bloomfit.spark;
 
 import io.bloomfit.data.Dataset;
 import io.bloomfit.experiment.DatasetPreparer;
-import io.bloomfit.experiment.Evaluation;
+import io.bloomfit.experiment.grid.Evaluation;
 import io.bloomfit.experiment.ExperimentData;
 import io.bloomfit.experiment.FittedModelHandler;
-import io.bloomfit.experiment.Plugins;
+import io.bloomfit.host.Plugins;
 import io.bloomfit.experiment.PointRunner;
 import io.bloomfit.experiment.spec.ExperimentSpec;
 import io.bloomfit.experiment.spec.SpecReader;

@@ -1,8 +1,8 @@
 package io.bloomfit.spark;
 
-import io.bloomfit.experiment.GridPoint;
-import io.bloomfit.experiment.ResultRow;
-import io.bloomfit.experiment.ResultStatus;
+import io.bloomfit.experiment.grid.GridPoint;
+import io.bloomfit.experiment.grid.ResultRow;
+import io.bloomfit.experiment.grid.ResultStatus;
 import java.time.Instant;
 
 /**

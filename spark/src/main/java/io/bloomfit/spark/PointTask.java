@@ -1,11 +1,11 @@
 package io.bloomfit.spark;
 
 import io.bloomfit.api.train.TrainingListener;
-import io.bloomfit.experiment.GridPoint;
-import io.bloomfit.experiment.Plugins;
+import io.bloomfit.experiment.grid.GridPoint;
+import io.bloomfit.host.Plugins;
 import io.bloomfit.experiment.PointRunner;
-import io.bloomfit.experiment.ResultRow;
-import io.bloomfit.experiment.store.ResultRowJson;
+import io.bloomfit.experiment.grid.ResultRow;
+import io.bloomfit.experiment.grid.ResultRowJson;
 import java.io.Serializable;
 import java.nio.file.Path;
 import java.util.function.BooleanSupplier;

@@ -1,12 +1,12 @@
 package io.bloomfit.spark;
 
 import io.bloomfit.experiment.Cancellation;
-import io.bloomfit.experiment.GridPoint;
+import io.bloomfit.experiment.grid.GridPoint;
 import io.bloomfit.experiment.PointScheduler;
 import io.bloomfit.experiment.PointSink;
-import io.bloomfit.experiment.ResultRow;
+import io.bloomfit.experiment.grid.ResultRow;
 import io.bloomfit.experiment.spec.ExperimentSpec;
-import io.bloomfit.experiment.store.ResultRowJson;
+import io.bloomfit.experiment.grid.ResultRowJson;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;

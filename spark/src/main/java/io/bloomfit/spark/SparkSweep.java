@@ -1,14 +1,14 @@
 package io.bloomfit.spark;
 
-import io.bloomfit.api.plugin.PluginDirectory;
+import io.bloomfit.host.PluginDirectory;
 import io.bloomfit.api.train.Trainer;
 import io.bloomfit.data.Dataset;
 import io.bloomfit.data.DatasetLoadException;
 import io.bloomfit.experiment.DatasetPreparer;
 import io.bloomfit.experiment.ExperimentData;
 import io.bloomfit.experiment.ExperimentRunner;
-import io.bloomfit.experiment.Plugins;
-import io.bloomfit.experiment.ResultRow;
+import io.bloomfit.host.Plugins;
+import io.bloomfit.experiment.grid.ResultRow;
 import io.bloomfit.experiment.spec.ExperimentSpec;
 import io.bloomfit.experiment.spec.SpecException;
 import io.bloomfit.experiment.spec.SpecReader;

@@ -1,7 +1,7 @@
 package io.bloomfit.spark;
 
-import io.bloomfit.api.plugin.PluginRegistry;
-import io.bloomfit.experiment.Plugins;
+import io.bloomfit.host.PluginRegistry;
+import io.bloomfit.host.Plugins;
 import io.bloomfit.experiment.spec.ExperimentSpec;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.JsonNode;

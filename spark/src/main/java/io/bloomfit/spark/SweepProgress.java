@@ -1,8 +1,8 @@
 package io.bloomfit.spark;
 
-import io.bloomfit.experiment.ExperimentListener;
-import io.bloomfit.experiment.GridPoint;
-import io.bloomfit.experiment.ResultRow;
+import io.bloomfit.experiment.grid.ExperimentListener;
+import io.bloomfit.experiment.grid.GridPoint;
+import io.bloomfit.experiment.grid.ResultRow;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Locale;

@@ -1,6 +1,6 @@
 package io.bloomfit.spark;
 
-import io.bloomfit.experiment.GridPoint;
+import io.bloomfit.experiment.grid.GridPoint;
 
 /** Hears where and how each point's task ran, just before its row goes to the store (progress lines, timings). */
 @FunctionalInterface

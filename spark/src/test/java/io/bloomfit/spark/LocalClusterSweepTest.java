@@ -2,11 +2,11 @@ package io.bloomfit.spark;
 
 import io.bloomfit.data.Dataset;
 import io.bloomfit.experiment.DatasetPreparer;
-import io.bloomfit.experiment.Evaluation;
+import io.bloomfit.experiment.grid.Evaluation;
 import io.bloomfit.experiment.ExperimentData;
-import io.bloomfit.experiment.ExperimentListener;
+import io.bloomfit.experiment.grid.ExperimentListener;
 import io.bloomfit.experiment.ExperimentRunner;
-import io.bloomfit.experiment.ResultRow;
+import io.bloomfit.experiment.grid.ResultRow;
 import io.bloomfit.experiment.spec.ExperimentSpec;
 import io.bloomfit.experiment.spec.SpecReader;
 import io.bloomfit.experiment.store.DirectoryResultStore;

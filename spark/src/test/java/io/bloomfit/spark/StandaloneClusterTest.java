@@ -1,6 +1,6 @@
 package io.bloomfit.spark;
 
-import io.bloomfit.experiment.ResultRow;
+import io.bloomfit.experiment.grid.ResultRow;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.net.InetSocketAddress;

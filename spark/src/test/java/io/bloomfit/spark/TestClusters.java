@@ -1,6 +1,6 @@
 package io.bloomfit.spark;
 
-import io.bloomfit.experiment.ResultRow;
+import io.bloomfit.experiment.grid.ResultRow;
 import io.bloomfit.experiment.store.DirectoryResultStore;
 import java.io.ByteArrayOutputStream;
 import java.io.File;

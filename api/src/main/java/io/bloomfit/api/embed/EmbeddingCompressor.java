@@ -11,7 +11,7 @@ import java.util.Optional;
  *
  * <p>Layouts must be a pure function of the request and the hash function's values (same request, identical
  * layout), since saved models store the request, not the maps. Providers register through
- * {@link java.util.ServiceLoader} and are looked up by {@link EmbeddingCompressors#forName(String)}.
+ * {@link java.util.ServiceLoader} and are looked up by name in the registry a host hands out ({@link io.bloomfit.api.plugin.NamedProviders}).
  *
  * <p>A compressor never looks hash functions up itself: the caller resolves {@link LayoutRequest#hashFunction()}
  * in the registry it uses (a runner's, a server's, a test's) and passes the function in, so that one experiment

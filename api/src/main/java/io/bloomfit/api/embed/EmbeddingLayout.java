@@ -38,7 +38,6 @@ public final class EmbeddingLayout {
     private final Combiner combiner;
     private final TrainableWeights trainable; // null: weights fixed
     private final EntityEncoder encoder;      // null: row lookups
-    private volatile CollisionStats collisionStats;
 
     private EmbeddingLayout(String compressor, LayoutRequest request, int numEntities, int[] tableRows,
                             int[] lookupTables, int[] rows, float[] weights, Combiner combiner,
@@ -287,21 +286,6 @@ public final class EmbeddingLayout {
         return encoder;
     }
 
-    /**
-     * The bits that stand for the weight of lookup {@code lookup} of {@code entity} in a sharing signature: the
-     * fixed weight's float bits, or for trainable weights which weight parameter it is (two entities reading the
-     * same rows through different trainable weights can still be told apart).
-     */
-    int signatureWeightBits(int entity, int lookup) {
-        if (trainable != null) {
-            return Integer.MIN_VALUE | (int) ((long) trainable.row(entity) * numLookups + lookup);
-        }
-        if (combiner == Combiner.CONCAT) {
-            return lookup; // concatenated rows are ordered: a row read at block 0 is not the same as at block 1
-        }
-        return Float.floatToIntBits(weight(entity, lookup));
-    }
-
     public Combiner combiner() {
         return combiner;
     }
@@ -375,21 +359,6 @@ public final class EmbeddingLayout {
         }
         int d = request.dimension();
         return (double) parameterCount(d) / ((double) numEntities * d);
-    }
-
-    /** Sharing statistics, computed on first use (sorts n signatures) and cached. */
-    public CollisionStats collisionStats() {
-        CollisionStats stats = collisionStats;
-        if (stats == null) {
-            synchronized (this) {
-                stats = collisionStats;
-                if (stats == null) {
-                    stats = encoder != null ? new EncoderCollisions(this).count() : new CollisionCounter(this).count();
-                    collisionStats = stats;
-                }
-            }
-        }
-        return stats;
     }
 
     @Override

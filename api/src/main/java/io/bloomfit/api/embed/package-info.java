@@ -4,10 +4,10 @@
  * {@link io.bloomfit.api.embed.LayoutRequest} and the hash function the caller resolved, it builds an immutable
  * {@link io.bloomfit.api.embed.EmbeddingLayout} (tables, rows and weights per entity, a
  * {@link io.bloomfit.api.embed.Combiner}) and may declare its {@link io.bloomfit.api.embed.CompressorTraits}.
- * {@link io.bloomfit.api.embed.EmbeddingCompressors#layout} is the one way callers build a layout.
+ * {@link io.bloomfit.api.embed.Layouts#build} is the one way callers build a layout.
  * {@link io.bloomfit.api.embed.TableSize} and {@link io.bloomfit.api.embed.SeedSequence} are the table size and the
- * per-lookup seeds every hashing compressor uses, and {@link io.bloomfit.api.embed.CollisionStats} what a layout
- * reports about shared rows.
+ * per-lookup seeds every hashing compressor uses. (What a layout makes entities share is analysed outside the
+ * contract, in core's {@code io.bloomfit.layout}.)
  *
  * <p>What an implementation may rely on: the request is validated ({@code LayoutRequest}'s constructor); the hash
  * function it is handed is the one the request names, resolved in the registry the caller uses (a compressor never

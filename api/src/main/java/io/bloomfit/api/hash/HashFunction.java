@@ -11,7 +11,7 @@ package io.bloomfit.api.hash;
  *
  * <p>Providers register through {@link java.util.ServiceLoader} (both {@code module-info} {@code provides}
  * and {@code META-INF/services/io.bloomfit.api.hash.HashFunction}) and are looked up by
- * {@link HashFunctions#forName(String)}.
+ * name in the registry a host hands out ({@link io.bloomfit.api.plugin.NamedProviders}).
  */
 public interface HashFunction {
 

@@ -1,6 +1,6 @@
 /**
  * CONTRACT package: the hash function SPI. {@link io.bloomfit.api.hash.HashFunction} is what a hash plugin
- * implements; {@link io.bloomfit.api.hash.HashFunctions} looks providers up by name in the shared registry.
+ * implements; a host looks providers up by name ({@link io.bloomfit.api.plugin.NamedProviders}).
  *
  * <p>What an implementation may rely on: it is called from many threads at once (layouts are built in parallel),
  * with any 64-bit key and seed; it is found through {@link java.util.ServiceLoader} when it is listed in both its

@@ -1,22 +1,16 @@
 /**
- * Contract package: finding providers by name and loading drop-in plugins. Plugin authors and every module of
- * bloomfit read these types; they change only by addition.
+ * Contract package: how providers are named and found. Plugin authors and every module of bloomfit read these
+ * types; they change only by addition.
  *
- * <p>What lives here: {@link io.bloomfit.api.plugin.PluginRegistry} (the providers of one SPI keyed by a name
- * that follows {@link io.bloomfit.api.plugin.PluginName#RULE}; the shared, process-wide registries behind
- * {@code HashFunctions}, {@code EmbeddingCompressors} and {@code Trainers}), {@link
- * io.bloomfit.api.plugin.PluginDirectory} (the plugins directory: each plugin, a jar or a sub-directory of jars,
- * gets one isolated, child-first class loader that sees only {@code io.bloomfit.api} and the JDK from the host,
- * after Trino's plugin class loader), {@link io.bloomfit.api.plugin.PluginSource} (where a provider came from),
- * {@link io.bloomfit.api.plugin.PluginProblem} (a plugin or provider that was skipped, and why) and {@link
+ * <p>What lives here: {@link io.bloomfit.api.plugin.PluginName} (the rule every provider name follows), {@link
+ * io.bloomfit.api.plugin.NamedProviders} (the providers of one SPI keyed by name, as a host hands them out),
+ * {@link io.bloomfit.api.plugin.PluginLookup} (the registries in use, by SPI) and {@link
  * io.bloomfit.api.plugin.UnknownPluginException} (the typed user error for a name no registry holds).
  *
- * <p>Guarantees: loading never fails because of a plugin (problems are reported and the plugin skipped); a
- * built-in provider wins over a plugin of the same name; the shared registries are loaded once per process
- * (until {@link io.bloomfit.api.plugin.PluginRegistry#resetShared()}) and open the plugin directory once.
+ * <p>No class loading and no registry state live here: discovering providers, opening drop-in plugins in
+ * isolated class loaders and the registries an application passes around belong to the host
+ * ({@code io.bloomfit.host}), as Trino keeps plugin loading out of its SPI.
  *
- * <p>Depends on the JDK ({@code java.base}) only, and on no other bloomfit package: the SPIs themselves live in
- * {@code io.bloomfit.api.hash}, {@code io.bloomfit.api.embed} and {@code io.bloomfit.api.train}, which use this
- * package, not the other way round.
+ * <p>Depends on the JDK ({@code java.base}) only, and on no other bloomfit package.
  */
 package io.bloomfit.api.plugin;

@@ -1,11 +1,13 @@
 package io.bloomfit.api.train;
 
+import io.bloomfit.api.plugin.PluginLookup;
+
 import java.io.IOException;
 import java.nio.file.Path;
 
 /**
  * Fits models on compressed embedding layouts. Providers register through {@link java.util.ServiceLoader} and
- * are looked up by {@link Trainers#forName(String)}.
+ * are looked up by name in the registry a host hands out ({@link io.bloomfit.api.plugin.NamedProviders}).
  */
 public interface Trainer {
 
@@ -31,9 +33,12 @@ public interface Trainer {
     TrainedModel fit(FitRequest request, TrainingListener listener);
 
     /**
-     * Loads a model written by {@link TrainedModel#save(Path)} of this trainer.
+     * Loads a model written by {@link TrainedModel#save(Path)} of this trainer, rebuilding its layouts with the
+     * compressors and hash functions of {@code plugins}: the registry in use, never a process-wide one, so that a
+     * model loads with the same providers the application resolves every other name with.
      *
-     * @throws IOException when files are missing or unreadable, or the manifest is of an unknown version
+     * @throws IOException when files are missing or unreadable, the manifest is of an unknown version, or it names a
+     *                     compressor or hash function that {@code plugins} does not hold
      */
-    TrainedModel load(Path directory) throws IOException;
+    TrainedModel load(Path directory, PluginLookup plugins) throws IOException;
 }

@@ -8,7 +8,7 @@
  * {@link io.bloomfit.api.train.TrainingDivergedException}). The closed vocabularies of a model spec are enums
  * ({@link io.bloomfit.api.train.ModelKind}, {@link io.bloomfit.api.train.OptimizerKind},
  * {@link io.bloomfit.api.train.Loss}, {@link io.bloomfit.api.train.DeviceChoice}) named in specs through
- * {@link io.bloomfit.api.train.SpecName}; {@link io.bloomfit.api.train.Trainers} looks trainers up by name.
+ * {@link io.bloomfit.api.train.SpecName}; a host looks trainers up by name ({@link io.bloomfit.api.plugin.NamedProviders}).
  *
  * <p>What an implementation may rely on: the request's layouts cover the training data's users and items; a runner
  * reads the declared capabilities (never the trainer's name) to decide whether fits may overlap, and the spec check

@@ -1,7 +1,7 @@
 package io.bloomfit.bench.hash;
 
 import io.bloomfit.api.hash.HashFunction;
-import io.bloomfit.api.hash.HashFunctions;
+import io.bloomfit.host.HashFunctions;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;

@@ -1,7 +1,7 @@
 package io.bloomfit.bench.hash;
 
 import io.bloomfit.api.hash.HashFunction;
-import io.bloomfit.api.hash.HashFunctions;
+import io.bloomfit.host.HashFunctions;
 import net.jpountz.xxhash.XXHash32;
 import net.jpountz.xxhash.XXHashFactory;
 import net.openhft.hashing.LongHashFunction;

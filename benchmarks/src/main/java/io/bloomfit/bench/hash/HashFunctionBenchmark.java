@@ -1,7 +1,7 @@
 package io.bloomfit.bench.hash;
 
 import io.bloomfit.api.hash.HashFunction;
-import io.bloomfit.api.hash.HashFunctions;
+import io.bloomfit.host.HashFunctions;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;

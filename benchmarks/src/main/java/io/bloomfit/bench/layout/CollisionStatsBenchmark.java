@@ -1,7 +1,7 @@
 package io.bloomfit.bench.layout;
 
-import io.bloomfit.api.embed.CollisionStats;
-import io.bloomfit.api.embed.EmbeddingCompressors;
+import io.bloomfit.layout.CollisionStats;
+import io.bloomfit.host.EmbeddingCompressors;
 import io.bloomfit.api.embed.EmbeddingLayout;
 import io.bloomfit.api.embed.LayoutRequest;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -56,7 +56,7 @@ public class CollisionStatsBenchmark {
 
     @Benchmark
     public CollisionStats collisionStats() {
-        return EmbeddingLayout.of(built.compressor(), built.request(), built.tableRowCounts(),
-                new int[built.numLookups()], rows, null, built.combiner()).collisionStats();
+        return CollisionStats.of(EmbeddingLayout.of(built.compressor(), built.request(), built.tableRowCounts(),
+                new int[built.numLookups()], rows, null, built.combiner()));
     }
 }

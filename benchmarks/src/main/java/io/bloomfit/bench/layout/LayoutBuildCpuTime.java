@@ -1,9 +1,9 @@
 package io.bloomfit.bench.layout;
 
 
-import io.bloomfit.api.embed.CollisionStats;
+import io.bloomfit.layout.CollisionStats;
 import io.bloomfit.api.embed.EmbeddingCompressor;
-import io.bloomfit.api.embed.EmbeddingCompressors;
+import io.bloomfit.host.EmbeddingCompressors;
 import io.bloomfit.api.embed.EmbeddingLayout;
 import io.bloomfit.api.embed.LayoutRequest;
 
@@ -51,7 +51,7 @@ public final class LayoutBuildCpuTime {
             if (hash.equals(hashes[0])) {
                 long cpu0 = os.getProcessCpuTime();
                 long wall0 = System.nanoTime();
-                CollisionStats stats = layout.collisionStats();
+                CollisionStats stats = CollisionStats.of(layout);
                 System.out.printf(Locale.ROOT,
                         "collisionStats (%s, first call) wall %7.0f ms  cpu %7.0f ms  shared %d%n",
                         hash, (System.nanoTime() - wall0) / 1e6, (os.getProcessCpuTime() - cpu0) / 1e6,

@@ -2,7 +2,7 @@ package io.bloomfit.bench.train;
 
 import io.bloomfit.api.data.Interactions;
 import io.bloomfit.data.SyntheticDatasets;
-import io.bloomfit.api.embed.EmbeddingCompressors;
+import io.bloomfit.host.EmbeddingCompressors;
 import io.bloomfit.api.embed.EmbeddingLayout;
 import io.bloomfit.api.embed.LayoutRequest;
 import io.bloomfit.api.train.DeviceChoice;
@@ -14,7 +14,7 @@ import io.bloomfit.api.train.ModelSpec;
 import io.bloomfit.api.train.OptimizerKind;
 import io.bloomfit.api.train.TrainedModel;
 import io.bloomfit.api.train.Trainer;
-import io.bloomfit.api.train.Trainers;
+import io.bloomfit.host.Trainers;
 import io.bloomfit.api.train.TrainingListener;
 import io.bloomfit.engine.djl.DjlTrainer;
 

@@ -1,5 +1,6 @@
 package io.bloomfit.engine.cpu;
 
+import io.bloomfit.api.plugin.PluginLookup;
 import io.bloomfit.api.train.FitRequest;
 import io.bloomfit.api.train.TrainedModel;
 import io.bloomfit.api.train.Trainer;
@@ -59,7 +60,7 @@ abstract class JavaFactorizationTrainer implements Trainer {
                                       ModelOrigin origin);
 
     @Override
-    public final TrainedModel load(Path directory) throws IOException {
-        return ModelFiles.load(directory);
+    public final TrainedModel load(Path directory, PluginLookup plugins) throws IOException {
+        return ModelFiles.load(directory, plugins);
     }
 }

@@ -1,7 +1,8 @@
 package io.bloomfit.engine.cpu;
 
+import io.bloomfit.host.Plugins;
 import io.bloomfit.api.data.Interactions;
-import io.bloomfit.api.embed.EmbeddingCompressors;
+import io.bloomfit.host.EmbeddingCompressors;
 import io.bloomfit.api.embed.EmbeddingLayout;
 import io.bloomfit.api.embed.LayoutRequest;
 import io.bloomfit.api.train.DeviceChoice;
@@ -12,7 +13,7 @@ import io.bloomfit.api.train.ModelSpec;
 import io.bloomfit.api.train.OptimizerKind;
 import io.bloomfit.api.train.TrainedModel;
 import io.bloomfit.api.train.Trainer;
-import io.bloomfit.api.train.Trainers;
+import io.bloomfit.host.Trainers;
 import io.bloomfit.api.train.TrainingCancelledException;
 import io.bloomfit.api.train.TrainingDivergedException;
 import io.bloomfit.api.train.TrainingListener;
@@ -229,7 +230,7 @@ class CpuTrainerTest {
         try (TrainedModel model = new CpuTrainer().fit(new FitRequest(spec, PLANTED, users, items),
                 TrainingListener.NONE)) {
             model.save(dir);
-            try (TrainedModel loaded = Trainers.forName("cpu").load(dir)) {
+            try (TrainedModel loaded = Trainers.forName("cpu").load(dir, Plugins.shared())) {
                 assertThat(loaded.scoreAll(all)).isDeepEqualTo(model.scoreAll(all));
             }
         }

@@ -1,7 +1,8 @@
 package io.bloomfit.engine.cpu;
 
+import io.bloomfit.host.Plugins;
 import io.bloomfit.api.data.Interactions;
-import io.bloomfit.api.embed.EmbeddingCompressors;
+import io.bloomfit.host.EmbeddingCompressors;
 import io.bloomfit.api.embed.EmbeddingLayout;
 import io.bloomfit.api.embed.LayoutRequest;
 import io.bloomfit.api.train.DeviceChoice;
@@ -13,7 +14,7 @@ import io.bloomfit.api.train.NegativeSampling;
 import io.bloomfit.api.train.OptimizerKind;
 import io.bloomfit.api.train.TrainedModel;
 import io.bloomfit.api.train.Trainer;
-import io.bloomfit.api.train.Trainers;
+import io.bloomfit.host.Trainers;
 import io.bloomfit.api.train.TrainingCancelledException;
 import io.bloomfit.api.train.TrainingDivergedException;
 import io.bloomfit.api.train.TrainingListener;
@@ -226,7 +227,7 @@ class HogwildTrainerTest {
         try (TrainedModel model = new HogwildTrainer().fit(plain(spec(Loss.BPR, OptimizerKind.SGD, 2, 0.05, 1),
                 PLANTED), TrainingListener.NONE)) {
             model.save(dir);
-            try (TrainedModel loaded = Trainers.forName("cpu").load(dir)) {
+            try (TrainedModel loaded = Trainers.forName("cpu").load(dir, Plugins.shared())) {
                 assertThat(loaded.scoreAll(all)).isDeepEqualTo(model.scoreAll(all));
             }
         }
@@ -274,7 +275,7 @@ class HogwildTrainerTest {
                 1), PLANTED, users, items), TrainingListener.NONE)) {
             assertThat(PlantedGroups.auc(model, PLANTED)).as(compressor).isGreaterThan(0.75);
             model.save(dir);
-            try (TrainedModel loaded = Trainers.forName("cpu").load(dir)) {
+            try (TrainedModel loaded = Trainers.forName("cpu").load(dir, Plugins.shared())) {
                 assertThat(loaded.scoreAll(all)).isDeepEqualTo(model.scoreAll(all));
             }
         }

@@ -1,6 +1,7 @@
 package io.bloomfit.engine.djl;
 
 import ai.djl.engine.Engine;
+import io.bloomfit.api.plugin.PluginLookup;
 import io.bloomfit.api.train.DeviceChoice;
 import io.bloomfit.api.train.FitRequest;
 import io.bloomfit.api.train.LayoutFeature;
@@ -129,8 +130,8 @@ public final class DjlTrainer implements Trainer {
 
     /** Loads any saved factorization model (manifests of the {@code djl} and the {@code cpu} trainer alike). */
     @Override
-    public DjlFactorizationModel load(Path directory) throws IOException {
-        return new DjlFactorizationModel(ModelFiles.load(directory));
+    public DjlFactorizationModel load(Path directory, PluginLookup plugins) throws IOException {
+        return new DjlFactorizationModel(ModelFiles.load(directory, plugins));
     }
 
     /** The DJL version this build runs on (written into manifests). */

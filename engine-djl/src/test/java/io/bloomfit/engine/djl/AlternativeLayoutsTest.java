@@ -1,9 +1,10 @@
 package io.bloomfit.engine.djl;
 
+import io.bloomfit.host.Plugins;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
 import io.bloomfit.api.data.Interactions;
-import io.bloomfit.api.embed.EmbeddingCompressors;
+import io.bloomfit.host.EmbeddingCompressors;
 import io.bloomfit.api.embed.EmbeddingLayout;
 import io.bloomfit.api.embed.LayoutRequest;
 import io.bloomfit.api.train.FitRequest;
@@ -11,7 +12,7 @@ import io.bloomfit.api.train.Loss;
 import io.bloomfit.api.train.ModelSpec;
 import io.bloomfit.api.train.OptimizerKind;
 import io.bloomfit.api.train.TrainedModel;
-import io.bloomfit.api.train.Trainers;
+import io.bloomfit.host.Trainers;
 import io.bloomfit.api.train.TrainingListener;
 import io.bloomfit.engine.factorization.model.EncoderNetwork;
 import io.bloomfit.engine.factorization.model.GaussianInitializer;
@@ -212,7 +213,7 @@ class AlternativeLayoutsTest {
     void savedModelsLoadAndScoreTheSame(String compressor, @TempDir Path dir) throws IOException {
         try (DjlFactorizationModel model = fit(request(compressor, OptimizerKind.ADAM, 0.05))) {
             model.save(dir);
-            try (DjlFactorizationModel loaded = new DjlTrainer().load(dir)) {
+            try (DjlFactorizationModel loaded = new DjlTrainer().load(dir, Plugins.shared())) {
                 int[] users = IntStream.range(0, USERS).toArray();
                 assertThat(loaded.scoreAll(users)).isDeepEqualTo(model.scoreAll(users));
             }

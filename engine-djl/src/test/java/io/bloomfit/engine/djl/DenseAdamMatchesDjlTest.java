@@ -1,7 +1,7 @@
 package io.bloomfit.engine.djl;
 
 import io.bloomfit.api.data.Interactions;
-import io.bloomfit.api.embed.EmbeddingCompressors;
+import io.bloomfit.host.EmbeddingCompressors;
 import io.bloomfit.api.embed.EmbeddingLayout;
 import io.bloomfit.api.embed.LayoutRequest;
 import io.bloomfit.api.train.DeviceChoice;

@@ -1,7 +1,7 @@
 package io.bloomfit.engine.djl;
 
 import io.bloomfit.api.data.Interactions;
-import io.bloomfit.api.embed.EmbeddingCompressors;
+import io.bloomfit.host.EmbeddingCompressors;
 import io.bloomfit.api.embed.EmbeddingLayout;
 import io.bloomfit.api.embed.LayoutRequest;
 import io.bloomfit.api.train.FitRequest;
@@ -11,7 +11,7 @@ import io.bloomfit.api.train.ModelSpec;
 import io.bloomfit.api.train.OptimizerKind;
 import io.bloomfit.api.train.TrainedModel;
 import io.bloomfit.api.train.Trainer;
-import io.bloomfit.api.train.Trainers;
+import io.bloomfit.host.Trainers;
 import io.bloomfit.api.train.TrainingCancelledException;
 import io.bloomfit.api.train.TrainingDivergedException;
 import io.bloomfit.api.train.TrainingListener;

@@ -1,8 +1,9 @@
 package io.bloomfit.engine.djl;
 
+import io.bloomfit.host.Plugins;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.bloomfit.api.data.Interactions;
-import io.bloomfit.api.embed.EmbeddingCompressors;
+import io.bloomfit.host.EmbeddingCompressors;
 import io.bloomfit.api.embed.EmbeddingLayout;
 import io.bloomfit.api.embed.LayoutRequest;
 import io.bloomfit.api.train.DeviceChoice;
@@ -12,7 +13,7 @@ import io.bloomfit.api.train.ModelKind;
 import io.bloomfit.api.train.ModelSpec;
 import io.bloomfit.api.train.OptimizerKind;
 import io.bloomfit.api.train.TrainedModel;
-import io.bloomfit.api.train.Trainers;
+import io.bloomfit.host.Trainers;
 import io.bloomfit.api.train.TrainingListener;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -44,7 +45,7 @@ class SaveLoadTest {
     @Test
     void loadedModelScoresExactlyLikeTheSavedOne(@TempDir Path dir) throws IOException {
         model.save(dir);
-        try (DjlFactorizationModel loaded = new DjlTrainer().load(dir)) {
+        try (DjlFactorizationModel loaded = new DjlTrainer().load(dir, Plugins.shared())) {
             int[] users = IntStream.range(0, 40).toArray();
             assertThat(loaded.scoreAll(users)).isDeepEqualTo(model.scoreAll(users));
             assertThat(loaded.report().lossPerEpoch()).containsExactly(model.report().lossPerEpoch());
@@ -56,7 +57,7 @@ class SaveLoadTest {
     @Test
     void theCpuTrainerLoadsADjlModelWithTheSameParameters(@TempDir Path dir) throws IOException {
         model.save(dir);
-        try (TrainedModel loaded = Trainers.forName("cpu").load(dir)) {
+        try (TrainedModel loaded = Trainers.forName("cpu").load(dir, Plugins.shared())) {
             int[] users = IntStream.range(0, 40).toArray();
             float[][] expected = model.scoreAll(users);
             float[][] actual = loaded.scoreAll(users);

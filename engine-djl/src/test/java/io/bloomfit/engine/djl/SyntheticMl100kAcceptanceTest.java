@@ -4,7 +4,7 @@ import io.bloomfit.api.data.Interactions;
 import io.bloomfit.data.LatentPreferences;
 import io.bloomfit.data.SyntheticData;
 import io.bloomfit.data.SyntheticDatasets;
-import io.bloomfit.api.embed.EmbeddingCompressors;
+import io.bloomfit.host.EmbeddingCompressors;
 import io.bloomfit.api.embed.EmbeddingLayout;
 import io.bloomfit.api.embed.LayoutRequest;
 import io.bloomfit.eval.Evaluator;

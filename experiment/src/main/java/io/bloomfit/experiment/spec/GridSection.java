@@ -1,8 +1,8 @@
 package io.bloomfit.experiment.spec;
 
 import io.bloomfit.api.train.ModelKind;
-import io.bloomfit.experiment.Plugins;
-import io.bloomfit.experiment.Sides;
+import io.bloomfit.host.Plugins;
+import io.bloomfit.experiment.grid.Sides;
 
 import java.util.EnumSet;
 import java.util.LinkedHashSet;

@@ -1,6 +1,6 @@
 package io.bloomfit.experiment.spec;
 
-import io.bloomfit.experiment.Sides;
+import io.bloomfit.experiment.grid.Sides;
 
 import java.util.List;
 

@@ -1,12 +1,12 @@
 package io.bloomfit.experiment.spec;
 
-import io.bloomfit.experiment.Plugins;
+import io.bloomfit.host.Plugins;
 import io.bloomfit.experiment.tune.TuneSpec;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.bloomfit.api.plugin.PluginRegistry;
+import io.bloomfit.host.PluginRegistry;
 import io.bloomfit.api.train.CapabilityProblem;
 import io.bloomfit.api.train.ModelSpec;
 import io.bloomfit.api.train.Trainer;

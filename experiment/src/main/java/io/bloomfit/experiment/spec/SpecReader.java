@@ -1,6 +1,6 @@
 package io.bloomfit.experiment.spec;
 
-import io.bloomfit.experiment.Plugins;
+import io.bloomfit.host.Plugins;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;

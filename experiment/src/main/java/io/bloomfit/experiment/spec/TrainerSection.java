@@ -2,7 +2,7 @@ package io.bloomfit.experiment.spec;
 
 import io.bloomfit.api.train.DeviceChoice;
 import io.bloomfit.api.train.NegativeSampling;
-import io.bloomfit.experiment.Plugins;
+import io.bloomfit.host.Plugins;
 
 import java.util.List;
 

@@ -7,7 +7,7 @@
  * {@code GridSection}). The spec keys are a public contract: add keys, never rename them.
  *
  * <p>May depend on {@code io.bloomfit.api} (plugin registries, model enums, trainer capabilities), {@code
- * io.bloomfit.core} (dataset and split specs), {@link io.bloomfit.experiment.Plugins} and {@link
- * io.bloomfit.experiment.Sides}, and Jackson.
+ * io.bloomfit.core} (dataset and split specs), {@link io.bloomfit.host.Plugins} and {@link
+ * io.bloomfit.experiment.grid.Sides}, and Jackson.
  */
 package io.bloomfit.experiment.spec;

@@ -1,6 +1,7 @@
 package io.bloomfit.experiment.store;
 
-import io.bloomfit.experiment.ResultRow;
+import io.bloomfit.experiment.grid.ResultRowJson;
+import io.bloomfit.experiment.grid.ResultRow;
 import io.bloomfit.experiment.spec.ExperimentSpec;
 
 import io.bloomfit.data.Dataset;

@@ -1,8 +1,9 @@
 package io.bloomfit.experiment.store;
 
+import io.bloomfit.experiment.grid.ResultRowJson;
 import io.bloomfit.data.Dataset;
 import io.bloomfit.data.LoadReport;
-import io.bloomfit.experiment.ResultRow;
+import io.bloomfit.experiment.grid.ResultRow;
 import io.bloomfit.experiment.spec.ExperimentSpec;
 
 import java.io.IOException;

@@ -1,6 +1,6 @@
 package io.bloomfit.experiment.store;
 
-import io.bloomfit.experiment.GridPoint;
+import io.bloomfit.experiment.grid.GridPoint;
 
 import java.nio.file.Path;
 import java.util.Objects;

@@ -3,8 +3,8 @@ package io.bloomfit.experiment.tune;
 import io.bloomfit.api.data.Interactions;
 import io.bloomfit.api.train.TrainedModel;
 import io.bloomfit.api.train.TrainingListener;
-import io.bloomfit.experiment.Evaluation;
-import io.bloomfit.experiment.ForwardingTrainingListener;
+import io.bloomfit.experiment.grid.Evaluation;
+import io.bloomfit.experiment.grid.ForwardingTrainingListener;
 
 /**
  * A fit's listener that scores the model on the validation part after every epoch and asks the fit to stop once

@@ -1,11 +1,12 @@
 package io.bloomfit.experiment.tune;
 
+import io.bloomfit.experiment.grid.TunedChoice;
 import io.bloomfit.api.data.Interactions;
 import io.bloomfit.api.train.ModelSpec;
 import io.bloomfit.api.train.TrainedModel;
 import io.bloomfit.api.train.TrainingCancelledException;
 import io.bloomfit.api.train.TrainingListener;
-import io.bloomfit.experiment.Evaluation;
+import io.bloomfit.experiment.grid.Evaluation;
 
 import java.util.Objects;
 

@@ -1,7 +1,7 @@
 package io.bloomfit.experiment.tune;
 
 import io.bloomfit.api.train.SpecName;
-import io.bloomfit.experiment.RankingMetrics;
+import io.bloomfit.experiment.grid.RankingMetrics;
 
 /** The ranking metric tuning maximises on the validation part: any metric a result row reports. */
 public enum TuneMetric {

@@ -4,7 +4,7 @@ import io.bloomfit.api.train.ModelKind;
 import io.bloomfit.api.train.NetworkActivation;
 import io.bloomfit.api.train.NetworkSpec;
 import io.bloomfit.experiment.Fixtures;
-import io.bloomfit.experiment.Sides;
+import io.bloomfit.experiment.grid.Sides;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -2,7 +2,7 @@ package io.bloomfit.experiment.spec;
 
 
 import io.bloomfit.experiment.Fixtures;
-import io.bloomfit.experiment.Sides;
+import io.bloomfit.experiment.grid.Sides;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,7 +1,7 @@
 package io.bloomfit.experiment.store;
 
-import io.bloomfit.experiment.GridPoint;
-import io.bloomfit.experiment.Sides;
+import io.bloomfit.experiment.grid.GridPoint;
+import io.bloomfit.experiment.grid.Sides;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,8 +1,8 @@
 package io.bloomfit.store.jdbc;
 
-import io.bloomfit.experiment.GridPoint;
-import io.bloomfit.experiment.ResultRow;
-import io.bloomfit.experiment.store.ResultRowJson;
+import io.bloomfit.experiment.grid.GridPoint;
+import io.bloomfit.experiment.grid.ResultRow;
+import io.bloomfit.experiment.grid.ResultRowJson;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;

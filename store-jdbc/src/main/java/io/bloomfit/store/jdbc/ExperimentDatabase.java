@@ -1,6 +1,6 @@
 package io.bloomfit.store.jdbc;
 
-import io.bloomfit.experiment.ResultRow;
+import io.bloomfit.experiment.grid.ResultRow;
 
 import java.nio.file.Path;
 import java.sql.Connection;

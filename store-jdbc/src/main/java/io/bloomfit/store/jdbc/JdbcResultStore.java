@@ -1,9 +1,9 @@
 package io.bloomfit.store.jdbc;
 
-import io.bloomfit.experiment.GridPoint;
-import io.bloomfit.experiment.ResultRow;
+import io.bloomfit.experiment.grid.GridPoint;
+import io.bloomfit.experiment.grid.ResultRow;
 import io.bloomfit.experiment.spec.ExperimentSpec;
-import io.bloomfit.experiment.store.ResultRowJson;
+import io.bloomfit.experiment.grid.ResultRowJson;
 import io.bloomfit.experiment.store.ResultStore;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -147,7 +147,7 @@ public final class JdbcResultStore implements ResultStore {
             int dropped;
             try (PreparedStatement s = c.prepareStatement("DELETE FROM results WHERE experiment_id = ? AND status <> ?")) {
                 s.setString(1, experimentId);
-                s.setString(2, io.bloomfit.experiment.ResultStatus.OK.specName());
+                s.setString(2, io.bloomfit.experiment.grid.ResultStatus.OK.specName());
                 dropped = s.executeUpdate();
             }
             recount(c);
@@ -165,7 +165,7 @@ public final class JdbcResultStore implements ResultStore {
                 + "COUNT(DISTINCT r.point_key) FROM results r WHERE r.experiment_id = ? AND r.status <> ? AND NOT "
                 + "EXISTS (SELECT 1 FROM results o WHERE o.experiment_id = r.experiment_id AND o.point_key = "
                 + "r.point_key AND o.status = ?)) WHERE id = ?")) {
-            String ok = io.bloomfit.experiment.ResultStatus.OK.specName();
+            String ok = io.bloomfit.experiment.grid.ResultStatus.OK.specName();
             s.setString(1, experimentId);
             s.setString(2, experimentId);
             s.setString(3, ok);

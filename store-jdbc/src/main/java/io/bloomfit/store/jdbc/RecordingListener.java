@@ -1,10 +1,10 @@
 package io.bloomfit.store.jdbc;
 
 import io.bloomfit.api.train.TrainingListener;
-import io.bloomfit.experiment.ExperimentListener;
-import io.bloomfit.experiment.ForwardingExperimentListener;
-import io.bloomfit.experiment.ForwardingTrainingListener;
-import io.bloomfit.experiment.GridPoint;
+import io.bloomfit.experiment.grid.ExperimentListener;
+import io.bloomfit.experiment.grid.ForwardingExperimentListener;
+import io.bloomfit.experiment.grid.ForwardingTrainingListener;
+import io.bloomfit.experiment.grid.GridPoint;
 
 import java.util.List;
 

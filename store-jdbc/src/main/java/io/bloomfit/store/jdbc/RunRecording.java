@@ -1,7 +1,7 @@
 package io.bloomfit.store.jdbc;
 
-import io.bloomfit.experiment.ExperimentListener;
-import io.bloomfit.experiment.ResultRow;
+import io.bloomfit.experiment.grid.ExperimentListener;
+import io.bloomfit.experiment.grid.ResultRow;
 import io.bloomfit.experiment.spec.ExperimentSpec;
 import io.bloomfit.experiment.store.ResultStore;
 

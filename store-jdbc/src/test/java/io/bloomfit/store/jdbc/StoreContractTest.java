@@ -1,12 +1,12 @@
 package io.bloomfit.store.jdbc;
 
-import io.bloomfit.experiment.GridPoint;
-import io.bloomfit.experiment.LayoutStats;
-import io.bloomfit.experiment.RankingMetrics;
-import io.bloomfit.experiment.ResultRow;
-import io.bloomfit.experiment.ResultStatus;
-import io.bloomfit.experiment.Sides;
-import io.bloomfit.experiment.store.ResultRowJson;
+import io.bloomfit.experiment.grid.GridPoint;
+import io.bloomfit.experiment.grid.LayoutStats;
+import io.bloomfit.experiment.grid.RankingMetrics;
+import io.bloomfit.experiment.grid.ResultRow;
+import io.bloomfit.experiment.grid.ResultStatus;
+import io.bloomfit.experiment.grid.Sides;
+import io.bloomfit.experiment.grid.ResultRowJson;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

@@ -1,7 +1,8 @@
 package io.bloomfit.engine.djl.network;
 
+import io.bloomfit.api.embed.Layouts;
 import io.bloomfit.api.data.Interactions;
-import io.bloomfit.api.embed.EmbeddingCompressors;
+import io.bloomfit.host.EmbeddingCompressors;
 import io.bloomfit.api.embed.EmbeddingLayout;
 import io.bloomfit.api.embed.LayoutRequest;
 import io.bloomfit.api.train.DeviceChoice;
@@ -46,8 +47,8 @@ final class NetworkFixtures {
 
     /** The layout of {@code compressor} over the items of {@code train}. */
     static EmbeddingLayout items(String compressor, Interactions train, double ratio, int k, long seed) {
-        return EmbeddingCompressors.layout(EmbeddingCompressors.forName(compressor),
+        return Layouts.build(EmbeddingCompressors.forName(compressor),
                 new LayoutRequest(train.numItems(), 1, ratio, k, compressor.equals("plain") ? null : "xxh64", seed),
-                io.bloomfit.api.hash.HashFunctions.registry(), train);
+                io.bloomfit.host.HashFunctions.registry(), train);
     }
 }

@@ -5,9 +5,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.bloomfit.api.embed.EmbeddingCompressor;
-import io.bloomfit.api.embed.EmbeddingCompressors;
 import io.bloomfit.api.embed.EmbeddingLayout;
 import io.bloomfit.api.embed.LayoutRequest;
+import io.bloomfit.api.embed.Layouts;
+import io.bloomfit.api.hash.HashFunction;
+import io.bloomfit.api.plugin.PluginLookup;
 import io.bloomfit.api.train.DeviceChoice;
 import io.bloomfit.api.train.FitReport;
 import io.bloomfit.api.train.Loss;
@@ -91,12 +93,13 @@ public final class ModelFiles {
     }
 
     /**
-     * Reads the model saved in {@code directory}, whichever trainer saved it.
+     * Reads the model saved in {@code directory}, whichever trainer saved it, rebuilding its layouts with the
+     * compressors and hash functions of {@code plugins}.
      *
      * @throws IOException naming the file and the field when the files are missing, damaged, of a newer format, or
      *                     name a compressor that is not available here
      */
-    public static FactorizationModel load(Path directory) throws IOException {
+    public static FactorizationModel load(Path directory, PluginLookup plugins) throws IOException {
         Path manifestFile = directory.resolve(MANIFEST);
         if (!Files.isRegularFile(manifestFile)) {
             throw new NoSuchFileException(manifestFile.toString(), null, "no " + MANIFEST
@@ -128,8 +131,8 @@ public final class ModelFiles {
             throw new IOException(manifestFile + ": " + e.getMessage(), e);
         }
         ModelSpec spec = spec(manifest.model(), manifestFile);
-        EmbeddingLayout users = rebuild(manifest.users(), "users", manifestFile);
-        EmbeddingLayout items = rebuild(manifest.items(), "items", manifestFile);
+        EmbeddingLayout users = rebuild(manifest.users(), "users", manifestFile, plugins);
+        EmbeddingLayout items = rebuild(manifest.items(), "items", manifestFile, plugins);
         ModelParameters.Plans plans = ModelParameters.plans(users, items, spec.compressBiases());
         TableShapes shapes = ModelParameters.shapes(plans, spec.dimension());
         Path file = directory.resolve(manifest.parameters().file());
@@ -209,22 +212,24 @@ public final class ModelFiles {
                 layout.combiner().name().toLowerCase(java.util.Locale.ROOT), r.trainingCounts());
     }
 
-    private static EmbeddingLayout rebuild(ModelManifest.Layout saved, String field, Path manifestFile)
+    private static EmbeddingLayout rebuild(ModelManifest.Layout saved, String field, Path manifestFile,
+                                           PluginLookup plugins)
             throws IOException {
         if (saved == null) {
             throw new IOException(manifestFile + ": field '" + field + "' is missing");
         }
         EmbeddingCompressor compressor;
         try {
-            compressor = EmbeddingCompressors.forName(saved.compressor());
+            compressor = plugins.providers(EmbeddingCompressor.class).forName(saved.compressor());
         } catch (IllegalArgumentException e) {
             throw new IOException(manifestFile + ": " + field + ".compressor '" + saved.compressor()
                     + "' is not available here (" + e.getMessage() + "); add its plugin jar to load this model", e);
         }
         EmbeddingLayout layout;
         try {
-            layout = EmbeddingCompressors.layout(compressor, new LayoutRequest(saved.numEntities(), saved.dimension(),
-                    saved.ratio(), saved.numHashes(), saved.hashFunction(), saved.seed(), saved.trainingCounts()));
+            layout = Layouts.build(compressor, new LayoutRequest(saved.numEntities(), saved.dimension(),
+                    saved.ratio(), saved.numHashes(), saved.hashFunction(), saved.seed(), saved.trainingCounts()),
+                    plugins.providers(HashFunction.class));
         } catch (IllegalArgumentException e) {
             throw new IOException(manifestFile + ": " + field + " layout cannot be rebuilt: " + e.getMessage(), e);
         }

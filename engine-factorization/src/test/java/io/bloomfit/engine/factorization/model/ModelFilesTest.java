@@ -1,5 +1,6 @@
 package io.bloomfit.engine.factorization.model;
 
+import io.bloomfit.host.Plugins;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
@@ -23,7 +24,7 @@ class ModelFilesTest {
         MODEL.save(dir);
         assertThat(dir.resolve("manifest.json")).exists();
         assertThat(dir.resolve("parameters.bin")).exists();
-        try (FactorizationModel loaded = ModelFiles.load(dir)) {
+        try (FactorizationModel loaded = ModelFiles.load(dir, Plugins.shared())) {
             int[] users = IntStream.range(0, 40).toArray();
             assertThat(loaded.scoreAll(users)).isDeepEqualTo(MODEL.scoreAll(users));
             assertThat(loaded.report().lossPerEpoch()).containsExactly(MODEL.report().lossPerEpoch());
@@ -57,7 +58,7 @@ class ModelFilesTest {
 
     @Test
     void missingManifestIsAClearError(@TempDir Path dir) {
-        assertThatThrownBy(() -> ModelFiles.load(dir))
+        assertThatThrownBy(() -> ModelFiles.load(dir, Plugins.shared()))
                 .isInstanceOf(IOException.class).hasMessageContaining("manifest.json");
     }
 
@@ -65,7 +66,7 @@ class ModelFilesTest {
     void missingParameterFileIsAClearError(@TempDir Path dir) throws IOException {
         MODEL.save(dir);
         Files.delete(dir.resolve("parameters.bin"));
-        assertThatThrownBy(() -> ModelFiles.load(dir))
+        assertThatThrownBy(() -> ModelFiles.load(dir, Plugins.shared()))
                 .isInstanceOf(IOException.class).hasMessageContaining("parameters.bin").hasMessageContaining("missing");
     }
 
@@ -76,7 +77,7 @@ class ModelFilesTest {
         ObjectNode manifest = (ObjectNode) json.readTree(dir.resolve("manifest.json").toFile());
         manifest.put("formatVersion", 99);
         json.writeValue(dir.resolve("manifest.json").toFile(), manifest);
-        assertThatThrownBy(() -> ModelFiles.load(dir))
+        assertThatThrownBy(() -> ModelFiles.load(dir, Plugins.shared()))
                 .isInstanceOf(IOException.class).hasMessageContaining("formatVersion 99").hasMessageContaining("upgrade");
     }
 
@@ -87,7 +88,7 @@ class ModelFilesTest {
         ObjectNode manifest = (ObjectNode) json.readTree(dir.resolve("manifest.json").toFile());
         ((ObjectNode) manifest.path("items")).put("compressor", "no-such-compressor");
         json.writeValue(dir.resolve("manifest.json").toFile(), manifest);
-        assertThatThrownBy(() -> ModelFiles.load(dir))
+        assertThatThrownBy(() -> ModelFiles.load(dir, Plugins.shared()))
                 .isInstanceOf(IOException.class).hasMessageContaining("no-such-compressor")
                 .hasMessageContaining("plugin jar");
     }
@@ -98,7 +99,7 @@ class ModelFilesTest {
         byte[] bytes = Files.readAllBytes(dir.resolve("parameters.bin"));
         bytes[10] ^= 0x40;
         Files.write(dir.resolve("parameters.bin"), bytes);
-        assertThatThrownBy(() -> ModelFiles.load(dir))
+        assertThatThrownBy(() -> ModelFiles.load(dir, Plugins.shared()))
                 .isInstanceOf(IOException.class).hasMessageContaining("checksum");
     }
 
@@ -107,7 +108,7 @@ class ModelFilesTest {
         MODEL.save(dir);
         byte[] bytes = Files.readAllBytes(dir.resolve("parameters.bin"));
         Files.write(dir.resolve("parameters.bin"), java.util.Arrays.copyOf(bytes, bytes.length - 4));
-        assertThatThrownBy(() -> ModelFiles.load(dir))
+        assertThatThrownBy(() -> ModelFiles.load(dir, Plugins.shared()))
                 .isInstanceOf(IOException.class).hasMessageContaining("truncated");
     }
 }

@@ -1,6 +1,6 @@
 package io.bloomfit.engine.factorization.model;
 
-import io.bloomfit.api.embed.EmbeddingCompressors;
+import io.bloomfit.host.EmbeddingCompressors;
 import io.bloomfit.api.embed.EmbeddingLayout;
 import io.bloomfit.api.embed.LayoutRequest;
 import io.bloomfit.api.train.DeviceChoice;

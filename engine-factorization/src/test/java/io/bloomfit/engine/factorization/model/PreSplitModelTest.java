@@ -1,5 +1,6 @@
 package io.bloomfit.engine.factorization.model;
 
+import io.bloomfit.host.Plugins;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -43,7 +44,7 @@ class PreSplitModelTest {
 
     @Test
     void loadsAndScoresAsTheOldCodeDid() throws IOException, URISyntaxException {
-        try (FactorizationModel model = ModelFiles.load(fixture())) {
+        try (FactorizationModel model = ModelFiles.load(fixture(), Plugins.shared())) {
             assertThat(model.origin()).isEqualTo(new ModelOrigin("djl", "0.36.0"));
             assertThat(model.numUsers()).isEqualTo(12);
             assertThat(model.numItems()).isEqualTo(10);
@@ -61,7 +62,7 @@ class PreSplitModelTest {
     @Test
     void savingItAgainKeepsTheFormatAndTheTrainer(@org.junit.jupiter.api.io.TempDir Path dir)
             throws IOException, URISyntaxException {
-        try (FactorizationModel model = ModelFiles.load(fixture())) {
+        try (FactorizationModel model = ModelFiles.load(fixture(), Plugins.shared())) {
             model.save(dir);
         }
         assertThat(dir.resolve("parameters.bin")).hasSameBinaryContentAs(fixture().resolve("parameters.bin"));

@@ -1,0 +1,158 @@
+package io.bloomfit.experiment.grid;
+
+import io.bloomfit.experiment.grid.ResultRowJson;
+import io.bloomfit.experiment.grid.TunedChoice;
+
+import java.util.Objects;
+
+/**
+ * The outcome of one grid point, one line of {@code results.jsonl} (a flat JSON object whose snake_case field
+ * names are a public contract, see {@link ResultRowJson}). Metrics are {@code null} and times NaN (JSON
+ * {@code null}) where the point failed before producing them.
+ *
+ * @param point   which point
+ * @param status  ok or failed
+ * @param error   why it failed, or {@code null}
+ * @param metrics ranking quality, or {@code null} when failed
+ * @param fit     what the trainer did and reported
+ * @param sizes   how big the model was
+ * @param costs   what the point cost besides the fit, and when it finished
+ */
+public record ResultRow(GridPoint point, ResultStatus status, String error, RankingMetrics metrics, Fit fit,
+                        Sizes sizes, Costs costs) {
+
+    public ResultRow {
+        Objects.requireNonNull(point, "point");
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(fit, "fit");
+        Objects.requireNonNull(sizes, "sizes");
+        Objects.requireNonNull(costs, "costs");
+    }
+
+    /**
+     * The fit as the trainer reported it.
+     *
+     * @param trainer         trainer name
+     * @param device          device the trainer used, e.g. {@code cpu()}, or {@code null} when the fit never ran
+     * @param threads         engine threads used
+     * @param secondsPerEpoch wall seconds of each epoch, as the trainer measured them
+     * @param lossPerEpoch    mean training loss of each epoch
+     * @param fitSeconds      sum of the epochs, NaN when the fit did not finish
+     * @param tuned           what tuning chose for this fit, or {@code null} when the spec has no {@code tune}
+     */
+    public record Fit(String trainer, String device, int threads, double[] secondsPerEpoch, double[] lossPerEpoch,
+                      double fitSeconds, TunedChoice tuned) {
+
+        public Fit {
+            secondsPerEpoch = secondsPerEpoch == null ? new double[0] : secondsPerEpoch.clone();
+            lossPerEpoch = lossPerEpoch == null ? new double[0] : lossPerEpoch.clone();
+        }
+
+        /** An untuned fit. */
+        public Fit(String trainer, String device, int threads, double[] secondsPerEpoch, double[] lossPerEpoch,
+                   double fitSeconds) {
+            this(trainer, device, threads, secondsPerEpoch, lossPerEpoch, fitSeconds, null);
+        }
+
+        @Override
+        public double[] secondsPerEpoch() {
+            return secondsPerEpoch.clone();
+        }
+
+        @Override
+        public double[] lossPerEpoch() {
+            return lossPerEpoch.clone();
+        }
+
+        /** Mean seconds per epoch, NaN when no epoch finished. */
+        public double meanSecondsPerEpoch() {
+            if (secondsPerEpoch.length == 0) {
+                return Double.NaN;
+            }
+            double total = 0;
+            for (double s : secondsPerEpoch) {
+                total += s;
+            }
+            return total / secondsPerEpoch.length;
+        }
+    }
+
+    /**
+     * How big the point's model was.
+     *
+     * @param parameters    trainable floats: every embedding table row times the dimension, plus the per-entity
+     *                      biases, as the trainer counted them ({@code FitReport.parameters}); the one definition
+     *                      of "parameters" in results.jsonl, summary.csv, report.html and the console table.
+     *                      A point that failed before its fit reported counts its layouts' tables only
+     * @param bytes         float32 bytes of the parameters plus the bytes of the index maps
+     * @param achievedRatio rows per entity over the compressed side(s) (1 for the baseline)
+     * @param userLayout    user-side layout statistics, or {@code null} when the point failed before
+     * @param itemLayout    item-side layout statistics, or {@code null}
+     * @param layers        the input and output layers of a {@code bloom-network} point, {@code null} for
+     *                      factorization models
+     */
+    public record Sizes(long parameters, long bytes, double achievedRatio, LayoutStats userLayout,
+                        LayoutStats itemLayout, LayerSizes layers) {
+
+        /** Sizes of a factorization model (no network layers). */
+        public Sizes(long parameters, long bytes, double achievedRatio, LayoutStats userLayout,
+                     LayoutStats itemLayout) {
+            this(parameters, bytes, achievedRatio, userLayout, itemLayout, null);
+        }
+    }
+
+    /**
+     * The layers a Bloom network's m shrinks: the input layer ({@code m x h1} weights and {@code h1} biases) and the
+     * output layer ({@code hL x m} weights and {@code m} biases), in float32.
+     *
+     * @param inputParameters  trainable floats of the input layer
+     * @param outputParameters trainable floats of the output layer
+     */
+    public record LayerSizes(long inputParameters, long outputParameters) {
+
+        public long inputBytes() {
+            return inputParameters * Float.BYTES;
+        }
+
+        public long outputBytes() {
+            return outputParameters * Float.BYTES;
+        }
+    }
+
+    /**
+     * What the point cost besides the fit, and when it finished.
+     *
+     * @param layoutSeconds seconds to build both layouts
+     * @param evalSeconds   seconds to rank all test users
+     * @param peakHeapBytes peak Java heap during the point (native engine memory is not included)
+     * @param finishedAt    ISO-8601 instant the point finished
+     * @param timedIn       the process that timed the point ({@link #THIS_PROCESS} when it ran here), or
+     *                      {@code null} when unknown (rows stored before this field existed): timings of different
+     *                      processes are not compared
+     */
+    public record Costs(double layoutSeconds, double evalSeconds, long peakHeapBytes, String finishedAt,
+                        String timedIn) {
+
+        /** This JVM, as {@code pid@start-instant}: unique across the runs that can share a store. */
+        public static final String THIS_PROCESS = ProcessHandle.current().pid() + "@" + java.time.Instant.ofEpochMilli(
+                java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime());
+
+        /** Costs of a point timed in an unknown process. */
+        public Costs(double layoutSeconds, double evalSeconds, long peakHeapBytes, String finishedAt) {
+            this(layoutSeconds, evalSeconds, peakHeapBytes, finishedAt, null);
+        }
+    }
+
+    public boolean ok() {
+        return status == ResultStatus.OK;
+    }
+
+    /** Mean seconds per epoch, NaN when no epoch finished. */
+    public double secondsPerEpoch() {
+        return fit.meanSecondsPerEpoch();
+    }
+
+    public double mrr() {
+        return metrics == null ? Double.NaN : metrics.mrr();
+    }
+}

@@ -1,0 +1,253 @@
+package io.bloomfit.experiment.grid;
+
+import io.bloomfit.experiment.grid.CollisionCheck;
+import io.bloomfit.experiment.grid.GridPoint;
+import io.bloomfit.experiment.grid.LayoutStats;
+import io.bloomfit.experiment.grid.RankingMetrics;
+import io.bloomfit.experiment.grid.ResultRow;
+import io.bloomfit.experiment.grid.ResultStatus;
+import io.bloomfit.experiment.grid.Sides;
+import io.bloomfit.experiment.grid.TunedChoice;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * A {@link ResultRow} as one flat JSON object, the form of a line of {@code results.jsonl} and of a row any store
+ * or API hands out. The field names and their order are a public contract: {@code compressor, hash, ratio, hashes,
+ * sides, repeat, seed, status, error, mrr, precision_at_10, recall_at_10, ndcg_at_10, fit_seconds_per_epoch,
+ * loss_per_epoch, fit_seconds, eval_seconds, layout_seconds, parameters, bytes, achieved_ratio, user_layout,
+ * item_layout, peak_heap_bytes, device, threads, trainer, finished_at, timed_in}, then, for a tuned point only,
+ * {@code tuned: {learningRate, l2, epochs}} and {@code validation_score}; {@code user_layout} and {@code item_layout}
+ * hold {@code entities, rows, achieved_ratio, entities_sharing_signature, shared_fraction, max_entities_per_row,
+ * mean_entities_per_row, collision_warning} (the last, derived on writing, is {@code null} unless
+ * {@link CollisionCheck} finds the layout far worse than random hashing). Rows of {@code bloom-network}
+ * points add, last, {@code input_layer_parameters, input_layer_bytes, output_layer_parameters, output_layer_bytes}
+ * (float32 bytes of the network's input and output layers); other rows leave them out. Numbers that do not exist
+ * (NaN) are {@code null}.
+ */
+public final class ResultRowJson {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** The top-level field names of a row, in the order {@link #toJson} writes them (e.g. a CSV header). */
+    public static final java.util.List<String> FIELDS = java.util.List.of("compressor", "hash", "ratio", "hashes",
+            "sides", "repeat", "seed", "status", "error", "mrr", "precision_at_10", "recall_at_10", "ndcg_at_10",
+            "fit_seconds_per_epoch", "loss_per_epoch", "fit_seconds", "eval_seconds", "layout_seconds", "parameters",
+            "bytes", "achieved_ratio", "user_layout", "item_layout", "peak_heap_bytes", "device", "threads",
+            "trainer", "finished_at", "timed_in");
+
+    private ResultRowJson() {
+    }
+
+    /** A stored row lacks a field it needs, or holds a value outside its vocabulary. */
+    public static final class MalformedRowException extends Exception {
+
+        private static final long serialVersionUID = 1L;
+
+        MalformedRowException(String message) {
+            super(message);
+        }
+    }
+
+    /** The row as one line of JSON (no newline). */
+    public static String write(ResultRow row) {
+        try {
+            return JSON.writeValueAsString(toJson(row));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a tree of plain values always serialises", e);
+        }
+    }
+
+    /**
+     * The row one line of JSON holds.
+     *
+     * @throws JsonProcessingException when the line is not JSON
+     * @throws MalformedRowException   when it is JSON but not a row
+     */
+    public static ResultRow read(String line) throws JsonProcessingException, MalformedRowException {
+        return fromJson(JSON.readTree(line));
+    }
+
+    /** The row as a JSON object. */
+    public static ObjectNode toJson(ResultRow row) {
+        ObjectNode o = JSON.createObjectNode();
+        GridPoint p = row.point();
+        putPoint(o, p);
+        o.put("status", row.status().specName());
+        o.put("error", row.error());
+        RankingMetrics m = row.metrics();
+        putNumber(o, "mrr", m == null ? Double.NaN : m.mrr());
+        putNumber(o, "precision_at_10", m == null ? Double.NaN : m.precisionAt10());
+        putNumber(o, "recall_at_10", m == null ? Double.NaN : m.recallAt10());
+        putNumber(o, "ndcg_at_10", m == null ? Double.NaN : m.ndcgAt10());
+        ResultRow.Fit fit = row.fit();
+        ArrayNode epochs = o.putArray("fit_seconds_per_epoch");
+        for (double s : fit.secondsPerEpoch()) {
+            epochs.add(s);
+        }
+        ArrayNode losses = o.putArray("loss_per_epoch");
+        for (double l : fit.lossPerEpoch()) {
+            if (Double.isFinite(l)) {
+                losses.add(l);
+            } else {
+                losses.addNull();
+            }
+        }
+        putNumber(o, "fit_seconds", fit.fitSeconds());
+        putNumber(o, "eval_seconds", row.costs().evalSeconds());
+        putNumber(o, "layout_seconds", row.costs().layoutSeconds());
+        ResultRow.Sizes sizes = row.sizes();
+        o.put("parameters", sizes.parameters());
+        o.put("bytes", sizes.bytes());
+        putNumber(o, "achieved_ratio", sizes.achievedRatio());
+        putLayout(o, "user_layout", sizes.userLayout(),
+                CollisionCheck.warning(p, p.sides().compressesUsers(), sizes.userLayout()));
+        putLayout(o, "item_layout", sizes.itemLayout(),
+                CollisionCheck.warning(p, p.sides().compressesItems(), sizes.itemLayout()));
+        o.put("peak_heap_bytes", row.costs().peakHeapBytes());
+        o.put("device", fit.device());
+        o.put("threads", fit.threads());
+        o.put("trainer", fit.trainer());
+        o.put("finished_at", row.costs().finishedAt());
+        o.put("timed_in", row.costs().timedIn());
+        TunedChoice tuned = fit.tuned();
+        if (tuned != null) {
+            ObjectNode t = o.putObject("tuned");
+            t.put("learningRate", tuned.learningRate());
+            t.put("l2", tuned.l2());
+            t.put("epochs", tuned.epochs());
+            putNumber(o, "validation_score", tuned.validationScore());
+        }
+        ResultRow.LayerSizes layers = sizes.layers();
+        if (layers != null) {
+            o.put("input_layer_parameters", layers.inputParameters());
+            o.put("input_layer_bytes", layers.inputBytes());
+            o.put("output_layer_parameters", layers.outputParameters());
+            o.put("output_layer_bytes", layers.outputBytes());
+        }
+        return o;
+    }
+
+    /** Puts the fields that identify a grid point, as a row names them ({@code compressor} ... {@code seed}). */
+    public static void putPoint(ObjectNode o, GridPoint p) {
+        o.put("compressor", p.compressor());
+        o.put("hash", p.hash());
+        o.put("ratio", p.ratio());
+        o.put("hashes", p.hashes());
+        o.put("sides", p.sides().specName());
+        o.put("repeat", p.repeat());
+        o.put("seed", p.seed());
+    }
+
+    /** Puts a number the way rows hold numbers: a value that does not exist (NaN, infinite) as {@code null}. */
+    public static void putNumber(ObjectNode o, String field, double value) {
+        if (Double.isFinite(value)) {
+            o.put(field, value);
+        } else {
+            o.putNull(field);
+        }
+    }
+
+    private static void putLayout(ObjectNode o, String field, LayoutStats s, String collisionWarning) {
+        if (s == null) {
+            o.putNull(field);
+            return;
+        }
+        ObjectNode n = o.putObject(field);
+        n.put("entities", s.entities());
+        n.put("rows", s.rows());
+        putNumber(n, "achieved_ratio", s.achievedRatio());
+        n.put("entities_sharing_signature", s.entitiesSharingSignature());
+        putNumber(n, "shared_fraction", s.sharedFraction());
+        n.put("max_entities_per_row", s.maxEntitiesPerRow());
+        putNumber(n, "mean_entities_per_row", s.meanEntitiesPerRow());
+        n.put("collision_warning", collisionWarning);
+    }
+
+    /**
+     * The row a JSON object holds.
+     *
+     * @throws MalformedRowException naming the field that is missing or holds an unknown value
+     */
+    public static ResultRow fromJson(JsonNode o) throws MalformedRowException {
+        String sidesName = required(o, "sides").asText();
+        Sides sides = Sides.fromName(sidesName);
+        if (sides == null) {
+            throw new MalformedRowException("unknown sides '" + sidesName + "'");
+        }
+        GridPoint point = new GridPoint(required(o, "compressor").asText(), textOrNull(o, "hash"),
+                required(o, "ratio").asDouble(), required(o, "hashes").asInt(), sides, required(o, "repeat").asInt(),
+                required(o, "seed").asLong());
+        String statusName = required(o, "status").asText();
+        ResultStatus status;
+        try {
+            status = ResultStatus.fromSpec(statusName);
+        } catch (IllegalArgumentException e) {
+            throw new MalformedRowException(e.getMessage());
+        }
+        RankingMetrics metrics = o.hasNonNull("mrr") ? new RankingMetrics(o.get("mrr").asDouble(),
+                number(o, "precision_at_10"), number(o, "recall_at_10"), number(o, "ndcg_at_10")) : null;
+        ResultRow.Fit fit = new ResultRow.Fit(textOrNull(o, "trainer"), textOrNull(o, "device"),
+                o.path("threads").asInt(0), doubles(o.get("fit_seconds_per_epoch")), doubles(o.get("loss_per_epoch")),
+                number(o, "fit_seconds"), tuned(o));
+        ResultRow.Sizes sizes = new ResultRow.Sizes(o.path("parameters").asLong(0), o.path("bytes").asLong(0),
+                number(o, "achieved_ratio"), layout(o.get("user_layout")), layout(o.get("item_layout")),
+                o.hasNonNull("input_layer_parameters") ? new ResultRow.LayerSizes(
+                        o.get("input_layer_parameters").asLong(), o.path("output_layer_parameters").asLong(0)) : null);
+        ResultRow.Costs costs = new ResultRow.Costs(number(o, "layout_seconds"), number(o, "eval_seconds"),
+                o.path("peak_heap_bytes").asLong(0), textOrNull(o, "finished_at"),
+                textOrNull(o, "timed_in"));
+        return new ResultRow(point, status, textOrNull(o, "error"), metrics, fit, sizes, costs);
+    }
+
+    private static TunedChoice tuned(JsonNode o) throws MalformedRowException {
+        JsonNode t = o.get("tuned");
+        if (t == null || t.isNull()) {
+            return null;
+        }
+        return new TunedChoice(required(t, "learningRate").asDouble(), required(t, "l2").asDouble(),
+                required(t, "epochs").asInt(), number(o, "validation_score"));
+    }
+
+    private static JsonNode required(JsonNode o, String field) throws MalformedRowException {
+        JsonNode value = o.get(field);
+        if (value == null || value.isNull()) {
+            throw new MalformedRowException("missing field '" + field + "'");
+        }
+        return value;
+    }
+
+    private static String textOrNull(JsonNode o, String field) {
+        JsonNode value = o.get(field);
+        return value == null || value.isNull() ? null : value.asText();
+    }
+
+    private static double number(JsonNode o, String field) {
+        JsonNode value = o.get(field);
+        return value == null || value.isNull() ? Double.NaN : value.asDouble();
+    }
+
+    private static double[] doubles(JsonNode array) {
+        if (array == null || !array.isArray()) {
+            return new double[0];
+        }
+        double[] values = new double[array.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = array.get(i).isNull() ? Double.NaN : array.get(i).asDouble();
+        }
+        return values;
+    }
+
+    private static LayoutStats layout(JsonNode n) {
+        if (n == null || n.isNull()) {
+            return null;
+        }
+        return new LayoutStats(n.path("entities").asLong(), n.path("rows").asLong(), number(n, "achieved_ratio"),
+                n.path("entities_sharing_signature").asLong(), number(n, "shared_fraction"),
+                n.path("max_entities_per_row").asLong(), number(n, "mean_entities_per_row"));
+    }
+}
