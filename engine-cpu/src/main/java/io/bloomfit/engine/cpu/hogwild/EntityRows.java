@@ -22,8 +22,7 @@ final class EntityRows {
     private final int k;
     private final Combiner combiner;
     private final float combinerScale; // 1 / k for MEAN, else 1: as LookupPlan.rowGradient computes it
-
-    private final boolean linear;
+    private final boolean linear; // see linear()
 
     private EntityRows(int[] rows, float[] weights, int[] weightRows, int k, Combiner combiner, boolean linear) {
         this.rows = rows;
