@@ -1,7 +1,7 @@
 package io.bloomfit.layout;
 
-import io.bloomfit.api.embed.Combiner;
 import io.bloomfit.api.embed.EmbeddingLayout;
+import io.bloomfit.api.embed.LookupKind;
 import io.bloomfit.api.embed.TrainableWeights;
 
 import java.util.Arrays;
@@ -28,11 +28,21 @@ final class CollisionCounter {
     private final EmbeddingLayout layout;
     private final int n;
     private final int k;
+    private final LookupKind kind;
+    private final TrainableWeights trainable; // null unless the layout's kind is TRAINABLE_WEIGHTS
 
+    /** A counter of {@code layout}'s row lookups (not an encoder's: {@link EncoderCollisions}). */
     CollisionCounter(EmbeddingLayout layout) {
         this.layout = layout;
         this.n = layout.numEntities();
         this.k = layout.numLookups();
+        this.kind = layout.kind();
+        this.trainable = switch (kind) {
+            case TRAINABLE_WEIGHTS -> layout.asTrainableWeights().weights();
+            case PLAIN_ROWS, WEIGHTED_ROWS, BLOCKS -> null;
+            case ENCODER -> throw new IllegalArgumentException("layout of compressor '" + layout.compressor()
+                    + "' is an encoder: it has no rows to share (EncoderCollisions counts it)");
+        };
     }
 
     CollisionStats count() {
@@ -286,13 +296,12 @@ final class CollisionCounter {
      * through different trainable weights can still be told apart), or for concatenated blocks the block's place.
      */
     private int signatureWeightBits(int entity, int lookup) {
-        TrainableWeights trainable = layout.trainableWeights();
-        if (trainable != null) {
-            return Integer.MIN_VALUE | (int) ((long) trainable.row(entity) * k + lookup);
-        }
-        if (layout.combiner() == Combiner.CONCAT) {
-            return lookup; // concatenated rows are ordered: a row read at block 0 is not the same as at block 1
-        }
-        return Float.floatToIntBits(layout.weight(entity, lookup));
+        return switch (kind) {
+            case PLAIN_ROWS, WEIGHTED_ROWS -> Float.floatToIntBits(layout.weight(entity, lookup));
+            case TRAINABLE_WEIGHTS -> Integer.MIN_VALUE | (int) ((long) trainable.row(entity) * k + lookup);
+            // blocks are ordered: a row read at block 0 is not the same as at block 1
+            case BLOCKS -> lookup;
+            case ENCODER -> throw new IllegalStateException("the constructor refuses encoders");
+        };
     }
 }

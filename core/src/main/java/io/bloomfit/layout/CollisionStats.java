@@ -32,7 +32,10 @@ public record CollisionStats(long entities, long totalRows, long entitiesSharing
      * (for an encoder, of their feature buckets). Exact: a fingerprint collision is never counted as shared.
      */
     public static CollisionStats of(EmbeddingLayout layout) {
-        return layout.isEncoder() ? new EncoderCollisions(layout).count() : new CollisionCounter(layout).count();
+        return switch (layout.kind()) {
+            case PLAIN_ROWS, WEIGHTED_ROWS, TRAINABLE_WEIGHTS, BLOCKS -> new CollisionCounter(layout).count();
+            case ENCODER -> new EncoderCollisions(layout.asEncoder()).count();
+        };
     }
 
     /** Fraction of entities that share their signature with another entity. */

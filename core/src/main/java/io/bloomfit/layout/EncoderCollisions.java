@@ -1,6 +1,6 @@
 package io.bloomfit.layout;
 
-import io.bloomfit.api.embed.EmbeddingLayout;
+import io.bloomfit.api.embed.EncoderLayout;
 import io.bloomfit.api.embed.EntityEncoder;
 
 import java.util.ArrayList;
@@ -19,11 +19,11 @@ final class EncoderCollisions {
 
     private static final long FINGERPRINT_MASK = 0xFFFF_FFFF_8000_0000L; // high 33 bits; low 31 hold the entity
 
-    private final EmbeddingLayout layout;
+    private final EncoderLayout layout;
     private final EntityEncoder encoder;
     private final int n;
 
-    EncoderCollisions(EmbeddingLayout layout) {
+    EncoderCollisions(EncoderLayout layout) {
         this.layout = layout;
         this.encoder = layout.encoder();
         this.n = layout.numEntities();

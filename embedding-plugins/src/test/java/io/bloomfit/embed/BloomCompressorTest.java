@@ -6,6 +6,7 @@ import io.bloomfit.api.embed.Combiner;
 import io.bloomfit.host.EmbeddingCompressors;
 import io.bloomfit.api.embed.EmbeddingLayout;
 import io.bloomfit.api.embed.LayoutRequest;
+import io.bloomfit.api.embed.LookupKind;
 import io.bloomfit.api.hash.HashFunction;
 import io.bloomfit.host.HashFunctions;
 import org.junit.jupiter.api.Test;
@@ -111,7 +112,7 @@ class BloomCompressorTest {
         assertThat(sum.combiner()).isEqualTo(Combiner.SUM);
         assertThat(sum.compressor()).isEqualTo("bloom-sum");
         assertThat(allRows(sum)).isEqualTo(allRows(mean));
-        assertThat(mean.hasWeights()).isFalse();
+        assertThat(mean.kind()).isEqualTo(LookupKind.PLAIN_ROWS);
     }
 
     @Test

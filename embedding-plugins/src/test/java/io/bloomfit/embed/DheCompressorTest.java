@@ -5,6 +5,7 @@ import io.bloomfit.host.EmbeddingCompressors;
 import io.bloomfit.api.embed.EmbeddingLayout;
 import io.bloomfit.api.embed.EntityEncoder;
 import io.bloomfit.api.embed.LayoutRequest;
+import io.bloomfit.api.embed.LookupKind;
 import io.bloomfit.api.hash.HashFunction;
 import io.bloomfit.host.HashFunctions;
 import org.junit.jupiter.api.Test;
@@ -37,8 +38,8 @@ class DheCompressorTest {
         String hash = c.oneOf("hash", List.copyOf(HashFunctions.available()));
         c.check(() -> {
             EmbeddingLayout layout = EmbeddingCompressors.layout(dhe, new LayoutRequest(n, d, ratio, 2, hash, seed));
-            EntityEncoder encoder = layout.encoder();
-            assertThat(layout.isEncoder()).isTrue();
+            EntityEncoder encoder = layout.asEncoder().encoder();
+            assertThat(layout.kind()).isEqualTo(LookupKind.ENCODER);
             assertThat(encoder.outputWidth()).isEqualTo(d);
             long budget = (long) layout.parameterCount(d);
             long bloomFloats = (long) EmbeddingCompressors.layout("bloom", new LayoutRequest(n, d, ratio, 2, hash, seed))
@@ -64,7 +65,7 @@ class DheCompressorTest {
     void smallCaseByHand() {
         long seed = 12;
         EmbeddingLayout layout = EmbeddingCompressors.layout(dhe, new LayoutRequest(1000, 8, 0.5, 3, "xxh3", seed));
-        EntityEncoder encoder = layout.encoder();
+        EntityEncoder encoder = layout.asEncoder().encoder();
         assertThat(encoder.numFeatures()).isEqualTo(490);
         assertThat(encoder.layerWidths()).containsExactly(8, 8);
         assertThat(layout.parameterCount(8)).isEqualTo(4000);
@@ -95,10 +96,10 @@ class DheCompressorTest {
     void sameRequestSameFeaturesSeedsDifferAndNoEntitiesShare() {
         LayoutRequest request = new LayoutRequest(5000, 16, 0.2, 1, "murmur3_32", 4);
         int[] all = IntStream.range(0, 5000).toArray();
-        EntityEncoder a = EmbeddingCompressors.layout(dhe, request).encoder();
-        EntityEncoder b = EmbeddingCompressors.layout(dhe, request).encoder();
+        EntityEncoder a = EmbeddingCompressors.layout(dhe, request).asEncoder().encoder();
+        EntityEncoder b = EmbeddingCompressors.layout(dhe, request).asEncoder().encoder();
         EntityEncoder other = EmbeddingCompressors.layout(dhe, new LayoutRequest(5000, 16, 0.2, 1, "murmur3_32", 5))
-                .encoder();
+                .asEncoder().encoder();
         float[] xa = new float[all.length * a.numFeatures()];
         float[] xb = new float[xa.length];
         float[] xo = new float[xa.length];
@@ -118,7 +119,8 @@ class DheCompressorTest {
     @Test
     void featuresAreIndependent() {
         int n = 100_000;
-        EntityEncoder encoder = EmbeddingCompressors.layout(dhe, new LayoutRequest(n, 32, 0.2, 1, "xxh3", 8)).encoder();
+        EntityEncoder encoder = EmbeddingCompressors.layout(dhe, new LayoutRequest(n, 32, 0.2, 1, "xxh3", 8))
+                .asEncoder().encoder();
         int k = 4;
         int m = 1000;
         int[] buckets = new int[n * k];

@@ -5,6 +5,7 @@ import io.bloomfit.api.embed.Combiner;
 import io.bloomfit.host.EmbeddingCompressors;
 import io.bloomfit.api.embed.EmbeddingLayout;
 import io.bloomfit.api.embed.LayoutRequest;
+import io.bloomfit.api.embed.LookupKind;
 import io.bloomfit.api.embed.TrainableWeights;
 import io.bloomfit.api.hash.HashFunction;
 import io.bloomfit.host.HashFunctions;
@@ -39,8 +40,8 @@ class HashEmbeddingCompressorTest {
         c.check(() -> {
             LayoutRequest request = new LayoutRequest(n, d, ratio, k, hash, seed);
             EmbeddingLayout layout = EmbeddingCompressors.layout(compressor, request);
-            TrainableWeights weights = layout.trainableWeights();
-            assertThat(layout.hasTrainableWeights()).isTrue();
+            TrainableWeights weights = layout.asTrainableWeights().weights();
+            assertThat(layout.kind()).isEqualTo(LookupKind.TRAINABLE_WEIGHTS);
             assertThat(layout.numLookups()).isEqualTo(k);
             for (int e = 0; e < n; e++) {
                 assertThat(weights.row(e)).isBetween(0, weights.rows() - 1);
@@ -72,23 +73,23 @@ class HashEmbeddingCompressorTest {
         long[] s = {splitMix.nextLong(), splitMix.nextLong(), splitMix.nextLong()};
 
         assertThat(layout.tableRowCounts()).containsExactly(5);
-        assertThat(layout.trainableWeights().rows()).isEqualTo(5);
-        assertThat(layout.trainableWeights().isShared()).isTrue();
+        assertThat(layout.asTrainableWeights().weights().rows()).isEqualTo(5);
+        assertThat(layout.asTrainableWeights().weights().isShared()).isTrue();
         assertThat(layout.combiner()).isEqualTo(Combiner.SUM);
         assertThat(layout.parameterCount(4)).isEqualTo(30);
         assertThat(layout.achievedRatio()).isEqualTo(0.75); // 30 / (10 * 4)
         for (int e = 0; e < 10; e++) {
             assertThat(layout.row(e, 0)).isEqualTo((int) Long.remainderUnsigned(xxh3.hash(e, s[0]), 5));
             assertThat(layout.row(e, 1)).isEqualTo((int) Long.remainderUnsigned(xxh3.hash(e, s[1]), 5));
-            assertThat(layout.trainableWeights().row(e))
+            assertThat(layout.asTrainableWeights().weights().row(e))
                     .isEqualTo((int) Long.remainderUnsigned(xxh3.hash(e, s[2]), 5));
             assertThat(layout.weight(e, 0)).isEqualTo(0.5f);
             assertThat(layout.weight(e, 1)).isEqualTo(0.5f);
         }
         // the importance weights learn at a hundredth of the model's rate, shared or per entity
-        assertThat(layout.trainableWeights().learningRateScale()).isEqualTo(0.01);
+        assertThat(layout.asTrainableWeights().weights().learningRateScale()).isEqualTo(0.01);
         assertThat(EmbeddingCompressors.layout(compressor, new LayoutRequest(10, 64, 0.5, 2, "xxh3", seed))
-                .trainableWeights().learningRateScale()).isEqualTo(0.01);
+                .asTrainableWeights().weights().learningRateScale()).isEqualTo(0.01);
     }
 
     /**
@@ -99,11 +100,11 @@ class HashEmbeddingCompressorTest {
     @Test
     void ownWeightsKeepEntitiesApartOnOneSharedRow() {
         assertThat(EmbeddingCompressors.layout(compressor, new LayoutRequest(4, 4, 0.25, 1, "xxh64", 1))
-                .trainableWeights().rows()).isEqualTo(2);
+                .asTrainableWeights().weights().rows()).isEqualTo(2);
         EmbeddingLayout layout = EmbeddingCompressors.layout(compressor, new LayoutRequest(4, 8, 0.25, 1, "xxh64", 1));
 
         assertThat(layout.tableRowCounts()).containsExactly(1);
-        assertThat(layout.trainableWeights().isShared()).isFalse();
+        assertThat(layout.asTrainableWeights().weights().isShared()).isFalse();
         assertThat(CollisionStats.of(layout).entitiesSharingSignature()).isZero();
         assertThat(CollisionStats.of(layout).maxEntitiesPerRow()).isEqualTo(4);
         assertThat(layout.parameterCount(8)).isEqualTo(12);

@@ -5,6 +5,7 @@ import io.bloomfit.api.embed.Combiner;
 import io.bloomfit.host.EmbeddingCompressors;
 import io.bloomfit.api.embed.EmbeddingLayout;
 import io.bloomfit.api.embed.LayoutRequest;
+import io.bloomfit.api.embed.LookupKind;
 import io.bloomfit.api.hash.HashFunction;
 import io.bloomfit.host.HashFunctions;
 import org.junit.jupiter.api.Test;
@@ -55,8 +56,8 @@ class HashingTrickCompressorTest {
         SplittableRandom splitMix = new SplittableRandom(77);
         long rowSeed = splitMix.nextLong();
         long signSeed = splitMix.nextLong();
-        assertThat(unsigned.hasWeights()).isFalse();
-        assertThat(signed.hasWeights()).isTrue();
+        assertThat(unsigned.kind()).isEqualTo(LookupKind.PLAIN_ROWS);
+        assertThat(signed.kind()).isEqualTo(LookupKind.WEIGHTED_ROWS);
         assertThat(unsigned.combiner()).isEqualTo(Combiner.SUM);
         for (int e = 0; e < 3000; e++) {
             int row = (int) Long.remainderUnsigned(hash.hash(e, rowSeed), 750);

@@ -305,9 +305,10 @@ public final class PointRunner {
 
     /** Table rows, or for layouts whose parameters are not rows of the dimension their parameters in rows. */
     private static double rows(EmbeddingLayout layout) {
-        boolean rowsAreParameters = !layout.hasTrainableWeights() && !layout.isEncoder()
-                && layout.combiner() != io.bloomfit.api.embed.Combiner.CONCAT;
-        return rowsAreParameters ? layout.totalRows() : layout.achievedRatio() * layout.numEntities();
+        return switch (layout.kind()) {
+            case PLAIN_ROWS, WEIGHTED_ROWS -> layout.totalRows();
+            case TRAINABLE_WEIGHTS, BLOCKS, ENCODER -> layout.achievedRatio() * layout.numEntities();
+        };
     }
 
     private static String now() {

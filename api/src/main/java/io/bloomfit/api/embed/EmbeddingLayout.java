@@ -6,8 +6,7 @@ import java.util.stream.IntStream;
 
 /**
  * The immutable index map of a compressed embedding: one or more tables of rows, and for each entity
- * {@code e} and lookup {@code j < k} the table and row it reads, an optional weight (a sign for the hashing
- * trick), and how the k weighted rows combine.
+ * {@code e} and lookup {@code j < k} the table and row it reads, and how the k rows become the embedding.
  *
  * <p>Trainers concatenate the tables into one parameter matrix; {@link #globalRow(int, int)} is the row in
  * that matrix ({@link #tableOffset(int)} + row). Lookup j always reads table {@link #lookupTable(int)}, so
@@ -16,14 +15,29 @@ import java.util.stream.IntStream;
  * <p>The maps live in primitive arrays (entity-major: {@code rows[e * k + j]}), computed once by the
  * compressor and only indexed afterwards, e.g. per minibatch through {@link #globalRows(int[], int[])}.
  *
- * <p>Two extensions keep every layout above unchanged: lookup weights may be {@link TrainableWeights} (learned with
- * the model, as hash embeddings' importance weights; {@link #ofTrainable}) instead of fixed, and a layout may be an
- * {@link EntityEncoder} (a network over hash features, DHE; {@link #encoder}) instead of row lookups. An encoder
- * layout has no index maps: its one "table" is the network's packed parameters viewed as
- * {@code ceil(parameters / dimension)} rows of the dimension, so that trainers size, save and count it like any
- * table, and {@link #row}, {@link #globalRow} and {@link #globalRows} refuse it.
+ * <p>A layout is one of five variants, one per {@link LookupKind} ({@link #kind()}):
+ * <ul>
+ *   <li>{@link PlainRowsLayout}: k rows of weight 1, combined by {@link #combiner()} ({@code MEAN}, {@code SUM} or
+ *       {@code PRODUCT});</li>
+ *   <li>{@link WeightedRowsLayout}: k rows, each times a fixed weight ({@link #weight}: the hashing trick's signs),
+ *       then combined;</li>
+ *   <li>{@link TrainableWeightsLayout}: k rows, each times a weight the trainer learns with the model
+ *       ({@link TrainableWeights}: hash embeddings' importance weights), then combined;</li>
+ *   <li>{@link BlocksLayout}: k rows of {@code dimension / k} floats laid end to end (ROBE-Z's blocks; combiner
+ *       {@link Combiner#CONCAT});</li>
+ *   <li>{@link EncoderLayout}: an {@link EntityEncoder} network over hash features computes the embedding (DHE); no
+ *       index maps.</li>
+ * </ul>
+ * The queries here hold for every variant; what only one variant has lives on it, reached through
+ * {@link #asTrainableWeights()}, {@link #asBlocks()} and {@link #asEncoder()}, which refuse any other variant. A
+ * trainer interprets a layout by a switch expression over {@link #kind()} without {@code default}, and refuses, with
+ * a message, a kind it cannot train (or declares so in its capabilities) rather than reading it as another kind.
+ *
+ * <p>Compressors build layouts through the static factories ({@link #of}, {@link #blocks}, {@link #ofTrainable},
+ * {@link #encoder}); the variants cannot be built or extended otherwise.
  */
-public final class EmbeddingLayout {
+public abstract sealed class EmbeddingLayout
+        permits PlainRowsLayout, WeightedRowsLayout, TrainableWeightsLayout, BlocksLayout, EncoderLayout {
 
     private final String compressor;
     private final LayoutRequest request;
@@ -33,26 +47,19 @@ public final class EmbeddingLayout {
     private final long[] tableOffsets;
     private final int totalRows;
     private final int[] lookupTables;
-    private final int[] rows;
-    private final float[] weights;
+    private final int[] rows; // null: an encoder (no row lookups)
     private final Combiner combiner;
-    private final TrainableWeights trainable; // null: weights fixed
-    private final EntityEncoder encoder;      // null: row lookups
 
-    private EmbeddingLayout(String compressor, LayoutRequest request, int numEntities, int[] tableRows,
-                            int[] lookupTables, int[] rows, float[] weights, Combiner combiner,
-                            TrainableWeights trainable, EntityEncoder encoder) {
+    EmbeddingLayout(String compressor, LayoutRequest request, int[] tableRows, int[] lookupTables, int[] rows,
+                    Combiner combiner) {
         this.compressor = compressor;
         this.request = request;
-        this.numEntities = numEntities;
+        this.numEntities = request.numEntities();
         this.numLookups = lookupTables.length;
         this.tableRows = tableRows;
         this.lookupTables = lookupTables;
         this.rows = rows;
-        this.weights = weights;
         this.combiner = combiner;
-        this.trainable = trainable;
-        this.encoder = encoder;
         this.tableOffsets = new long[tableRows.length];
         long offset = 0;
         for (int t = 0; t < tableRows.length; t++) {
@@ -67,7 +74,9 @@ public final class EmbeddingLayout {
     }
 
     /**
-     * Builds a layout and takes ownership of the arrays (the caller must not modify them afterwards).
+     * Builds a layout of row lookups and takes ownership of the arrays (the caller must not modify them
+     * afterwards): a {@link PlainRowsLayout} when {@code weights} is {@code null}, a {@link WeightedRowsLayout}
+     * otherwise, or for {@link Combiner#CONCAT} a {@link BlocksLayout} (as {@link #blocks}).
      *
      * @param compressor   the compressor's name, reported with results and saved with models
      * @param request      the request this layout answers, saved with models so maps can be recomputed
@@ -84,8 +93,23 @@ public final class EmbeddingLayout {
     }
 
     /**
+     * A layout of k blocks laid end to end ({@link BlocksLayout}): lookup j of entity e reads row
+     * {@code rows[e * k + j]} of table {@code lookupTables[j]}, a row of {@code dimension / k} floats, into elements
+     * {@code [j * dimension / k, (j + 1) * dimension / k)} of the embedding. The same as {@link #of} with no weights
+     * and {@link Combiner#CONCAT}; takes ownership of the arrays.
+     *
+     * @throws IllegalArgumentException when sizes disagree, a row is out of range or the request's dimension is not
+     *                                  a multiple of k (a compressor bug)
+     */
+    public static BlocksLayout blocks(String compressor, LayoutRequest request, int[] tableRows, int[] lookupTables,
+                                      int[] rows) {
+        return checked(compressor, request, tableRows, lookupTables, rows, null, Combiner.CONCAT, null).asBlocks();
+    }
+
+    /**
      * As {@link #of}, with lookup weights that training learns, starting from {@code weights.initial()}: the
-     * weight of lookup j of entity e is element j of weight row {@code weights.row(e)}.
+     * weight of lookup j of entity e is element j of weight row {@code weights.row(e)}
+     * ({@link TrainableWeightsLayout}).
      *
      * @throws IllegalArgumentException when the weights do not cover every entity with k weights (a compressor bug)
      */
@@ -102,8 +126,9 @@ public final class EmbeddingLayout {
     }
 
     /**
-     * A layout whose embeddings {@code encoder} computes (no index maps). Its one table is the encoder's packed
-     * parameters seen as {@code ceil(parameters / dimension)} rows of {@code request.dimension()} floats.
+     * A layout whose embeddings {@code encoder} computes (no index maps; {@link EncoderLayout}). Its one table is
+     * the encoder's packed parameters seen as {@code ceil(parameters / dimension)} rows of {@code request.dimension()}
+     * floats.
      *
      * @throws IllegalArgumentException when the encoder's output width is not the request's dimension (a
      *                                  compressor bug)
@@ -118,8 +143,7 @@ public final class EmbeddingLayout {
                     + encoder.outputWidth() + " for dimension " + d);
         }
         int rows = (int) ((encoder.parameterCount() + d - 1) / d);
-        return new EmbeddingLayout(compressor, request, request.numEntities(), new int[] {rows}, new int[] {0}, null,
-                null, Combiner.SUM, null, encoder);
+        return new EncoderLayout(compressor, request, new int[] {rows}, encoder);
     }
 
     private static EmbeddingLayout checked(String compressor, LayoutRequest request, int[] tableRows,
@@ -151,11 +175,12 @@ public final class EmbeddingLayout {
             throw new IllegalArgumentException("rows has " + rows.length + " entries; expected numEntities * k = "
                     + ((long) n * k));
         }
-        if (combiner == Combiner.CONCAT && request.dimension() % k != 0) {
+        boolean blocks = combiner == Combiner.CONCAT;
+        if (blocks && request.dimension() % k != 0) {
             throw new IllegalArgumentException("compressor '" + compressor + "' concatenates " + k + " rows, but "
                     + "dimension " + request.dimension() + " is not a multiple of " + k);
         }
-        if (combiner == Combiner.CONCAT && (weights != null || trainable != null)) {
+        if (blocks && (weights != null || trainable != null)) {
             throw new IllegalArgumentException("compressor '" + compressor + "': concatenated rows take no weights");
         }
         if (weights != null && weights.length != rows.length) {
@@ -176,8 +201,60 @@ public final class EmbeddingLayout {
                     + "entity " + firstBad + ": " + Arrays.toString(Arrays.copyOfRange(rows, firstBad * k,
                     firstBad * k + k)) + " with tables of " + Arrays.toString(tableRows) + " rows");
         }
-        return new EmbeddingLayout(compressor, request, n, tableRows.clone(), lookupTables.clone(), rows, weights,
-                combiner, trainable, null);
+        int[] tables = tableRows.clone();
+        int[] lookups = lookupTables.clone();
+        if (blocks) {
+            return new BlocksLayout(compressor, request, tables, lookups, rows);
+        }
+        if (trainable != null) {
+            return new TrainableWeightsLayout(compressor, request, tables, lookups, rows, combiner, trainable);
+        }
+        return weights == null ? new PlainRowsLayout(compressor, request, tables, lookups, rows, combiner)
+                : new WeightedRowsLayout(compressor, request, tables, lookups, rows, weights, combiner);
+    }
+
+    /** Which variant this layout is: switch over it (without {@code default}) to interpret the layout. */
+    public abstract LookupKind kind();
+
+    /**
+     * This layout's trainable weights variant.
+     *
+     * @throws IllegalStateException when {@link #kind()} is not {@link LookupKind#TRAINABLE_WEIGHTS}
+     */
+    public TrainableWeightsLayout asTrainableWeights() {
+        if (this instanceof TrainableWeightsLayout trainable) {
+            return trainable;
+        }
+        throw notA(LookupKind.TRAINABLE_WEIGHTS);
+    }
+
+    /**
+     * This layout's blocks variant.
+     *
+     * @throws IllegalStateException when {@link #kind()} is not {@link LookupKind#BLOCKS}
+     */
+    public BlocksLayout asBlocks() {
+        if (this instanceof BlocksLayout blocks) {
+            return blocks;
+        }
+        throw notA(LookupKind.BLOCKS);
+    }
+
+    /**
+     * This layout's encoder variant.
+     *
+     * @throws IllegalStateException when {@link #kind()} is not {@link LookupKind#ENCODER}
+     */
+    public EncoderLayout asEncoder() {
+        if (this instanceof EncoderLayout encoder) {
+            return encoder;
+        }
+        throw notA(LookupKind.ENCODER);
+    }
+
+    private IllegalStateException notA(LookupKind wanted) {
+        return new IllegalStateException("layout of compressor '" + compressor + "' is " + kind().description()
+                + ", not " + wanted.description() + ": switch on kind() before reading what only one kind has");
     }
 
     public String compressor() {
@@ -193,7 +270,7 @@ public final class EmbeddingLayout {
         return numEntities;
     }
 
-    /** k: lookups per entity. */
+    /** k: lookups per entity (1 for an encoder). */
     public int numLookups() {
         return numLookups;
     }
@@ -232,12 +309,20 @@ public final class EmbeddingLayout {
         return lookupTables[lookup];
     }
 
-    /** The row (within its table) entity {@code entity} reads at lookup {@code lookup}. */
+    /**
+     * The row (within its table) entity {@code entity} reads at lookup {@code lookup}.
+     *
+     * @throws IllegalStateException for an encoder, which has no row lookups
+     */
     public int row(int entity, int lookup) {
         return lookupRows()[entity * numLookups + lookup];
     }
 
-    /** The row in the concatenation of all tables. */
+    /**
+     * The row in the concatenation of all tables.
+     *
+     * @throws IllegalStateException for an encoder, which has no row lookups
+     */
     public int globalRow(int entity, int lookup) {
         return (int) tableOffsets[lookupTables[lookup]] + lookupRows()[entity * numLookups + lookup];
     }
@@ -245,53 +330,32 @@ public final class EmbeddingLayout {
     private int[] lookupRows() {
         if (rows == null) {
             throw new IllegalStateException("layout of compressor '" + compressor + "' is an encoder: it has no row "
-                    + "lookups (see encoder())");
+                    + "lookups (see asEncoder())");
         }
         return rows;
     }
 
-    /** Whether lookups carry weights other than 1 (fixed or trainable). */
-    public boolean hasWeights() {
-        return weights != null || trainable != null;
+    /**
+     * The weight of lookup {@code lookup} of {@code entity}: the fixed weight of {@link WeightedRowsLayout}, the
+     * value training starts from for {@link TrainableWeightsLayout}, 1 for every other kind.
+     */
+    public float weight(int entity, int lookup) {
+        return 1f;
     }
 
     /**
-     * The weight of lookup {@code lookup} of {@code entity}: 1 unless the compressor gives weights; for trainable
-     * weights, the value training starts from.
+     * How the k (weighted) rows combine: {@code MEAN}, {@code SUM} or {@code PRODUCT} for row layouts,
+     * {@link Combiner#CONCAT} for {@link BlocksLayout}, {@code SUM} (unused) for {@link EncoderLayout}. Saved with
+     * models and shown with layouts.
      */
-    public float weight(int entity, int lookup) {
-        if (trainable != null) {
-            return trainable.initial(trainable.row(entity), lookup);
-        }
-        return weights == null ? 1f : weights[entity * numLookups + lookup];
-    }
-
-    /** Whether training learns the lookup weights ({@link #trainableWeights()}). */
-    public boolean hasTrainableWeights() {
-        return trainable != null;
-    }
-
-    /** The trainable lookup weights, or {@code null} when the weights are fixed. */
-    public TrainableWeights trainableWeights() {
-        return trainable;
-    }
-
-    /** Whether this layout is an encoder network rather than row lookups ({@link #encoder()}). */
-    public boolean isEncoder() {
-        return encoder != null;
-    }
-
-    /** The encoder that computes this layout's embeddings, or {@code null} for a layout of row lookups. */
-    public EntityEncoder encoder() {
-        return encoder;
-    }
-
     public Combiner combiner() {
         return combiner;
     }
 
     /**
      * Fills {@code dst[i * k + j]} with the global row of lookup j of {@code entities[i]}: one call per minibatch.
+     *
+     * @throws IllegalStateException for an encoder, which has no row lookups
      */
     public void globalRows(int[] entities, int[] dst) {
         int[] rows = lookupRows();
@@ -307,7 +371,7 @@ public final class EmbeddingLayout {
         }
     }
 
-    /** Fills {@code dst[i * k + j]} with the weight of lookup j of {@code entities[i]}. */
+    /** Fills {@code dst[i * k + j]} with the {@linkplain #weight weight} of lookup j of {@code entities[i]}. */
     public void weights(int[] entities, float[] dst) {
         int k = numLookups;
         for (int i = 0; i < entities.length; i++) {
@@ -318,20 +382,16 @@ public final class EmbeddingLayout {
     }
 
     /**
-     * Trainable floats for embeddings of {@code dimension}: all table rows times the dimension, plus trainable
-     * lookup weights; for an encoder, the network's weights and biases.
+     * Trainable floats for embeddings of {@code dimension}: all table rows times their {@linkplain #rowWidth width},
+     * plus trainable lookup weights; for an encoder, the network's weights and biases.
      */
     public long parameterCount(int dimension) {
-        if (encoder != null) {
-            return encoder.parameterCount();
-        }
-        return (long) totalRows() * combiner.rowWidth(dimension, numLookups)
-                + (trainable == null ? 0 : trainable.parameterCount());
+        return (long) totalRows() * rowWidth(dimension);
     }
 
-    /** Floats per table row for embeddings of {@code dimension}: the dimension, or a block of it for CONCAT. */
+    /** Floats per table row for embeddings of {@code dimension}: the dimension, or a block of it for blocks. */
     public int rowWidth(int dimension) {
-        return combiner.rowWidth(dimension, numLookups);
+        return dimension;
     }
 
     /** Bytes of the float32 tables for embeddings of {@code dimension}. */
@@ -341,30 +401,33 @@ public final class EmbeddingLayout {
 
     /** Bytes of the index maps (and weights) kept beside the tables. */
     public long indexBytes() {
-        if (rows == null) {
-            return 0;
-        }
-        return (long) rows.length * Integer.BYTES + (weights == null ? 0 : (long) weights.length * Float.BYTES)
-                + (trainable == null ? 0 : trainable.indexBytes());
+        return (long) rows.length * Integer.BYTES;
     }
 
     /**
      * Rows per entity actually reached: {@code totalRows / numEntities} (may differ from the requested ratio); for
-     * layouts with trainable weights or an encoder, {@link #parameterCount} at the request's dimension over
+     * layouts with trainable weights, blocks or an encoder, {@link #parameterCount} at the request's dimension over
      * {@code numEntities * dimension}, so every parameter counts against the ratio.
      */
     public double achievedRatio() {
-        if (trainable == null && encoder == null && combiner != Combiner.CONCAT) {
-            return (double) totalRows() / numEntities;
-        }
-        int d = request.dimension();
-        return (double) parameterCount(d) / ((double) numEntities * d);
+        return switch (kind()) {
+            case PLAIN_ROWS, WEIGHTED_ROWS -> (double) totalRows() / numEntities;
+            case TRAINABLE_WEIGHTS, BLOCKS, ENCODER -> {
+                int d = request.dimension();
+                yield (double) parameterCount(d) / ((double) numEntities * d);
+            }
+        };
     }
 
     @Override
     public String toString() {
+        String variant = switch (kind()) {
+            case PLAIN_ROWS, BLOCKS -> "";
+            case WEIGHTED_ROWS -> ", weighted";
+            case TRAINABLE_WEIGHTS -> ", trainable weights";
+            case ENCODER -> ", " + asEncoder().encoder();
+        };
         return "EmbeddingLayout[" + compressor + ", entities=" + numEntities + ", k=" + numLookups + ", tables="
-                + Arrays.toString(tableRows) + ", combiner=" + combiner + (weights == null ? "" : ", weighted")
-                + (trainable == null ? "" : ", trainable weights") + (encoder == null ? "" : ", " + encoder) + "]";
+                + Arrays.toString(tableRows) + ", combiner=" + combiner + variant + "]";
     }
 }

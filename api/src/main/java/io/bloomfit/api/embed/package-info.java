@@ -3,7 +3,9 @@
  * {@link io.bloomfit.api.embed.EmbeddingCompressor} is what a compressor plugin implements: from a
  * {@link io.bloomfit.api.embed.LayoutRequest} and the hash function the caller resolved, it builds an immutable
  * {@link io.bloomfit.api.embed.EmbeddingLayout} (tables, rows and weights per entity, a
- * {@link io.bloomfit.api.embed.Combiner}) and may declare its {@link io.bloomfit.api.embed.CompressorTraits}.
+ * {@link io.bloomfit.api.embed.Combiner}) and may declare its {@link io.bloomfit.api.embed.CompressorTraits}. A
+ * layout is one variant per {@link io.bloomfit.api.embed.LookupKind} (plain rows, weighted rows, trainable-weight
+ * rows, concatenated blocks, an encoder network), which trainers interpret by exhaustive switches.
  * {@link io.bloomfit.api.embed.Layouts#build} is the one way callers build a layout.
  * {@link io.bloomfit.api.embed.TableSize} and {@link io.bloomfit.api.embed.SeedSequence} are the table size and the
  * per-lookup seeds every hashing compressor uses. (What a layout makes entities share is analysed outside the

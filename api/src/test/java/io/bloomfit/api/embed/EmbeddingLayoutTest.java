@@ -26,7 +26,7 @@ class EmbeddingLayoutTest {
         assertThat(layout.row(4, 1)).isEqualTo(1);
         assertThat(layout.globalRow(4, 1)).isEqualTo(3);
         assertThat(layout.weight(4, 1)).isEqualTo(1f);
-        assertThat(layout.hasWeights()).isFalse();
+        assertThat(layout.kind()).isEqualTo(LookupKind.PLAIN_ROWS);
         assertThat(layout.combiner()).isEqualTo(Combiner.PRODUCT);
     }
 
@@ -59,7 +59,8 @@ class EmbeddingLayoutTest {
         EmbeddingLayout layout = EmbeddingLayout.of("signed", new LayoutRequest(3, 4, 1.0, 1, "xxh3", 0),
                 new int[] {2}, new int[] {0}, new int[] {0, 1, 1}, new float[] {1, -1, 1}, Combiner.SUM);
 
-        assertThat(layout.hasWeights()).isTrue();
+        assertThat(layout.kind()).isEqualTo(LookupKind.WEIGHTED_ROWS);
+        assertThat(layout).isInstanceOf(WeightedRowsLayout.class);
         assertThat(layout.weight(1, 0)).isEqualTo(-1f);
         assertThat(layout.indexBytes()).isEqualTo(3 * 4 + 3 * 4);
     }
@@ -107,6 +108,8 @@ class EmbeddingLayoutTest {
         EmbeddingLayout concat = EmbeddingLayout.of("c", request, new int[] {2}, new int[2], rows.clone(), null,
                 Combiner.CONCAT);
 
+        assertThat(concat.kind()).isEqualTo(LookupKind.BLOCKS);
+        assertThat(concat.asBlocks().blockWidth()).isEqualTo(2);
         assertThat(concat.rowWidth(4)).isEqualTo(2);
         assertThat(concat.parameterCount(4)).isEqualTo(4); // 2 rows of 2 floats
         assertThat(concat.achievedRatio()).isEqualTo(4.0 / 12);
@@ -123,8 +126,8 @@ class EmbeddingLayoutTest {
         EmbeddingLayout layout = EmbeddingLayout.ofTrainable("t", request, new int[] {3}, new int[2],
                 new int[] {0, 1, 0, 1, 0, 1}, weights, Combiner.SUM);
 
-        assertThat(layout.hasTrainableWeights()).isTrue();
-        assertThat(layout.hasWeights()).isTrue();
+        assertThat(layout.kind()).isEqualTo(LookupKind.TRAINABLE_WEIGHTS);
+        assertThat(layout.asTrainableWeights().weights()).isSameAs(weights);
         assertThat(layout.weight(1, 1)).isEqualTo(2f);
         assertThat(layout.parameterCount(4)).isEqualTo(3 * 4 + 2 * 2);
         assertThat(layout.indexBytes()).isEqualTo(6 * 4 + 3 * 4); // rows, and the entity-to-weight-row map

@@ -16,7 +16,9 @@ import io.bloomfit.engine.factorization.model.ModelParameters;
 import io.bloomfit.engine.factorization.model.ParameterInitializer;
 import io.bloomfit.engine.factorization.model.TableId;
 import io.bloomfit.engine.factorization.model.TableShapes;
+import io.bloomfit.engine.factorization.model.LookupPlan;
 import io.bloomfit.engine.factorization.step.FusedSparseFit;
+import io.bloomfit.engine.factorization.step.FusedSparseStep;
 import io.bloomfit.engine.factorization.step.RowOptimizer;
 import io.bloomfit.engine.factorization.step.RowTables;
 
@@ -52,7 +54,7 @@ final class DjlFit {
     FactorizationModel run() {
         Engine engine = Engine.getEngine(ENGINE);
         Device device = DeviceSelection.choose(spec.device(), engine);
-        if (spec.optimizer() != OptimizerKind.ADAM && fusedSparseSteps(device) && !hasEncoder()) {
+        if (spec.optimizer() != OptimizerKind.ADAM && fusedSparseSteps(device) && fusedStepTrains()) {
             // no engine work in a fused step: the threads reported are those that copy rows
             return FusedSparseFit.fit(request, listener, initializer, device.toString(), origin);
         }
@@ -99,9 +101,10 @@ final class DjlFit {
         }
     }
 
-    /** Whether a side is an encoder network (DHE), which only the engine's autograd trains. */
-    private boolean hasEncoder() {
-        return request.userLayout().isEncoder() || request.itemLayout().isEncoder();
+    /** Whether the fused step trains both sides' layouts (not an encoder network, which only autograd trains). */
+    private boolean fusedStepTrains() {
+        return FusedSparseStep.trains(LookupPlan.of(request.userLayout()))
+                && FusedSparseStep.trains(LookupPlan.of(request.itemLayout()));
     }
 
     /**

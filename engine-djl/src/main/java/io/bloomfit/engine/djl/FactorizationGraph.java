@@ -6,7 +6,6 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
-import io.bloomfit.api.embed.Combiner;
 import io.bloomfit.api.embed.EntityEncoder;
 import io.bloomfit.api.train.Loss;
 import io.bloomfit.engine.factorization.model.LookupPlan;
@@ -52,34 +51,48 @@ final class FactorizationGraph {
     }
 
     /**
-     * Embeddings (n, width) of {@code entities} read from {@code table} through {@code plan}: weighted rows (fixed
-     * weights, or rows of the side's weight table when they are trained) combined, rows concatenated, or an encoder
-     * network's output.
+     * Embeddings (n, width) of {@code entities} read from {@code table} through {@code plan}, by its kind: rows
+     * combined (weighted by fixed weights, or by rows of the side's weight table when they are trained), rows
+     * concatenated, or an encoder network's output.
      */
     NDArray lookup(TableId table, LookupPlan plan, int[] entities, NDManager step) {
-        if (plan.isEncoder()) {
-            return encode(table, plan.encoder(), entities, step);
-        }
-        NDArray rows = tables.gather(table, plan.rowsOf(entities), step);
-        int n = entities.length;
+        return switch (plan.kind()) {
+            case PLAIN_ROWS, WEIGHTED_ROWS -> combine(plan, rows(table, plan, entities, step),
+                    fixedWeights(plan, entities, step), entities.length);
+            case TRAINABLE_WEIGHTS -> combine(plan, rows(table, plan, entities, step),
+                    tables.gather(table.weights(), plan.weightRowsOf(entities), step).reshape(entities.length,
+                            plan.lookups(), 1), entities.length);
+            case BLOCKS -> concatenate(plan, rows(table, plan, entities, step), entities.length);
+            case ENCODER -> encode(table, plan.encoder(), entities, step);
+        };
+    }
+
+    /** The k rows of each of {@code entities}: (n * k, row width). */
+    private NDArray rows(TableId table, LookupPlan plan, int[] entities, NDManager step) {
+        return tables.gather(table, plan.rowsOf(entities), step);
+    }
+
+    /** The fixed weights of {@code entities} as (n, k, 1), or {@code null} when every weight is 1. */
+    private static NDArray fixedWeights(LookupPlan plan, int[] entities, NDManager step) {
+        float[] weights = plan.weightsOf(entities);
+        return weights == null ? null : step.create(weights, new Shape(entities.length, plan.lookups(), 1));
+    }
+
+    /** The k blocks of each of {@code n} entities (n * k, block width) laid end to end: (n, k * block width). */
+    private static NDArray concatenate(LookupPlan plan, NDArray rows, int n) {
+        return rows.reshape(n, plan.lookups() * rows.getShape().get(1)); // block j of entity e is row e * k + j
+    }
+
+    /**
+     * The k rows of each of {@code n} entities (n * k, width), times {@code w} (n, k, 1) unless null, combined into
+     * (n, width).
+     */
+    private static NDArray combine(LookupPlan plan, NDArray rows, NDArray w, int n) {
         int k = plan.lookups();
-        long width = rows.getShape().get(1);
-        if (plan.combiner() == Combiner.CONCAT) {
-            return rows.reshape(n, k * width); // entity-major rows: block j of entity e is row e * k + j
-        }
-        NDArray w = null;
-        if (plan.trainableWeights()) {
-            w = tables.gather(table.weights(), plan.weightRowsOf(entities), step).reshape(n, k, 1);
-        } else {
-            float[] weights = plan.weightsOf(entities);
-            if (weights != null) {
-                w = step.create(weights, new Shape(n, k, 1));
-            }
-        }
         if (k == 1 && w == null) {
             return rows;
         }
-        NDArray x = rows.reshape(n, k, width);
+        NDArray x = rows.reshape(n, k, rows.getShape().get(1));
         if (w != null) {
             x = x.mul(w);
         }
@@ -87,7 +100,7 @@ final class FactorizationGraph {
             case MEAN -> x.mean(new int[] {1});
             case SUM -> x.sum(new int[] {1});
             case PRODUCT -> x.prod(new int[] {1});
-            case CONCAT -> throw new IllegalStateException("handled above");
+            case CONCAT -> throw new IllegalStateException("blocks are laid end to end, not combined");
         };
     }
 
@@ -130,16 +143,19 @@ final class FactorizationGraph {
 
     /** Every entity's hash features of an encoder plan, when they are few enough to keep; else {@code null}. */
     private static float[] allFeatures(LookupPlan plan) {
-        if (!plan.isEncoder()) {
-            return null;
-        }
-        EntityEncoder encoder = plan.encoder();
-        long floats = (long) plan.entities() * encoder.numFeatures();
+        return switch (plan.kind()) {
+            case PLAIN_ROWS, WEIGHTED_ROWS, TRAINABLE_WEIGHTS, BLOCKS -> null;
+            case ENCODER -> allFeatures(plan.encoder(), plan.entities());
+        };
+    }
+
+    private static float[] allFeatures(EntityEncoder encoder, int entities) {
+        long floats = (long) entities * encoder.numFeatures();
         if (floats > CACHED_FEATURES) {
             return null;
         }
         float[] all = new float[(int) floats];
-        encoder.features(java.util.stream.IntStream.range(0, plan.entities()).toArray(), all);
+        encoder.features(java.util.stream.IntStream.range(0, entities).toArray(), all);
         return all;
     }
 

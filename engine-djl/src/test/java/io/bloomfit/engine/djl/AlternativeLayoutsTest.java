@@ -83,7 +83,8 @@ class AlternativeLayoutsTest {
                 atFullRate(scaled.itemLayout()));
         try (DjlFactorizationModel model = fit(request)) {
             float[] weights = model.factorization().parameters().table(TableId.ITEM_WEIGHTS);
-            assertThat(weights).hasSize(model.factorization().itemLayout().trainableWeights().rows() * 2);
+            assertThat(weights)
+                    .hasSize(model.factorization().itemLayout().asTrainableWeights().weights().rows() * 2);
             long moved = IntStream.range(0, weights.length).filter(i -> Math.abs(weights[i] - 0.5f) > 1e-3).count();
             assertThat(moved).as("weights moved from their start 1/k").isGreaterThan(weights.length / 2);
             assertThat(Fixtures.plantedAuc(model, TRAIN)).isGreaterThan(0.8);
@@ -106,7 +107,7 @@ class AlternativeLayoutsTest {
         ModelSpec spec = Fixtures.spec(Loss.BPR, optimizer, DIMENSION, 1, 1024, 0.05, 11);
         FitRequest request = new FitRequest(spec, TRAIN, layout("hash-embedding", USERS, 1),
                 layout("hash-embedding", ITEMS, 2));
-        assertThat(request.itemLayout().trainableWeights().learningRateScale()).isEqualTo(0.01);
+        assertThat(request.itemLayout().asTrainableWeights().weights().learningRateScale()).isEqualTo(0.01);
         try (DjlFactorizationModel model = fit(request)) {
             float[] weights = model.factorization().parameters().table(TableId.ITEM_WEIGHTS);
             double[] steps = IntStream.range(0, weights.length).mapToDouble(i -> Math.abs(weights[i] - 0.5)).toArray();
@@ -167,8 +168,8 @@ class AlternativeLayoutsTest {
         FitRequest request = request("dhe", OptimizerKind.SGD, 0.01);
         ModelParameters start = ModelParameters.initial(request, GaussianInitializer.INSTANCE);
         int[] entities = {0, 5, 39, 5, 17};
-        float[] java = EncoderNetwork.forward(request.itemLayout().encoder(), start.table(TableId.ITEM_VECTORS),
-                entities);
+        float[] java = EncoderNetwork.forward(request.itemLayout().asEncoder().encoder(),
+                start.table(TableId.ITEM_VECTORS), entities);
         DjlTrainingLock.LOCK.lock();
         try (NDManager manager = Engine.getEngine(DjlFit.ENGINE).newBaseManager()) {
             SparseRowTables tables = new SparseRowTables(new RowTables(start, RowOptimizer.Kind.SGD, 0.01f));
@@ -243,7 +244,8 @@ class AlternativeLayoutsTest {
             }
         }
         return EmbeddingLayout.ofTrainable(layout.compressor(), layout.request(), layout.tableRowCounts(),
-                new int[k], rows, layout.trainableWeights().withLearningRateScale(1), layout.combiner());
+                new int[k], rows, layout.asTrainableWeights().weights().withLearningRateScale(1),
+                layout.combiner());
     }
 
     private static void restore(String previous) {

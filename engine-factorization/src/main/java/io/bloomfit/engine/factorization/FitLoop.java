@@ -1,9 +1,7 @@
 package io.bloomfit.engine.factorization;
 
 import io.bloomfit.api.data.Interactions;
-import io.bloomfit.api.embed.Combiner;
 import io.bloomfit.api.embed.EmbeddingLayout;
-import io.bloomfit.api.train.LayoutFeature;
 import io.bloomfit.api.train.CapabilityProblem;
 import io.bloomfit.api.train.FitRequest;
 import io.bloomfit.api.train.ModelKind;
@@ -13,6 +11,7 @@ import io.bloomfit.api.train.TrainerCapabilities;
 import io.bloomfit.api.train.TrainingCancelledException;
 import io.bloomfit.api.train.TrainingDivergedException;
 import io.bloomfit.api.train.TrainingListener;
+import io.bloomfit.engine.factorization.model.LookupPlan;
 
 import java.util.List;
 import java.util.function.Supplier;
@@ -137,7 +136,7 @@ public final class FitLoop {
         problems.addAll(capabilities.problemsWith(request.userLayout(), request.itemLayout(), trainer));
         if (request.model().compressBiases()) {
             for (EmbeddingLayout layout : List.of(request.userLayout(), request.itemLayout())) {
-                if (!LayoutFeature.of(layout).isEmpty() || layout.combiner() == Combiner.CONCAT) {
+                if (!LookupPlan.of(layout).hasBiasForm()) {
                     problems.add(new CapabilityProblem("model.compressBiases", "compressor '" + layout.compressor()
                             + "' (trainable weights, an encoder or concatenated blocks) has no bias layout; set "
                             + "compressBiases to false (full-size biases)"));

@@ -9,7 +9,7 @@ import io.bloomfit.engine.factorization.model.LookupPlan;
  * the chain rule back to the rows are {@link LookupPlan}'s own, so the model is the one every trainer trains.
  * Where the plan's weights are trained (hash embeddings), an entity's weights live in the fit's weight table, at
  * the entity's {@link #weightRow}, and change as it trains: such a table is read through {@link #gather} instead.
- * Concatenated rows ({@code CONCAT}, ROBE's blocks) are {@code width / k} floats each.
+ * Blocks ({@code CONCAT}, ROBE) are {@code width / k} floats each.
  */
 final class EntityRows {
 
@@ -22,26 +22,42 @@ final class EntityRows {
     private final int k;
     private final Combiner combiner;
     private final float combinerScale; // 1 / k for MEAN, else 1: as LookupPlan.rowGradient computes it
+    private final boolean linear; // see linear()
 
-    private EntityRows(int[] rows, float[] weights, int[] weightRows, int k, Combiner combiner) {
+    private EntityRows(int[] rows, float[] weights, int[] weightRows, int k, Combiner combiner, boolean linear) {
         this.rows = rows;
         this.weights = weights;
         this.weightRows = weightRows;
         this.k = k;
         this.combiner = combiner;
         this.combinerScale = combiner == Combiner.MEAN ? 1f / k : 1f;
+        this.linear = linear;
     }
 
-    /** The rows of entities {@code 0 .. entities - 1} read through {@code plan}. */
+    /**
+     * The rows of entities {@code 0 .. entities - 1} read through {@code plan}.
+     *
+     * @throws IllegalStateException for an encoder plan: hogwild's capabilities leave out encoders, so a fit of one
+     *                               never reaches here
+     */
     static EntityRows of(LookupPlan plan, int entities) {
         int[] all = new int[entities];
         for (int e = 0; e < entities; e++) {
             all[e] = e;
         }
-        if (plan.trainableWeights()) {
-            return new EntityRows(plan.rowsOf(all), null, plan.weightRowsOf(all), plan.lookups(), plan.combiner());
-        }
-        return new EntityRows(plan.rowsOf(all), plan.weightsOf(all), null, plan.lookups(), plan.combiner());
+        int k = plan.lookups();
+        Combiner combiner = plan.combiner();
+        // linear in each row: SUM, MEAN or one lookup, with fixed weights (blocks: never, even of one lookup)
+        boolean sumsRows = combiner == Combiner.SUM || combiner == Combiner.MEAN || k == 1;
+        return switch (plan.kind()) {
+            case PLAIN_ROWS, WEIGHTED_ROWS -> new EntityRows(plan.rowsOf(all), plan.weightsOf(all), null, k,
+                    combiner, sumsRows);
+            case BLOCKS -> new EntityRows(plan.rowsOf(all), plan.weightsOf(all), null, k, combiner, false);
+            case TRAINABLE_WEIGHTS -> new EntityRows(plan.rowsOf(all), null, plan.weightRowsOf(all), k, combiner,
+                    false);
+            case ENCODER -> throw new IllegalStateException("hogwild trains row lookups only, not the encoder "
+                    + "network " + plan.encoder() + " (its capabilities refuse encoders before a fit starts)");
+        };
     }
 
     /** k: rows per entity. */
@@ -63,9 +79,9 @@ final class EntityRows {
         return weightRows[entity];
     }
 
-    /** Floats per table row for embeddings of {@code width}: {@code width / k} for {@code CONCAT}, else width. */
+    /** Floats per table row for embeddings of {@code width}: {@code width / k} for blocks, else width. */
     int rowWidth(int width) {
-        return combiner == Combiner.CONCAT ? width / k : width;
+        return combiner.rowWidth(width, k);
     }
 
     /**
@@ -83,8 +99,7 @@ final class EntityRows {
      * and can be applied while the entity's other rows are still to be updated.
      */
     boolean linear() {
-        return !trainable()
-                && (combiner == Combiner.SUM || combiner == Combiner.MEAN || (k == 1 && combiner != Combiner.CONCAT));
+        return linear;
     }
 
     /**

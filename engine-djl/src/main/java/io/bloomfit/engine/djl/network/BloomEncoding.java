@@ -28,18 +28,24 @@ public final class BloomEncoding {
     }
 
     /**
-     * The encoding of {@code layout}'s items.
+     * The encoding of {@code layout}'s items: its rows are the positions, whatever they combine into (plain rows or
+     * blocks).
      *
-     * @throws IllegalArgumentException when the layout weighs its lookups (a bit cannot carry a sign or a weight)
+     * @throws IllegalArgumentException when the layout weighs its lookups (a bit cannot carry a sign or a weight) or
+     *                                  is an encoder network (it has no rows to set)
      */
     public static BloomEncoding of(EmbeddingLayout layout) {
         Objects.requireNonNull(layout, "layout");
-        if (layout.hasWeights()) {
-            throw new IllegalArgumentException("model.kind bloom-network encodes items as set bits, but compressor '"
-                    + layout.compressor() + "' gives its lookups weights (e.g. signs) that a bit cannot carry; use "
-                    + "plain, bloom, hashing-trick or bloom-cooccurrence");
-        }
-        return new BloomEncoding(layout);
+        return switch (layout.kind()) {
+            case PLAIN_ROWS, BLOCKS -> new BloomEncoding(layout);
+            case WEIGHTED_ROWS, TRAINABLE_WEIGHTS -> throw new IllegalArgumentException("model.kind bloom-network "
+                    + "encodes items as set bits, but compressor '" + layout.compressor() + "' gives its lookups "
+                    + "weights (e.g. signs) that a bit cannot carry; use plain, bloom, hashing-trick or "
+                    + "bloom-cooccurrence");
+            case ENCODER -> throw new IllegalArgumentException("model.kind bloom-network encodes items as set bits, "
+                    + "but compressor '" + layout.compressor() + "' computes embeddings with an encoder network, "
+                    + "which has no rows to set; use plain, bloom, hashing-trick or bloom-cooccurrence");
+        };
     }
 
     /** m: the number of positions (input units and output units). */

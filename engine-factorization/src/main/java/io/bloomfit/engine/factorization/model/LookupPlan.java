@@ -3,6 +3,7 @@ package io.bloomfit.engine.factorization.model;
 import io.bloomfit.api.embed.Combiner;
 import io.bloomfit.api.embed.EmbeddingLayout;
 import io.bloomfit.api.embed.EntityEncoder;
+import io.bloomfit.api.embed.LookupKind;
 import io.bloomfit.api.embed.TrainableWeights;
 
 /**
@@ -10,29 +11,39 @@ import io.bloomfit.api.embed.TrainableWeights;
  * {@link Combiner}. Vectors always follow the side's {@link EmbeddingLayout}; biases either follow it too
  * ({@code compressBiases}) or are full-size (one row per entity), which is {@link #identity(int)}.
  *
- * <p>A plan whose layout has trainable weights reads them from the side's weight table
- * ({@link TableId#weights()}) through {@link #weightRowsOf}; an encoder plan ({@link #encoder()}) has no row
- * lookups at all: its table is the network's packed parameters ({@link EncoderNetwork}).
+ * <p>The plan is where the engine-neutral code interprets a layout: its {@link #kind()} is the layout's
+ * {@link LookupKind} (plain rows for the identity), and every question that depends on it is answered here by an
+ * exhaustive switch, so the fused sparse step, the Java model, ONNX export and hogwild ask the plan, never the
+ * layout. A plan of {@link LookupKind#TRAINABLE_WEIGHTS} reads its weights from the side's weight table
+ * ({@link TableId#weights()}) through {@link #weightRowsOf}; an {@link LookupKind#ENCODER} plan has no row lookups
+ * at all: its table is the network's packed parameters ({@link EncoderNetwork}).
  */
 public final class LookupPlan {
 
     private final EmbeddingLayout layout; // null: identity
+    private final LookupKind kind;
     private final int rows;
     private final int lookups;
 
-    private LookupPlan(EmbeddingLayout layout, int rows, int lookups) {
+    private LookupPlan(EmbeddingLayout layout, LookupKind kind, int rows, int lookups) {
         this.layout = layout;
+        this.kind = kind;
         this.rows = rows;
         this.lookups = lookups;
     }
 
     public static LookupPlan of(EmbeddingLayout layout) {
-        return new LookupPlan(layout, layout.totalRows(), layout.numLookups());
+        return new LookupPlan(layout, layout.kind(), layout.totalRows(), layout.numLookups());
     }
 
-    /** One row per entity, read once with weight 1. */
+    /** One row per entity, read once with weight 1: plain rows. */
     public static LookupPlan identity(int entities) {
-        return new LookupPlan(null, entities, 1);
+        return new LookupPlan(null, LookupKind.PLAIN_ROWS, entities, 1);
+    }
+
+    /** How this plan reads an embedding: its layout's kind, or plain rows for the identity. */
+    public LookupKind kind() {
+        return kind;
     }
 
     /** Entities this plan reads for. */
@@ -50,25 +61,33 @@ public final class LookupPlan {
         return lookups;
     }
 
-    public boolean weighted() {
-        return layout != null && layout.hasWeights();
-    }
-
-    /** Whether the weights are trained (read from the weight table) rather than fixed by the layout. */
-    public boolean trainableWeights() {
-        return layout != null && layout.hasTrainableWeights();
+    /**
+     * Whether biases can be read through this plan (one float per row, combined as the vectors are): for plain or
+     * weighted rows; trainable weights, blocks and encoders have no bias form.
+     */
+    public boolean hasBiasForm() {
+        return switch (kind) {
+            case PLAIN_ROWS, WEIGHTED_ROWS -> true;
+            case TRAINABLE_WEIGHTS, BLOCKS, ENCODER -> false;
+        };
     }
 
     /** Rows of this plan's weight table: the trainable weights' rows, or 0. */
     public int weightRows() {
-        return trainableWeights() ? layout.trainableWeights().rows() : 0;
+        return switch (kind) {
+            case TRAINABLE_WEIGHTS -> trainableWeights().rows();
+            case PLAIN_ROWS, WEIGHTED_ROWS, BLOCKS, ENCODER -> 0;
+        };
     }
 
-    /** The weight rows of {@code entities} (trainable weights only). */
+    /**
+     * The weight rows of {@code entities}.
+     *
+     * @throws IllegalStateException unless this plan's weights are trainable
+     */
     public int[] weightRowsOf(int[] entities) {
-        TrainableWeights weights = layout.trainableWeights();
         int[] dst = new int[entities.length];
-        weights.rows(entities, dst);
+        trainableWeights().rows(entities, dst);
         return dst;
     }
 
@@ -77,34 +96,66 @@ public final class LookupPlan {
      * when the weights are fixed.
      */
     public double weightLearningRateScale() {
-        return trainableWeights() ? layout.trainableWeights().learningRateScale() : 1.0;
+        return switch (kind) {
+            case TRAINABLE_WEIGHTS -> trainableWeights().learningRateScale();
+            case PLAIN_ROWS, WEIGHTED_ROWS, BLOCKS, ENCODER -> 1.0;
+        };
     }
 
     /** The starting values of the weight table ({@code weightRows() * lookups()}), empty when weights are fixed. */
     public float[] initialWeights() {
-        return trainableWeights() ? layout.trainableWeights().initial() : new float[0];
+        return switch (kind) {
+            case TRAINABLE_WEIGHTS -> trainableWeights().initial();
+            case PLAIN_ROWS, WEIGHTED_ROWS, BLOCKS, ENCODER -> new float[0];
+        };
     }
 
-    /** Whether an encoder network computes this plan's embeddings. */
-    public boolean isEncoder() {
-        return layout != null && layout.isEncoder();
+    private TrainableWeights trainableWeights() {
+        return layout().asTrainableWeights().weights();
     }
 
-    /** The encoder of this plan, or {@code null} for row lookups. */
+    /**
+     * The encoder of this plan.
+     *
+     * @throws IllegalStateException unless this plan's kind is {@link LookupKind#ENCODER}
+     */
     public EntityEncoder encoder() {
-        return layout == null ? null : layout.encoder();
+        return layout().asEncoder().encoder();
+    }
+
+    private EmbeddingLayout layout() {
+        if (layout == null) {
+            throw new IllegalStateException("the identity plan reads plain rows: it has no trainable weights and "
+                    + "no encoder");
+        }
+        return layout;
     }
 
     /** Floats per row of this plan's table for embeddings (or biases) of {@code width}. */
     public int rowWidth(int width) {
-        return layout == null ? width : layout.combiner().rowWidth(width, lookups);
+        return layout == null ? width : layout.rowWidth(width);
+    }
+
+    /**
+     * Floats of one combined embedding read from rows of {@code rowWidth} floats: k of them laid end to end for
+     * blocks, else one row's width.
+     *
+     * @throws IllegalStateException for an encoder, whose output is not made of rows
+     */
+    public int embeddingWidth(int rowWidth) {
+        return switch (kind) {
+            case PLAIN_ROWS, WEIGHTED_ROWS, TRAINABLE_WEIGHTS -> rowWidth;
+            case BLOCKS -> rowWidth * lookups;
+            case ENCODER -> throw new IllegalStateException("an encoder's embedding is the network's output, not "
+                    + "rows: " + encoder());
+        };
     }
 
     public Combiner combiner() {
         return layout == null ? Combiner.SUM : layout.combiner();
     }
 
-    /** The rows of {@code entities}: {@code result[i * k + j]}. */
+    /** The rows of {@code entities}: {@code result[i * k + j]} (not for an encoder, which has none). */
     public int[] rowsOf(int[] entities) {
         if (layout == null) {
             return entities.clone();
@@ -114,9 +165,16 @@ public final class LookupPlan {
         return dst;
     }
 
-    /** The weights of {@code entities}, or {@code null} when every weight is 1. */
+    /**
+     * The fixed weights of {@code entities} ({@code result[i * k + j]}), or {@code null} when every weight is 1;
+     * for trainable weights the values training starts from (trainers read the weight table instead).
+     */
     public float[] weightsOf(int[] entities) {
-        if (!weighted()) {
+        boolean weighted = switch (kind) {
+            case WEIGHTED_ROWS, TRAINABLE_WEIGHTS -> true;
+            case PLAIN_ROWS, BLOCKS, ENCODER -> false;
+        };
+        if (!weighted) {
             return null;
         }
         float[] dst = new float[entities.length * lookups];
@@ -145,7 +203,11 @@ public final class LookupPlan {
         }
         int[] rows = new int[lookups];
         float[] weights = new float[lookups];
-        int weightRow = trainableWeights() ? layout.trainableWeights().row(entity) : -1;
+        int weightRow = switch (kind) {
+            case TRAINABLE_WEIGHTS -> trainableWeights().row(entity);
+            case PLAIN_ROWS, WEIGHTED_ROWS, BLOCKS -> -1;
+            case ENCODER -> throw new IllegalStateException("an encoder plan has no rows to combine: " + encoder());
+        };
         for (int j = 0; j < lookups; j++) {
             rows[j] = layout.globalRow(entity, j);
             weights[j] = weightRow >= 0 ? trainedWeights[weightRow * lookups + j] : layout.weight(entity, j);

@@ -79,9 +79,9 @@ public record ModelParameters(Plans plans, TableShapes shapes, float[][] tables)
         for (TableId t : TableId.values()) {
             tables[t.ordinal()] = new float[Math.toIntExact(shapes.floats(t))];
         }
-        initializeVectors(EmbeddingSide.USERS, request.userLayout(), spec, initializer,
+        initializeVectors(EmbeddingSide.USERS, request.userLayout(), plans.userVectors(), spec, initializer,
                 tables[TableId.USER_VECTORS.ordinal()]);
-        initializeVectors(EmbeddingSide.ITEMS, request.itemLayout(), spec, initializer,
+        initializeVectors(EmbeddingSide.ITEMS, request.itemLayout(), plans.itemVectors(), spec, initializer,
                 tables[TableId.ITEM_VECTORS.ordinal()]);
         for (TableId t : new TableId[] {TableId.USER_WEIGHTS, TableId.ITEM_WEIGHTS}) {
             float[] start = plans.of(t).initialWeights();
@@ -90,13 +90,15 @@ public record ModelParameters(Plans plans, TableShapes shapes, float[][] tables)
         return new ModelParameters(plans, shapes, tables);
     }
 
-    private static void initializeVectors(EmbeddingSide side, EmbeddingLayout layout, ModelSpec spec,
-                                          ParameterInitializer initializer, float[] table) {
-        if (layout.isEncoder()) {
-            EncoderNetwork.initialize(layout.encoder(), Seeds.mix(spec.seed(), 0xE4C0_0000L + side.ordinal()), table);
-        } else {
-            initializer.initialize(side, layout, spec.dimension(), spec.seed(), table);
-        }
+    /** Fills {@code table}: rows by {@code initializer}, an encoder network by {@link EncoderNetwork#initialize}. */
+    private static void initializeVectors(EmbeddingSide side, EmbeddingLayout layout, LookupPlan plan,
+                                          ModelSpec spec, ParameterInitializer initializer, float[] table) {
+        ParameterInitializer fill = switch (plan.kind()) {
+            case PLAIN_ROWS, WEIGHTED_ROWS, TRAINABLE_WEIGHTS, BLOCKS -> initializer;
+            case ENCODER -> (s, l, dimension, seed, t) ->
+                    EncoderNetwork.initialize(plan.encoder(), Seeds.mix(seed, 0xE4C0_0000L + s.ordinal()), t);
+        };
+        fill.initialize(side, layout, spec.dimension(), spec.seed(), table);
     }
 
     /** The values of {@code table}, row-major (the array itself, not a copy). */
@@ -111,15 +113,19 @@ public record ModelParameters(Plans plans, TableShapes shapes, float[][] tables)
     public float[] combineAll(TableId table, int entities) {
         LookupPlan plan = plans.of(table);
         float[] values = table(table);
-        if (plan.isEncoder()) {
-            return EncoderNetwork.forwardAll(plan.encoder(), values, entities);
-        }
-        int rowWidth = shapes.width(table);
-        int width = plan.combiner() == io.bloomfit.api.embed.Combiner.CONCAT ? rowWidth * plan.lookups() : rowWidth;
-        float[] weights = plan.trainableWeights() ? table(table.weights()) : null;
+        return switch (plan.kind()) {
+            case PLAIN_ROWS, WEIGHTED_ROWS, BLOCKS -> combineRows(plan, values, null, shapes.width(table), entities);
+            case TRAINABLE_WEIGHTS -> combineRows(plan, values, table(table.weights()), shapes.width(table), entities);
+            case ENCODER -> EncoderNetwork.forwardAll(plan.encoder(), values, entities);
+        };
+    }
+
+    private static float[] combineRows(LookupPlan plan, float[] values, float[] trainedWeights, int rowWidth,
+                                       int entities) {
+        int width = plan.embeddingWidth(rowWidth);
         float[] out = new float[Math.multiplyExact(entities, width)];
         for (int e = 0; e < entities; e++) {
-            plan.combine(values, weights, rowWidth, e, out, e * width);
+            plan.combine(values, trainedWeights, rowWidth, e, out, e * width);
         }
         return out;
     }

@@ -2,7 +2,7 @@ package io.bloomfit.engine.factorization.model;
 
 /**
  * The parameter tables of a factorization model. The weight tables hold the lookup weights of layouts whose weights
- * are trained ({@link io.bloomfit.api.embed.EmbeddingLayout#hasTrainableWeights()}: rows of k weights); they have no
+ * are trained ({@link io.bloomfit.api.embed.TrainableWeightsLayout}: rows of k weights); they have no
  * rows for every other layout, so models of fixed-weight layouts keep exactly the four tables they always had.
  */
 public enum TableId {

@@ -105,17 +105,19 @@ public final class OnnxExporter {
      */
     private String side(String prefix, String input, ModelParameters p, TableId table, int entities, int width) {
         LookupPlan plan = p.plans().of(table);
-        if (plan.isEncoder()) {
-            throw new IllegalArgumentException("ONNX export of encoder layouts (" + plan.encoder() + ") is not "
-                    + "supported: export a model whose layouts are row lookups");
-        }
-        int k = plan.lookups();
-        int embeddingWidth = width;
-        width = plan.rowWidth(width);
         int[] all = new int[entities];
         for (int e = 0; e < entities; e++) {
             all[e] = e;
         }
+        float[] weights = switch (plan.kind()) { // null: every weight 1
+            case PLAIN_ROWS, WEIGHTED_ROWS, BLOCKS -> plan.weightsOf(all);
+            case TRAINABLE_WEIGHTS -> trainedWeights(plan, p.table(table.weights()), all);
+            case ENCODER -> throw new IllegalArgumentException("ONNX export of encoder layouts (" + plan.encoder()
+                    + ") is not supported: export a model whose layouts are row lookups");
+        };
+        int k = plan.lookups();
+        int embeddingWidth = width;
+        width = plan.rowWidth(width);
         int[] rows = plan.rowsOf(all);
         long[] rowsLong = new long[rows.length];
         for (int i = 0; i < rows.length; i++) {
@@ -130,14 +132,6 @@ public final class OnnxExporter {
 
         String entityRows = node("Gather", List.of(rowsName, input));        // [m, k]
         String looked = node("Gather", List.of(tableName, entityRows));       // [m, k, width] or [m, k]
-        float[] weights = plan.weightsOf(all);
-        if (plan.trainableWeights()) { // the trained weights, entity by entity
-            float[] trained = p.table(table.weights());
-            int[] weightRows = plan.weightRowsOf(all);
-            for (int e = 0; e < entities; e++) {
-                System.arraycopy(trained, weightRows[e] * k, weights, e * k, k);
-            }
-        }
         if (weights != null) {
             String weightsName = prefix + "_weights";
             initializers.add(tensor(weightsName, FLOAT, new long[] {entities, k}, ProtoWriter.rawFloats(weights)));
@@ -154,6 +148,17 @@ public final class OnnxExporter {
             case PRODUCT -> node("ReduceProd", List.of(looked), intsAttr("axes", 1), intAttr("keepdims", 0));
             case CONCAT -> node("Reshape", List.of(looked, shape(prefix + "_shape", -1, embeddingWidth)));
         };
+    }
+
+    /** The trained lookup weights of {@code entities} ({@code [i * k + j]}), read from the side's weight table. */
+    private static float[] trainedWeights(LookupPlan plan, float[] trained, int[] entities) {
+        int k = plan.lookups();
+        float[] weights = new float[entities.length * k];
+        int[] weightRows = plan.weightRowsOf(entities);
+        for (int e = 0; e < entities.length; e++) {
+            System.arraycopy(trained, weightRows[e] * k, weights, e * k, k);
+        }
+        return weights;
     }
 
     private String shape(String name, long... dims) {

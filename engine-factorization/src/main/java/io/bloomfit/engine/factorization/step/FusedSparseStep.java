@@ -138,8 +138,19 @@ public final class FusedSparseStep {
         return total / b + reads.finish(l2, b);
     }
 
+    /**
+     * Whether this step can train a side read through {@code plan}: row lookups of every kind, whose gradients it
+     * computes in closed form; not an encoder network.
+     */
+    public static boolean trains(LookupPlan plan) {
+        return switch (plan.kind()) {
+            case PLAIN_ROWS, WEIGHTED_ROWS, TRAINABLE_WEIGHTS, BLOCKS -> true;
+            case ENCODER -> false;
+        };
+    }
+
     private static void refuseEncoder(LookupPlan plan, String side) {
-        if (plan.isEncoder()) {
+        if (!trains(plan)) {
             throw new IllegalArgumentException("the fused sparse step computes gradients of row lookups in closed "
                     + "form, but the " + side + " layout is an encoder network (" + plan.encoder() + "), which it "
                     + "cannot train: use trainer djl (its autograd path trains encoders, with any optimizer)");
@@ -253,6 +264,11 @@ public final class FusedSparseStep {
         private final int[] weightSlots;
 
         TableRead(TableId table, LookupPlan plan, int[] ids, int width) {
+            boolean trainedWeights = switch (plan.kind()) {
+                case TRAINABLE_WEIGHTS -> true;
+                case PLAIN_ROWS, WEIGHTED_ROWS, BLOCKS -> false;
+                case ENCODER -> throw new IllegalStateException("the step refuses encoders when it is built");
+            };
             this.optimizer = tables.optimizer(table);
             this.plan = plan;
             this.entities = ids.length;
@@ -263,7 +279,7 @@ public final class FusedSparseStep {
             this.slots = new int[globalRows.length];
             this.distinct = optimizer.gather(globalRows, slots);
             this.rows = optimizer.gathered();
-            if (plan.trainableWeights()) {
+            if (trainedWeights) {
                 weightOptimizer = tables.optimizer(table.weights());
                 weightSlots = new int[entities];
                 weightOptimizer.gather(plan.weightRowsOf(ids), weightSlots);
