@@ -252,6 +252,59 @@ public abstract sealed class EmbeddingLayout
         throw notA(LookupKind.ENCODER);
     }
 
+    /**
+     * Whether lookups carry weights other than 1 (fixed or trainable).
+     *
+     * @deprecated kept so that code compiled against earlier versions links; switch on {@link #kind()} instead
+     */
+    @Deprecated
+    public boolean hasWeights() {
+        return switch (kind()) {
+            case WEIGHTED_ROWS, TRAINABLE_WEIGHTS -> true;
+            case PLAIN_ROWS, BLOCKS, ENCODER -> false;
+        };
+    }
+
+    /**
+     * Whether training learns the lookup weights.
+     *
+     * @deprecated kept so that code compiled against earlier versions links; switch on {@link #kind()} instead
+     */
+    @Deprecated
+    public boolean hasTrainableWeights() {
+        return kind() == LookupKind.TRAINABLE_WEIGHTS;
+    }
+
+    /**
+     * The trainable lookup weights, or {@code null} when the weights are fixed.
+     *
+     * @deprecated kept so that code compiled against earlier versions links; use {@link #asTrainableWeights()}
+     */
+    @Deprecated
+    public TrainableWeights trainableWeights() {
+        return kind() == LookupKind.TRAINABLE_WEIGHTS ? asTrainableWeights().weights() : null;
+    }
+
+    /**
+     * Whether this layout is an encoder network rather than row lookups.
+     *
+     * @deprecated kept so that code compiled against earlier versions links; switch on {@link #kind()} instead
+     */
+    @Deprecated
+    public boolean isEncoder() {
+        return kind() == LookupKind.ENCODER;
+    }
+
+    /**
+     * The encoder that computes this layout's embeddings, or {@code null} for a layout of row lookups.
+     *
+     * @deprecated kept so that code compiled against earlier versions links; use {@link #asEncoder()}
+     */
+    @Deprecated
+    public EntityEncoder encoder() {
+        return kind() == LookupKind.ENCODER ? asEncoder().encoder() : null;
+    }
+
     private IllegalStateException notA(LookupKind wanted) {
         return new IllegalStateException("layout of compressor '" + compressor + "' is " + kind().description()
                 + ", not " + wanted.description() + ": switch on kind() before reading what only one kind has");
