@@ -4,7 +4,6 @@ import io.bloomfit.api.train.FitReport;
 import io.bloomfit.api.train.TrainedModel;
 
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.function.IntFunction;
 
 /** Test model whose score rows come from a function of the user: lets tests pick exact scores. */
@@ -41,25 +40,6 @@ final class MatrixModel implements TrainedModel {
             out[i] = rows.apply(users[i]);
         }
         return out;
-    }
-
-    @Override
-    public float[] score(int user, int[] items) {
-        float[] row = rows.apply(user);
-        float[] out = new float[items.length];
-        for (int i = 0; i < items.length; i++) {
-            out[i] = row[items[i]];
-        }
-        return out;
-    }
-
-    @Override
-    public int[] recommend(int user, int k, int[] exclude) {
-        float[] row = rows.apply(user);
-        int[] ex = exclude.clone();
-        Arrays.sort(ex);
-        return java.util.stream.IntStream.range(0, numItems).filter(i -> Arrays.binarySearch(ex, i) < 0).boxed()
-                .sorted((a, b) -> Float.compare(row[b], row[a])).limit(k).mapToInt(Integer::intValue).toArray();
     }
 
     @Override
