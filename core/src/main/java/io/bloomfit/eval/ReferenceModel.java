@@ -4,7 +4,6 @@ import io.bloomfit.api.train.FitReport;
 import io.bloomfit.api.train.TrainedModel;
 
 import java.nio.file.Path;
-import java.util.Arrays;
 
 /**
  * A {@link TrainedModel} whose scores come from a rule rather than a fit ({@link ReferenceMethod}): it has no
@@ -54,33 +53,6 @@ final class ReferenceModel implements TrainedModel {
             out[b] = row(users[b]);
         }
         return out;
-    }
-
-    @Override
-    public float[] score(int user, int[] items) {
-        float[] row = row(user);
-        float[] out = new float[items.length];
-        for (int i = 0; i < items.length; i++) {
-            out[i] = row[items[i]];
-        }
-        return out;
-    }
-
-    @Override
-    public int[] recommend(int user, int k, int[] exclude) {
-        float[] row = row(user);
-        boolean[] excluded = new boolean[numItems];
-        for (int item : exclude) {
-            excluded[item] = true;
-        }
-        Integer[] order = java.util.stream.IntStream.range(0, numItems).filter(i -> !excluded[i]).boxed()
-                .toArray(Integer[]::new);
-        Arrays.sort(order, (a, b) -> Float.compare(row[b], row[a])); // stable: equal scores keep the lower index first
-        int[] top = new int[Math.min(Math.max(k, 0), order.length)];
-        for (int i = 0; i < top.length; i++) {
-            top[i] = order[i];
-        }
-        return top;
     }
 
     /** @throws UnsupportedOperationException always: a reference ranker is recomputed, not stored */

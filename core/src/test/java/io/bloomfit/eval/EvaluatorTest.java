@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import io.bloomfit.api.data.Interactions;
+import io.bloomfit.api.train.TrainedModel;
 import org.junit.jupiter.api.Test;
 
 class EvaluatorTest {
@@ -15,7 +16,7 @@ class EvaluatorTest {
     // test: (0,2) (0,4: cold item) (1,3) (2,1: cold user) (3,1)
     private final Interactions test = new Interactions(4, 5,
             new int[] {0, 0, 1, 2, 3}, new int[] {2, 4, 3, 1, 1}, new float[] {1, 3, 2, 4, 1}, null);
-    private final MatrixModel model = MatrixModel.of(new float[][] {
+    private final TrainedModel model = MatrixModel.of(new float[][] {
             {.9f, .8f, .7f, .1f, .95f},
             {.5f, .9f, .9f, .6f, .1f},
             {.1f, .2f, .3f, .4f, .5f},
@@ -53,7 +54,7 @@ class EvaluatorTest {
         io.bloomfit.data.Split split = io.bloomfit.data.SplitSpec.random(0.2, 1)
                 .apply(io.bloomfit.data.SyntheticDatasets.preset("synthetic-ml100k").interactions());
         int items = split.train().numItems();
-        MatrixModel scorer = new MatrixModel(split.train().numUsers(), items, u -> {
+        TrainedModel scorer = MatrixModel.of(split.train().numUsers(), items, u -> {
             java.util.SplittableRandom rng = new java.util.SplittableRandom(u);
             float[] row = new float[items];
             for (int i = 0; i < items; i++) {

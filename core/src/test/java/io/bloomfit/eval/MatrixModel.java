@@ -1,78 +1,26 @@
 package io.bloomfit.eval;
 
-import io.bloomfit.api.train.FitReport;
 import io.bloomfit.api.train.TrainedModel;
 
-import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.function.IntFunction;
 
-/** Test model whose score rows come from a function of the user: lets tests pick exact scores. */
-final class MatrixModel implements TrainedModel {
+/**
+ * Test models whose score rows come from a function of the user, to pick exact scores: a {@link ReferenceModel}
+ * (the model whose scores come from a rule) with the test's rule.
+ */
+final class MatrixModel {
 
-    private final int numUsers;
-    private final int numItems;
-    private final IntFunction<float[]> rows;
-
-    MatrixModel(int numUsers, int numItems, IntFunction<float[]> rows) {
-        this.numUsers = numUsers;
-        this.numItems = numItems;
-        this.rows = rows;
+    private MatrixModel() {
     }
 
-    static MatrixModel of(float[][] scores) {
-        return new MatrixModel(scores.length, scores[0].length, u -> scores[u].clone());
+    /** Row {@code u} of {@code scores} for user {@code u}. */
+    static TrainedModel of(float[][] scores) {
+        return of(scores.length, scores[0].length, u -> scores[u]);
     }
 
-    @Override
-    public int numUsers() {
-        return numUsers;
-    }
-
-    @Override
-    public int numItems() {
-        return numItems;
-    }
-
-    @Override
-    public float[][] scoreAll(int[] users) {
-        float[][] out = new float[users.length][];
-        for (int i = 0; i < users.length; i++) {
-            out[i] = rows.apply(users[i]);
-        }
-        return out;
-    }
-
-    @Override
-    public float[] score(int user, int[] items) {
-        float[] row = rows.apply(user);
-        float[] out = new float[items.length];
-        for (int i = 0; i < items.length; i++) {
-            out[i] = row[items[i]];
-        }
-        return out;
-    }
-
-    @Override
-    public int[] recommend(int user, int k, int[] exclude) {
-        float[] row = rows.apply(user);
-        int[] ex = exclude.clone();
-        Arrays.sort(ex);
-        return java.util.stream.IntStream.range(0, numItems).filter(i -> Arrays.binarySearch(ex, i) < 0).boxed()
-                .sorted((a, b) -> Float.compare(row[b], row[a])).limit(k).mapToInt(Integer::intValue).toArray();
-    }
-
-    @Override
-    public void save(Path directory) {
-        throw new UnsupportedOperationException("test model is not saved");
-    }
-
-    @Override
-    public FitReport report() {
-        return new FitReport(new double[0], new double[0], "cpu()", 1, 0);
-    }
-
-    @Override
-    public void close() {
+    /** {@code rows.apply(u)} (numItems scores) for user {@code u}. */
+    static TrainedModel of(int numUsers, int numItems, IntFunction<float[]> rows) {
+        return ReferenceModel.perUser(numUsers, numItems,
+                (user, row) -> System.arraycopy(rows.apply(user), 0, row, 0, numItems));
     }
 }

@@ -1,6 +1,7 @@
 package io.bloomfit.eval;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import io.bloomfit.api.data.Interactions;
@@ -29,7 +30,19 @@ class ReferenceMethodTest {
             assertThat(r.mrr()).isCloseTo(2 / 3.0, within(1e-12));
             // the same list for every user, training items left out: u1 sees 1, 3, 4
             assertThat(popularity.recommend(1, 2, new int[] {0, 2})).containsExactly(1, 3);
+            // items 2 and 3 tie (one interaction each): the lower id first; k past the candidates gives them all
+            assertThat(popularity.recommend(0, 9, new int[0])).containsExactly(0, 1, 2, 3, 4);
+            assertThat(popularity.score(2, new int[] {3, 0})).containsExactly(1f, 3f);
+            assertThatThrownBy(() -> popularity.recommend(0, 0, new int[0])).hasMessage("k must be >= 1, was 0");
         }
+    }
+
+    @Test
+    void referenceModelsScoreAndRecommendThroughTheOneTrainedModelImplementation() throws NoSuchMethodException {
+        assertThat(ReferenceModel.class.getMethod("recommend", int.class, int.class, int[].class)
+                .getDeclaringClass()).isEqualTo(TrainedModel.class);
+        assertThat(ReferenceModel.class.getMethod("score", int.class, int[].class).getDeclaringClass())
+                .isEqualTo(TrainedModel.class);
     }
 
     /**

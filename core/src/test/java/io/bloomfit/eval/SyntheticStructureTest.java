@@ -30,7 +30,7 @@ class SyntheticStructureTest {
         LatentPreferences truth = data.truth();
         Evaluator evaluator = new Evaluator().withThreads(2);
 
-        EvaluationResult random = evaluator.evaluate(new MatrixModel(users, items, u -> {
+        EvaluationResult random = evaluator.evaluate(MatrixModel.of(users, items, u -> {
             SplittableRandom rng = new SplittableRandom(u);
             float[] row = new float[items];
             for (int i = 0; i < items; i++) {
@@ -38,9 +38,9 @@ class SyntheticStructureTest {
             }
             return row;
         }), train, split.test());
-        EvaluationResult pop = evaluator.evaluate(new MatrixModel(users, items, u -> popularity.clone()),
+        EvaluationResult pop = evaluator.evaluate(MatrixModel.of(users, items, u -> popularity.clone()),
                 train, split.test());
-        EvaluationResult oracle = evaluator.evaluate(new MatrixModel(users, items, u -> {
+        EvaluationResult oracle = evaluator.evaluate(MatrixModel.of(users, items, u -> {
             float[] row = new float[items];
             for (int i = 0; i < items; i++) {
                 row[i] = truth.affinity(u, i);

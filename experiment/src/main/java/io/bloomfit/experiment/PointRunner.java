@@ -166,8 +166,7 @@ public final class PointRunner {
                 }
             }
             return new ResultRow(point, ResultStatus.OK, null, metrics,
-                    new ResultRow.Fit(trainer.name(), report.device(), report.threads(), report.secondsPerEpoch(),
-                            report.lossPerEpoch(), report.fitSeconds(), tuned),
+                    ResultRow.Fit.of(trainer.name(), report, tuned),
                     new ResultRow.Sizes(parameters, bytes, achievedRatio, userStats, itemStats, layers),
                     new ResultRow.Costs(layoutSeconds, evalSeconds, heap.peakBytes(), now(),
                             ResultRow.Costs.THIS_PROCESS));
@@ -178,8 +177,7 @@ public final class PointRunner {
                     ? e.getMessage() : e.getClass().getName() + ": " + e.getMessage();
             ResultRow.Fit fit = report == null
                     ? new ResultRow.Fit(trainer.name(), null, spec.trainer().threads(), null, null, Double.NaN)
-                    : new ResultRow.Fit(trainer.name(), report.device(), report.threads(), report.secondsPerEpoch(),
-                    report.lossPerEpoch(), report.fitSeconds());
+                    : ResultRow.Fit.of(trainer.name(), report, null);
             return new ResultRow(point, ResultStatus.FAILED, error, null, fit,
                     new ResultRow.Sizes(parameters, bytes, achievedRatio, userStats, itemStats),
                     new ResultRow.Costs(layoutSeconds, Double.NaN, heap.peakBytes(), now(),

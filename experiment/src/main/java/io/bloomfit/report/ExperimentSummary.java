@@ -59,9 +59,9 @@ public final class ExperimentSummary {
                 popularity = a;
             }
         }
-        double popularityMrr = popularity == null || popularity.runs == 0 ? Double.NaN : popularity.mrr.mean;
-        double baseMrr = base == null || base.runs == 0 ? Double.NaN : base.mrr.mean;
-        double baseSeconds = base == null || base.runs == 0 ? Double.NaN : base.seconds.mean;
+        double popularityMrr = popularity == null || popularity.runs == 0 ? Double.NaN : popularity.mrr.mean();
+        double baseMrr = base == null || base.runs == 0 ? Double.NaN : base.mrr.mean();
+        double baseSeconds = base == null || base.runs == 0 ? Double.NaN : base.seconds.mean();
         Set<String> baseProcesses = base == null ? Set.of() : base.timedIn;
         List<SummaryRow> rows = new ArrayList<>();
         Map<SummaryRow.Group, GroupStatistics> statistics = new LinkedHashMap<>();
@@ -74,8 +74,8 @@ public final class ExperimentSummary {
             }
             PairedComparison versusPlain = base == null || a == base ? null
                     : PairedComparison.of(a.mrrByRepeat, base.mrrByRepeat);
-            statistics.put(row.group(), new GroupStatistics(MeanInterval.of(a.mrrValues), versusPlain,
-                    popularityMrr > 0 ? a.mrr.mean / popularityMrr : Double.NaN));
+            statistics.put(row.group(), new GroupStatistics(a.mrr, versusPlain,
+                    popularityMrr > 0 ? a.mrr.mean() / popularityMrr : Double.NaN));
         }
         rows.sort(Comparator.comparing((SummaryRow r) -> r.runs() == 0)
                 .thenComparing(Comparator.comparingDouble((SummaryRow r) -> r.quality().mrr()).reversed()));
@@ -128,48 +128,21 @@ public final class ExperimentSummary {
                 && r.group().compressor().equals(ReferenceMethod.POPULARITY.specName())).findFirst().orElse(null);
     }
 
-    /** Mean and sample standard deviation of the finite values (NaN for one value: a spread needs two). */
-    record Stat(double mean, double std, int n) {
-
-        static Stat of(double[] values) {
-            int n = 0;
-            double sum = 0;
-            for (double v : values) {
-                if (Double.isFinite(v)) {
-                    sum += v;
-                    n++;
-                }
-            }
-            if (n == 0) {
-                return new Stat(Double.NaN, Double.NaN, 0);
-            }
-            double mean = sum / n;
-            double squares = 0;
-            for (double v : values) {
-                if (Double.isFinite(v)) {
-                    squares += (v - mean) * (v - mean);
-                }
-            }
-            return new Stat(mean, n > 1 ? Math.sqrt(squares / (n - 1)) : Double.NaN, n);
-        }
-    }
-
     private static final class Aggregate {
         GridPoint point;
         int runs;
         int failed;
-        Stat mrr;
-        Stat p10;
-        Stat r10;
-        Stat ndcg;
-        Stat seconds;
-        Stat parameters;
-        Stat bytes;
-        Stat achieved;
+        MeanInterval mrr;
+        MeanInterval p10;
+        MeanInterval r10;
+        MeanInterval ndcg;
+        MeanInterval seconds;
+        MeanInterval parameters;
+        MeanInterval bytes;
+        MeanInterval achieved;
         Set<String> timedIn = new HashSet<>();
         ResultRow.LayerSizes layers;
         String firstError;
-        double[] mrrValues;
         Map<Integer, Double> mrrByRepeat = new LinkedHashMap<>();
 
         static Aggregate of(List<ResultRow> group) {
@@ -188,18 +161,17 @@ public final class ExperimentSummary {
                 }
             }
             a.runs = ok.size();
-            a.mrrValues = ok.stream().mapToDouble(r -> r.metrics().mrr()).toArray();
             for (ResultRow r : ok) {
                 a.mrrByRepeat.put(r.point().repeat(), r.metrics().mrr());
             }
-            a.mrr = Stat.of(ok.stream().mapToDouble(r -> r.metrics().mrr()).toArray());
-            a.p10 = Stat.of(ok.stream().mapToDouble(r -> r.metrics().precisionAt10()).toArray());
-            a.r10 = Stat.of(ok.stream().mapToDouble(r -> r.metrics().recallAt10()).toArray());
-            a.ndcg = Stat.of(ok.stream().mapToDouble(r -> r.metrics().ndcgAt10()).toArray());
-            a.seconds = Stat.of(ok.stream().mapToDouble(ResultRow::secondsPerEpoch).toArray());
-            a.parameters = Stat.of(ok.stream().mapToDouble(r -> (double) r.sizes().parameters()).toArray());
-            a.bytes = Stat.of(ok.stream().mapToDouble(r -> (double) r.sizes().bytes()).toArray());
-            a.achieved = Stat.of(ok.stream().mapToDouble(r -> r.sizes().achievedRatio()).toArray());
+            a.mrr = MeanInterval.of(ok.stream().mapToDouble(r -> r.metrics().mrr()).toArray());
+            a.p10 = MeanInterval.of(ok.stream().mapToDouble(r -> r.metrics().precisionAt10()).toArray());
+            a.r10 = MeanInterval.of(ok.stream().mapToDouble(r -> r.metrics().recallAt10()).toArray());
+            a.ndcg = MeanInterval.of(ok.stream().mapToDouble(r -> r.metrics().ndcgAt10()).toArray());
+            a.seconds = MeanInterval.of(ok.stream().mapToDouble(ResultRow::secondsPerEpoch).toArray());
+            a.parameters = MeanInterval.of(ok.stream().mapToDouble(r -> (double) r.sizes().parameters()).toArray());
+            a.bytes = MeanInterval.of(ok.stream().mapToDouble(r -> (double) r.sizes().bytes()).toArray());
+            a.achieved = MeanInterval.of(ok.stream().mapToDouble(r -> r.sizes().achievedRatio()).toArray());
             a.layers = ok.isEmpty() ? null : ok.get(0).sizes().layers();
             return a;
         }
@@ -210,16 +182,16 @@ public final class ExperimentSummary {
          * is never fitted, so it has no speed to compare and is not "not comparable" either.
          */
         SummaryRow toRow(double baseMrr, double baseSeconds, Set<String> baseProcesses) {
-            double relative = baseMrr > 0 ? mrr.mean / baseMrr : Double.NaN;
+            double relative = baseMrr > 0 ? mrr.mean() / baseMrr : Double.NaN;
             boolean comparable = runs == 0 || point.reference() || baseProcesses.isEmpty()
                     || (baseProcesses.size() == 1 && timedIn.equals(baseProcesses));
-            double speedup = seconds.mean > 0 && comparable ? baseSeconds / seconds.mean : Double.NaN;
+            double speedup = seconds.mean() > 0 && comparable ? baseSeconds / seconds.mean() : Double.NaN;
             return new SummaryRow(
                     new SummaryRow.Group(point.compressor(), point.hash(), point.ratio(), point.hashes(), point.sides()),
                     runs, failed,
-                    new SummaryRow.Quality(mrr.mean, mrr.std, p10.mean, r10.mean, ndcg.mean, relative),
-                    new SummaryRow.Speed(seconds.mean, seconds.std, speedup, comparable),
-                    new SummaryRow.Size(parameters.mean, bytes.mean, achieved.mean, layers), firstError);
+                    new SummaryRow.Quality(mrr.mean(), mrr.sd(), p10.mean(), r10.mean(), ndcg.mean(), relative),
+                    new SummaryRow.Speed(seconds.mean(), seconds.sd(), speedup, comparable),
+                    new SummaryRow.Size(parameters.mean(), bytes.mean(), achieved.mean(), layers), firstError);
         }
     }
 }

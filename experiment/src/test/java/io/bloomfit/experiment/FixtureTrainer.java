@@ -170,20 +170,6 @@ public class FixtureTrainer implements Trainer {
         }
 
         @Override
-        public float[] score(int user, int[] items) {
-            float[] out = new float[items.length];
-            for (int i = 0; i < items.length; i++) {
-                out[i] = itemScores[items[i]];
-            }
-            return out;
-        }
-
-        @Override
-        public int[] recommend(int user, int k, int[] exclude) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
         public void save(Path directory) {
             throw new UnsupportedOperationException();
         }

@@ -27,6 +27,10 @@ enum DependencyRule {
     STORE_NOT_ON_ENGINES_PLUGINS_OR_APPS("a store module (store-*) depends on no engine (engine-*), no plugin module "
             + "(*-plugins) and neither cli nor server outside test scope: the CLI, the server and a Spark runner all "
             + "open stores, so a store sees only experiment, JDBC drivers and its own libraries"),
+    SHIPPED_APPS_WITHOUT_JMH("cli and server, the applications users run, have no JMH (org.openjdk.jmh) on their run-time "
+            + "class path: neither they nor a bloomfit module they reach through compile or runtime dependencies "
+            + "depends on it in those scopes; the JMH harness stays in benchmarks, and the measuring code the CLI "
+            + "uses lives in bench-train"),
     API_REQUIRES_NOTHING("api's module-info requires nothing but java.base"),
     CORE_REQUIRES_ONLY_API("core's module-info requires io.bloomfit.api and nothing else"),
     REQUIRES_MATCH_POM("a module-info requires a bloomfit module only when its pom depends on that module's "

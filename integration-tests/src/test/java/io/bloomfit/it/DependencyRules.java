@@ -1,7 +1,10 @@
 package io.bloomfit.it;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,17 +20,25 @@ final class DependencyRules {
     /** The application modules: the only ones that may use Quarkus. */
     static final Set<String> QUARKUS_APPS = Set.of("cli", "server", "integration-tests");
 
+    /** The applications users run: no benchmark harness on their run-time class path. */
+    static final Set<String> SHIPPED_APPS = Set.of("cli", "server");
+
+    /** JMH's group: the benchmark harness. */
+    static final String JMH_GROUP = "org.openjdk.jmh";
+
     /** The bloomfit modules the Spark runner may use besides engines and plugins. */
     static final Set<String> SPARK_MAY_USE = Set.of("api", "core", "experiment");
 
     private final Reactor reactor;
     private final Map<String, String> folderByArtifact = new HashMap<>();
     private final Map<String, ModulePom> byModuleName = new HashMap<>();
+    private final Map<String, ModulePom> byFolder = new HashMap<>();
 
     private DependencyRules(Reactor reactor) {
         this.reactor = reactor;
         for (ModulePom module : reactor.modules()) {
             folderByArtifact.put(module.artifactId(), module.folder());
+            byFolder.put(module.folder(), module);
             module.moduleInfo().ifPresent(info -> byModuleName.put(info.name(), module));
         }
     }
@@ -52,6 +63,9 @@ final class DependencyRules {
         checkQuarkus(root, List.of(), found);
         for (ModulePom module : reactor.modules()) {
             checkPom(module, found);
+            if (SHIPPED_APPS.contains(module.folder())) {
+                checkNoJmhAtRunTime(module, found);
+            }
             module.moduleInfo().ifPresent(info -> checkModuleInfo(module, info, found));
         }
         return found;
@@ -59,9 +73,7 @@ final class DependencyRules {
 
     private void checkPom(ModulePom module, List<Violation> found) {
         String folder = module.folder();
-        // a child inherits the root pom's <dependencies>
-        List<PomDependency> dependencies = Stream.concat(reactor.root().dependencies().stream(),
-                module.dependencies().stream()).toList();
+        List<PomDependency> dependencies = withInherited(module);
         checkQuarkus(module, dependencies, found);
         for (PomDependency d : dependencies) {
             if ("test".equals(scope(module, d))) {
@@ -90,6 +102,34 @@ final class DependencyRules {
             }
             broken.ifPresent(rule -> found.add(new Violation(folder, describe(module, d), rule)));
         }
+    }
+
+    /**
+     * JMH anywhere on {@code app}'s run-time class path as the poms give it: {@code app}'s compile and runtime
+     * dependencies, and theirs (those scopes are the transitive ones) through every bloomfit module they reach.
+     */
+    private void checkNoJmhAtRunTime(ModulePom app, List<Violation> found) {
+        Deque<ModulePom> todo = new ArrayDeque<>(List.of(app));
+        Set<String> reached = new HashSet<>(Set.of(app.folder()));
+        while (!todo.isEmpty()) {
+            ModulePom module = todo.poll();
+            for (PomDependency d : withInherited(module)) {
+                String scope = scope(module, d);
+                if (!"compile".equals(scope) && !"runtime".equals(scope)) {
+                    continue;
+                }
+                if (JMH_GROUP.equals(d.groupId())) {
+                    found.add(new Violation(app.folder(), describe(module, d) + (module == app ? ""
+                            : " through " + module.folder()), DependencyRule.SHIPPED_APPS_WITHOUT_JMH));
+                }
+                bloomfitFolder(d).map(byFolder::get).filter(next -> reached.add(next.folder())).ifPresent(todo::add);
+            }
+        }
+    }
+
+    /** {@code module}'s {@code <dependencies>} after the root pom's, which a child inherits. */
+    private List<PomDependency> withInherited(ModulePom module) {
+        return Stream.concat(reactor.root().dependencies().stream(), module.dependencies().stream()).toList();
     }
 
     private void checkQuarkus(ModulePom module, List<PomDependency> dependencies, List<Violation> found) {

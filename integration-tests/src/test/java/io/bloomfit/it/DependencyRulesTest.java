@@ -218,6 +218,31 @@ class DependencyRulesTest {
     }
 
     @Test
+    void jmhOnAShippedAppsRunTimeClassPathDirectlyOrThroughAnotherModule() {
+        Map<String, String[]> modules = clean();
+        String jmh = dep("org.openjdk.jmh", "jmh-core", null);
+        modules.put("benchmarks", module(pom("bloomfit-benchmarks", deps(API, dep("io.bloomfit", "bloomfit-bench-train", null),
+                jmh, dep("org.openjdk.jmh", "jmh-generator-annprocess", "provided"))), null));
+        modules.put("bench-train", module(pom("bloomfit-bench-train", deps(API, dep("io.bloomfit", "bloomfit-core", null))), null));
+        modules.put("server", module(pom("bloomfit-server", quarkusBom() + deps(dep("io.bloomfit", "bloomfit-experiment", null),
+                dep("io.bloomfit", "bloomfit-benchmarks", "test"), dep("org.openjdk.jmh", "jmh-core", "runtime"))), null));
+        modules.put("cli", module(pom("bloomfit-cli", quarkusBom() + deps(dep("io.bloomfit", "bloomfit-experiment", null),
+                dep("io.bloomfit", "bloomfit-benchmarks", null))), null));
+
+        assertThat(DependencyRules.check(reactor(modules))).containsExactly(
+                new Violation("cli", "org.openjdk.jmh:jmh-core (compile) through benchmarks",
+                        DependencyRule.SHIPPED_APPS_WITHOUT_JMH),
+                new Violation("server", "org.openjdk.jmh:jmh-core (runtime)", DependencyRule.SHIPPED_APPS_WITHOUT_JMH));
+
+        // the measuring code without the harness, and the harness in test scope only: nothing to report
+        modules.put("server", module(pom("bloomfit-server", quarkusBom() + deps(dep("io.bloomfit", "bloomfit-experiment", null),
+                dep("io.bloomfit", "bloomfit-benchmarks", "test"))), null));
+        modules.put("cli", module(pom("bloomfit-cli", quarkusBom() + deps(dep("io.bloomfit", "bloomfit-experiment", null),
+                dep("io.bloomfit", "bloomfit-bench-train", null))), null));
+        assertThat(DependencyRules.check(reactor(modules))).isEmpty();
+    }
+
+    @Test
     void aViolationNamesTheModuleTheDependencyAndTheRule() {
         Violation violation = new Violation("engine-cpu", "io.bloomfit:bloomfit-experiment (compile)",
                 DependencyRule.ENGINE_NOT_ON_EXPERIMENT);

@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /**
@@ -109,48 +108,6 @@ public final class DotProductModel implements TrainedModel {
             }
         }
         return rows;
-    }
-
-    @Override
-    public float[] score(int user, int[] items) {
-        float[] out = new float[items.length];
-        int ub = user * dim;
-        for (int j = 0; j < items.length; j++) {
-            float s = 0;
-            for (int f = 0; f < dim; f++) {
-                s += userFactors[ub + f] * itemFactorsT[f][items[j]];
-            }
-            out[j] = s;
-        }
-        return out;
-    }
-
-    @Override
-    public int[] recommend(int user, int k, int[] exclude) {
-        float[] row = scoreAll(new int[] {user})[0];
-        for (int i : exclude) {
-            row[i] = Float.NEGATIVE_INFINITY;
-        }
-        int n = Math.min(k, numItems - exclude.length);
-        int[] best = new int[Math.max(0, n)];
-        float[] bestScore = new float[best.length];
-        Arrays.fill(bestScore, Float.NEGATIVE_INFINITY);
-        int size = 0;
-        for (int i = 0; i < numItems && best.length > 0; i++) {
-            float s = row[i];
-            if (s == Float.NEGATIVE_INFINITY || (size == best.length && s <= bestScore[size - 1])) {
-                continue;
-            }
-            int pos = size < best.length ? size++ : size - 1;
-            while (pos > 0 && bestScore[pos - 1] < s) {
-                bestScore[pos] = bestScore[pos - 1];
-                best[pos] = best[pos - 1];
-                pos--;
-            }
-            bestScore[pos] = s;
-            best[pos] = i;
-        }
-        return Arrays.copyOf(best, size);
     }
 
     /** Writes {@code factors.bin} (big-endian floats: users then items, row-major) and {@code model.json}. */

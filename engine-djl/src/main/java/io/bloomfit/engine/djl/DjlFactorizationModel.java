@@ -17,8 +17,8 @@ import java.nio.file.Path;
 /**
  * A {@link FactorizationModel} scored with libtorch: the transposed item matrix and item biases live in a
  * PyTorch array on the CPU, so {@link #scoreAll} is one matrix product per batch of users (PyTorch's sgemm, with
- * the engine's intra-op threads): {@code [U, b_u, 1] x [V^T; 1; b_i]}. Everything else (single scores, top-k,
- * saving) is the engine-neutral model's. Scores agree with {@link FactorizationModel#scoreAll} up to float
+ * the engine's intra-op threads): {@code [U, b_u, 1] x [V^T; 1; b_i]}. Single scores and top-k are read off that
+ * product ({@link io.bloomfit.api.train.TrainedModel}'s defaults); saving is the engine-neutral model's. Scores agree with {@link FactorizationModel#scoreAll} up to float
  * rounding (the order of the sums differs). Thread-safe; {@link #close} frees the native array.
  */
 public final class DjlFactorizationModel implements Factorized {
@@ -69,16 +69,6 @@ public final class DjlFactorizationModel implements Factorized {
             }
         }
         return out;
-    }
-
-    @Override
-    public float[] score(int user, int[] items) {
-        return model.score(user, items);
-    }
-
-    @Override
-    public int[] recommend(int user, int k, int[] exclude) {
-        return FactorizationModel.recommend(this, user, k, exclude);
     }
 
     @Override

@@ -93,8 +93,7 @@ final class DjlFit {
             for (TableId t : TableId.values()) {
                 trained[t.ordinal()] = tables.values(t);
             }
-            FitReport report = new FitReport(result.secondsPerEpoch(), result.lossPerEpoch(), device.toString(),
-                    JniUtils.getNumThreads(), shapes.totalFloats());
+            FitReport report = result.report(device.toString(), JniUtils.getNumThreads(), shapes.totalFloats());
             return new FactorizationModel(spec, request.userLayout(), request.itemLayout(),
                     new ModelParameters(plans, shapes, trained), report,
                     origin);

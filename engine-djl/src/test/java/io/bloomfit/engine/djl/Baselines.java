@@ -105,20 +105,6 @@ final class Baselines {
         }
 
         @Override
-        public float[] score(int user, int[] is) {
-            float[] out = new float[is.length];
-            for (int n = 0; n < is.length; n++) {
-                out[n] = score(user, is[n]);
-            }
-            return out;
-        }
-
-        @Override
-        public int[] recommend(int user, int k, int[] exclude) {
-            throw new UnsupportedOperationException("baselines only score");
-        }
-
-        @Override
         public void save(Path directory) {
             throw new UnsupportedOperationException("baselines are not saved");
         }

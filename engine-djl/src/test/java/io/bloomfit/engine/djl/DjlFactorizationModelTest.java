@@ -4,6 +4,7 @@ import io.bloomfit.api.data.Interactions;
 import io.bloomfit.api.train.Loss;
 import io.bloomfit.api.train.ModelSpec;
 import io.bloomfit.api.train.OptimizerKind;
+import io.bloomfit.api.train.TrainedModel;
 import io.bloomfit.api.train.TrainingListener;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -37,9 +38,18 @@ class DjlFactorizationModelTest {
         float[][] java = model.factorization().scoreAll(users);
         for (int r = 0; r < users.length; r++) {
             // one sgemm with the biases folded in against Java sums: equal up to float rounding
-            assertThat(all[r]).containsExactly(model.score(users[r], items), within(1e-5f));
             assertThat(all[r]).containsExactly(java[r], within(1e-5f));
+            // single scores are read off the libtorch row, so they rank as recommend does
+            assertThat(model.score(users[r], items)).containsExactly(model.scoreAll(new int[] {users[r]})[0]);
         }
+    }
+
+    @Test
+    void scoreAndRecommendAreTheOneTrainedModelImplementation() throws NoSuchMethodException {
+        assertThat(DjlFactorizationModel.class.getMethod("recommend", int.class, int.class, int[].class)
+                .getDeclaringClass()).isEqualTo(TrainedModel.class);
+        assertThat(DjlFactorizationModel.class.getMethod("score", int.class, int[].class).getDeclaringClass())
+                .isEqualTo(TrainedModel.class);
     }
 
     @Test

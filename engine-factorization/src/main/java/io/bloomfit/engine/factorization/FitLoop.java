@@ -3,6 +3,7 @@ package io.bloomfit.engine.factorization;
 import io.bloomfit.api.data.Interactions;
 import io.bloomfit.api.embed.EmbeddingLayout;
 import io.bloomfit.api.train.CapabilityProblem;
+import io.bloomfit.api.train.FitReport;
 import io.bloomfit.api.train.FitRequest;
 import io.bloomfit.api.train.ModelKind;
 import io.bloomfit.api.train.ModelSpec;
@@ -13,6 +14,7 @@ import io.bloomfit.api.train.TrainingDivergedException;
 import io.bloomfit.api.train.TrainingListener;
 import io.bloomfit.engine.factorization.model.LookupPlan;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Supplier;
 import java.util.function.IntFunction;
@@ -33,6 +35,19 @@ public final class FitLoop {
 
     /** Seconds and mean loss of each epoch. */
     public record Result(double[] secondsPerEpoch, double[] lossPerEpoch) {
+
+        /**
+         * These epochs as the fit's {@link FitReport}, with the device the fit ran on, the threads it used and its
+         * trainable floats: the one way an engine's fit (factorization or network) reports.
+         */
+        public FitReport report(String device, int threads, long parameters) {
+            return new FitReport(secondsPerEpoch, lossPerEpoch, device, threads, parameters);
+        }
+
+        /** The first {@code epochs} epochs (those finished so far, for the report of an epoch's model). */
+        public Result first(int epochs) {
+            return new Result(Arrays.copyOf(secondsPerEpoch, epochs), Arrays.copyOf(lossPerEpoch, epochs));
+        }
     }
 
     private FitLoop() {

@@ -2,6 +2,7 @@ package io.bloomfit.engine.factorization;
 
 import io.bloomfit.api.data.Interactions;
 import io.bloomfit.api.train.DeviceChoice;
+import io.bloomfit.api.train.FitReport;
 import io.bloomfit.api.train.Loss;
 import io.bloomfit.api.train.ModelKind;
 import io.bloomfit.api.train.ModelSpec;
@@ -62,6 +63,22 @@ class FitLoopTest {
         assertThat(pairs).hasSize(50);
         assertThat(result.lossPerEpoch()).containsExactly(12.5, 12.5);
         assertThat(result.secondsPerEpoch()).hasSize(2);
+    }
+
+    @Test
+    void theReportOfAResultCarriesItsEpochsAndTheFirstEpochsSoFar() {
+        FitLoop.Result result = new FitLoop.Result(new double[] {2.0, 1.5, 1.0}, new double[] {0.9, 0.7, 0.6});
+
+        FitReport report = result.report("cpu()", 3, 1234);
+        assertThat(report.secondsPerEpoch()).containsExactly(2.0, 1.5, 1.0);
+        assertThat(report.lossPerEpoch()).containsExactly(0.9, 0.7, 0.6);
+        assertThat(report.fitSeconds()).isEqualTo(4.5);
+        assertThat(report).extracting(FitReport::device, FitReport::threads, FitReport::parameters)
+                .containsExactly("cpu()", 3, 1234L);
+        FitReport soFar = result.first(2).report("cpu()", 3, 1234);
+        assertThat(soFar.secondsPerEpoch()).containsExactly(2.0, 1.5);
+        assertThat(soFar.lossPerEpoch()).containsExactly(0.9, 0.7);
+        assertThat(result.first(0).report("cpu()", 3, 1234).fitSeconds()).isZero();
     }
 
     @Test

@@ -1,7 +1,6 @@
 package io.bloomfit.experiment.grid;
 
-import io.bloomfit.experiment.grid.ResultRowJson;
-import io.bloomfit.experiment.grid.TunedChoice;
+import io.bloomfit.api.train.FitReport;
 
 import java.util.Objects;
 
@@ -52,6 +51,16 @@ public record ResultRow(GridPoint point, ResultStatus status, String error, Rank
         public Fit(String trainer, String device, int threads, double[] secondsPerEpoch, double[] lossPerEpoch,
                    double fitSeconds) {
             this(trainer, device, threads, secondsPerEpoch, lossPerEpoch, fitSeconds, null);
+        }
+
+        /**
+         * The fit as {@code trainer} reported it: the one copy of a {@link FitReport} into a result row.
+         *
+         * @param tuned what tuning chose, or {@code null}
+         */
+        public static Fit of(String trainer, FitReport report, TunedChoice tuned) {
+            return new Fit(trainer, report.device(), report.threads(), report.secondsPerEpoch(),
+                    report.lossPerEpoch(), report.fitSeconds(), tuned);
         }
 
         @Override

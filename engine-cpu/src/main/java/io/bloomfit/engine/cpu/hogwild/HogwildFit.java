@@ -6,6 +6,7 @@ import io.bloomfit.api.train.Loss;
 import io.bloomfit.api.train.ModelSpec;
 import io.bloomfit.api.train.TrainingListener;
 import io.bloomfit.engine.factorization.Batch;
+import io.bloomfit.engine.factorization.FitLoop;
 import io.bloomfit.engine.factorization.Minibatches;
 import io.bloomfit.engine.factorization.model.FactorizationModel;
 import io.bloomfit.engine.factorization.model.ModelOrigin;
@@ -93,8 +94,7 @@ public final class HogwildFit {
                 listener.epochFinished(epoch, spec.epochs(), losses[epoch - 1], seconds[epoch - 1]);
                 if (epochModels) {
                     // every worker has finished the epoch: the tables hold still while they are copied
-                    FitReport sofar = new FitReport(java.util.Arrays.copyOf(seconds, epoch),
-                            java.util.Arrays.copyOf(losses, epoch), device, threads,
+                    FitReport sofar = new FitLoop.Result(seconds, losses).first(epoch).report(device, threads,
                             parameters.shapes().totalFloats());
                     try (FactorizationModel current = new FactorizationModel(spec, request.userLayout(),
                             request.itemLayout(), copy(parameters), sofar, origin)) {
@@ -108,7 +108,8 @@ public final class HogwildFit {
                 pool.shutdownNow();
             }
         }
-        FitReport report = new FitReport(seconds, losses, device, threads, parameters.shapes().totalFloats());
+        FitReport report = new FitLoop.Result(seconds, losses).report(device, threads,
+                parameters.shapes().totalFloats());
         return new FactorizationModel(spec, request.userLayout(), request.itemLayout(), parameters, report, origin);
     }
 

@@ -79,8 +79,7 @@ public final class BloomNetworkFit {
                 };
             });
             NetworkParameters trained = download(parameters, encoding.positions(), spec);
-            FitReport report = new FitReport(result.secondsPerEpoch(), result.lossPerEpoch(), device.toString(),
-                    JniUtils.getNumThreads(), trained.count());
+            FitReport report = result.report(device.toString(), JniUtils.getNumThreads(), trained.count());
             return new BloomNetworkModel(spec.network(), encoding, request.train().userItems(), trained, report,
                     device);
         } finally {

@@ -8,7 +8,6 @@ import io.bloomfit.api.data.UserItems;
 import io.bloomfit.api.train.FitReport;
 import io.bloomfit.api.train.NetworkSpec;
 import io.bloomfit.api.train.TrainedModel;
-import io.bloomfit.engine.factorization.model.TopK;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -124,29 +123,6 @@ public final class BloomNetworkModel implements TrainedModel {
             scores[i] = s;
         }
         return scores;
-    }
-
-    @Override
-    public float[] score(int user, int[] items) {
-        float[] all = scoreAll(new int[] {user})[0];
-        float[] out = new float[items.length];
-        for (int i = 0; i < items.length; i++) {
-            out[i] = all[items[i]];
-        }
-        return out;
-    }
-
-    @Override
-    public int[] recommend(int user, int k, int[] exclude) {
-        if (k < 1) {
-            throw new IllegalArgumentException("k must be >= 1, was " + k);
-        }
-        float[] scores = scoreAll(new int[] {user})[0];
-        boolean[] excluded = new boolean[scores.length];
-        for (int item : exclude) {
-            excluded[item] = true;
-        }
-        return TopK.select(scores, excluded, k);
     }
 
     /**

@@ -112,16 +112,6 @@ class BloomNetworkAcceptanceTest {
             }
 
             @Override
-            public float[] score(int user, int[] items) {
-                throw new UnsupportedOperationException("not needed by the evaluator");
-            }
-
-            @Override
-            public int[] recommend(int user, int k, int[] exclude) {
-                throw new UnsupportedOperationException("not needed by the evaluator");
-            }
-
-            @Override
             public void save(java.nio.file.Path directory) {
                 throw new UnsupportedOperationException("not needed by the evaluator");
             }

@@ -1,5 +1,6 @@
 package io.bloomfit.engine.djl.network;
 
+import io.bloomfit.api.train.TrainedModel;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,5 +31,14 @@ class RecoveryTest {
         assertThat((double) scores[2]).isCloseTo(-3.9120, within(1e-4));
         assertThat((double) scores[3]).isCloseTo(-5.9915, within(1e-4));
         assertThat(scores[1]).isGreaterThan(scores[2]).isGreaterThan(scores[0]).isGreaterThan(scores[3]);
+    }
+
+    @Test
+    void aNetworkModelScoresAndRanksThroughTheOneTrainedModelImplementation() throws NoSuchMethodException {
+        // the recovered row is ranked and read by TrainedModel's defaults (ties, NaN and exclusion as they say)
+        assertThat(BloomNetworkModel.class.getMethod("recommend", int.class, int.class, int[].class)
+                .getDeclaringClass()).isEqualTo(TrainedModel.class);
+        assertThat(BloomNetworkModel.class.getMethod("score", int.class, int[].class).getDeclaringClass())
+                .isEqualTo(TrainedModel.class);
     }
 }

@@ -187,6 +187,10 @@ public final class FactorizationModel implements Factorized {
         }
     }
 
+    /**
+     * The same floats as the {@link io.bloomfit.api.train.TrainedModel#score default} (this model's {@link #scoreAll} row), without
+     * scoring every item: each score is summed in the order {@link #scoreAll} sums it.
+     */
     @Override
     public float[] score(int user, int[] items) {
         checkOpen();
@@ -205,31 +209,6 @@ public final class FactorizationModel implements Factorized {
             out[n] = s;
         }
         return out;
-    }
-
-    @Override
-    public int[] recommend(int user, int k, int[] exclude) {
-        return recommend(this, user, k, exclude);
-    }
-
-    /**
-     * The {@code k} best items of {@code user} by {@code model}'s {@link #scoreAll}, leaving out {@code exclude}:
-     * the one way every factorization model recommends, whatever computes its scores.
-     */
-    public static int[] recommend(Factorized model, int user, int k, int[] exclude) {
-        FactorizationModel f = model.factorization();
-        f.checkOpen();
-        f.checkUser(user);
-        if (k < 1) {
-            throw new IllegalArgumentException("k must be >= 1, was " + k);
-        }
-        float[] scores = model.scoreAll(new int[] {user})[0];
-        boolean[] excluded = new boolean[f.numItems];
-        for (int item : exclude) {
-            f.checkItem(item);
-            excluded[item] = true;
-        }
-        return TopK.select(scores, excluded, k);
     }
 
     @Override

@@ -45,9 +45,8 @@ public final class FusedSparseFit {
                 (float) spec.l2()), () -> model(request, tables, plans, new FitReport(new double[0], new double[0],
                 device, tables.threadsUsed(), tables.shapes().totalFloats()), origin));
         // the threads the row work ran on, not the limit: a small batch's sparse step stays on one (RowRanges)
-        FitReport report = new FitReport(result.secondsPerEpoch(), result.lossPerEpoch(), device,
-                tables.threadsUsed(), tables.shapes().totalFloats());
-        return model(request, tables, plans, report, origin);
+        return model(request, tables, plans, result.report(device, tables.threadsUsed(),
+                tables.shapes().totalFloats()), origin);
     }
 
     /** A model of the tables' current values (a copy: training may go on). */

@@ -1,9 +1,11 @@
 package io.bloomfit.engine.factorization.model;
 
+import io.bloomfit.api.train.TrainedModel;
 import org.junit.jupiter.api.Test;
 
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -69,6 +71,24 @@ class FactorizationModelTest {
                 .mapToInt(Integer::intValue).toArray();
         assertThat(MODEL.recommend(user, 10, exclude)).containsExactly(expected);
         assertThat(MODEL.recommend(user, 3, new int[0])).containsExactly(ranked[0], ranked[1], ranked[2]);
+    }
+
+    @Test
+    void scoreGivesTheDefaultsFloatsOnTiedScoresAndRecommendIsTheDefault() throws NoSuchMethodException {
+        FactorizationModel tied = Models.tied(Models.bloom(20, 4, 5), Models.plain(300, 4), Models.spec(4, false), 3);
+        TrainedModel defaults = Models.defaultsOf(tied);
+        SplittableRandom random = new SplittableRandom(17);
+        for (int user = 0; user < 20; user++) {
+            float[] row = tied.scoreAll(new int[] {user})[0];
+            assertThat(IntStream.range(0, 300).mapToObj(i -> row[i]).distinct().count()).as("ties").isLessThan(100);
+            int[] items = random.ints(60, 0, 300).toArray();
+            assertThat(tied.score(user, items)).containsExactly(defaults.score(user, items));
+        }
+        assertThatThrownBy(() -> tied.score(0, new int[] {300})).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> defaults.score(0, new int[] {300})).isInstanceOf(IllegalArgumentException.class);
+        // only score is overridden (for speed: it scores the items asked, not all of them)
+        assertThat(FactorizationModel.class.getMethod("recommend", int.class, int.class, int[].class)
+                .getDeclaringClass()).isEqualTo(TrainedModel.class);
     }
 
     @Test

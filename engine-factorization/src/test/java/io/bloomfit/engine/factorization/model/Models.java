@@ -9,8 +9,11 @@ import io.bloomfit.api.train.Loss;
 import io.bloomfit.api.train.ModelKind;
 import io.bloomfit.api.train.ModelSpec;
 import io.bloomfit.api.train.OptimizerKind;
+import io.bloomfit.api.train.TrainedModel;
 
+import java.nio.file.Path;
 import java.util.SplittableRandom;
+import java.util.function.DoubleSupplier;
 
 /** Models with random (untrained) parameters, for tests of scoring and files that need no fit. */
 final class Models {
@@ -25,14 +28,28 @@ final class Models {
 
     /** A model over {@code users} and {@code items} with every parameter drawn from N(0, 0.5^2). */
     static FactorizationModel random(EmbeddingLayout users, EmbeddingLayout items, ModelSpec spec, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        return model(users, items, spec, () -> (float) (0.5 * random.nextGaussian()));
+    }
+
+    /**
+     * A model whose parameters are each -1, 0 or 1 (seeded): scores are small sums of halves and whole numbers,
+     * so many of a user's items tie exactly.
+     */
+    static FactorizationModel tied(EmbeddingLayout users, EmbeddingLayout items, ModelSpec spec, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        return model(users, items, spec, () -> random.nextInt(3) - 1);
+    }
+
+    private static FactorizationModel model(EmbeddingLayout users, EmbeddingLayout items, ModelSpec spec,
+                                            DoubleSupplier parameter) {
         ModelParameters.Plans plans = ModelParameters.plans(users, items, spec.compressBiases());
         TableShapes shapes = ModelParameters.shapes(plans, spec.dimension());
-        SplittableRandom random = new SplittableRandom(seed);
         float[][] tables = new float[TableId.values().length][];
         for (TableId t : TableId.values()) {
             tables[t.ordinal()] = new float[Math.toIntExact(shapes.floats(t))];
             for (int i = 0; i < tables[t.ordinal()].length; i++) {
-                tables[t.ordinal()][i] = (float) (0.5 * random.nextGaussian());
+                tables[t.ordinal()][i] = (float) parameter.getAsDouble();
             }
         }
         FitReport report = new FitReport(new double[] {0.5, 0.25}, new double[] {0.9, 0.7}, "cpu", 1,
@@ -47,5 +64,42 @@ final class Models {
 
     static EmbeddingLayout bloom(int n, int dimension, long seed) {
         return EmbeddingCompressors.layout("bloom", new LayoutRequest(n, dimension, 0.5, 2, "xxh3", seed));
+    }
+
+    /**
+     * {@code model}'s sizes and {@link TrainedModel#scoreAll} and nothing else of it: its {@code score} and
+     * {@code recommend} are {@link TrainedModel}'s defaults, to compare an override with.
+     */
+    static TrainedModel defaultsOf(TrainedModel model) {
+        return new TrainedModel() {
+            @Override
+            public int numUsers() {
+                return model.numUsers();
+            }
+
+            @Override
+            public int numItems() {
+                return model.numItems();
+            }
+
+            @Override
+            public float[][] scoreAll(int[] users) {
+                return model.scoreAll(users);
+            }
+
+            @Override
+            public void save(Path directory) {
+                throw new UnsupportedOperationException("compares scores only");
+            }
+
+            @Override
+            public FitReport report() {
+                return model.report();
+            }
+
+            @Override
+            public void close() {
+            }
+        };
     }
 }
