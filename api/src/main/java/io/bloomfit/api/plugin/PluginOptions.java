@@ -127,6 +127,14 @@ public final class PluginOptions {
         return (Boolean) require(name);
     }
 
+    /**
+     * Whether {@code name} is {@value PluginOption#AUTOMATIC}: the plugin works the value out itself.
+     * @throws IllegalStateException when it is not given
+     */
+    public boolean isAutomatic(String name) {
+        return PluginOption.AUTOMATIC.equals(require(name));
+    }
+
     /** A choice's value. @throws IllegalStateException when it is not given */
     public String choice(String name) {
         return (String) require(name);
