@@ -147,6 +147,16 @@ public final class PluginOptions {
         return of(copy);
     }
 
+    /** These values and those of {@code more}; where both give an option, {@code more}'s value (unchecked). */
+    public PluginOptions plus(PluginOptions more) {
+        if (more.isEmpty()) {
+            return this;
+        }
+        TreeMap<String, Object> copy = new TreeMap<>(values);
+        copy.putAll(more.values);
+        return new PluginOptions(copy);
+    }
+
     private Object require(String name) {
         Object v = values.get(name);
         if (v == null) {

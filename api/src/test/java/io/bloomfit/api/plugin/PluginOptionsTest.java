@@ -82,4 +82,13 @@ class PluginOptionsTest {
                 .extracting(OptionProblem::toString)
                 .containsExactly("hotShare: 'auto' is not a number; expected a number in [0, 1]");
     }
+
+    @Test
+    void plusAddsAndOverrides() {
+        PluginOptions a = PluginOptions.of(Map.of("hotShare", 0.5, "signed", true));
+        assertThat(a.plus(PluginOptions.of(Map.of("hotShare", 0.25, "features", 8))).asMap()).containsExactly(
+                Map.entry("features", 8), Map.entry("hotShare", 0.25), Map.entry("signed", true));
+        assertThat(a.plus(PluginOptions.NONE)).isSameAs(a);
+        assertThat(PluginOptions.NONE.plus(a)).isEqualTo(a);
+    }
 }
