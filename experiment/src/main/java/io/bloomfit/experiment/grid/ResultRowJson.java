@@ -15,21 +15,21 @@ import java.util.TreeMap;
 /**
  * A {@link ResultRow} as one flat JSON object, the form of a line of {@code results.jsonl} and of a row any store
  * or API hands out. The field names and their order are a public contract: {@code compressor, hash, ratio, hashes,
- * sides, repeat, seed, status, error, mrr, precision_at_10, recall_at_10, ndcg_at_10, fit_seconds_per_epoch,
- * loss_per_epoch, fit_seconds, eval_seconds, layout_seconds, parameters, bytes, achieved_ratio, user_layout,
- * item_layout, peak_heap_bytes, device, threads, trainer, finished_at, timed_in}, then, for a tuned point only,
- * {@code tuned: {learningRate, l2, epochs}} and {@code validation_score}; {@code user_layout} and {@code item_layout}
- * hold {@code entities, rows, achieved_ratio, entities_sharing_signature, shared_fraction, max_entities_per_row,
- * mean_entities_per_row, collision_warning} (the last, derived on writing, is {@code null} unless
- * {@link CollisionCheck} finds the layout far worse than random hashing). Rows of {@code bloom-network}
- * points add, last, {@code input_layer_parameters, input_layer_bytes, output_layer_parameters, output_layer_bytes}
- * (float32 bytes of the network's input and output layers); other rows leave them out. Then, for rows whose
- * compressor takes options, {@code options}: every option the layouts were built with, resolved (defaults and tuned
- * values included), by name, e.g. {@code "options": {"coldFloor": 0.2, "hotShare": 0.25}}; and, for points the
- * spec's {@code grid.options} gave options, {@code grid_options}: those options only, part of the point's identity
- * ({@link GridPoint#key()}); rows without them leave the fields out. A tuned point whose spec tunes compressor
- * options also has {@code options} inside {@code tuned}: the values chosen. Numbers that do not exist (NaN) are
- * {@code null}.
+ * sides, repeat, seed} (then {@code grid_options}, only for a point the spec's {@code grid.options} gave options:
+ * those options by name, part of the point's identity, {@link GridPoint#key()}), {@code status, error, mrr,
+ * precision_at_10, recall_at_10, ndcg_at_10, fit_seconds_per_epoch, loss_per_epoch, fit_seconds, eval_seconds,
+ * layout_seconds, parameters, bytes, achieved_ratio, user_layout, item_layout, peak_heap_bytes, device, threads,
+ * trainer, finished_at, timed_in}, then, for a tuned point only, {@code tuned: {learningRate, l2, epochs}} (with
+ * {@code options}, the values chosen, when the spec tunes compressor options) and {@code validation_score};
+ * {@code user_layout} and {@code item_layout} hold {@code entities, rows, achieved_ratio, entities_sharing_signature,
+ * shared_fraction, max_entities_per_row, mean_entities_per_row, collision_warning} (the last, derived on writing, is
+ * {@code null} unless {@link CollisionCheck} finds the layout far worse than random hashing). Rows of
+ * {@code bloom-network} points add {@code input_layer_parameters, input_layer_bytes, output_layer_parameters,
+ * output_layer_bytes} (float32 bytes of the network's input and output layers); other rows leave them out. Last,
+ * rows whose compressor takes options add {@code options}: every option the layouts were built with, resolved (the
+ * point's, the tuned and the default values), by name, e.g. {@code "options": {"coldFloor": 0.2, "hotShare":
+ * 0.25}}; rows of compressors without options ({@code plain}, {@code quotient-remainder}, the references) leave it
+ * out. Numbers that do not exist (NaN) are {@code null}.
  */
 public final class ResultRowJson {
 
@@ -137,9 +137,6 @@ public final class ResultRowJson {
         if (!row.options().isEmpty()) {
             putOptions(o, "options", row.options());
         }
-        if (!p.options().isEmpty()) {
-            putOptions(o, "grid_options", p.options());
-        }
         return o;
     }
 
@@ -182,7 +179,10 @@ public final class ResultRowJson {
         return PluginOptions.of(values);
     }
 
-    /** Puts the fields that identify a grid point, as a row names them ({@code compressor} ... {@code seed}). */
+    /**
+     * Puts the fields that identify a grid point, as a row names them ({@code compressor} ... {@code seed}, then
+     * {@code grid_options} for a point the grid gave options).
+     */
     public static void putPoint(ObjectNode o, GridPoint p) {
         o.put("compressor", p.compressor());
         o.put("hash", p.hash());
@@ -191,6 +191,9 @@ public final class ResultRowJson {
         o.put("sides", p.sides().specName());
         o.put("repeat", p.repeat());
         o.put("seed", p.seed());
+        if (!p.options().isEmpty()) {
+            putOptions(o, "grid_options", p.options());
+        }
     }
 
     /** Puts a number the way rows hold numbers: a value that does not exist (NaN, infinite) as {@code null}. */
