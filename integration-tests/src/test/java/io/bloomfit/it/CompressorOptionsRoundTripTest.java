@@ -113,14 +113,10 @@ class CompressorOptionsRoundTripTest {
         assertThat(reloadedItemRows[1]).isNotEqualTo(rows(defaultItems));
     }
 
+    /** Every entity's global rows, entity by entity. */
     private static int[] rows(EmbeddingLayout layout) {
-        int k = layout.numLookups();
-        int[] rows = new int[layout.numEntities() * k];
-        for (int e = 0; e < layout.numEntities(); e++) {
-            for (int j = 0; j < k; j++) {
-                rows[e * k + j] = layout.row(e, j);
-            }
-        }
+        int[] rows = new int[layout.numEntities() * layout.numLookups()];
+        layout.globalRows(IntStream.range(0, layout.numEntities()).toArray(), rows);
         return rows;
     }
 }
