@@ -64,7 +64,7 @@ public final class HashEmbeddingCompressor implements EmbeddingCompressor {
     public static final double DEFAULT_WEIGHT_BUDGET = 0.5;
     /** The factor on the fit's learning rate at which the importance weights learn. */
     public static final PluginOption WEIGHT_LEARNING_RATE = PluginOption.number("weightLearningRate",
-            WEIGHT_LEARNING_RATE_SCALE, 1e-6, 100, "factor on the fit's learning rate at which the importance "
+            WEIGHT_LEARNING_RATE_SCALE, 0.001, 100, "factor on the fit's learning rate at which the importance "
                     + "weights learn (the pool's rows learn at the full rate)");
     /** The most floats the importance weights take, as a share of the pool's floats, before they are hashed. */
     public static final PluginOption WEIGHT_BUDGET = PluginOption.number("weightBudget", DEFAULT_WEIGHT_BUDGET, 0, 1,
