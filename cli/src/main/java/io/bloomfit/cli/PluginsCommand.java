@@ -3,6 +3,8 @@ package io.bloomfit.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.bloomfit.api.embed.EmbeddingCompressor;
+import io.bloomfit.api.plugin.PluginOption;
 import io.bloomfit.host.EmbeddingCompressors;
 import io.bloomfit.host.HashFunctions;
 import io.bloomfit.host.PluginDirectory;
@@ -16,10 +18,14 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code bloomfit plugins [--json]}: what a spec can name, and where each provider came from. */
+/**
+ * {@code bloomfit plugins [--json]}: what a spec can name, where each provider came from, and the options each
+ * compressor takes (one indented line per option: name, allowed values, default).
+ */
 @Command(name = "plugins", mixinStandardHelpOptions = true,
         description = {"Lists hash functions, compressors and trainers with their source (built-in or the jar "
-                + "path), and plugin jars that failed to load.",
+                + "path) and the options each takes (grid.options, tune.options), and plugin jars that failed to "
+                + "load.",
             "Drop-in jars are read from $BLOOMFIT_PLUGINS_DIR or -Dbloomfit.plugins.dir (default ./plugins)."},
         footer = {"", ExitCodes.HELP})
 public class PluginsCommand implements Callable<Integer> {
@@ -48,7 +54,13 @@ public class PluginsCommand implements Callable<Integer> {
             for (int i = 0; i < registries.size(); i++) {
                 ArrayNode array = root.putArray(titles.get(i));
                 for (PluginRegistry.Entry<?> e : registries.get(i).entries()) {
-                    array.addObject().put("name", e.name()).put("source", e.source().toString());
+                    ObjectNode entry = array.addObject().put("name", e.name()).put("source", e.source().toString());
+                    ArrayNode options = entry.putArray("options");
+                    for (PluginOption o : options(e)) {
+                        options.addObject().put("name", o.name()).put("type", o.type().specName())
+                                .put("rule", o.rule()).putPOJO("default", o.defaultValue())
+                                .put("description", o.description());
+                    }
                 }
             }
             ArrayNode problems = root.putArray("problems");
@@ -65,6 +77,9 @@ public class PluginsCommand implements Callable<Integer> {
                 }
                 for (PluginRegistry.Entry<?> e : entries) {
                     out.println("  " + e.name() + " ".repeat(width - e.name().length() + 2) + e.source());
+                    for (PluginOption o : options(e)) {
+                        out.println("    " + o.name() + ": " + o.rule() + "; default " + o.defaultValue());
+                    }
                 }
             }
             out.println("plugin directory: " + PluginDirectory.configuredPath().toAbsolutePath());
@@ -76,6 +91,11 @@ public class PluginsCommand implements Callable<Integer> {
         }
         out.flush();
         return ExitCodes.OK;
+    }
+
+    /** The options {@code entry}'s provider declares: a compressor's, none for the others. */
+    private static List<PluginOption> options(PluginRegistry.Entry<?> entry) {
+        return entry.provider() instanceof EmbeddingCompressor c ? c.options() : List.of();
     }
 
     /**

@@ -40,6 +40,21 @@ class PluginsCommandTest {
         assertThat(result.getOutput()).contains("problems:").contains("is not a valid jar");
     }
 
+    @Test
+    void eachCompressorsOptionsFollowItsLine(QuarkusMainLauncher launcher) {
+        LaunchResult result = launcher.launch("plugins");
+
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.getOutput()).containsPattern("\\n  bloom-hybrid +built-in\\n"
+                + "    hotShare: auto or a number in \\[0, 1\\]; default auto\\n"
+                + "    coldFloor: a number in \\[0, 1\\]; default 0\\.2\\n")
+                .contains("    combiner: one of mean, sum; default mean\n");
+
+        LaunchResult json = launcher.launch("plugins", "--json");
+        assertThat(json.getOutput()).contains("\"name\" : \"signed\"").contains("\"rule\" : \"true or false\"")
+                .contains("\"default\" : false");
+    }
+
     private static int count(String text, String needle) {
         Matcher m = Pattern.compile(Pattern.quote(needle)).matcher(text);
         int n = 0;

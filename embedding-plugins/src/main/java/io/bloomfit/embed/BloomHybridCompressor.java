@@ -5,10 +5,15 @@ import io.bloomfit.api.embed.CompressorTraits;
 import io.bloomfit.api.embed.EmbeddingCompressor;
 import io.bloomfit.api.embed.EmbeddingLayout;
 import io.bloomfit.api.embed.LayoutRequest;
+import io.bloomfit.api.embed.Layouts;
 import io.bloomfit.api.embed.SeedSequence;
 import io.bloomfit.api.embed.TableSize;
 import io.bloomfit.api.hash.HashFunction;
+import io.bloomfit.api.plugin.OptionProblem;
+import io.bloomfit.api.plugin.PluginOption;
+import io.bloomfit.api.plugin.PluginOptions;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.IntStream;
 
@@ -21,14 +26,19 @@ import java.util.stream.IntStream;
  * {@code bloom}. One table of {@code m = max(1, ceil(ratio * n))} rows, the cold part first, so the total stays at
  * the ratio whatever H is. A hot entity reads its own row k times, whose mean is that row.
  *
- * <p>How many rows are hot: by default as many as leave every cold entity {@value #DEFAULT_COLD_ROWS_PER_ENTITY}
- * rows ({@link #DEFAULT_COLD_ROWS_PER_ENTITY}): {@code H = floor((m - c * n) / (1 - c))} with {@code c} that floor, so
- * that the {@code m - H} cold rows serve {@code n - H} cold entities at {@code c} rows each, and none below ratio
- * {@code c} (there the layout is {@code bloom}'s exactly). The budget above what the shared part keeps buys
- * collision-free rows for the most frequent entities; the hot share {@code H / m = (ratio - c) / (ratio (1 - c))}
- * so grows with the ratio: 0 up to ratio 0.2, 0.42 at 0.3, 0.63 at 0.4, 0.75 at 0.5, 0.89 at 0.7. Library users
- * can fix the share instead, {@code H = floor(hot * m)} ({@link #BloomHybridCompressor(double)}), or choose another
- * floor ({@link #withColdFloor}).
+ * <p>How many rows are hot, by the options {@code hotShare} and {@code coldFloor}:
+ * <ul>
+ *   <li>{@code hotShare: auto} (the default): as many as leave every cold entity {@code coldFloor} rows (default
+ *       {@value #DEFAULT_COLD_ROWS_PER_ENTITY}, in [0, 1]): {@code H = floor((m - c * n) / (1 - c))} with {@code c}
+ *       the floor, so that the {@code m - H} cold rows serve {@code n - H} cold entities at {@code c} rows each, and
+ *       none below ratio {@code c} (there the layout is {@code bloom}'s exactly). The budget above what the shared
+ *       part keeps buys collision-free rows for the most frequent entities; with the default floor the hot share
+ *       {@code H / m = (ratio - c) / (ratio (1 - c))} grows with the ratio: 0 up to ratio 0.2, 0.42 at 0.3, 0.63 at
+ *       0.4, 0.75 at 0.5, 0.89 at 0.7. A floor of 1 leaves nothing hot below ratio 1, a floor of 0 every row
+ *       but one.</li>
+ *   <li>{@code hotShare: h}, a number in [0, 1]: a fixed share, {@code H = floor(h * m)}; 0 is {@code bloom}'s
+ *       layout. {@code coldFloor} does not apply then, and giving it another value than its default is refused.</li>
+ * </ul>
  *
  * <p>Why a floor and not a fixed share (the first default was half of the rows, CAFE's order of magnitude): on a
  * validation split of synthetic-ml100k's training part (20% of it, seed 7; never the test part), BPR, dimension 32,
@@ -65,43 +75,33 @@ public final class BloomHybridCompressor implements EmbeddingCompressor {
     public static final String NAME = "bloom-hybrid";
     /** The default floor of rows per cold entity, below which no row goes to hot entities (class comment). */
     public static final double DEFAULT_COLD_ROWS_PER_ENTITY = 0.2;
-
-    private final double hot;       // NaN: by the cold floor
-    private final double coldFloor; // NaN: a fixed share
-
-    /** The compressor with the default cold floor {@link #DEFAULT_COLD_ROWS_PER_ENTITY}; used by ServiceLoader. */
-    public BloomHybridCompressor() {
-        this(Double.NaN, DEFAULT_COLD_ROWS_PER_ENTITY);
-    }
-
-    /** A compressor that gives a fixed share {@code hot} (in [0, 1)) of the rows to the most frequent entities. */
-    public BloomHybridCompressor(double hot) {
-        this(hot, Double.NaN);
-        if (!(hot >= 0 && hot < 1)) {
-            throw new IllegalArgumentException("hot must be in [0, 1), was " + hot);
-        }
-    }
-
-    private BloomHybridCompressor(double hot, double coldFloor) {
-        this.hot = hot;
-        this.coldFloor = coldFloor;
-    }
-
-    /**
-     * A compressor whose hot entities take the rows above {@code rowsPerColdEntity} (in (0, 1)) rows per cold entity.
-     *
-     * @throws IllegalArgumentException when the floor is not in (0, 1)
-     */
-    public static BloomHybridCompressor withColdFloor(double rowsPerColdEntity) {
-        if (!(rowsPerColdEntity > 0 && rowsPerColdEntity < 1)) {
-            throw new IllegalArgumentException("rowsPerColdEntity must be in (0, 1), was " + rowsPerColdEntity);
-        }
-        return new BloomHybridCompressor(Double.NaN, rowsPerColdEntity);
-    }
+    /** The share of the rows owned by the most frequent entities, or {@code auto}: by the cold floor. */
+    public static final PluginOption HOT_SHARE = PluginOption.automaticNumber("hotShare", 0, 1,
+            "share of the table's rows owned, one each, by the most frequent entities; auto: the rows above "
+                    + "coldFloor rows per cold entity");
+    /** Rows kept per cold entity when {@code hotShare} is {@code auto}. */
+    public static final PluginOption COLD_FLOOR = PluginOption.number("coldFloor", DEFAULT_COLD_ROWS_PER_ENTITY, 0, 1,
+            "with hotShare auto: rows per cold entity the shared part keeps; only the rows above it become hot");
 
     @Override
     public String name() {
         return NAME;
+    }
+
+    @Override
+    public List<PluginOption> options() {
+        return List.of(HOT_SHARE, COLD_FLOOR);
+    }
+
+    /** {@code coldFloor} applies only when {@code hotShare} is {@code auto}. */
+    @Override
+    public List<OptionProblem> checkOptions(PluginOptions resolved) {
+        if (!resolved.isAutomatic(HOT_SHARE.name())
+                && resolved.number(COLD_FLOOR.name()) != DEFAULT_COLD_ROWS_PER_ENTITY) {
+            return List.of(new OptionProblem(COLD_FLOOR.name(), "applies only when hotShare is auto, but hotShare "
+                    + "is " + resolved.get(HOT_SHARE.name()) + ": remove coldFloor, or set hotShare: auto"));
+        }
+        return List.of();
     }
 
     @Override
@@ -112,6 +112,7 @@ public final class BloomHybridCompressor implements EmbeddingCompressor {
     @Override
     public EmbeddingLayout layout(LayoutRequest request, HashFunction hashFunction) {
         HashFunction hash = request.requireHash(hashFunction, NAME);
+        PluginOptions options = Layouts.resolvedOptions(this, request.options());
         if (!request.hasTrainingCounts()) {
             throw new IllegalArgumentException("bloom-hybrid ranks entities by their training interactions, but the "
                     + "request has no trainingCounts: build it with LayoutRequest.withTrainingCounts (the runner "
@@ -120,7 +121,7 @@ public final class BloomHybridCompressor implements EmbeddingCompressor {
         int n = request.numEntities();
         int m = TableSize.hashedRows(request);
         int k = request.numHashes();
-        int hotRows = hotRows(m, n);
+        int hotRows = hotRows(options, m, n);
         int coldRows = m - hotRows;
         int[] rows = HashedLookups.rows(hash, SeedSequence.seeds(request.seed(), k), n, coldRows, NAME);
         if (hotRows == 0) { // below the floor: bloom's layout, without ranking n entities for nothing
@@ -136,18 +137,23 @@ public final class BloomHybridCompressor implements EmbeddingCompressor {
         return EmbeddingLayout.of(NAME, request, new int[] {m}, new int[k], rows, null, Combiner.MEAN);
     }
 
-    /** Rows owned by hot entities of a table of {@code m} rows for {@code n} entities, by this compressor's rule. */
-    int hotRows(int m, int n) {
-        return Double.isNaN(coldFloor) ? hotRows(m, n, hot) : hotRowsAboveFloor(m, n, coldFloor);
+    /**
+     * Rows owned by hot entities of a table of {@code m} rows for {@code n} entities, by the rule the resolved
+     * {@code options} choose (class comment).
+     */
+    static int hotRows(PluginOptions options, int m, int n) {
+        return options.isAutomatic(HOT_SHARE.name())
+                ? hotRowsAboveFloor(m, n, options.number(COLD_FLOOR.name()))
+                : hotRows(m, n, options.number(HOT_SHARE.name()));
     }
 
     /**
-     * The most rows hot entities can own while the {@code m - H} cold rows keep {@code floor} rows per cold entity
-     * ({@code m - H >= floor * (n - H)}): {@code floor((m - floor * n) / (1 - floor))}, 0 when negative, leaving at
-     * least one cold row, at most n.
+     * The most rows hot entities can own while the {@code m - H} cold rows keep {@code floor} (in [0, 1]) rows per
+     * cold entity ({@code m - H >= floor * (n - H)}): {@code floor((m - floor * n) / (1 - floor))}, 0 when negative,
+     * leaving at least one cold row, at most n. With a floor of 1 that is every entity when {@code m >= n}, else none.
      */
     static int hotRowsAboveFloor(int m, int n, double floor) {
-        long h = (long) Math.floor((m - floor * n) / (1 - floor));
+        long h = floor >= 1 ? (m >= n ? n : 0) : (long) Math.floor((m - floor * n) / (1 - floor));
         h = Math.max(0, Math.min(Math.min(h, m - 1L), n));
         while (h > 0 && m - h < floor * (n - h)) {
             h--; // guards the division's rounding

@@ -10,9 +10,9 @@ import io.bloomfit.api.hash.HashFunction;
 import java.util.Optional;
 
 /**
- * {@code bloom-sum}: the {@code bloom} layout (same table, same rows for the same request) whose k rows are
- * summed instead of averaged, to measure the paper's claim that the mean matters. A separate name rather than
- * a request option: see {@link BloomCompressor}.
+ * {@code bloom-sum}: the layout of {@code bloom} with {@code combiner: sum} (same table, same rows for the same
+ * request, the k rows summed instead of averaged), under the name it had before compressors took options, so that
+ * specs, result rows and saved models naming it keep their meaning. It takes no options of its own.
  */
 public final class BloomSumCompressor implements EmbeddingCompressor {
 

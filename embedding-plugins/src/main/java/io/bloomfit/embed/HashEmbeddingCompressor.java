@@ -5,12 +5,16 @@ import io.bloomfit.api.embed.CompressorTraits;
 import io.bloomfit.api.embed.EmbeddingCompressor;
 import io.bloomfit.api.embed.EmbeddingLayout;
 import io.bloomfit.api.embed.LayoutRequest;
+import io.bloomfit.api.embed.Layouts;
 import io.bloomfit.api.embed.SeedSequence;
 import io.bloomfit.api.embed.TableSize;
 import io.bloomfit.api.embed.TrainableWeights;
 import io.bloomfit.api.hash.HashFunction;
+import io.bloomfit.api.plugin.PluginOption;
+import io.bloomfit.api.plugin.PluginOptions;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -22,8 +26,9 @@ import java.util.Optional;
  * <p>Budget: the ratio sizes the pool, as it sizes {@code bloom}'s table: {@code B = max(1, ceil(ratio * n))} rows
  * of the dimension, the rows the compared methods are matched on (the published comparisons the issue cites match
  * "about 1/5 of the rows"). The importance weights are the paper's small extra table: one row of k weights per entity
- * when {@code n * k} is at most half the pool's floats (k much smaller than the dimension, the usual case), otherwise
- * {@code floor(B * dimension / 2 / k)} rows shared by hashing, entity e reading row
+ * when {@code n * k} is at most {@code W = floor(B * dimension * weightBudget)} floats (option {@code weightBudget},
+ * default {@value #DEFAULT_WEIGHT_BUDGET}: half the pool's floats; k much smaller than the dimension, the usual
+ * case), otherwise {@code max(1, floor(W / k))} rows shared by hashing, entity e reading row
  * {@code Long.remainderUnsigned(hash(e, seed_k), rows)} (the paper's optional hashed importance table). They are
  * counted in {@link EmbeddingLayout#parameterCount} and {@link EmbeddingLayout#achievedRatio} (e.g. 0.2 + k / d =
  * 0.2625 for ratio 0.2, k 2, d 32), so results show what they cost. (An earlier version took the weights out of the
@@ -34,8 +39,9 @@ import java.util.Optional;
  * embedding is exactly the mean of its k rows: a {@code bloom} embedding on the same pool, which training then
  * reweights entity by entity.
  *
- * <p>The importance weights learn at {@value #WEIGHT_LEARNING_RATE_SCALE} times the fit's learning rate
- * ({@link TrainableWeights#learningRateScale()}), the pool's rows at the full rate. With an adaptive optimizer
+ * <p>The importance weights learn at {@code weightLearningRate} (an option, default
+ * {@value #WEIGHT_LEARNING_RATE_SCALE}) times the fit's learning rate ({@link TrainableWeights#learningRateScale()}),
+ * the pool's rows at the full rate. With an adaptive optimizer
  * (Adam, sparse Adam, Adagrad) every touched parameter moves by about the learning rate per step whatever its
  * gradient's size, so at the model's rate (3e-3) a weight that starts at 0.5 moves by 0.6% of itself per step,
  * which is a lot for a factor that scales a whole embedding: on synthetic-ml100k at the model's rate the weights
@@ -52,8 +58,18 @@ import java.util.Optional;
 public final class HashEmbeddingCompressor implements EmbeddingCompressor {
 
     public static final String NAME = "hash-embedding";
-    /** The factor on the fit's learning rate at which the importance weights learn (class comment). */
+    /** The default factor on the fit's learning rate at which the importance weights learn (class comment). */
     public static final double WEIGHT_LEARNING_RATE_SCALE = 0.01;
+    /** The default share of the pool's floats the per-entity importance weights may take (class comment). */
+    public static final double DEFAULT_WEIGHT_BUDGET = 0.5;
+    /** The factor on the fit's learning rate at which the importance weights learn. */
+    public static final PluginOption WEIGHT_LEARNING_RATE = PluginOption.number("weightLearningRate",
+            WEIGHT_LEARNING_RATE_SCALE, 0.001, 100, "factor on the fit's learning rate at which the importance "
+                    + "weights learn (the pool's rows learn at the full rate)");
+    /** The most floats the importance weights take, as a share of the pool's floats, before they are hashed. */
+    public static final PluginOption WEIGHT_BUDGET = PluginOption.number("weightBudget", DEFAULT_WEIGHT_BUDGET, 0, 1,
+            "most floats the importance weights take, as a share of the pool's floats: within it every entity has "
+                    + "its own k weights, above it they are rows shared by hashing in that many floats");
 
     @Override
     public String name() {
@@ -61,12 +77,18 @@ public final class HashEmbeddingCompressor implements EmbeddingCompressor {
     }
 
     @Override
+    public List<PluginOption> options() {
+        return List.of(WEIGHT_LEARNING_RATE, WEIGHT_BUDGET);
+    }
+
+    @Override
     public EmbeddingLayout layout(LayoutRequest request, HashFunction hashFunction) {
         HashFunction hash = request.requireHash(hashFunction, NAME);
+        PluginOptions options = Layouts.resolvedOptions(this, request.options());
         int n = request.numEntities();
         int k = request.numHashes();
         int d = request.dimension();
-        Budget budget = budget(n, k, d, TableSize.hashedRows(request));
+        Budget budget = budget(n, k, d, TableSize.hashedRows(request), options.number(WEIGHT_BUDGET.name()));
         long[] seeds = SeedSequence.seeds(request.seed(), k + 1);
         int[] rows = HashedLookups.rows(hash, Arrays.copyOf(seeds, k), n, budget.poolRows(), NAME);
         float[] initial = new float[Math.multiplyExact(budget.weightRows(), k)];
@@ -75,7 +97,7 @@ public final class HashEmbeddingCompressor implements EmbeddingCompressor {
                 ? TrainableWeights.perEntity(n, k, initial)
                 : TrainableWeights.shared(budget.weightRows(), k,
                         HashedLookups.rows(hash, new long[] {seeds[k]}, n, budget.weightRows(), NAME), initial))
-                .withLearningRateScale(WEIGHT_LEARNING_RATE_SCALE);
+                .withLearningRateScale(options.number(WEIGHT_LEARNING_RATE.name()));
         return EmbeddingLayout.ofTrainable(NAME, request, new int[] {budget.poolRows()}, new int[k], rows, weights,
                 Combiner.SUM);
     }
@@ -84,10 +106,14 @@ public final class HashEmbeddingCompressor implements EmbeddingCompressor {
     record Budget(int poolRows, int weightRows) {
     }
 
-    /** The pool of {@code bloomRows} rows and the importance table beside it. */
-    static Budget budget(int n, int k, int dimension, int bloomRows) {
+    /**
+     * The pool of {@code bloomRows} rows and the importance table beside it, whose floats are at most
+     * {@code floor(pool floats * weightBudget)} unless every entity has its own row (class comment).
+     */
+    static Budget budget(int n, int k, int dimension, int bloomRows, double weightBudget) {
         long poolFloats = (long) bloomRows * dimension;
-        long weightRows = (long) n * k <= poolFloats / 2 ? n : Math.max(1, poolFloats / 2 / k);
+        long weightFloats = (long) Math.floor(poolFloats * weightBudget);
+        long weightRows = (long) n * k <= weightFloats ? n : Math.max(1, weightFloats / k);
         return new Budget(bloomRows, (int) weightRows);
     }
 

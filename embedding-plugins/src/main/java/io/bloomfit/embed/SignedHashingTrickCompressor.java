@@ -9,8 +9,10 @@ import io.bloomfit.api.hash.HashFunction;
 import java.util.Optional;
 
 /**
- * {@code hashing-trick-signed}: the {@code hashing-trick} rows with a {@code +1}/{@code -1} weight per entity
- * from an independent hash; see {@link HashingTrickCompressor} for the exact definition.
+ * {@code hashing-trick-signed}: the layout of {@code hashing-trick} with {@code signed: true} (its rows with a
+ * {@code +1}/{@code -1} weight per entity from an independent hash; see {@link HashingTrickCompressor}), under the
+ * name it had before compressors took options, so that specs, result rows and saved models naming it keep their
+ * meaning. It takes no options of its own.
  */
 public final class SignedHashingTrickCompressor implements EmbeddingCompressor {
 

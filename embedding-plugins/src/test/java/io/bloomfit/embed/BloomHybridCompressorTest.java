@@ -5,12 +5,14 @@ import io.bloomfit.host.EmbeddingCompressors;
 import io.bloomfit.api.embed.EmbeddingLayout;
 import io.bloomfit.api.embed.LayoutRequest;
 import io.bloomfit.api.hash.HashFunction;
+import io.bloomfit.api.plugin.PluginOptions;
 import io.bloomfit.host.HashFunctions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
 
@@ -20,6 +22,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class BloomHybridCompressorTest {
 
     private final BloomHybridCompressor hybrid = new BloomHybridCompressor();
+    private final PluginOptions defaults = PluginOptions.NONE.resolved(hybrid.options());
+
+    private EmbeddingLayout withShare(double hotShare, LayoutRequest request) {
+        return EmbeddingCompressors.layout(hybrid, request.withOptions(PluginOptions.of(Map.of("hotShare", hotShare))));
+    }
+
+    private static PluginOptions share(double hotShare) {
+        return PluginOptions.of(Map.of("hotShare", hotShare)).resolved(new BloomHybridCompressor().options());
+    }
+
+    private static PluginOptions floor(double coldFloor) {
+        return PluginOptions.of(Map.of("coldFloor", coldFloor)).resolved(new BloomHybridCompressor().options());
+    }
 
     static Stream<SeededCase> layoutCases() {
         return SeededCase.cases(100);
@@ -48,7 +63,7 @@ class BloomHybridCompressorTest {
             EmbeddingLayout layout = EmbeddingCompressors.layout(hybrid, request);
             int m = layout.tableRows(0);
             assertThat(m).isEqualTo(EmbeddingCompressors.layout("bloom", request).tableRows(0));
-            int hot = hybrid.hotRows(m, n);
+            int hot = BloomHybridCompressor.hotRows(defaults, m, n);
             if (hot > 0) {
                 assertThat((double) (m - hot)).as("cold rows").isGreaterThanOrEqualTo(0.2 * (n - hot) - 1e-9);
             }
@@ -83,7 +98,7 @@ class BloomHybridCompressorTest {
         SplittableRandom splitMix = new SplittableRandom(seed);
         long[] s = {splitMix.nextLong(), splitMix.nextLong()};
 
-        EmbeddingLayout half = EmbeddingCompressors.layout(new BloomHybridCompressor(0.5), request);
+        EmbeddingLayout half = withShare(0.5, request);
         assertThat(half.tableRowCounts()).containsExactly(3);
         assertThat(half.combiner()).isEqualTo(Combiner.MEAN);
         assertThat(half.row(2, 0)).isEqualTo(2);
@@ -94,7 +109,7 @@ class BloomHybridCompressorTest {
             }
         }
 
-        EmbeddingLayout more = EmbeddingCompressors.layout(new BloomHybridCompressor(0.7), request);
+        EmbeddingLayout more = withShare(0.7, request);
         assertThat(BloomCompressorTest.allRows(more)).containsExactly(0, 0, 0, 0, 1, 1, 2, 2, 0, 0, 0, 0);
         assertThat(BloomCompressorTest.allRows(EmbeddingCompressors.layout(hybrid, request)))
                 .containsExactly(0, 0, 0, 0, 1, 1, 2, 2, 0, 0, 0, 0);
@@ -109,30 +124,64 @@ class BloomHybridCompressorTest {
      */
     @Test
     void theDefaultFloorByHand() {
-        assertThat(hybrid.hotRows(200, 1000)).isZero();
-        assertThat(hybrid.hotRows(450, 1000)).isEqualTo(312);
-        assertThat(hybrid.hotRows(1000, 1000)).isEqualTo(999);
-        assertThat(BloomHybridCompressor.withColdFloor(0.5).hotRows(450, 1000)).isZero();
-        assertThat(new BloomHybridCompressor(0.5).hotRows(450, 1000)).isEqualTo(225);
+        assertThat(BloomHybridCompressor.hotRows(defaults, 200, 1000)).isZero();
+        assertThat(BloomHybridCompressor.hotRows(defaults, 450, 1000)).isEqualTo(312);
+        assertThat(BloomHybridCompressor.hotRows(defaults, 1000, 1000)).isEqualTo(999);
+        assertThat(BloomHybridCompressor.hotRows(floor(0.5), 450, 1000)).isZero();
+        assertThat(BloomHybridCompressor.hotRows(share(0.5), 450, 1000)).isEqualTo(225);
         LayoutRequest request = new LayoutRequest(1000, 8, 0.2, 2, "xxh64", 5).withTrainingCounts(zipfCounts(1000, 3));
         assertThat(BloomCompressorTest.allRows(EmbeddingCompressors.layout(hybrid, request)))
                 .isEqualTo(BloomCompressorTest.allRows(EmbeddingCompressors.layout("bloom", request)));
     }
 
+    /**
+     * The ends of the floor by hand, n = 1000: a floor of 0.1 at m = 450 gives floor((450 - 100) / 0.9) =
+     * floor(388.9) = 388 hot rows (62 cold rows for 612 entities, 0.1013 each; 389 would leave 0.0998); a floor of 0
+     * gives every row but one (999 of m = 1000, and 449 of m = 450); a floor of 1 gives none below ratio 1 and, at
+     * m = n = 1000, every row but one.
+     */
     @Test
-    void sharesAndFloorsOutOfRangeAreRefused() {
-        assertThatThrownBy(() -> new BloomHybridCompressor(1.0)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("hot must be in [0, 1)");
-        for (double floor : new double[] {0, 1, -0.5, Double.NaN}) {
-            assertThatThrownBy(() -> BloomHybridCompressor.withColdFloor(floor))
-                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("rowsPerColdEntity");
-        }
+    void otherFloorsByHand() {
+        assertThat(BloomHybridCompressor.hotRows(floor(0.1), 450, 1000)).isEqualTo(388);
+        assertThat(BloomHybridCompressor.hotRows(floor(0), 450, 1000)).isEqualTo(449);
+        assertThat(BloomHybridCompressor.hotRows(floor(1), 450, 1000)).isZero();
+        assertThat(BloomHybridCompressor.hotRows(floor(1), 1000, 1000)).isEqualTo(999);
+        assertThat(BloomHybridCompressor.hotRows(share(1), 450, 1000)).isEqualTo(449);
+        assertThat(BloomHybridCompressor.hotRows(share(0.25), 450, 1000)).isEqualTo(112);
+    }
+
+    /** A share and a floor given together: the floor applies only to the automatic share, so it is refused. */
+    @Test
+    void optionsOutOfRangeOrContradictingAreRefusedNamingTheOption() {
+        LayoutRequest request = new LayoutRequest(6, 4, 0.5, 2, "xxh3", 3).withTrainingCounts(new int[6]);
+        assertThatThrownBy(() -> withShare(1.5, request)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("compressor 'bloom-hybrid': option hotShare: 1.5 is out of range; expected auto or a "
+                        + "number in [0, 1]");
+        assertThatThrownBy(() -> EmbeddingCompressors.layout(hybrid, request.withOptions(PluginOptions.of(
+                Map.of("hotShare", 0.5, "coldFloor", 0.3))))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("option coldFloor: applies only when hotShare is auto");
+        assertThatThrownBy(() -> EmbeddingCompressors.layout(hybrid, request.withOptions(PluginOptions.of(
+                Map.of("colour", "red"))))).hasMessageContaining("option colour: unknown option; it takes hotShare "
+                + "(auto or a number in [0, 1]), coldFloor (a number in [0, 1])");
+    }
+
+    /** A floor given as the default, with the automatic share, is the default layout; the request records both. */
+    @Test
+    void defaultsGivenOrNotBuildOneLayout() {
+        LayoutRequest request = new LayoutRequest(1000, 8, 0.45, 2, "xxh64", 5).withTrainingCounts(zipfCounts(1000, 3));
+        EmbeddingLayout plain = EmbeddingCompressors.layout(hybrid, request);
+        EmbeddingLayout given = EmbeddingCompressors.layout(hybrid, request.withOptions(PluginOptions.of(
+                Map.of("hotShare", "auto", "coldFloor", 0.2))));
+        assertThat(BloomCompressorTest.allRows(given)).isEqualTo(BloomCompressorTest.allRows(plain));
+        assertThat(plain.request().options().asMap()).containsExactly(Map.entry("coldFloor", 0.2),
+                Map.entry("hotShare", "auto"));
+        assertThat(given.request()).isEqualTo(plain.request());
     }
 
     @Test
     void withoutHotRowsItIsBloom() {
         LayoutRequest request = new LayoutRequest(5000, 8, 0.2, 3, "xxh64", 11).withTrainingCounts(zipfCounts(5000, 1));
-        assertThat(BloomCompressorTest.allRows(EmbeddingCompressors.layout(new BloomHybridCompressor(0), request)))
+        assertThat(BloomCompressorTest.allRows(withShare(0, request)))
                 .isEqualTo(BloomCompressorTest.allRows(EmbeddingCompressors.layout("bloom", request)));
     }
 
@@ -141,11 +190,11 @@ class BloomHybridCompressorTest {
         int n = 100_000;
         int[] counts = zipfCounts(n, 2);
         LayoutRequest request = new LayoutRequest(n, 8, 0.002, 4, "xxh3", 2024).withTrainingCounts(counts);
-        BloomHybridCompressor half = new BloomHybridCompressor(0.5); // at ratio 0.002 the default floor leaves none hot
-        EmbeddingLayout layout = EmbeddingCompressors.layout(half, request);
+        // at ratio 0.002 the default floor leaves none hot: a fixed half
+        EmbeddingLayout layout = withShare(0.5, request);
         int[] rows = BloomCompressorTest.allRows(layout);
-        assertThat(BloomCompressorTest.allRows(EmbeddingCompressors.layout(half, request))).isEqualTo(rows);
-        int[] other = BloomCompressorTest.allRows(EmbeddingCompressors.layout(half,
+        assertThat(BloomCompressorTest.allRows(withShare(0.5, request))).isEqualTo(rows);
+        int[] other = BloomCompressorTest.allRows(withShare(0.5,
                 new LayoutRequest(n, 8, 0.002, 4, "xxh3", 2025).withTrainingCounts(counts)));
         int differ = 0;
         for (int i = 0; i < rows.length; i++) {

@@ -88,8 +88,8 @@ class DheCompressorTest {
     @Test
     void largeBudgetsKeep1024Features() {
         // budget 100,000 * 32 * 0.1 = 320,000: h = (320,000 - 32) / 1057 = 302
-        assertThat(DheCompressor.shape(320_000, 32)).isEqualTo(new DheCompressor.Shape(1024, 302));
-        assertThat(DheCompressor.shape(1L << 40, 32).hidden()).isEqualTo(DheCompressor.MAX_HIDDEN);
+        assertThat(DheCompressor.shape(320_000, 32, DheCompressor.FEATURES, DheCompressor.MAX_HIDDEN)).isEqualTo(new DheCompressor.Shape(1024, 302));
+        assertThat(DheCompressor.shape(1L << 40, 32, DheCompressor.FEATURES, DheCompressor.MAX_HIDDEN).hidden()).isEqualTo(DheCompressor.MAX_HIDDEN);
     }
 
     @Test

@@ -5,6 +5,7 @@ import io.bloomfit.experiment.grid.Sides;
 import io.bloomfit.host.Plugins;
 import io.bloomfit.api.embed.CompressorTraits;
 import io.bloomfit.api.hash.HashFunction;
+import io.bloomfit.api.plugin.PluginOptions;
 import io.bloomfit.eval.ReferenceMethod;
 import io.bloomfit.experiment.spec.ExperimentSpec;
 import io.bloomfit.experiment.spec.GridSpec;
@@ -16,8 +17,9 @@ import java.util.List;
 
 /**
  * The grid points of a spec, in run order: for each repeat the {@code plain} baseline first, then compressor x
- * hash x ratio x k x sides. Axes a compressor ignores (see {@link CompressorTraits}) are not expanded for it, so
- * no point runs twice.
+ * hash x ratio x k x sides x the compressor's option values ({@code grid.options}, for the compressor they belong
+ * to only). Axes a compressor ignores (see {@link CompressorTraits}) are not expanded for it, so no point runs
+ * twice.
  */
 public final class ExperimentPlan {
 
@@ -60,7 +62,10 @@ public final class ExperimentPlan {
                     for (double ratio : t.usesRatio() ? grid.ratios() : List.of(1.0)) {
                         for (int k : t.usesK() ? grid.numHashes() : List.of(t.fixedK())) {
                             for (Sides sides : grid.sides()) {
-                                round.add(new GridPoint(compressor, hash, ratio, k, sides, repeat, seed));
+                                for (PluginOptions options : grid.options().combinations(compressor)) {
+                                    round.add(new GridPoint(compressor, hash, ratio, k, sides, repeat, seed,
+                                            options));
+                                }
                             }
                         }
                     }

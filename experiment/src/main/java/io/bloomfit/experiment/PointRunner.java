@@ -6,12 +6,14 @@ import io.bloomfit.experiment.grid.LayoutStats;
 import io.bloomfit.experiment.grid.RankingMetrics;
 import io.bloomfit.experiment.grid.ResultRow;
 import io.bloomfit.experiment.grid.ResultStatus;
+import io.bloomfit.experiment.grid.Sides;
 import io.bloomfit.api.embed.Layouts;
 import io.bloomfit.host.Plugins;
 import io.bloomfit.api.data.Interactions;
 import io.bloomfit.api.embed.EmbeddingCompressor;
 import io.bloomfit.api.embed.EmbeddingLayout;
 import io.bloomfit.api.embed.LayoutRequest;
+import io.bloomfit.api.plugin.PluginOptions;
 import io.bloomfit.api.train.FitReport;
 import io.bloomfit.api.train.FitRequest;
 import io.bloomfit.api.train.ModelKind;
@@ -32,8 +34,11 @@ import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -52,9 +57,11 @@ import java.util.concurrent.locks.ReentrantLock;
  * native library and compiling the hot code, which made plain look several times slower per epoch than it is
  * and every compressed point's speedup look larger than it is.
  *
- * <p>With a {@code tune} section, a point's layouts are built once and {@link PointTuner} chooses its learning rate,
- * l2 and epochs on a validation part carved once per run from the training part; the chosen values are then fitted
- * on the whole training part and tested, and the row records them. Reference rows are never tuned.
+ * <p>A point's compressor runs with the point's options ({@code grid.options}), the defaults filling in the rest;
+ * the row records them resolved. With a {@code tune} section, a point's layouts are built once (once per tuned
+ * option candidate) and {@link PointTuner} chooses its learning rate, l2, epochs and tuned options on a validation
+ * part carved once per run from the training part; the chosen values are then fitted on the whole training part
+ * and tested, and the row records them. Reference rows are never tuned.
  *
  * <p>Thread-safe: a scheduler may call {@link #run} from several threads at once.
  */
@@ -108,53 +115,43 @@ public final class PointRunner {
         }
         warmUpOnce(listener);
         PeakHeap heap = PeakHeap.start();
-        int numUsers = data.train().numUsers();
-        int numItems = data.train().numItems();
         ModelSpec model = spec.model().withSeed(point.seed());
         LayoutStats userStats = null;
         LayoutStats itemStats = null;
         double layoutSeconds = Double.NaN;
-        long parameters = 0;
-        long bytes = 0;
-        double achievedRatio = Double.NaN;
+        Footprint size = new Footprint(0, 0, Double.NaN, null);
         FitReport report = null;
         TunedChoice tuned = null;
+        PluginOptions options = PluginOptions.NONE;
         try {
             long t0 = System.nanoTime();
-            EmbeddingLayout users = layout(point, point.sides().compressesUsers(), numUsers, model.dimension(), false);
-            EmbeddingLayout items = layout(point, point.sides().compressesItems(), numItems, model.dimension(), true);
-            userStats = LayoutStats.of(users);
-            itemStats = LayoutStats.of(items);
+            SideLayouts layouts = layouts(point, PluginOptions.NONE, model.dimension());
+            userStats = LayoutStats.of(layouts.users());
+            itemStats = LayoutStats.of(layouts.items());
             layoutSeconds = (System.nanoTime() - t0) / 1e9;
-            ResultRow.LayerSizes layers = null;
-            if (model.kind() == ModelKind.BLOOM_NETWORK) {
-                // the network reads the item layout only: its m positions are the input and output units
-                int m = items.totalRows();
-                layers = new ResultRow.LayerSizes(model.network().inputLayerParameters(m),
-                        model.network().outputLayerParameters(m));
-                parameters = model.network().parameters(m);
-                bytes = parameters * Float.BYTES + items.indexBytes();
-            } else {
-                parameters = users.parameterCount(model.dimension()) + items.parameterCount(model.dimension());
-                bytes = users.parameterBytes(model.dimension()) + items.parameterBytes(model.dimension())
-                        + users.indexBytes() + items.indexBytes();
-            }
-            achievedRatio = achievedRatio(point, users, items);
+            options = resolvedOptions(point, PluginOptions.NONE);
+            size = footprint(point, model, layouts);
             RankingMetrics metrics;
             double evalSeconds;
             if (spec.tune() != null) {
-                Interactions[] parts = tuningParts();
-                tuned = new PointTuner(spec.tune(), evaluation).tune(model, parts[0], parts[1],
-                        (candidate, train, l) -> fit(new FitRequest(candidate, train, users, items), l), listener);
+                tuned = tune(point, model, layouts, listener);
                 model = model.toBuilder().learningRate(tuned.learningRate()).l2(tuned.l2()).epochs(tuned.epochs())
                         .build();
+                if (!tuned.options().isEmpty()) { // the chosen options' layouts, which the row describes
+                    long t1 = System.nanoTime();
+                    layouts = layouts(point, tuned.options(), model.dimension());
+                    userStats = LayoutStats.of(layouts.users());
+                    itemStats = LayoutStats.of(layouts.items());
+                    layoutSeconds = (System.nanoTime() - t1) / 1e9;
+                    options = resolvedOptions(point, tuned.options());
+                    size = footprint(point, model, layouts);
+                }
             }
-            try (TrainedModel m = fit(new FitRequest(model, data.train(), users, items), listener)) {
+            try (TrainedModel m = fit(new FitRequest(model, data.train(), layouts.users(), layouts.items()),
+                    listener)) {
                 report = m.report();
                 if (report.parameters() > 0) {
-                    // The trainer's count includes what layouts do not know about, e.g. biases.
-                    bytes += (report.parameters() - parameters) * Float.BYTES;
-                    parameters = report.parameters();
+                    size = size.counted(report.parameters());
                 }
                 long e0 = System.nanoTime();
                 metrics = evaluation.evaluate(m, data.train(), data.test());
@@ -167,9 +164,10 @@ public final class PointRunner {
             }
             return new ResultRow(point, ResultStatus.OK, null, metrics,
                     ResultRow.Fit.of(trainer.name(), report, tuned),
-                    new ResultRow.Sizes(parameters, bytes, achievedRatio, userStats, itemStats, layers),
+                    new ResultRow.Sizes(size.parameters(), size.bytes(), size.achievedRatio(), userStats, itemStats,
+                            size.layers()),
                     new ResultRow.Costs(layoutSeconds, evalSeconds, heap.peakBytes(), now(),
-                            ResultRow.Costs.THIS_PROCESS));
+                            ResultRow.Costs.THIS_PROCESS), options);
         } catch (TrainingCancelledException e) {
             throw e;
         } catch (RuntimeException | OutOfMemoryError | StackOverflowError | LinkageError e) {
@@ -179,10 +177,80 @@ public final class PointRunner {
                     ? new ResultRow.Fit(trainer.name(), null, spec.trainer().threads(), null, null, Double.NaN)
                     : ResultRow.Fit.of(trainer.name(), report, null);
             return new ResultRow(point, ResultStatus.FAILED, error, null, fit,
-                    new ResultRow.Sizes(parameters, bytes, achievedRatio, userStats, itemStats),
+                    new ResultRow.Sizes(size.parameters(), size.bytes(), size.achievedRatio(), userStats, itemStats),
                     new ResultRow.Costs(layoutSeconds, Double.NaN, heap.peakBytes(), now(),
-                            ResultRow.Costs.THIS_PROCESS));
+                            ResultRow.Costs.THIS_PROCESS), options);
         }
+    }
+
+    /** The layouts of a point, one per side. */
+    private record SideLayouts(EmbeddingLayout users, EmbeddingLayout items) {
+    }
+
+    /**
+     * What a point's model holds, from its layouts: parameters, their bytes (float32 plus index maps), rows per
+     * entity over the compressed sides, and a Bloom network's layers ({@code null} for factorization models).
+     */
+    private record Footprint(long parameters, long bytes, double achievedRatio, ResultRow.LayerSizes layers) {
+
+        /** This footprint with the trainer's parameter count, which includes what layouts do not know, e.g. biases. */
+        Footprint counted(long trainerParameters) {
+            return new Footprint(trainerParameters, bytes + (trainerParameters - parameters) * Float.BYTES,
+                    achievedRatio, layers);
+        }
+    }
+
+    /** The layouts of {@code point} with {@code tunedOptions} added to the point's own options. */
+    private SideLayouts layouts(GridPoint point, PluginOptions tunedOptions, int dimension) {
+        PluginOptions options = point.options().plus(tunedOptions);
+        return new SideLayouts(
+                layout(point, options, point.sides().compressesUsers(), data.train().numUsers(), dimension, false),
+                layout(point, options, point.sides().compressesItems(), data.train().numItems(), dimension, true));
+    }
+
+    /**
+     * The options {@code point}'s compressor runs with, resolved (every declared option): none for the baseline,
+     * which compresses no side.
+     */
+    private PluginOptions resolvedOptions(GridPoint point, PluginOptions tunedOptions) {
+        return point.sides() == Sides.NONE ? PluginOptions.NONE : Layouts.resolvedOptions(
+                plugins.compressors().forName(point.compressor()), point.options().plus(tunedOptions));
+    }
+
+    private static Footprint footprint(GridPoint point, ModelSpec model, SideLayouts layouts) {
+        EmbeddingLayout users = layouts.users();
+        EmbeddingLayout items = layouts.items();
+        double achievedRatio = achievedRatio(point, users, items);
+        if (model.kind() == ModelKind.BLOOM_NETWORK) {
+            // the network reads the item layout only: its m positions are the input and output units
+            int m = items.totalRows();
+            long parameters = model.network().parameters(m);
+            return new Footprint(parameters, parameters * Float.BYTES + items.indexBytes(), achievedRatio,
+                    new ResultRow.LayerSizes(model.network().inputLayerParameters(m),
+                            model.network().outputLayerParameters(m)));
+        }
+        return new Footprint(users.parameterCount(model.dimension()) + items.parameterCount(model.dimension()),
+                users.parameterBytes(model.dimension()) + items.parameterBytes(model.dimension())
+                        + users.indexBytes() + items.indexBytes(), achievedRatio, null);
+    }
+
+    /**
+     * Tunes {@code point} on the validation part: {@code layouts} serve the combinations without tuned options;
+     * each tuned option candidate's layouts are built once, for all its learning rate x l2 combinations.
+     */
+    private TunedChoice tune(GridPoint point, ModelSpec model, SideLayouts layouts, TrainingListener listener) {
+        Interactions[] parts = tuningParts();
+        Map<PluginOptions, SideLayouts> built = new HashMap<>();
+        built.put(PluginOptions.NONE, layouts);
+        return new PointTuner(spec.tune(), evaluation).tune(model, point.compressor(), parts[0], parts[1],
+                (candidate, options, train, l) -> {
+                    if (!built.containsKey(options)) {
+                        built.keySet().retainAll(Set.of(PluginOptions.NONE)); // the candidates come one after another
+                        built.put(options, layouts(point, options, model.dimension()));
+                    }
+                    SideLayouts candidateLayouts = built.get(options);
+                    return fit(new FitRequest(candidate, train, candidateLayouts.users(), candidateLayouts.items()), l);
+                }, listener);
     }
 
     /**
@@ -260,19 +328,20 @@ public final class PointRunner {
     }
 
     /**
-     * The layout of one side. A compressor that builds its layout from training data gets the training part of the
-     * split only, never the test part: the interactions themselves for items, transposed (users as items) for users;
-     * compressors that use training counts get the side's counts in the training part.
+     * The layout of one side, the compressor built with {@code options} (the point's and tuned ones). A compressor
+     * that builds its layout from training data gets the training part of the split only, never the test part: the
+     * interactions themselves for items, transposed (users as items) for users; compressors that use training counts
+     * get the side's counts in the training part.
      */
-    private EmbeddingLayout layout(GridPoint point, boolean compressed, int entities, int dimension,
-                                   boolean itemSide) {
+    private EmbeddingLayout layout(GridPoint point, PluginOptions options, boolean compressed, int entities,
+                                   int dimension, boolean itemSide) {
         if (!compressed) {
             return plugins.compressors().forName(GridPoint.BASELINE).layout(LayoutRequest.plain(entities,
                     dimension), null);
         }
         EmbeddingCompressor compressor = plugins.compressors().forName(point.compressor());
         LayoutRequest request = new LayoutRequest(entities, dimension, point.ratio(), point.hashes(), point.hash(),
-                point.seed());
+                point.seed(), null, options);
         if (compressor.usesTrainingCounts()) {
             request = request.withTrainingCounts(itemSide ? data.train().itemCounts() : data.train().userCounts());
         }

@@ -36,7 +36,7 @@ public final class ConsoleReport {
             SummaryRow.Quality q = r.quality();
             GroupStatistics stats = summary.statistics(r);
             lines.add(new String[] {
-                g.compressor(),
+                g.compressorWithOptions(),
                 g.hash() == null ? "-" : g.hash(),
                 r.reference() ? "-" : r.baseline() ? "1"
                         : java.math.BigDecimal.valueOf(g.ratio()).stripTrailingZeros().toPlainString(),

@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Aggregates result rows per (compressor, hash, ratio, k, sides) over repeats and relates each group to the
+ * Aggregates result rows per (compressor, hash, ratio, k, sides, options) over repeats and relates each group to the
  * {@code plain} baseline, and to the {@code popularity} reference when the rows hold it. Failed rows are counted,
  * never averaged in. Beside each group's means, {@link #statistics(SummaryRow)} gives its 95% interval and its
  * paired comparison with {@code plain} over the same repeats.
@@ -42,7 +42,8 @@ public final class ExperimentSummary {
         Map<String, List<ResultRow>> groups = new LinkedHashMap<>();
         for (ResultRow r : latestPerPoint(results)) {
             GridPoint p = r.point();
-            String key = p.compressor() + "|" + p.hash() + "|" + p.ratio() + "|" + p.hashes() + "|" + p.sides();
+            String key = p.compressor() + "|" + p.hash() + "|" + p.ratio() + "|" + p.hashes() + "|" + p.sides() + "|"
+                    + GridPoint.optionsText(p.options());
             groups.computeIfAbsent(key, k -> new ArrayList<>()).add(r);
         }
         List<Aggregate> aggregates = new ArrayList<>();
@@ -187,7 +188,8 @@ public final class ExperimentSummary {
                     || (baseProcesses.size() == 1 && timedIn.equals(baseProcesses));
             double speedup = seconds.mean() > 0 && comparable ? baseSeconds / seconds.mean() : Double.NaN;
             return new SummaryRow(
-                    new SummaryRow.Group(point.compressor(), point.hash(), point.ratio(), point.hashes(), point.sides()),
+                    new SummaryRow.Group(point.compressor(), point.hash(), point.ratio(), point.hashes(), point.sides(),
+                            point.options()),
                     runs, failed,
                     new SummaryRow.Quality(mrr.mean(), mrr.sd(), p10.mean(), r10.mean(), ndcg.mean(), relative),
                     new SummaryRow.Speed(seconds.mean(), seconds.sd(), speedup, comparable),

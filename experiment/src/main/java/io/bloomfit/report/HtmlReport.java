@@ -51,6 +51,7 @@ public final class HtmlReport {
             g.put("versusPlain", stats.versusPlain() == null || stats.versusPlain().pairs() == 0 ? null
                     : PlainComparisonText.sentence(stats.versusPlain()));
             g.put("compressor", r.group().compressor());
+            g.put("options", r.group().optionsText());
             g.put("hash", r.group().hash() == null ? "-" : r.group().hash());
             g.put("ratio", r.group().ratio());
             g.put("hashes", r.group().hashes());
@@ -159,12 +160,14 @@ public final class HtmlReport {
               var ok = groups.filter(function (g) { return g.runs > 0; });
               var baseline = ok.filter(function (g) { return g.baseline; })[0];
               var popularity = ok.filter(function (g) { return g.reference && g.compressor === 'popularity'; })[0];
-              // one series per compressor/hash/k/sides, x = ratio
+              function withOptions(g) { return g.compressor + (g.options ? ' ' + g.options : ''); }
+              function seriesKey(g) { return withOptions(g) + ' ' + g.hash + ' k=' + g.hashes + ' ' + g.sides; }
+              // one series per compressor(+options)/hash/k/sides, x = ratio
               function seriesOf(field) {
                 var byKey = {};
                 ok.forEach(function (g) {
                   if (g.sides === 'none' || g[field] === null) { return; }
-                  var key = g.compressor + ' ' + g.hash + ' k=' + g.hashes + ' ' + g.sides;
+                  var key = seriesKey(g);
                   (byKey[key] = byKey[key] || []).push({x: g.ratio, y: g[field]});
                 });
                 var sets = Object.keys(byKey).sort().map(function (key, i) {
@@ -212,7 +215,7 @@ public final class HtmlReport {
                 var byKey = {};
                 ok.forEach(function (g) {
                   if (g.reference || g.baseline || g.bytes === null || g.mrr === null) { return; }
-                  var key = g.compressor + ' ' + g.hash + ' k=' + g.hashes + ' ' + g.sides;
+                  var key = seriesKey(g);
                   (byKey[key] = byKey[key] || []).push(g);
                 });
                 var sets = [];
@@ -249,7 +252,7 @@ public final class HtmlReport {
                 var tr = document.createElement('tr');
                 if (g.baseline) { tr.className = 'baseline'; }
                 if (g.reference) { tr.className = 'reference'; }
-                [[g.compressor], [g.hash], [g.reference ? '-' : g.baseline ? '1' : g.ratio, 1],
+                [[withOptions(g)], [g.hash], [g.reference ? '-' : g.baseline ? '1' : g.ratio, 1],
                  [g.reference ? '-' : g.hashes, 1], [g.sides],
                  [g.runs, 1], [fmt(g.mrr, 4), 1], [fmt(g.mrrStd, 4), 1],
                  [g.mrrLow === null ? '-' : fmt(g.mrrLow, 4) + '-' + fmt(g.mrrHigh, 4), 1],

@@ -8,7 +8,8 @@ import java.math.BigDecimal;
  * The summary as {@code summary.csv} (RFC 4180; empty cells for values that do not exist, e.g. a spread over one
  * run). After {@code error}: {@code mrr_ci_low/high} (95% t interval of mean MRR), {@code relative_mrr_popularity}
  * (MRR relative to popularity), and the paired comparison with plain over the same repeats ({@code
- * mrr_diff_vs_plain}, its interval {@code mrr_diff_ci_low/high}, {@code p_value_vs_plain}).
+ * mrr_diff_vs_plain}, its interval {@code mrr_diff_ci_low/high}, {@code p_value_vs_plain}), then {@code options}: the
+ * compressor options the grid gave the group's points as {@code name=value;...} in name order (empty without).
  */
 public final class SummaryCsv {
 
@@ -16,7 +17,7 @@ public final class SummaryCsv {
     public static final String HEADER = "compressor,hash,ratio,hashes,sides,runs,failed,mrr,mrr_std,precision_at_10,"
             + "recall_at_10,ndcg_at_10,seconds_per_epoch,seconds_per_epoch_std,parameters,bytes,achieved_ratio,"
             + "relative_mrr,speedup,error,mrr_ci_low,mrr_ci_high,relative_mrr_popularity,mrr_diff_vs_plain,"
-            + "mrr_diff_ci_low,mrr_diff_ci_high,p_value_vs_plain";
+            + "mrr_diff_ci_low,mrr_diff_ci_high,p_value_vs_plain,options";
 
     private SummaryCsv() {
     }
@@ -47,6 +48,7 @@ public final class SummaryCsv {
                     .append(num(r.speed().speedup())).append(',')
                     .append(cell(r.firstError()));
             appendStatistics(out, summary.statistics(r));
+            out.append(',').append(cell(g.optionsText().replace(',', ';')));
             out.append('\n');
         }
         return out.toString();

@@ -1,12 +1,13 @@
 package io.bloomfit.report;
 
+import io.bloomfit.api.plugin.PluginOptions;
 import io.bloomfit.experiment.grid.GridPoint;
 import io.bloomfit.experiment.ExperimentPlan;
 import io.bloomfit.experiment.grid.ResultRow;
 import io.bloomfit.experiment.grid.Sides;
 
 /**
- * One (compressor, hash, ratio, k, sides) group of result rows, aggregated over its repeats. Spreads are sample
+ * One (compressor, hash, ratio, k, sides, options) group of result rows, aggregated over its repeats. Spreads are sample
  * standard deviations (n - 1 in the denominator; NaN, shown as {@code -}, for a single run). Relative numbers compare with the
  * {@code plain} baseline's means: {@code relativeMrr = mrr / plainMrr}, {@code speedup = plainSecondsPerEpoch /
  * secondsPerEpoch} (above 1 means faster than plain).
@@ -30,8 +31,30 @@ public record SummaryRow(Group group, int runs, int failed, Quality quality, Spe
      * @param ratio      requested ratio
      * @param hashes     k
      * @param sides      compressed sides
+     * @param options    the compressor options the grid gave the points ({@link GridPoint#options()}; none:
+     *                   {@link PluginOptions#NONE}, {@code null} reads as that)
      */
-    public record Group(String compressor, String hash, double ratio, int hashes, Sides sides) {
+    public record Group(String compressor, String hash, double ratio, int hashes, Sides sides,
+                        PluginOptions options) {
+
+        public Group {
+            options = options == null ? PluginOptions.NONE : options;
+        }
+
+        /** A group without compressor options. */
+        public Group(String compressor, String hash, double ratio, int hashes, Sides sides) {
+            this(compressor, hash, ratio, hashes, sides, PluginOptions.NONE);
+        }
+
+        /** The options as {@code name=value,...} ({@link GridPoint#optionsText}); empty without options. */
+        public String optionsText() {
+            return GridPoint.optionsText(options);
+        }
+
+        /** The compressor with its options, e.g. {@code bloom-hybrid hotShare=0.25}; the name alone without. */
+        public String compressorWithOptions() {
+            return options.isEmpty() ? compressor : compressor + " " + optionsText();
+        }
     }
 
     /**
@@ -87,12 +110,13 @@ public record SummaryRow(Group group, int runs, int failed, Quality quality, Spe
         return group.sides() == Sides.NONE && !baseline();
     }
 
-    /** A short label, e.g. {@code bloom xxh64 0.4 k=2 both}. */
+    /** A short label, e.g. {@code bloom xxh64 0.4 k=2 both}, with the options last when the group has some. */
     public String label() {
         if (reference()) {
             return group.compressor();
         }
         return baseline() ? "plain" : group.compressor() + " " + (group.hash() == null ? "-" : group.hash()) + " "
-                + group.ratio() + " k=" + group.hashes() + " " + group.sides().specName();
+                + group.ratio() + " k=" + group.hashes() + " " + group.sides().specName()
+                + (group.options().isEmpty() ? "" : " " + group.optionsText());
     }
 }

@@ -6,7 +6,9 @@ import io.bloomfit.experiment.spec.ExperimentSpec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.bloomfit.api.plugin.PluginOptions;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ExperimentPlanTest {
@@ -36,5 +38,26 @@ class ExperimentPlanTest {
         assertThat(points).containsExactly(
                 new GridPoint("plain", null, 1.0, 1, Sides.NONE, 0, 1),
                 new GridPoint("fixture-fixed", null, 1.0, 2, Sides.BOTH, 0, 1));
+    }
+
+    /** Option axes multiply only their own compressor's points; points without options keep their old keys. */
+    @Test
+    void optionAxesExpandOnlyForTheirCompressor() {
+        ExperimentSpec spec = Fixtures.spec("grid.compressor=[fixture-modulo, fixture-options]", "grid.ratio=[0.5]",
+                "grid.hash=[fixture-mix]", "grid.options.fixture-options.extraRows=[0, 3]",
+                "grid.options.fixture-options.spread=auto");
+        List<GridPoint> points = ExperimentPlan.expand(spec, Fixtures.PLUGINS);
+        PluginOptions none = PluginOptions.of(Map.of("extraRows", 0, "spread", "auto"));
+        PluginOptions three = PluginOptions.of(Map.of("extraRows", 3, "spread", "auto"));
+        assertThat(points).containsExactly(
+                new GridPoint("plain", null, 1.0, 1, Sides.NONE, 0, 1),
+                new GridPoint("fixture-modulo", "fixture-mix", 0.5, 2, Sides.BOTH, 0, 1),
+                new GridPoint("fixture-options", "fixture-mix", 0.5, 2, Sides.BOTH, 0, 1, none),
+                new GridPoint("fixture-options", "fixture-mix", 0.5, 2, Sides.BOTH, 0, 1, three));
+        // written out by hand: the key of results written before points had options, and the same plus options
+        assertThat(points.get(1).key()).isEqualTo("fixture-modulo|fixture-mix|0.5|2|both|0|1");
+        assertThat(points.get(2).key()).isEqualTo("fixture-options|fixture-mix|0.5|2|both|0|1|extraRows=0,spread=auto");
+        assertThat(points.get(3).key()).isEqualTo("fixture-options|fixture-mix|0.5|2|both|0|1|extraRows=3,spread=auto");
+        assertThat(points.get(3).label()).isEqualTo("fixture-options fixture-mix r=0.5 k=2 both extraRows=3,spread=auto #0");
     }
 }

@@ -135,6 +135,48 @@ class ExperimentRunnerTest {
         assertThat(io.bloomfit.report.ConsoleReport.render(summary)).contains("n/c", "note: speedup n/c");
     }
 
+    /**
+     * Points that differ only by an option are distinct rows, recorded with the options the grid gave and the
+     * resolved ones; a resume finds them finished; reports keep them apart.
+     */
+    @Test
+    void optionAxesGiveDistinctRowsThatResumeAndReportsTellApart(@TempDir Path dir) throws Exception {
+        ExperimentSpec spec = Fixtures.spec("grid.compressor=[fixture-options]", "grid.ratio=[0.5]",
+                "grid.hash=[fixture-mix]", "grid.options.fixture-options.extraRows=[0, 4]");
+        List<ResultRow> rows = runner(spec, dir, null, 1).run(false);
+        assertThat(rows).hasSize(5); // plain, two option values, two references
+        List<String> lines = Files.readAllLines(dir.resolve("results.jsonl"));
+        JsonNode zero = new ObjectMapper().readTree(lines.get(1));
+        JsonNode four = new ObjectMapper().readTree(lines.get(2));
+        assertThat(zero.get("grid_options").toString()).isEqualTo("{\"extraRows\":0}");
+        assertThat(four.get("grid_options").toString()).isEqualTo("{\"extraRows\":4}");
+        assertThat(four.get("options").toString()).isEqualTo("{\"extraRows\":4,\"spread\":\"auto\"}");
+        assertThat(four.get("item_layout").get("rows").asLong()).isEqualTo(19);
+        JsonNode plain = new ObjectMapper().readTree(lines.get(0));
+        assertThat(plain.has("options")).isFalse();
+        assertThat(plain.has("grid_options")).isFalse();
+        assertThat(Files.readString(dir.resolve("spec.json"))).contains("\"extraRows\" : [ 0, 4 ]");
+
+        List<GridPoint> ran = new CopyOnWriteArrayList<>();
+        runner(spec, dir, new ExperimentListener() {
+            @Override
+            public TrainingListener pointStarted(GridPoint point, int index, int total) {
+                ran.add(point);
+                return TrainingListener.NONE;
+            }
+        }, 1).run(true);
+        assertThat(ran).isEmpty();
+
+        var summary = io.bloomfit.report.ExperimentSummary.of(rows);
+        assertThat(summary.rows()).extracting(io.bloomfit.report.SummaryRow::label).contains(
+                "fixture-options fixture-mix 0.5 k=2 both extraRows=0",
+                "fixture-options fixture-mix 0.5 k=2 both extraRows=4");
+        assertThat(io.bloomfit.report.ConsoleReport.render(summary)).contains("fixture-options extraRows=4  ");
+        assertThat(io.bloomfit.report.SummaryCsv.render(summary)).contains(",extraRows=4\n")
+                .startsWith(io.bloomfit.report.SummaryCsv.HEADER);
+        assertThat(io.bloomfit.report.SummaryCsv.HEADER).endsWith(",p_value_vs_plain,options");
+    }
+
     @Test
     void withoutResumeExistingResultsAreNotOverwritten(@TempDir Path dir) throws Exception {
         runner(Fixtures.spec("grid.ratio=[0.5]"), dir, null, 1).run(false);

@@ -22,7 +22,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Test-only trainer whose model after {@code e} epochs ranks items by closeness to a centre {@code c = 10 (learning
- * rate 0.01) or 20 (any other) + 50 * l2 + e}: score(i) = -|i - c|, the same for every user. So a validation or test
+ * rate 0.01) or 20 (any other) + 50 * l2 + x + e}, x being the item table's rows beyond one per item (0 for every
+ * layout of at most one row per item; a compressor option that adds rows moves the centre): score(i) = -|i - c|,
+ * the same for every user. So a validation or test
  * set whose items all sit at one index has a known curve over epochs and combinations. It shows its model after
  * every epoch ({@link TrainingListener#epochModel}) and records how many epochs each (learning rate, l2) fit ran.
  */
@@ -51,7 +53,8 @@ public final class FixtureTunableTrainer implements Trainer {
         ModelSpec m = request.model();
         int numUsers = request.train().numUsers();
         int numItems = request.train().numItems();
-        double base = (m.learningRate() == 0.01 ? 10 : 20) + 50 * m.l2();
+        double base = (m.learningRate() == 0.01 ? 10 : 20) + 50 * m.l2()
+                + Math.max(0, request.itemLayout().totalRows() - request.itemLayout().numEntities());
         List<Integer> runs = EPOCHS_RUN.computeIfAbsent(key(m.learningRate(), m.l2()), k -> new ArrayList<>());
         int epoch = 0;
         try {

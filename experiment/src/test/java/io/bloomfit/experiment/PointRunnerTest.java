@@ -187,4 +187,30 @@ class PointRunnerTest {
         // the held-out items are not counted: every fixture item is seen in training, but not as often as in all
         assertThat(FixtureCountingCompressor.SEEN.get(1).trainingCounts()).isNotEqualTo(data.test().itemCounts());
     }
+
+    /**
+     * A point's options reach both sides' layout requests, and the row records them resolved: 20 users and 30 items
+     * at ratio 0.5 are 10 and 15 rows, plus the 4 extra rows on each side; without options the table has 10 and 15.
+     */
+    @Test
+    void aPointsOptionsReachBothLayoutsAndTheRowRecordsThemResolved() {
+        ExperimentSpec spec = Fixtures.spec("grid.compressor=[fixture-options]", "grid.ratio=[0.5]",
+                "grid.hash=[fixture-mix]", "grid.options.fixture-options.extraRows=[0, 4]");
+        List<GridPoint> points = ExperimentPlan.expand(spec, Fixtures.PLUGINS);
+        ResultRow none = points(spec).run(points.get(1), TrainingListener.NONE);
+        ResultRow four = points(spec).run(points.get(2), TrainingListener.NONE);
+
+        assertThat(none.ok()).as(none.error()).isTrue();
+        assertThat(four.ok()).as(four.error()).isTrue();
+        assertThat(four.point().options().asMap()).containsExactly(java.util.Map.entry("extraRows", 4));
+        assertThat(four.sizes().userLayout().rows()).isEqualTo(14);
+        assertThat(four.sizes().itemLayout().rows()).isEqualTo(19);
+        assertThat(none.sizes().userLayout().rows()).isEqualTo(10);
+        assertThat(four.options().asMap()).containsExactly(java.util.Map.entry("extraRows", 4),
+                java.util.Map.entry("spread", "auto"));
+        assertThat(none.options().asMap()).containsExactly(java.util.Map.entry("extraRows", 0),
+                java.util.Map.entry("spread", "auto"));
+        ResultRow plain = points(spec).run(points.get(0), TrainingListener.NONE);
+        assertThat(plain.options().isEmpty()).isTrue();
+    }
 }

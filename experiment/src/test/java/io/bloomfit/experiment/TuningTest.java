@@ -123,4 +123,38 @@ class TuningTest {
         assertThat(other.fit().tuned()).isEqualTo(planted.fit().tuned());
         assertThat(planted.fit().tuned().learningRate()).isEqualTo(0.01);
     }
+
+    /**
+     * Tuned compressor options: a {@code fixture-options} point at ratio 1 has 40 item rows plus extraRows, which
+     * moves the fixture trainer's centre by extraRows (c = 10 + extraRows + e at lr 0.01, l2 0). With extraRows 5 the
+     * centre starts at 16, past the validation item 13, and only moves away; with 2 it is 13 after one epoch
+     * (validation MRR 1). So tuning chooses extraRows 2 and 1 epoch; the refit (c = 13) ranks the test item 25 22nd,
+     * as in the first test, and the row records the choice and the options the layouts ran with.
+     */
+    @Test
+    void compressorOptionsAreTriedLikeLearningRatesAndTheChoiceIsRecorded() throws Exception {
+        String spec = SPEC.replace("grid: {compressor: [fixture-modulo], hash: [fixture-mix], ratio: [0.5]",
+                "grid: {compressor: [fixture-options], hash: [fixture-mix], ratio: [1.0]")
+                .replace("learningRate: [0.01, 0.1]", "learningRate: [0.01]").replace("l2: [0.0, 0.01]", "l2: [0.0]")
+                + "  options: {fixture-options: {extraRows: [5, 2]}}\n";
+        ExperimentSpec read = Fixtures.read(spec, "tuning.yaml");
+        GridPoint point = ExperimentPlan.expand(read, Fixtures.PLUGINS).get(1);
+        assertThat(point.options().isEmpty()).isTrue();
+        ResultRow row = new PointRunner(read, data(25), Evaluation.standard(), Fixtures.PLUGINS,
+                FittedModelHandler.NONE).run(point, TrainingListener.NONE);
+
+        assertThat(row.ok()).as(row.error()).isTrue();
+        TunedChoice tuned = row.fit().tuned();
+        assertThat(tuned.options().asMap()).containsExactly(java.util.Map.entry("extraRows", 2));
+        assertThat(tuned.epochs()).isEqualTo(1);
+        assertThat(tuned.validationScore()).isCloseTo(1.0, within(1e-12));
+        assertThat(row.sizes().itemLayout().rows()).isEqualTo(42);
+        assertThat(row.mrr()).isCloseTo(1 / 22.0, within(1e-9));
+        String json = ResultRowJson.write(row);
+        assertThat(json).contains("\"tuned\":{\"learningRate\":0.01,\"l2\":0.0,\"epochs\":1,"
+                + "\"options\":{\"extraRows\":2}}", "\"options\":{\"extraRows\":2,\"spread\":\"auto\"}")
+                .doesNotContain("grid_options");
+        assertThat(ResultRowJson.read(json).fit().tuned()).isEqualTo(tuned);
+        assertThat(ResultRowJson.read(json).options()).isEqualTo(row.options());
+    }
 }

@@ -167,7 +167,7 @@ class ExperimentSummaryTest {
         assertThat(csv.lines().filter(l -> l.startsWith("bloom,")).findFirst().orElseThrow())
                 .endsWith("," + SummaryCsv.num(stats.relativeToPopularity()) + ",0.02," + SummaryCsv.num(stats.versusPlain().difference().low()) + ","
                         + SummaryCsv.num(stats.versusPlain().difference().high()) + ","
-                        + SummaryCsv.num(stats.versusPlain().pValue()));
+                        + SummaryCsv.num(stats.versusPlain().pValue()) + ","); // no options: an empty last cell
     }
 
     /**

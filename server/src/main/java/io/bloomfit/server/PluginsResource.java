@@ -1,5 +1,8 @@
 package io.bloomfit.server;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.bloomfit.api.embed.EmbeddingCompressor;
+import io.bloomfit.api.plugin.PluginOption;
 import io.bloomfit.host.PluginRegistry;
 import io.bloomfit.host.Plugins;
 import jakarta.inject.Inject;
@@ -13,7 +16,10 @@ import jakarta.ws.rs.core.MediaType;
 
 import java.util.List;
 
-/** What can be named in a spec: hash functions, compressors and trainers, with where each came from. */
+/**
+ * What can be named in a spec: hash functions, compressors and trainers, with where each came from and the options
+ * each takes (a spec's {@code grid.options} and {@code tune.options} for compressors).
+ */
 @Path("/api/plugins")
 @Produces(MediaType.APPLICATION_JSON)
 public class PluginsResource {
@@ -21,8 +27,21 @@ public class PluginsResource {
     @Inject
     Plugins plugins;
 
-    /** One provider as users see it. */
-    public record PluginView(String name, String source) {
+    /** One provider as users see it, with the options it takes (empty when none). */
+    public record PluginView(String name, String source, List<OptionView> options) {
+    }
+
+    /**
+     * One option a plugin declares: its name, type ({@code number | integer | flag | choice}), the allowed values
+     * in words, its default and what it means.
+     */
+    public record OptionView(String name, String type, String rule, @JsonProperty("default") Object defaultValue,
+                             String description) {
+
+        static OptionView of(PluginOption option) {
+            return new OptionView(option.name(), option.type().specName(), option.rule(), option.defaultValue(),
+                    option.description());
+        }
     }
 
     /** Every kind of plugin, and what was skipped while loading them. */
@@ -57,6 +76,8 @@ public class PluginsResource {
     }
 
     private static List<PluginView> views(PluginRegistry<?> registry) {
-        return registry.entries().stream().map(e -> new PluginView(e.name(), e.source().toString())).toList();
+        return registry.entries().stream().map(e -> new PluginView(e.name(), e.source().toString(),
+                (e.provider() instanceof EmbeddingCompressor c ? c.options() : List.<PluginOption>of()).stream()
+                        .map(OptionView::of).toList())).toList();
     }
 }

@@ -20,6 +20,21 @@ class PluginsResourceTest {
     }
 
     @Test
+    void listsEachCompressorsOptionsWithTheirRuleAndDefault() {
+        given().when().get("/api/plugins")
+                .then().statusCode(200)
+                .body("compressors.find { it.name == 'bloom-hybrid' }.options.name", equalTo(
+                        java.util.List.of("hotShare", "coldFloor")))
+                .body("compressors.find { it.name == 'bloom-hybrid' }.options[0].rule",
+                        equalTo("auto or a number in [0, 1]"))
+                .body("compressors.find { it.name == 'bloom-hybrid' }.options[0].default", equalTo("auto"))
+                .body("compressors.find { it.name == 'bloom-hybrid' }.options[1].default", equalTo(0.2f))
+                .body("compressors.find { it.name == 'bloom' }.options[0].type", equalTo("choice"))
+                .body("compressors.find { it.name == 'plain' }.options", equalTo(java.util.List.of()))
+                .body("hashFunctions.find { it.name == 'xxh3' }.options", equalTo(java.util.List.of()));
+    }
+
+    @Test
     void hashesKeysAsUnsignedDecimal() {
         // XXH64 of the 8 bytes 00..00 with seed 0 is 0x34c96acdcadb1bbb: Debian's python3-xxhash,
         // xxhash.xxh64(bytes(8)).hexdigest().

@@ -1,6 +1,7 @@
 package io.bloomfit.api.embed;
 
 import io.bloomfit.api.hash.HashFunction;
+import io.bloomfit.api.plugin.PluginOptions;
 
 /**
  * What a compressor is asked to lay out: {@code numEntities} ids of embeddings of {@code dimension} floats,
@@ -21,14 +22,26 @@ import io.bloomfit.api.hash.HashFunction;
  *                     frequency-aware compressors ({@link EmbeddingCompressor#usesTrainingCounts()}); filled by the
  *                     runner from the training split, never from the test part; compressors that do not use them
  *                     ignore them. Kept as a private copy: the accessor returns a copy too
+ * @param options      the compressor's options ({@link EmbeddingCompressor#options()}) the layout is built with;
+ *                     {@link PluginOptions#NONE} ({@code null} reads as that) for the defaults. Options the
+ *                     request does not give take their declared defaults; {@link Layouts#build} hands the compressor
+ *                     a request whose options are resolved (every declared option, checked), so that the layout's
+ *                     {@link EmbeddingLayout#request()} records what it was built with and a saved model rebuilds
+ *                     the same layout
  */
 public record LayoutRequest(int numEntities, int dimension, double ratio, int numHashes, String hashFunction,
-                            long seed, int[] trainingCounts) {
+                            long seed, int[] trainingCounts, PluginOptions options) {
 
-    /** A request without training counts (every compressor that does not use them). */
+    /** A request without training counts (every compressor that does not use them) and with default options. */
     public LayoutRequest(int numEntities, int dimension, double ratio, int numHashes, String hashFunction,
                          long seed) {
-        this(numEntities, dimension, ratio, numHashes, hashFunction, seed, null);
+        this(numEntities, dimension, ratio, numHashes, hashFunction, seed, null, PluginOptions.NONE);
+    }
+
+    /** A request with default options. */
+    public LayoutRequest(int numEntities, int dimension, double ratio, int numHashes, String hashFunction,
+                         long seed, int[] trainingCounts) {
+        this(numEntities, dimension, ratio, numHashes, hashFunction, seed, trainingCounts, PluginOptions.NONE);
     }
 
     public LayoutRequest {
@@ -62,11 +75,18 @@ public record LayoutRequest(int numEntities, int dimension, double ratio, int nu
                 }
             }
         }
+        options = options == null ? PluginOptions.NONE : options;
     }
 
     /** This request with {@code counts} as its training counts (validated and copied). */
     public LayoutRequest withTrainingCounts(int[] counts) {
-        return new LayoutRequest(numEntities, dimension, ratio, numHashes, hashFunction, seed, counts);
+        return new LayoutRequest(numEntities, dimension, ratio, numHashes, hashFunction, seed, counts, options);
+    }
+
+    /** This request with {@code compressorOptions} as its options (checked by the compressor, not here). */
+    public LayoutRequest withOptions(PluginOptions compressorOptions) {
+        return new LayoutRequest(numEntities, dimension, ratio, numHashes, hashFunction, seed, trainingCounts,
+                compressorOptions);
     }
 
     /** Whether training counts were given. */
@@ -90,20 +110,21 @@ public record LayoutRequest(int numEntities, int dimension, double ratio, int nu
         return o instanceof LayoutRequest r && numEntities == r.numEntities && dimension == r.dimension
                 && Double.compare(ratio, r.ratio) == 0 && numHashes == r.numHashes
                 && java.util.Objects.equals(hashFunction, r.hashFunction) && seed == r.seed
-                && java.util.Arrays.equals(trainingCounts, r.trainingCounts);
+                && java.util.Arrays.equals(trainingCounts, r.trainingCounts) && options.equals(r.options);
     }
 
     @Override
     public int hashCode() {
-        return java.util.Objects.hash(numEntities, dimension, ratio, numHashes, hashFunction, seed)
-                * 31 + java.util.Arrays.hashCode(trainingCounts);
+        return (java.util.Objects.hash(numEntities, dimension, ratio, numHashes, hashFunction, seed)
+                * 31 + java.util.Arrays.hashCode(trainingCounts)) * 31 + options.hashCode();
     }
 
     @Override
     public String toString() {
         return "LayoutRequest[numEntities=" + numEntities + ", dimension=" + dimension + ", ratio=" + ratio
                 + ", numHashes=" + numHashes + ", hashFunction=" + hashFunction + ", seed=" + seed
-                + (trainingCounts == null ? "" : ", trainingCounts=" + trainingCounts.length + " entities") + "]";
+                + (trainingCounts == null ? "" : ", trainingCounts=" + trainingCounts.length + " entities")
+                + (options.isEmpty() ? "" : ", options=" + options) + "]";
     }
 
     /** An uncompressed request: ratio 1, one lookup, no hash function. */

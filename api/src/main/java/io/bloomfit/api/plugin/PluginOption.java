@@ -17,11 +17,19 @@ import java.util.Objects;
  * <p>An option must not change its name, type or default once results or models name it: a saved model records
  * the options it was built with and rebuilds its layout from them, and a result row compares only with rows of
  * the same options.
+ *
+ * <p>A number option may be <em>automatic</em> ({@link #automaticNumber}, {@link #automaticInteger}): its default is
+ * the word {@value #AUTOMATIC}, meaning the plugin works the value out itself by the rule its description states
+ * (e.g. from the table size), and a spec may give {@value #AUTOMATIC} or a number. Resolved options then hold the
+ * word, not the number it stood for, so that a row or model records what was asked.
  */
 public final class PluginOption {
 
     /** The rule option names follow. */
     public static final String NAME_RULE = "[a-z][A-Za-z0-9]{0,63}";
+
+    /** The value of an automatic option that lets the plugin work the value out ({@link #automatic()}). */
+    public static final String AUTOMATIC = "auto";
 
     /** The kinds of value an option takes. */
     public enum Type {
@@ -47,9 +55,15 @@ public final class PluginOption {
     private final double max;
     private final List<String> choices;
     private final String description;
+    private final boolean automatic;
 
     private PluginOption(String name, Type type, Object defaultValue, double min, double max, List<String> choices,
                          String description) {
+        this(name, type, defaultValue, min, max, choices, description, false);
+    }
+
+    private PluginOption(String name, Type type, Object defaultValue, double min, double max, List<String> choices,
+                         String description, boolean automatic) {
         if (name == null || !name.matches(NAME_RULE)) {
             throw new IllegalArgumentException("option name '" + name + "' breaks the rule " + NAME_RULE);
         }
@@ -59,6 +73,7 @@ public final class PluginOption {
         this.max = max;
         this.choices = List.copyOf(choices);
         this.description = Objects.requireNonNull(description, "description");
+        this.automatic = automatic;
         String problem = problem(defaultValue);
         if (problem != null) {
             throw new IllegalArgumentException("option '" + name + "': default " + problem);
@@ -82,6 +97,28 @@ public final class PluginOption {
         return new PluginOption(name, Type.INTEGER, defaultValue, min, max, List.of(), description);
     }
 
+    /**
+     * A real number in {@code [min, max]} or {@value #AUTOMATIC}, the default: the plugin works the value out by the
+     * rule {@code description} states.
+     */
+    public static PluginOption automaticNumber(String name, double min, double max, String description) {
+        if (!(min <= max)) {
+            throw new IllegalArgumentException("option '" + name + "': min " + min + " > max " + max);
+        }
+        return new PluginOption(name, Type.NUMBER, AUTOMATIC, min, max, List.of(), description, true);
+    }
+
+    /**
+     * A whole number in {@code [min, max]} or {@value #AUTOMATIC}, the default: the plugin works the value out by the
+     * rule {@code description} states.
+     */
+    public static PluginOption automaticInteger(String name, int min, int max, String description) {
+        if (min > max) {
+            throw new IllegalArgumentException("option '" + name + "': min " + min + " > max " + max);
+        }
+        return new PluginOption(name, Type.INTEGER, AUTOMATIC, min, max, List.of(), description, true);
+    }
+
     /** true or false. */
     public static PluginOption flag(String name, boolean defaultValue, String description) {
         return new PluginOption(name, Type.FLAG, defaultValue, 0, 1, List.of(), description);
@@ -103,7 +140,10 @@ public final class PluginOption {
         return type;
     }
 
-    /** The value when a spec gives none: a {@link Double}, {@link Integer}, {@link Boolean} or {@link String}. */
+    /**
+     * The value when a spec gives none: a {@link Double}, {@link Integer}, {@link Boolean} or {@link String}
+     * ({@value #AUTOMATIC} for an automatic option).
+     */
     public Object defaultValue() {
         return defaultValue;
     }
@@ -113,14 +153,19 @@ public final class PluginOption {
         return description;
     }
 
+    /** Whether this number option also takes {@value #AUTOMATIC}, its default. */
+    public boolean automatic() {
+        return automatic;
+    }
+
     /** The allowed words of a {@link Type#CHOICE}; empty for the other types. */
     public List<String> choices() {
         return choices;
     }
 
-    /** The allowed values in words, e.g. "a number in [0, 1]", "one of mean, sum". */
+    /** The allowed values in words, e.g. "a number in [0, 1]", "one of mean, sum", "auto or a number in [0, 1]". */
     public String rule() {
-        return switch (type) {
+        return (automatic ? AUTOMATIC + " or " : "") + switch (type) {
             case NUMBER -> "a number in [" + format(min) + ", " + format(max) + "]";
             case INTEGER -> "a whole number in " + (long) min + ".." + (long) max;
             case FLAG -> "true or false";
@@ -135,6 +180,9 @@ public final class PluginOption {
     public String problem(Object value) {
         if (value == null) {
             return "is missing; expected " + rule();
+        }
+        if (automatic && AUTOMATIC.equals(value)) {
+            return null;
         }
         switch (type) {
             case NUMBER -> {
@@ -164,7 +212,7 @@ public final class PluginOption {
 
     /**
      * {@code value} in this option's own representation ({@link Double}, {@link Integer}, {@link Boolean},
-     * {@link String}).
+     * {@link String}; {@value #AUTOMATIC} stays the word).
      *
      * @throws IllegalArgumentException naming the option when {@link #problem(Object)} finds one
      */
@@ -172,6 +220,9 @@ public final class PluginOption {
         String problem = problem(value);
         if (problem != null) {
             throw new IllegalArgumentException("option '" + name + "': " + problem);
+        }
+        if (AUTOMATIC.equals(value)) {
+            return value;
         }
         return switch (type) {
             case NUMBER -> ((Number) value).doubleValue();

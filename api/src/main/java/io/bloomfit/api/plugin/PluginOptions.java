@@ -127,6 +127,14 @@ public final class PluginOptions {
         return (Boolean) require(name);
     }
 
+    /**
+     * Whether {@code name} is {@value PluginOption#AUTOMATIC}: the plugin works the value out itself.
+     * @throws IllegalStateException when it is not given
+     */
+    public boolean isAutomatic(String name) {
+        return PluginOption.AUTOMATIC.equals(require(name));
+    }
+
     /** A choice's value. @throws IllegalStateException when it is not given */
     public String choice(String name) {
         return (String) require(name);
@@ -137,6 +145,16 @@ public final class PluginOptions {
         TreeMap<String, Object> copy = new TreeMap<>(values);
         copy.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
         return of(copy);
+    }
+
+    /** These values and those of {@code more}; where both give an option, {@code more}'s value (unchecked). */
+    public PluginOptions plus(PluginOptions more) {
+        if (more.isEmpty()) {
+            return this;
+        }
+        TreeMap<String, Object> copy = new TreeMap<>(values);
+        copy.putAll(more.values);
+        return new PluginOptions(copy);
     }
 
     private Object require(String name) {

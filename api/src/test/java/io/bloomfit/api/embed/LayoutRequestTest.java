@@ -1,6 +1,9 @@
 package io.bloomfit.api.embed;
 
+import io.bloomfit.api.plugin.PluginOptions;
 import org.junit.jupiter.api.Test;
+
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -62,5 +65,23 @@ class LayoutRequestTest {
                 .hasMessageContaining("numEntities is 3");
         assertThatThrownBy(() -> without.withTrainingCounts(new int[] {1, -2, 0}))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("trainingCounts[1]");
+    }
+
+    @Test
+    void optionsAreCarriedComparedAndShown() {
+        LayoutRequest plain = new LayoutRequest(3, 4, 0.5, 2, "xxh3", 1);
+        assertThat(plain.options()).isSameAs(PluginOptions.NONE);
+        assertThat(new LayoutRequest(3, 4, 0.5, 2, "xxh3", 1, null, null).options()).isSameAs(PluginOptions.NONE);
+        assertThat(plain.toString()).doesNotContain("options");
+
+        PluginOptions sum = PluginOptions.of(Map.of("combiner", "sum"));
+        LayoutRequest with = plain.withOptions(sum);
+        assertThat(with.options()).isEqualTo(sum);
+        assertThat(with).isNotEqualTo(plain).isEqualTo(plain.withOptions(PluginOptions.of(Map.of("combiner", "sum"))));
+        assertThat(with.hashCode()).isEqualTo(plain.withOptions(sum).hashCode());
+        assertThat(with.toString()).endsWith(", options={combiner=sum}]");
+        LayoutRequest counted = with.withTrainingCounts(new int[] {1, 2, 3});
+        assertThat(counted.options()).isEqualTo(sum);
+        assertThat(counted.withOptions(PluginOptions.NONE).trainingCounts()).containsExactly(1, 2, 3);
     }
 }

@@ -54,4 +54,41 @@ class PluginOptionsTest {
         assertThatThrownBy(() -> PluginOption.choice("c", "x", List.of("a"), "")).hasMessageContaining("'x'");
         assertThatThrownBy(() -> PluginOptions.of(Map.of("x", List.of()))).hasMessageContaining("type");
     }
+
+    /** An automatic option takes the word auto (its default) or a value of its type; resolved options keep the word. */
+    @Test
+    void automaticOptionsTakeAutoOrANumber() {
+        List<PluginOption> declared = List.of(PluginOption.automaticNumber("hotShare", 0, 1, "share; auto: by floor"),
+                PluginOption.automaticInteger("hidden", 1, 64, "width; auto: by budget"));
+        assertThat(declared.get(0).rule()).isEqualTo("auto or a number in [0, 1]");
+        assertThat(declared.get(1).rule()).isEqualTo("auto or a whole number in 1..64");
+        assertThat(declared.get(0).defaultValue()).isEqualTo(PluginOption.AUTOMATIC);
+        assertThat(declared.get(0).automatic()).isTrue();
+        assertThat(DECLARED.get(0).automatic()).isFalse();
+
+        PluginOptions defaults = PluginOptions.NONE.resolved(declared);
+        assertThat(defaults.isAutomatic("hotShare")).isTrue();
+        assertThat(defaults.isAutomatic("hidden")).isTrue();
+        PluginOptions given = PluginOptions.of(Map.of("hotShare", 1, "hidden", "auto")).resolved(declared);
+        assertThat(given.isAutomatic("hotShare")).isFalse();
+        assertThat(given.number("hotShare")).isEqualTo(1.0);
+        assertThat(given.get("hidden")).isEqualTo("auto");
+
+        assertThat(PluginOptions.check(declared, PluginOptions.of(Map.of("hotShare", "automatic", "hidden", 0))))
+                .extracting(OptionProblem::toString).containsExactly(
+                        "hidden: 0 is out of range; expected auto or a whole number in 1..64",
+                        "hotShare: 'automatic' is not a number; expected auto or a number in [0, 1]");
+        assertThat(PluginOptions.check(DECLARED, PluginOptions.of(Map.of("hotShare", "auto"))))
+                .extracting(OptionProblem::toString)
+                .containsExactly("hotShare: 'auto' is not a number; expected a number in [0, 1]");
+    }
+
+    @Test
+    void plusAddsAndOverrides() {
+        PluginOptions a = PluginOptions.of(Map.of("hotShare", 0.5, "signed", true));
+        assertThat(a.plus(PluginOptions.of(Map.of("hotShare", 0.25, "features", 8))).asMap()).containsExactly(
+                Map.entry("features", 8), Map.entry("hotShare", 0.25), Map.entry("signed", true));
+        assertThat(a.plus(PluginOptions.NONE)).isSameAs(a);
+        assertThat(PluginOptions.NONE.plus(a)).isEqualTo(a);
+    }
 }

@@ -1,12 +1,13 @@
 package io.bloomfit.experiment.grid;
 
+import io.bloomfit.api.plugin.PluginOptions;
 import io.bloomfit.eval.ReferenceMethod;
 
 import java.util.Locale;
 import java.util.Objects;
 
 /**
- * One run of an experiment: a compressor with its hash function, ratio and k applied to some sides, at one
+ * One run of an experiment: a compressor with its hash function, ratio, k and options applied to some sides, at one
  * repeat. Its {@link #key()} identifies it in a results file, which is how {@code --resume} knows what already
  * finished.
  *
@@ -18,9 +19,12 @@ import java.util.Objects;
  * @param sides      which embeddings are compressed ({@link Sides#NONE} for the baseline)
  * @param repeat     0-based repeat index
  * @param seed       model and layout seed of this repeat
+ * @param options    the compressor options the spec's {@code grid.options} gives this point, only those given
+ *                   (values normalised to their declared types; the compressor's defaults fill in the rest when the
+ *                   layout is built); {@link PluginOptions#NONE} ({@code null} reads as that) for points without
  */
 public record GridPoint(String compressor, String hash, double ratio, int hashes, Sides sides, int repeat,
-                        long seed) {
+                        long seed, PluginOptions options) {
 
     /** The baseline compressor every grid is compared with. */
     public static final String BASELINE = "plain";
@@ -28,6 +32,12 @@ public record GridPoint(String compressor, String hash, double ratio, int hashes
     public GridPoint {
         Objects.requireNonNull(compressor, "compressor");
         Objects.requireNonNull(sides, "sides");
+        options = options == null ? PluginOptions.NONE : options;
+    }
+
+    /** A point without compressor options. */
+    public GridPoint(String compressor, String hash, double ratio, int hashes, Sides sides, int repeat, long seed) {
+        this(compressor, hash, ratio, hashes, sides, repeat, seed, PluginOptions.NONE);
     }
 
     /** Whether this is the uncompressed baseline. */
@@ -40,10 +50,23 @@ public record GridPoint(String compressor, String hash, double ratio, int hashes
         return sides == Sides.NONE && ReferenceMethod.fromName(compressor) != null;
     }
 
-    /** Stable identity in results files. */
+    /**
+     * Stable identity in results files: {@code compressor|hash|ratio|k|sides|repeat|seed}, then, for a point with
+     * options only, {@code |name=value,...} in name order (so the keys of points without options are those of
+     * results written before points had options).
+     */
     public String key() {
         return compressor + "|" + (hash == null ? "-" : hash) + "|" + String.format(Locale.ROOT, "%s", ratio) + "|"
-                + hashes + "|" + sides.specName() + "|" + repeat + "|" + seed;
+                + hashes + "|" + sides.specName() + "|" + repeat + "|" + seed
+                + (options.isEmpty() ? "" : "|" + optionsText(options));
+    }
+
+    /** {@code options} as {@code name=value,...} in name order, e.g. {@code coldFloor=0.2,hotShare=0.25}. */
+    public static String optionsText(PluginOptions options) {
+        StringBuilder text = new StringBuilder();
+        options.asMap().forEach((name, value) -> text.append(text.length() == 0 ? "" : ",").append(name).append('=')
+                .append(value));
+        return text.toString();
     }
 
     /** A short label for progress lines, e.g. {@code bloom xxh64 r=0.4 k=2 both #0}. */
@@ -55,6 +78,6 @@ public record GridPoint(String compressor, String hash, double ratio, int hashes
             return compressor + " reference #" + repeat;
         }
         return compressor + (hash == null ? "" : " " + hash) + " r=" + ratio + " k=" + hashes + " "
-                + sides.specName() + " #" + repeat;
+                + sides.specName() + (options.isEmpty() ? "" : " " + optionsText(options)) + " #" + repeat;
     }
 }

@@ -1,5 +1,6 @@
 package io.bloomfit.experiment.grid;
 
+import io.bloomfit.api.plugin.PluginOptions;
 import io.bloomfit.api.train.FitReport;
 
 import java.util.Objects;
@@ -16,9 +17,13 @@ import java.util.Objects;
  * @param fit     what the trainer did and reported
  * @param sizes   how big the model was
  * @param costs   what the point cost besides the fit, and when it finished
+ * @param options the compressor options the point's layouts were built with, resolved: every option the
+ *                compressor declares, with the point's, the tuned and the default values
+ *                ({@link PluginOptions#NONE}, {@code null} reads as that, for compressors without options, the
+ *                baseline, reference rows and points that failed before their options were resolved)
  */
 public record ResultRow(GridPoint point, ResultStatus status, String error, RankingMetrics metrics, Fit fit,
-                        Sizes sizes, Costs costs) {
+                        Sizes sizes, Costs costs, PluginOptions options) {
 
     public ResultRow {
         Objects.requireNonNull(point, "point");
@@ -26,6 +31,13 @@ public record ResultRow(GridPoint point, ResultStatus status, String error, Rank
         Objects.requireNonNull(fit, "fit");
         Objects.requireNonNull(sizes, "sizes");
         Objects.requireNonNull(costs, "costs");
+        options = options == null ? PluginOptions.NONE : options;
+    }
+
+    /** A row of a point whose compressor ran with no options. */
+    public ResultRow(GridPoint point, ResultStatus status, String error, RankingMetrics metrics, Fit fit,
+                     Sizes sizes, Costs costs) {
+        this(point, status, error, metrics, fit, sizes, costs, PluginOptions.NONE);
     }
 
     /**

@@ -1,13 +1,6 @@
 package io.bloomfit.experiment.grid;
 
-import io.bloomfit.experiment.grid.CollisionCheck;
-import io.bloomfit.experiment.grid.GridPoint;
-import io.bloomfit.experiment.grid.LayoutStats;
-import io.bloomfit.experiment.grid.RankingMetrics;
-import io.bloomfit.experiment.grid.ResultRow;
-import io.bloomfit.experiment.grid.ResultStatus;
-import io.bloomfit.experiment.grid.Sides;
-import io.bloomfit.experiment.grid.TunedChoice;
+import io.bloomfit.api.plugin.PluginOptions;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -15,19 +8,28 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import java.util.Iterator;
+import java.util.Map;
+import java.util.TreeMap;
+
 /**
  * A {@link ResultRow} as one flat JSON object, the form of a line of {@code results.jsonl} and of a row any store
  * or API hands out. The field names and their order are a public contract: {@code compressor, hash, ratio, hashes,
- * sides, repeat, seed, status, error, mrr, precision_at_10, recall_at_10, ndcg_at_10, fit_seconds_per_epoch,
- * loss_per_epoch, fit_seconds, eval_seconds, layout_seconds, parameters, bytes, achieved_ratio, user_layout,
- * item_layout, peak_heap_bytes, device, threads, trainer, finished_at, timed_in}, then, for a tuned point only,
- * {@code tuned: {learningRate, l2, epochs}} and {@code validation_score}; {@code user_layout} and {@code item_layout}
- * hold {@code entities, rows, achieved_ratio, entities_sharing_signature, shared_fraction, max_entities_per_row,
- * mean_entities_per_row, collision_warning} (the last, derived on writing, is {@code null} unless
- * {@link CollisionCheck} finds the layout far worse than random hashing). Rows of {@code bloom-network}
- * points add, last, {@code input_layer_parameters, input_layer_bytes, output_layer_parameters, output_layer_bytes}
- * (float32 bytes of the network's input and output layers); other rows leave them out. Numbers that do not exist
- * (NaN) are {@code null}.
+ * sides, repeat, seed} (then {@code grid_options}, only for a point the spec's {@code grid.options} gave options:
+ * those options by name, part of the point's identity, {@link GridPoint#key()}), {@code status, error, mrr,
+ * precision_at_10, recall_at_10, ndcg_at_10, fit_seconds_per_epoch, loss_per_epoch, fit_seconds, eval_seconds,
+ * layout_seconds, parameters, bytes, achieved_ratio, user_layout, item_layout, peak_heap_bytes, device, threads,
+ * trainer, finished_at, timed_in}, then, for a tuned point only, {@code tuned: {learningRate, l2, epochs}} (with
+ * {@code options}, the values chosen, when the spec tunes compressor options) and {@code validation_score};
+ * {@code user_layout} and {@code item_layout} hold {@code entities, rows, achieved_ratio, entities_sharing_signature,
+ * shared_fraction, max_entities_per_row, mean_entities_per_row, collision_warning} (the last, derived on writing, is
+ * {@code null} unless {@link CollisionCheck} finds the layout far worse than random hashing). Rows of
+ * {@code bloom-network} points add {@code input_layer_parameters, input_layer_bytes, output_layer_parameters,
+ * output_layer_bytes} (float32 bytes of the network's input and output layers); other rows leave them out. Last,
+ * rows whose compressor takes options add {@code options}: every option the layouts were built with, resolved (the
+ * point's, the tuned and the default values), by name, e.g. {@code "options": {"coldFloor": 0.2, "hotShare":
+ * 0.25}}; rows of compressors without options ({@code plain}, {@code quotient-remainder}, the references) leave it
+ * out. Numbers that do not exist (NaN) are {@code null}.
  */
 public final class ResultRowJson {
 
@@ -120,6 +122,9 @@ public final class ResultRowJson {
             t.put("learningRate", tuned.learningRate());
             t.put("l2", tuned.l2());
             t.put("epochs", tuned.epochs());
+            if (!tuned.options().isEmpty()) {
+                putOptions(t, "options", tuned.options());
+            }
             putNumber(o, "validation_score", tuned.validationScore());
         }
         ResultRow.LayerSizes layers = sizes.layers();
@@ -129,10 +134,55 @@ public final class ResultRowJson {
             o.put("output_layer_parameters", layers.outputParameters());
             o.put("output_layer_bytes", layers.outputBytes());
         }
+        if (!row.options().isEmpty()) {
+            putOptions(o, "options", row.options());
+        }
         return o;
     }
 
-    /** Puts the fields that identify a grid point, as a row names them ({@code compressor} ... {@code seed}). */
+    /** Puts {@code options} as a JSON object of their values, by name. */
+    public static void putOptions(ObjectNode o, String field, PluginOptions options) {
+        ObjectNode n = o.putObject(field);
+        options.asMap().forEach((name, value) -> n.set(name, JSON.valueToTree(value)));
+    }
+
+    /**
+     * The options a JSON object holds ({@link PluginOptions#NONE} when absent): whole numbers that fit an
+     * {@code int} as {@link Integer}, other numbers as {@link Double}, as the writer wrote them.
+     *
+     * @throws MalformedRowException when a value is not a number, true/false or text
+     */
+    public static PluginOptions options(JsonNode n) throws MalformedRowException {
+        if (n == null || n.isNull()) {
+            return PluginOptions.NONE;
+        }
+        if (!n.isObject()) {
+            throw new MalformedRowException("options must be an object of option values, was " + n);
+        }
+        Map<String, Object> values = new TreeMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            JsonNode v = e.getValue();
+            if (v.isIntegralNumber() && v.canConvertToInt()) {
+                values.put(e.getKey(), v.intValue());
+            } else if (v.isNumber()) {
+                values.put(e.getKey(), v.doubleValue());
+            } else if (v.isBoolean()) {
+                values.put(e.getKey(), v.booleanValue());
+            } else if (v.isTextual()) {
+                values.put(e.getKey(), v.textValue());
+            } else {
+                throw new MalformedRowException("option '" + e.getKey() + "' holds " + v
+                        + "; options are numbers, true/false or text");
+            }
+        }
+        return PluginOptions.of(values);
+    }
+
+    /**
+     * Puts the fields that identify a grid point, as a row names them ({@code compressor} ... {@code seed}, then
+     * {@code grid_options} for a point the grid gave options).
+     */
     public static void putPoint(ObjectNode o, GridPoint p) {
         o.put("compressor", p.compressor());
         o.put("hash", p.hash());
@@ -141,6 +191,9 @@ public final class ResultRowJson {
         o.put("sides", p.sides().specName());
         o.put("repeat", p.repeat());
         o.put("seed", p.seed());
+        if (!p.options().isEmpty()) {
+            putOptions(o, "grid_options", p.options());
+        }
     }
 
     /** Puts a number the way rows hold numbers: a value that does not exist (NaN, infinite) as {@code null}. */
@@ -181,7 +234,7 @@ public final class ResultRowJson {
         }
         GridPoint point = new GridPoint(required(o, "compressor").asText(), textOrNull(o, "hash"),
                 required(o, "ratio").asDouble(), required(o, "hashes").asInt(), sides, required(o, "repeat").asInt(),
-                required(o, "seed").asLong());
+                required(o, "seed").asLong(), options(o.get("grid_options")));
         String statusName = required(o, "status").asText();
         ResultStatus status;
         try {
@@ -201,7 +254,8 @@ public final class ResultRowJson {
         ResultRow.Costs costs = new ResultRow.Costs(number(o, "layout_seconds"), number(o, "eval_seconds"),
                 o.path("peak_heap_bytes").asLong(0), textOrNull(o, "finished_at"),
                 textOrNull(o, "timed_in"));
-        return new ResultRow(point, status, textOrNull(o, "error"), metrics, fit, sizes, costs);
+        return new ResultRow(point, status, textOrNull(o, "error"), metrics, fit, sizes, costs,
+                options(o.get("options")));
     }
 
     private static TunedChoice tuned(JsonNode o) throws MalformedRowException {
@@ -210,7 +264,7 @@ public final class ResultRowJson {
             return null;
         }
         return new TunedChoice(required(t, "learningRate").asDouble(), required(t, "l2").asDouble(),
-                required(t, "epochs").asInt(), number(o, "validation_score"));
+                required(t, "epochs").asInt(), number(o, "validation_score"), options(t.get("options")));
     }
 
     private static JsonNode required(JsonNode o, String field) throws MalformedRowException {

@@ -2,6 +2,7 @@ package io.bloomfit.experiment.spec;
 
 import io.bloomfit.api.train.ModelKind;
 import io.bloomfit.host.Plugins;
+import io.bloomfit.experiment.grid.OptionAxes;
 import io.bloomfit.experiment.grid.Sides;
 
 import java.util.EnumSet;
@@ -13,7 +14,10 @@ import java.util.List;
  * {@code [bloom]}), {@code hash} (default {@code [xxh64]}), {@code ratio} (each in (0, 1], default {@code [0.5]}),
  * {@code hashes} (k, each in 1..64, default {@code [2]}), {@code sides} ({@code both | users | items}, default
  * {@code [both]}; {@code [items]}, the only side it accepts, for {@code model.kind: bloom-network}, whose input and
- * output encode items), and {@code repeats} (1..1000, default 1). Repeated list values count once.
+ * output encode items), {@code repeats} (1..1000, default 1), and {@code options} (per compressor of
+ * {@code compressor}, its options, each a value or a list of values that is one more axis of that compressor's
+ * points, e.g. {@code {bloom-hybrid: {hotShare: [0.25, 0.5], coldFloor: 0.2}}}; default none, and then left out of
+ * the canonical form). Repeated list values count once.
  */
 final class GridSection {
 
@@ -32,9 +36,11 @@ final class GridSection {
             List.of(Sides.BOTH), GridSpec::sides);
     static final SpecKey<GridSpec, Integer> REPEATS = new SpecKey<>("repeats",
             SpecTypes.intNumber(1, 1000, "must be in 1..1000"), 1, GridSpec::repeats);
+    static final SpecKey<GridSpec, OptionAxes> OPTIONS = new SpecKey<>(OptionAxesKey.NAME, OptionAxesKey.type(),
+            OptionAxes.NONE, g -> g.options().isEmpty() ? null : g.options());
 
     static final Section<GridSpec> SCHEMA = new Section<>("grid", List.of(COMPRESSOR, HASH, RATIO, HASHES, SIDES,
-            REPEATS));
+            REPEATS, OPTIONS));
 
     private GridSection() {
     }
@@ -70,8 +76,11 @@ final class GridSection {
                 }
             }
         }
+        OptionAxes options = values.hasProblemAt(COMPRESSOR) ? OptionAxes.NONE
+                : OptionAxesKey.check(values.get(OPTIONS), SCHEMA.path(OPTIONS), plugins.compressors(), compressors,
+                        OptionAxes.NONE, null, values.problems());
         return new GridSpec(distinct(compressors), distinct(hashes), distinct(values.get(RATIO)),
-                distinct(values.get(HASHES)), distinct(sides), values.get(REPEATS));
+                distinct(values.get(HASHES)), distinct(sides), values.get(REPEATS), options);
     }
 
     private static <T> List<T> distinct(List<T> values) {

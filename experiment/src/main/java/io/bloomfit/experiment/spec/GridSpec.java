@@ -1,5 +1,6 @@
 package io.bloomfit.experiment.spec;
 
+import io.bloomfit.experiment.grid.OptionAxes;
 import io.bloomfit.experiment.grid.Sides;
 
 import java.util.List;
@@ -14,9 +15,11 @@ import java.util.List;
  * @param numHashes   k values (not expanded for compressors whose k is fixed)
  * @param sides       which embeddings are compressed
  * @param repeats     runs per point; repeat r uses model seed {@code model.seed + r}
+ * @param options     per compressor of {@code compressors}, its options; a list of values is one more axis of that
+ *                    compressor's points ({@link OptionAxes#NONE}, {@code null} reads as that, for none)
  */
 public record GridSpec(List<String> compressors, List<String> hashes, List<Double> ratios,
-                       List<Integer> numHashes, List<Sides> sides, int repeats) {
+                       List<Integer> numHashes, List<Sides> sides, int repeats, OptionAxes options) {
 
     /** The most lookups per entity (k) a grid, or the {@code layout} command, accepts. */
     public static final int MAX_HASHES = 64;
@@ -35,7 +38,14 @@ public record GridSpec(List<String> compressors, List<String> hashes, List<Doubl
         return k >= 1 && k <= MAX_HASHES;
     }
 
+    /** A grid without compressor options. */
+    public GridSpec(List<String> compressors, List<String> hashes, List<Double> ratios, List<Integer> numHashes,
+                    List<Sides> sides, int repeats) {
+        this(compressors, hashes, ratios, numHashes, sides, repeats, OptionAxes.NONE);
+    }
+
     public GridSpec {
+        options = options == null ? OptionAxes.NONE : options;
         compressors = List.copyOf(compressors);
         hashes = List.copyOf(hashes);
         ratios = List.copyOf(ratios);

@@ -133,6 +133,11 @@ final class Section<R> {
             problems.add(section.name(), message);
         }
 
+        /** Where problems below a key's own path go (e.g. at {@code grid.options.bloom-hybrid.hotShare[1]}). */
+        SpecProblems problems() {
+            return problems;
+        }
+
         /** Whether any problem was found in this section so far. */
         boolean hasProblems() {
             return problems.hasAt(section.name());

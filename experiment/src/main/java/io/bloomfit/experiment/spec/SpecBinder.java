@@ -66,7 +66,7 @@ final class SpecBinder {
         GridSpec grid = GridSection.bind(GridSection.SCHEMA.read(root, problems), plugins,
                 model == null ? null : model.kind());
         EvaluationSpec evaluation = EvaluationSection.bind(EvaluationSection.SCHEMA.read(root, problems));
-        TuneSpec tune = TuneSection.bind(root, problems, model);
+        TuneSpec tune = TuneSection.bind(root, problems, model, plugins, grid);
         boolean keepModels = keepModels(root);
         if (!problems.isEmpty()) {
             throw new SpecException(source, problems.list());
@@ -118,7 +118,7 @@ final class SpecBinder {
         }
     }
 
-    private static String unknownPlugin(PluginRegistry<?> registry, String name) {
+    static String unknownPlugin(PluginRegistry<?> registry, String name) {
         Set<String> available = registry.available();
         return "unknown " + registry.kind() + " '" + name + "'; available: "
                 + (available.isEmpty() ? "none (is the plugin jar on the class path?)" : String.join(", ", available));

@@ -1,19 +1,24 @@
 package io.bloomfit.experiment.spec;
 
 import io.bloomfit.api.train.ModelSpec;
+import io.bloomfit.experiment.grid.OptionAxes;
 import io.bloomfit.experiment.tune.TuneMetric;
 import io.bloomfit.experiment.tune.TuneSpec;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.bloomfit.host.Plugins;
 import java.util.List;
 
 /**
  * The optional {@code tune} section's schema: {@code metric} (a ranking metric, default {@code mrr}),
  * {@code validation} (fraction of the training part in (0, 1), default 0.1), {@code learningRate} and {@code l2}
  * (lists; default: the model section's value), {@code epochs: {max, patience}} (default: the model's epochs, patience
- * 3). Without the section nothing is tuned and the canonical form has no {@code tune} key.
+ * 3), {@code options} (per compressor of {@code grid.compressor}, option values tried, each a value or a list, e.g.
+ * {@code {bloom-hybrid: {hotShare: [0.0, 0.25, 0.5]}}}; an option is given here or in {@code grid.options}, not
+ * both; default none, and then left out of the canonical form). Without the section nothing is tuned and the
+ * canonical form has no {@code tune} key.
  */
 final class TuneSection {
 
@@ -30,17 +35,23 @@ final class TuneSection {
             null, TuneSpec::l2s);
     static final SpecKey<TuneSpec, TuneSpec.Epochs> EPOCHS = new SpecKey<>("epochs", epochs(), null,
             TuneSpec::epochs);
+    static final SpecKey<TuneSpec, OptionAxes> OPTIONS = new SpecKey<>(OptionAxesKey.NAME, OptionAxesKey.type(),
+            OptionAxes.NONE, t -> t.options().isEmpty() ? null : t.options());
 
     static final Section<TuneSpec> SCHEMA = new Section<>("tune", List.of(METRIC, VALIDATION, LEARNING_RATE, L2,
-            EPOCHS));
+            EPOCHS, OPTIONS));
 
     private static final int DEFAULT_PATIENCE = 3;
 
     private TuneSection() {
     }
 
-    /** The section, or {@code null} when the spec has none. */
-    static TuneSpec bind(ObjectNode root, SpecProblems problems, ModelSpec model) {
+    /**
+     * The section, or {@code null} when the spec has none.
+     *
+     * @param grid the bound grid, whose compressors {@code options} may name and whose options they join
+     */
+    static TuneSpec bind(ObjectNode root, SpecProblems problems, ModelSpec model, Plugins plugins, GridSpec grid) {
         JsonNode node = root.get(SCHEMA.name());
         if (node == null || node.isNull()) {
             return null;
@@ -54,6 +65,9 @@ final class TuneSection {
         if (l2s != null && l2s.isEmpty() && !values.hasProblemAt(L2)) {
             values.problem(L2, "empty list: list at least one l2, or leave the key out");
         }
+        OptionAxes options = problems.hasAt("grid") ? OptionAxes.NONE
+                : OptionAxesKey.check(values.get(OPTIONS), SCHEMA.path(OPTIONS), plugins.compressors(),
+                        grid.compressors(), grid.options(), GridSection.SCHEMA.path(GridSection.OPTIONS), problems);
         if (model == null || values.hasProblems()) {
             return null;
         }
@@ -61,7 +75,7 @@ final class TuneSection {
         return new TuneSpec(values.get(METRIC), values.get(VALIDATION),
                 rates == null || rates.isEmpty() ? List.of(model.learningRate()) : rates,
                 l2s == null || l2s.isEmpty() ? List.of(model.l2()) : l2s,
-                epochs == null ? new TuneSpec.Epochs(model.epochs(), DEFAULT_PATIENCE) : epochs);
+                epochs == null ? new TuneSpec.Epochs(model.epochs(), DEFAULT_PATIENCE) : epochs, options);
     }
 
     /** {@code {max: N, patience: P}}, both whole numbers >= 1 (patience defaults to 3). */

@@ -84,12 +84,14 @@ public record RunDirectory(Path path) {
     }
 
     /**
-     * The folder name of a point's model, e.g. {@code bloom-xxh64-r0.4-k2-both-0} or {@code plain-0}: every field
-     * of the point but the seed, with characters outside {@code [A-Za-z0-9._-]} replaced by {@code _}.
+     * The folder name of a point's model, e.g. {@code bloom-xxh64-r0.4-k2-both-0}, {@code plain-0} or, for a point
+     * with options, {@code bloom-hybrid-xxh64-r0.5-k2-both-hotShare_0.25-0}: every field of the point but the seed,
+     * with characters outside {@code [A-Za-z0-9._-]} replaced by {@code _}.
      */
     public static String modelName(GridPoint p) {
         String name = p.baseline() ? "plain-" + p.repeat() : p.compressor() + "-" + (p.hash() == null ? "nohash"
-                : p.hash()) + "-r" + p.ratio() + "-k" + p.hashes() + "-" + p.sides().specName() + "-" + p.repeat();
+                : p.hash()) + "-r" + p.ratio() + "-k" + p.hashes() + "-" + p.sides().specName()
+                + (p.options().isEmpty() ? "" : "-" + GridPoint.optionsText(p.options())) + "-" + p.repeat();
         return name.replaceAll("[^A-Za-z0-9._-]", "_");
     }
 }

@@ -102,7 +102,7 @@ class SpecReaderTest {
                 new SpecProblem("modle", "unknown key; known keys: name, dataset, split, model, trainer, grid, "
                         + "evaluation, tune, keepModels"),
                 new SpecProblem("grid.hsh", "unknown key; known keys of grid: compressor, hash, ratio, hashes, "
-                        + "sides, repeats"));
+                        + "sides, repeats, options"));
     }
 
     @Test

@@ -31,5 +31,9 @@ class RunDirectoryTest {
                 .isEqualTo("quotient-remainder-nohash-r0.2-k2-items-1");
         assertThat(RunDirectory.modelName(new GridPoint("my/comp", "h:1", 0.5, 1, Sides.USERS, 0, 1)))
                 .isEqualTo("my_comp-h_1-r0.5-k1-users-0");
+        // points that differ only by their options keep their models apart
+        assertThat(RunDirectory.modelName(new GridPoint("bloom-hybrid", "xxh64", 0.5, 2, Sides.BOTH, 0, 1,
+                io.bloomfit.api.plugin.PluginOptions.of(java.util.Map.of("hotShare", 0.25, "coldFloor", 0.2)))))
+                .isEqualTo("bloom-hybrid-xxh64-r0.5-k2-both-coldFloor_0.2_hotShare_0.25-0");
     }
 }

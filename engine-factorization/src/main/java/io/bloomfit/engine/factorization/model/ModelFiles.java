@@ -10,6 +10,7 @@ import io.bloomfit.api.embed.LayoutRequest;
 import io.bloomfit.api.embed.Layouts;
 import io.bloomfit.api.hash.HashFunction;
 import io.bloomfit.api.plugin.PluginLookup;
+import io.bloomfit.api.plugin.PluginOptions;
 import io.bloomfit.api.train.DeviceChoice;
 import io.bloomfit.api.train.FitReport;
 import io.bloomfit.api.train.Loss;
@@ -34,7 +35,8 @@ import java.util.zip.CRC32;
 /**
  * Saves and loads {@link FactorizationModel}s: {@code manifest.json} plus {@code parameters.bin} (the tables
  * as little-endian float32 in {@link TableId} order). Index maps are recomputed on load from the saved layout
- * requests by the named compressors, and checked against the saved table sizes.
+ * requests (with the compressor options they record) by the named compressors, and checked against the saved table
+ * sizes.
  *
  * <p>One format for every trainer: the manifest's {@code trainer} field records who fitted the model
  * ({@code djl} in every model saved before the engine split, {@code cpu} for the pure-Java trainer), and any
@@ -209,7 +211,7 @@ public final class ModelFiles {
         LayoutRequest r = layout.request();
         return new ModelManifest.Layout(layout.compressor(), r.numEntities(), r.dimension(), r.ratio(),
                 r.numHashes(), r.hashFunction(), r.seed(), layout.totalRows(), layout.numLookups(),
-                layout.combiner().name().toLowerCase(java.util.Locale.ROOT), r.trainingCounts());
+                layout.combiner().name().toLowerCase(java.util.Locale.ROOT), r.trainingCounts(), r.options().asMap());
     }
 
     private static EmbeddingLayout rebuild(ModelManifest.Layout saved, String field, Path manifestFile,
@@ -228,7 +230,8 @@ public final class ModelFiles {
         EmbeddingLayout layout;
         try {
             layout = Layouts.build(compressor, new LayoutRequest(saved.numEntities(), saved.dimension(),
-                    saved.ratio(), saved.numHashes(), saved.hashFunction(), saved.seed(), saved.trainingCounts()),
+                    saved.ratio(), saved.numHashes(), saved.hashFunction(), saved.seed(), saved.trainingCounts(),
+                    saved.options() == null ? PluginOptions.NONE : PluginOptions.of(saved.options())),
                     plugins.providers(HashFunction.class));
         } catch (IllegalArgumentException e) {
             throw new IOException(manifestFile + ": " + field + " layout cannot be rebuilt: " + e.getMessage(), e);

@@ -20,12 +20,17 @@ record ModelManifest(String format, int formatVersion, String trainer, String bl
 
     /**
      * A layout's request and the facts checked when it is rebuilt on load; {@code trainingCounts} only for
-     * compressors that use them ({@code bloom-hybrid}), absent otherwise.
+     * compressors that use them ({@code bloom-hybrid}), absent otherwise; {@code options} the compressor's options
+     * the layout was built with, resolved (every option it declares, e.g. {@code {"coldFloor": 0.2, "hotShare":
+     * 0.25}}), absent for compressors without options and in models saved before compressors took options, which
+     * are rebuilt with the defaults.
      */
     record Layout(String compressor, int numEntities, int dimension, double ratio, int numHashes,
                   String hashFunction, long seed, int totalRows, int numLookups, String combiner,
                   @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
-                  int[] trainingCounts) {
+                  int[] trainingCounts,
+                  @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_EMPTY)
+                  Map<String, Object> options) {
     }
 
     /**

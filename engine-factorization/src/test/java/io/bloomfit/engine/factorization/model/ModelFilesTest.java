@@ -1,5 +1,9 @@
 package io.bloomfit.engine.factorization.model;
 
+import io.bloomfit.api.embed.EmbeddingLayout;
+import io.bloomfit.api.embed.LayoutRequest;
+import io.bloomfit.api.plugin.PluginOptions;
+import io.bloomfit.host.EmbeddingCompressors;
 import io.bloomfit.host.Plugins;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -9,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -54,6 +59,60 @@ class ModelFilesTest {
         assertThat(manifest.path("parameters").path("floats").path("user-vectors").asLong()).isEqualTo(120);
         assertThat(manifest.path("parameters").path("floats").path("item-biases").asLong()).isEqualTo(30);
         assertThat(Files.size(dir.resolve("parameters.bin"))).isEqualTo((20 + 30) * 7 * 4L);
+    }
+
+    /**
+     * A bloom-hybrid layout with a fixed hot share records its resolved options in the manifest and is rebuilt with
+     * them: the same rows (a default hybrid at ratio 0.5 has another hot count: floor((20 - 0.2 * 40) / 0.8) = 15
+     * hot rows against floor(0.25 * 20) = 5), the same scores.
+     */
+    @Test
+    void compressorOptionsAreSavedAndUsedOnLoad(@TempDir Path dir) throws IOException {
+        int[] counts = IntStream.range(0, 40).map(e -> (e * 7) % 13).toArray();
+        LayoutRequest request = new LayoutRequest(40, 6, 0.5, 2, "xxh3", 17).withTrainingCounts(counts);
+        EmbeddingLayout share = EmbeddingCompressors.layout("bloom-hybrid",
+                request.withOptions(PluginOptions.of(Map.of("hotShare", 0.25))));
+        EmbeddingLayout defaults = EmbeddingCompressors.layout("bloom-hybrid", request);
+        assertThat(rows(share)).isNotEqualTo(rows(defaults));
+        FactorizationModel model = Models.random(share, Models.plain(30, 6), Models.spec(6, true), 5);
+        model.save(dir);
+
+        var manifest = new ObjectMapper().readTree(dir.resolve("manifest.json").toFile());
+        assertThat(manifest.path("users").path("options").toString()).isEqualTo("{\"coldFloor\":0.2,\"hotShare\":0.25}");
+        assertThat(manifest.path("items").has("options")).isFalse();
+        try (FactorizationModel loaded = ModelFiles.load(dir, Plugins.shared())) {
+            assertThat(rows(loaded.userLayout())).isEqualTo(rows(share));
+            assertThat(loaded.userLayout().request()).isEqualTo(share.request());
+            int[] users = IntStream.range(0, 40).toArray();
+            assertThat(loaded.scoreAll(users)).isDeepEqualTo(model.scoreAll(users));
+        }
+    }
+
+    /** A manifest without options (a model saved before compressors took them) loads with the defaults. */
+    @Test
+    void manifestsWithoutOptionsLoadWithTheDefaults(@TempDir Path dir) throws IOException {
+        MODEL.save(dir);
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode manifest = (ObjectNode) json.readTree(dir.resolve("manifest.json").toFile());
+        assertThat(manifest.path("users").path("options").toString()).isEqualTo("{\"combiner\":\"mean\"}");
+        ((ObjectNode) manifest.path("users")).remove("options");
+        json.writeValue(dir.resolve("manifest.json").toFile(), manifest);
+        try (FactorizationModel loaded = ModelFiles.load(dir, Plugins.shared())) {
+            assertThat(rows(loaded.userLayout())).isEqualTo(rows(MODEL.userLayout()));
+            assertThat(loaded.userLayout().request().options().asMap()).containsExactly(Map.entry("combiner", "mean"));
+        }
+        ((ObjectNode) manifest.path("users")).putObject("options").put("combiner", "max");
+        json.writeValue(dir.resolve("manifest.json").toFile(), manifest);
+        assertThatThrownBy(() -> ModelFiles.load(dir, Plugins.shared())).isInstanceOf(IOException.class)
+                .hasMessageContaining("users layout cannot be rebuilt")
+                .hasMessageContaining("option combiner: 'max' is not allowed; expected one of mean, sum");
+    }
+
+    /** Every entity's global rows, entity by entity. */
+    private static int[] rows(EmbeddingLayout layout) {
+        int[] rows = new int[layout.numEntities() * layout.numLookups()];
+        layout.globalRows(IntStream.range(0, layout.numEntities()).toArray(), rows);
+        return rows;
     }
 
     @Test
