@@ -126,20 +126,11 @@ public final class PointRunner {
             userStats = LayoutStats.of(users);
             itemStats = LayoutStats.of(items);
             layoutSeconds = (System.nanoTime() - t0) / 1e9;
-            ResultRow.LayerSizes layers = null;
-            if (model.kind() == ModelKind.BLOOM_NETWORK) {
-                // the network reads the item layout only: its m positions are the input and output units
-                int m = items.totalRows();
-                layers = new ResultRow.LayerSizes(model.network().inputLayerParameters(m),
-                        model.network().outputLayerParameters(m));
-                parameters = model.network().parameters(m);
-                bytes = parameters * Float.BYTES + items.indexBytes();
-            } else {
-                parameters = users.parameterCount(model.dimension()) + items.parameterCount(model.dimension());
-                bytes = users.parameterBytes(model.dimension()) + items.parameterBytes(model.dimension())
-                        + users.indexBytes() + items.indexBytes();
-            }
-            achievedRatio = achievedRatio(point, users, items);
+            ResultRow.Sizes layoutSizes = sizes(point, model, users, items, userStats, itemStats);
+            ResultRow.LayerSizes layers = layoutSizes.layers();
+            parameters = layoutSizes.parameters();
+            bytes = layoutSizes.bytes();
+            achievedRatio = layoutSizes.achievedRatio();
             RankingMetrics metrics;
             double evalSeconds;
             if (spec.tune() != null) {
@@ -185,6 +176,56 @@ public final class PointRunner {
                     new ResultRow.Costs(layoutSeconds, Double.NaN, heap.peakBytes(), now(),
                             ResultRow.Costs.THIS_PROCESS));
         }
+    }
+
+    /**
+     * What {@code point} would need, without fitting anything: its layouts are built as {@link #run} builds them,
+     * and their parameters and bytes are what its row would record before the trainer adds what layouts do not
+     * know about (e.g. biases), with the heap estimate of its layouts, model and evaluation. A reference ranker
+     * builds no layout and trains nothing: it needs its evaluation's buffers only. A point whose layouts cannot be
+     * built (a run records it as {@code failed}) is planned with the reason.
+     */
+    public PlannedPoint plan(GridPoint point) {
+        int numUsers = data.train().numUsers();
+        int numItems = data.train().numItems();
+        if (point.reference()) {
+            return new PlannedPoint(point, 0, 0, MemoryEstimate.reference(numItems), null);
+        }
+        ModelSpec model = spec.model().withSeed(point.seed());
+        try {
+            EmbeddingLayout users = layout(point, point.sides().compressesUsers(), numUsers, model.dimension(), false);
+            EmbeddingLayout items = layout(point, point.sides().compressesItems(), numItems, model.dimension(), true);
+            ResultRow.Sizes sizes = sizes(point, model, users, items, null, null);
+            return new PlannedPoint(point, sizes.parameters(), sizes.bytes(), MemoryEstimate.point(
+                    users.indexBytes() + items.indexBytes(), (long) users.totalRows() + items.totalRows(),
+                    sizes.parameters(), numUsers, numItems), null);
+        } catch (RuntimeException | OutOfMemoryError e) {
+            String error = e instanceof IllegalArgumentException ? e.getMessage()
+                    : e.getClass().getName() + ": " + e.getMessage();
+            return new PlannedPoint(point, 0, 0, null, error);
+        }
+    }
+
+    /**
+     * The sizes of a point's layouts and model before the fit: a Bloom network's layers over the item layout's
+     * positions, else the two layouts' tables, with their index maps in bytes.
+     */
+    private static ResultRow.Sizes sizes(GridPoint point, ModelSpec model, EmbeddingLayout users,
+                                         EmbeddingLayout items, LayoutStats userStats, LayoutStats itemStats) {
+        double achievedRatio = achievedRatio(point, users, items);
+        if (model.kind() == ModelKind.BLOOM_NETWORK) {
+            // the network reads the item layout only: its m positions are the input and output units
+            int m = items.totalRows();
+            ResultRow.LayerSizes layers = new ResultRow.LayerSizes(model.network().inputLayerParameters(m),
+                    model.network().outputLayerParameters(m));
+            long parameters = model.network().parameters(m);
+            return new ResultRow.Sizes(parameters, parameters * Float.BYTES + items.indexBytes(), achievedRatio,
+                    userStats, itemStats, layers);
+        }
+        long parameters = users.parameterCount(model.dimension()) + items.parameterCount(model.dimension());
+        long bytes = users.parameterBytes(model.dimension()) + items.parameterBytes(model.dimension())
+                + users.indexBytes() + items.indexBytes();
+        return new ResultRow.Sizes(parameters, bytes, achievedRatio, userStats, itemStats);
     }
 
     /**
