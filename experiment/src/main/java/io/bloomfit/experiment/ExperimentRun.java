@@ -113,7 +113,7 @@ public final class ExperimentRun {
         for (GridPoint point : ExperimentPlan.withReferences(spec, plugins)) {
             points.add(sizer.plan(point));
         }
-        return new PlannedRun(data.description(), points, options.parallel());
+        return new PlannedRun(spec.name(), data.description(), points, options.parallel());
     }
 
     /**

@@ -7,11 +7,12 @@ import java.util.Optional;
  * What a spec would run, without running it ({@link ExperimentRun#plan()}): every point in run order (the grid,
  * then the reference rankers of every repeat), sized on the spec's data.
  *
+ * @param name            the spec's name
  * @param dataDescription what the data is (it was loaded and split to size the layouts)
  * @param points          every point, in run order
  * @param parallel        points in flight at once in the run this plans
  */
-public record PlannedRun(String dataDescription, List<PlannedPoint> points, int parallel) {
+public record PlannedRun(String name, String dataDescription, List<PlannedPoint> points, int parallel) {
 
     public PlannedRun {
         points = List.copyOf(points);
