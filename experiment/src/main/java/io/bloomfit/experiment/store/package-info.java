@@ -17,6 +17,3 @@
 package io.bloomfit.experiment.store;
 
 import io.bloomfit.experiment.grid.ResultRowJson;
-import io.bloomfit.experiment.keep.KeptModel;
-import io.bloomfit.experiment.keep.KeptModels;
-import io.bloomfit.experiment.keep.ModelKeepingListener;
