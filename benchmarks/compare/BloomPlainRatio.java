@@ -20,7 +20,7 @@ public class BloomPlainRatio {
         int reps = Integer.parseInt(a[2]);
         String opt = a.length > 3 ? a[3] : "sgd";
         var described = DatasetPreparer.describe("synthetic-large", DatasetFormat.fromName("auto"));
-        var data = DatasetPreparer.split(DatasetPreparer.load(described.spec()), SplitSpec.random(0.2, 42));
+        var data = DatasetPreparer.prepare(described.spec(), SplitSpec.random(0.2, 42)).data();
         int users = data.train().numUsers(), items = data.train().numItems();
         ModelSpec spec = new ModelSpec(ModelKind.IMPLICIT_FACTORIZATION, Loss.BPR, 32, 1, 1024, 0.01, 0, 5,
                 OptimizerKind.fromSpec(opt), 1, DeviceChoice.CPU, threads, false);

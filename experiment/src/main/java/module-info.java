@@ -19,4 +19,5 @@ module io.bloomfit.experiment {
     exports io.bloomfit.report;
     exports io.bloomfit.report.stats;
 
+    uses io.bloomfit.experiment.store.ResultStoreProvider;
 }

@@ -1,6 +1,5 @@
 package io.bloomfit.cli;
 
-import io.bloomfit.data.Dataset;
 import io.bloomfit.data.SplitSpec;
 import io.bloomfit.host.EmbeddingCompressors;
 import io.bloomfit.api.embed.EmbeddingLayout;
@@ -159,8 +158,7 @@ public class BenchCommand implements Callable<Integer> {
     private ExperimentData data() {
         DatasetPreparer.Described described = DatasetPreparer.describe(dataset, DatasetFormat.fromName(format));
         spec.commandLine().getErr().println("dataset " + dataset + ": " + described.format());
-        Dataset d = DatasetPreparer.load(described.spec());
-        return DatasetPreparer.split(d, SplitSpec.random(0.2, 42));
+        return DatasetPreparer.prepare(described.spec(), SplitSpec.random(0.2, 42)).data();
     }
 
     private ModelSpec model() {

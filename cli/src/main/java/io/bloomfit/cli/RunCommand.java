@@ -1,26 +1,23 @@
 package io.bloomfit.cli;
 
-import io.bloomfit.data.Dataset;
-import io.bloomfit.report.ConsoleReport;
-import io.bloomfit.experiment.DatasetPreparer;
-import io.bloomfit.experiment.grid.Evaluation;
 import io.bloomfit.experiment.ExperimentData;
-import io.bloomfit.experiment.grid.ExperimentListener;
 import io.bloomfit.experiment.ExperimentPlan;
-import io.bloomfit.experiment.ExperimentRunner;
-import io.bloomfit.experiment.spec.ExperimentSpec;
-import io.bloomfit.report.ExperimentSummary;
-import io.bloomfit.report.ReportContext;
-import io.bloomfit.report.ReportFiles;
+import io.bloomfit.experiment.ExperimentRun;
+import io.bloomfit.experiment.RunOptions;
+import io.bloomfit.experiment.RunOutcome;
+import io.bloomfit.experiment.grid.ExperimentListener;
 import io.bloomfit.experiment.grid.ResultRow;
-import io.bloomfit.experiment.TrainerWarmUp;
+import io.bloomfit.experiment.spec.ExperimentSpec;
+import io.bloomfit.experiment.spec.SpecReader;
 import io.bloomfit.experiment.store.DirectoryResultStore;
-import io.bloomfit.experiment.keep.KeptModels;
-import io.bloomfit.experiment.keep.ModelKeepingListener;
 import io.bloomfit.experiment.store.ResultStore;
 import io.bloomfit.experiment.store.RunClaim;
 import io.bloomfit.experiment.store.RunDirectory;
-import io.bloomfit.experiment.spec.SpecReader;
+import io.bloomfit.host.Plugins;
+import io.bloomfit.report.ConsoleReport;
+import io.bloomfit.report.ExperimentSummary;
+import io.bloomfit.report.ReportContext;
+import io.bloomfit.report.ReportFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -83,6 +80,11 @@ public class RunCommand implements Callable<Integer> {
             + "a server's data directory (its embedded database)")
     String store;
 
+    @Option(names = "--dry-run", description = "validate the spec and print the grid it would run, one line per "
+            + "point with its parameters, bytes and Java heap estimate, then exit; loads and splits the data to size "
+            + "the layouts, trains and writes nothing")
+    boolean dryRun;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec commandSpec;
 
@@ -106,6 +108,9 @@ public class RunCommand implements Callable<Integer> {
         List<String> overrides = new ArrayList<>(environmentOverrides());
         overrides.addAll(sets);
         ExperimentSpec spec = readSpec(overrides);
+        if (dryRun) {
+            return plan(spec);
+        }
         RunDirectory dir = new RunDirectory(outputDirectory(spec));
         DirectoryResultStore store = new DirectoryResultStore(dir);
         try (RunClaim claim = store.claim()) {
@@ -117,44 +122,40 @@ public class RunCommand implements Callable<Integer> {
     private Integer run(ExperimentSpec spec, RunDirectory dir, ResultStore results) throws IOException {
         PrintWriter out = out();
         PrintWriter err = err();
-        err.println("bloomfit: " + spec.name() + " (" + (specFile == null ? QUICKSTART + ", bundled" : specFile)
-                + ") -> " + dir.path());
+        err.println("bloomfit: " + spec.name() + " (" + specName() + (specFile == null ? ", bundled" : "") + ") -> "
+                + dir.path());
         err.flush();
         long t0 = System.nanoTime();
-        DatasetPreparer.Prepared prepared = DatasetPreparer.prepare(spec);
-        Dataset dataset = prepared.dataset();
-        ExperimentData data = prepared.data();
-        results.writeDataset(dataset);
+        ExperimentRun run = new ExperimentRun(spec, Plugins.shared(), new RunOptions(parallel, resume,
+                saveModels || spec.keepModels() ? dir.models() : null));
+        ExperimentData data = run.data();
         err.println("data: " + data.description() + String.format(java.util.Locale.ROOT, " (%.1f s)",
                 (System.nanoTime() - t0) / 1e9));
         err.flush();
         boolean live = !quiet && System.console() != null;
         ProgressPrinter progress = new ProgressPrinter(err, live, !quiet, spec.model().epochs());
-        ExperimentListener listener = saveModels || spec.keepModels()
-                ? new ModelKeepingListener(progress, KeptModels.create(dir.models(), dataset.userIds(),
-                        dataset.itemIds(), data.train().userItems())) : progress;
-        try (StoreOption recording = StoreOption.open(this.store, spec, specFile == null ? QUICKSTART : specFile.toString(),
-                data)) {
-            ExperimentRunner runner = new ExperimentRunner(spec, data, Evaluation.standard(parallel),
-                    recording.store(results), recording.listener(listener), parallel);
-            Integer exit = run(runner, spec, data, dir, out, err);
-            recording.ended(runner.cancelled(), err);
+        try (StoreOption recording = StoreOption.open(this.store, spec, specName(), data)) {
+            Integer exit = run(run, recording.store(results), recording.listener(progress), dir, out, err);
+            recording.ended(run.cancelled(), err);
             return exit;
         }
     }
 
-    private Integer run(ExperimentRunner runner, ExperimentSpec spec, ExperimentData data, RunDirectory dir,
+    private Integer run(ExperimentRun run, ResultStore results, ExperimentListener listener, RunDirectory dir,
                         PrintWriter out, PrintWriter err) throws IOException {
-        try (CancelOnShutdown ctrlC = CancelOnShutdown.install(runner::cancel, err)) {
-            List<ResultRow> rows = runner.run(resume);
-            if (rows.isEmpty() && runner.cancelled()) {
+        ExperimentSpec spec = run.spec();
+        try (CancelOnShutdown ctrlC = CancelOnShutdown.install(run::cancel, err)) {
+            RunOutcome outcome = run.run(results, listener);
+            List<ResultRow> rows = outcome.rows();
+            if (rows.isEmpty() && outcome.cancelled()) {
                 err.println("bloomfit: cancelled before any point finished, so there is nothing to report; "
                         + "continue with:");
                 err.println("  " + resumeCommand(dir.path()));
                 err.flush();
                 return ExitCodes.INTERRUPTED;
             }
-            ExperimentSummary summary = ReportFiles.write(dir, spec.name(), context(spec, data), rows);
+            ExperimentSummary summary = ReportFiles.write(dir, spec.name(),
+                    ReportContext.of(spec, outcome.dataDescription()), rows);
             out.println();
             out.print(ConsoleReport.render(summary));
             out.println();
@@ -162,7 +163,7 @@ public class RunCommand implements Callable<Integer> {
             out.println("summary: " + dir.summaryCsv());
             out.println("report:  " + dir.reportHtml());
             out.flush();
-            if (runner.cancelled()) {
+            if (outcome.cancelled()) {
                 long finished = rows.stream().filter(ResultRow::ok).map(r -> r.point().key()).distinct().count();
                 err.println("bloomfit: cancelled: " + finished + " of " + ExperimentPlan.expand(spec).size()
                         + " grid points finished; their results are in " + dir.results() + ", summarised in "
@@ -174,6 +175,26 @@ public class RunCommand implements Callable<Integer> {
             long failed = rows.stream().filter(r -> !r.ok()).count();
             return failed == 0 ? ExitCodes.OK : ExitCodes.FAILURE;
         }
+    }
+
+    /**
+     * {@code --dry-run}: the grid the spec would run, each point sized on the spec's data (loaded and split for
+     * that), without training or writing anything.
+     */
+    private Integer plan(ExperimentSpec spec) {
+        PrintWriter out = out();
+        out.println("plan: " + spec.name() + " (" + specName() + (specFile == null ? ", bundled" : "") + ")");
+        out.flush();
+        long t0 = System.nanoTime();
+        PlanTable.print(new ExperimentRun(spec, Plugins.shared(), new RunOptions(parallel, false, null)).plan(),
+                (System.nanoTime() - t0) / 1e9, out);
+        out.flush();
+        return ExitCodes.OK;
+    }
+
+    /** The spec as messages name it: its file, or the bundled quickstart. */
+    private String specName() {
+        return specFile == null ? QUICKSTART : specFile.toString();
     }
 
     /** The command that continues this run: the same spec, overrides and options, with {@code --resume}. */
@@ -198,10 +219,6 @@ public class RunCommand implements Callable<Integer> {
     static String shellWord(String word) {
         return !word.isEmpty() && word.matches("[A-Za-z0-9_./:=,+@%-]+") ? word
                 : "'" + word.replace("'", "'\\''") + "'";
-    }
-
-    static String context(ExperimentSpec spec, ExperimentData data) {
-        return ReportContext.of(spec, data.description());
     }
 
     private ExperimentSpec readSpec(List<String> overrides) throws IOException {

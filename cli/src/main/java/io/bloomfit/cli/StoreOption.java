@@ -3,23 +3,25 @@ package io.bloomfit.cli;
 import io.bloomfit.experiment.ExperimentData;
 import io.bloomfit.experiment.grid.ExperimentListener;
 import io.bloomfit.experiment.spec.ExperimentSpec;
+import io.bloomfit.experiment.store.MirroredResultStore;
 import io.bloomfit.experiment.store.ResultStore;
-import io.bloomfit.store.jdbc.ExperimentStatus;
-import io.bloomfit.store.jdbc.RunRecording;
-import io.bloomfit.store.jdbc.StoreException;
+import io.bloomfit.experiment.store.ResultStores;
+import io.bloomfit.experiment.store.StoreDirectory;
+import io.bloomfit.experiment.store.StoreUnavailableException;
+import io.bloomfit.experiment.store.StoredRun;
 
 import java.io.PrintWriter;
 
 /**
- * {@code run --store URI}: records the run in an experiment database beside its run directory
- * ({@link RunRecording}); without the option, the directory alone. A database that cannot be opened is a user
- * error naming it.
+ * {@code run --store URI}: records the run in an experiment database beside its run directory (a {@code jdbc:} URL,
+ * or a server's data directory, opened through {@link ResultStores}); without the option, the directory alone. A
+ * database that cannot be opened is a user error naming it.
  */
 final class StoreOption implements AutoCloseable {
 
-    private final RunRecording recording;
+    private final StoredRun recording;
 
-    private StoreOption(RunRecording recording) {
+    private StoreOption(StoredRun recording) {
         this.recording = recording;
     }
 
@@ -27,17 +29,23 @@ final class StoreOption implements AutoCloseable {
         if (uri == null) {
             return new StoreOption(null);
         }
+        StoredRun recording;
         try {
-            RunRecording recording = RunRecording.start(uri, spec, "cli: " + specName);
-            recording.describeData(data.description());
-            return new StoreOption(recording);
-        } catch (StoreException e) {
+            recording = ResultStores.open(uri, StoreDirectory.DATA_DIRECTORY, spec, "cli: " + specName);
+        } catch (StoreUnavailableException e) {
             throw new UserError("--store: " + e.getMessage());
         }
+        try {
+            recording.describeData(data.description());
+        } catch (RuntimeException e) {
+            recording.close();
+            throw e;
+        }
+        return new StoreOption(recording);
     }
 
     ResultStore store(ResultStore local) {
-        return recording == null ? local : recording.alongside(local);
+        return recording == null ? local : new MirroredResultStore(local, recording.results());
     }
 
     ExperimentListener listener(ExperimentListener delegate) {
@@ -49,7 +57,7 @@ final class StoreOption implements AutoCloseable {
         if (recording == null) {
             return;
         }
-        recording.end(cancelled ? ExperimentStatus.CANCELLED : ExperimentStatus.FINISHED, null);
+        recording.ended(cancelled);
         err.println("store: " + recording.location());
         err.flush();
     }

@@ -18,7 +18,9 @@ import java.util.List;
 
 /**
  * Loads a spec's dataset with the same loaders everywhere (run, {@code datasets info}, server), so a bad line
- * fails the same way, naming file and line.
+ * fails the same way, naming file and line. A run's data is prepared one way: {@link #prepare(ExperimentSpec)}
+ * (through {@link ExperimentRun}) loads, splits (a {@code files} split reads its part files) and samples the
+ * evaluation users; {@link #prepare(DatasetSpec, SplitSpec)} is the same without a spec's evaluation section.
  */
 public final class DatasetPreparer {
 
@@ -34,7 +36,7 @@ public final class DatasetPreparer {
      * Splits {@code dataset} as the spec says; the runner trains on the training part and tests on the test
      * part (a validation part, when asked for, is held out of training and not used by the runner).
      */
-    public static ExperimentData split(Dataset dataset, SplitSpec spec) {
+    private static ExperimentData split(Dataset dataset, SplitSpec spec) {
         Split split = spec.apply(dataset.interactions());
         return new ExperimentData(split.train(), split.test(), dataset.describe() + "; " + split.summary());
     }

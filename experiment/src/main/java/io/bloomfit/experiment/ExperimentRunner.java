@@ -45,7 +45,7 @@ public final class ExperimentRunner {
     private final PointScheduler scheduler;
     private final ResultStore store;
     private final ExperimentListener listener;
-    private final Cancellation cancellation = new Cancellation();
+    private final Cancellation cancellation;
 
     /**
      * Points run in this JVM ({@link LocalPointScheduler}).
@@ -75,6 +75,13 @@ public final class ExperimentRunner {
      */
     public ExperimentRunner(ExperimentSpec spec, PointScheduler scheduler, ResultStore store,
                             ExperimentListener listener, Plugins plugins) {
+        this(spec, scheduler, store, listener, plugins, new Cancellation());
+    }
+
+    /** As the scheduler constructor, stopped through {@code cancellation} (which its owner may cancel before the run). */
+    ExperimentRunner(ExperimentSpec spec, PointScheduler scheduler, ResultStore store, ExperimentListener listener,
+                     Plugins plugins, Cancellation cancellation) {
+        this.cancellation = Objects.requireNonNull(cancellation, "cancellation");
         this.spec = Objects.requireNonNull(spec, "spec");
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
         this.store = Objects.requireNonNull(store, "store");
@@ -83,7 +90,7 @@ public final class ExperimentRunner {
     }
 
     /** Refuses a grid whose largest point cannot fit in the heap; returns {@code data} for the constructor. */
-    private static ExperimentData requireMemory(ExperimentSpec spec, ExperimentData data, int parallelism) {
+    static ExperimentData requireMemory(ExperimentSpec spec, ExperimentData data, int parallelism) {
         int users = data.train().numUsers();
         int items = data.train().numItems();
         MemoryEstimate.requireArray("a model table of " + users + " users x dimension " + spec.model().dimension(),

@@ -69,7 +69,28 @@ public record MemoryEstimate(List<String> parts, long bytes) {
                         + 4.0 * rows * cores)
                 .add("model (tables, biases, optimizer state, gradients; dimension " + d + ")",
                         16.0 * (rows * d + users + items))
-                .add("evaluation buffers", 8.0 * items * cores + 4.0 * SCORING_BATCH * items).done();
+                .add("evaluation buffers", evaluationBuffers(items)).done();
+    }
+
+    /**
+     * One grid point whose layouts are built: their index maps ({@code indexBytes}) and collision statistics over
+     * {@code tableRows}, a model of {@code parameters} floats (with biases, optimizer state and gradients, as in
+     * {@link #experiment}) and its evaluation's buffers.
+     */
+    public static MemoryEstimate point(long indexBytes, long tableRows, long parameters, int users, int items) {
+        int cores = Runtime.getRuntime().availableProcessors();
+        return new Parts().add("layouts", indexBytes + 16.0 * ((long) users + items) + 4.0 * tableRows * cores)
+                .add("model (tables, biases, optimizer state, gradients)", 16.0 * (parameters + users + items))
+                .add("evaluation buffers", evaluationBuffers(items)).done();
+    }
+
+    /** An untrained reference ranker: its evaluation's buffers only. */
+    public static MemoryEstimate reference(int items) {
+        return new Parts().add("evaluation buffers", evaluationBuffers(items)).done();
+    }
+
+    private static double evaluationBuffers(int items) {
+        return 8.0 * items * Runtime.getRuntime().availableProcessors() + 4.0 * SCORING_BATCH * items;
     }
 
     /** The heap this JVM may still use: its maximum less what is in use now. */
@@ -109,8 +130,8 @@ public record MemoryEstimate(List<String> parts, long bytes) {
         }
     }
 
-    /** 8589934592 -> 8.0 GB. */
-    static String human(long bytes) {
+    /** A byte count for people: 8589934592 -> 8.0 GB. */
+    public static String human(long bytes) {
         if (bytes >= 1L << 30) {
             return String.format(Locale.ROOT, "%.1f GB", bytes / (double) (1L << 30));
         }

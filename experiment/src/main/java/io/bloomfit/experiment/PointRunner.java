@@ -254,6 +254,35 @@ public final class PointRunner {
     }
 
     /**
+     * What {@code point} would need, without fitting anything: its layouts are built as {@link #run} builds them,
+     * and their parameters and bytes are what its row would record before the trainer adds what layouts do not
+     * know about (e.g. biases), with the heap estimate of its layouts, model and evaluation. A reference ranker
+     * builds no layout and trains nothing: it needs its evaluation's buffers only. A point whose layouts cannot be
+     * built (a run records it as {@code failed}) is planned with the reason.
+     */
+    public PlannedPoint plan(GridPoint point) {
+        int numUsers = data.train().numUsers();
+        int numItems = data.train().numItems();
+        if (point.reference()) {
+            return new PlannedPoint(point, 0, 0, MemoryEstimate.reference(numItems), null);
+        }
+        ModelSpec model = spec.model().withSeed(point.seed());
+        try {
+            SideLayouts layouts = layouts(point, PluginOptions.NONE, model.dimension());
+            Footprint size = footprint(point, model, layouts);
+            EmbeddingLayout users = layouts.users();
+            EmbeddingLayout items = layouts.items();
+            return new PlannedPoint(point, size.parameters(), size.bytes(), MemoryEstimate.point(
+                    users.indexBytes() + items.indexBytes(), (long) users.totalRows() + items.totalRows(),
+                    size.parameters(), numUsers, numItems), null);
+        } catch (RuntimeException | OutOfMemoryError e) {
+            String error = e instanceof IllegalArgumentException ? e.getMessage()
+                    : e.getClass().getName() + ": " + e.getMessage();
+            return new PlannedPoint(point, 0, 0, null, error);
+        }
+    }
+
+    /**
      * The fit and validation parts tuning uses, carved from the training part with the split's kind once for the
      * whole run (every point and combination shares them).
      */

@@ -1,5 +1,7 @@
 /**
- * The experiment runner: a spec's grid expanded into points ({@link io.bloomfit.experiment.ExperimentPlan}), one
+ * The experiment runner: one run of a spec as the CLI, the server and the Spark driver compose it ({@link
+ * io.bloomfit.experiment.ExperimentRun}: data, kept models, the grid; or its plan without running, {@link
+ * io.bloomfit.experiment.PlannedRun}), a spec's grid expanded into points ({@link io.bloomfit.experiment.ExperimentPlan}), one
  * point run into one result row ({@link io.bloomfit.experiment.PointRunner}: layouts, fit, evaluation, sizes), how
  * points are executed ({@link io.bloomfit.experiment.PointScheduler}; {@link
  * io.bloomfit.experiment.LocalPointScheduler} runs them in this JVM), and the whole run with resume and

@@ -1,7 +1,8 @@
 package io.bloomfit.it;
 
 /**
- * The module dependency rules of docs/architecture.md that {@link DependencyRules} checks. Module names are the
+ * The module dependency rules of docs/architecture.md that {@link DependencyRules} checks on poms and module-infos,
+ * and the rules on main sources that {@link SourceRules} checks. Module names are the
  * folders under the repository root; {@code engine-*} and {@code *-plugins} are patterns, so new engines and plugin
  * modules fall under the rules as soon as the root pom lists them. "Outside test scope" means compile, provided,
  * runtime or system scope, the pom's own or the one {@code dependencyManagement} gives it.
@@ -21,9 +22,12 @@ enum DependencyRule {
             + "third-party library"),
     EXPERIMENT_NOT_ON_ENGINES_OR_PLUGINS("experiment depends on no engine (engine-*) and no plugin module "
             + "(*-plugins) outside test scope: it finds them by name through the registries"),
-    SPARK_RUNNER("spark depends outside test scope on no bloomfit module but api, core, experiment, the plugin "
-            + "modules and the engines (what its executors run), and on Apache Spark (org.apache.spark) in provided "
-            + "scope only: the cluster brings Spark, and a bundled copy would clash with it"),
+    HOST_ONLY_ON_API("host depends on api and the JDK only outside test scope: it loads plugins that see only api, "
+            + "so anything else it pulls in would be the application's, not the plugins'"),
+    SPARK_RUNNER("spark depends outside test scope on no bloomfit module but api, core, experiment, the store "
+            + "modules (store-*), the plugin modules and the engines (what its executors run), and on Apache Spark "
+            + "(org.apache.spark) in provided scope only: the cluster brings Spark, and a bundled copy would clash "
+            + "with it"),
     STORE_NOT_ON_ENGINES_PLUGINS_OR_APPS("a store module (store-*) depends on no engine (engine-*), no plugin module "
             + "(*-plugins) and neither cli nor server outside test scope: the CLI, the server and a Spark runner all "
             + "open stores, so a store sees only experiment, JDBC drivers and its own libraries"),
@@ -33,8 +37,14 @@ enum DependencyRule {
             + "uses lives in bench-train"),
     API_REQUIRES_NOTHING("api's module-info requires nothing but java.base"),
     CORE_REQUIRES_ONLY_API("core's module-info requires io.bloomfit.api and nothing else"),
+    HOST_REQUIRES_ONLY_API("host's module-info requires io.bloomfit.api and nothing else"),
     REQUIRES_MATCH_POM("a module-info requires a bloomfit module only when its pom depends on that module's "
-            + "artifact outside test scope");
+            + "artifact outside test scope"),
+    API_NO_CLASS_LOADING_OR_STATE("api's main sources (comments and strings aside) name no ClassLoader, "
+            + "URLClassLoader or ServiceLoader and declare no static field that is not final: finding and holding "
+            + "plugins is the host's job, and state in the contract would be shared by every plugin and host"),
+    NO_PACKAGE_CYCLES("within each module's main sources, the packages' dependencies (imports and fully qualified "
+            + "names) form no cycle: each package can be read, tested and moved after the ones it uses");
 
     private final String text;
 

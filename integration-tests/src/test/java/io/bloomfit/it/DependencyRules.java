@@ -26,7 +26,7 @@ final class DependencyRules {
     /** JMH's group: the benchmark harness. */
     static final String JMH_GROUP = "org.openjdk.jmh";
 
-    /** The bloomfit modules the Spark runner may use besides engines and plugins. */
+    /** The bloomfit modules the Spark runner may use besides stores, engines and plugins. */
     static final Set<String> SPARK_MAY_USE = Set.of("api", "core", "experiment");
 
     private final Reactor reactor;
@@ -54,6 +54,10 @@ final class DependencyRules {
 
     static boolean isPlugin(String folder) {
         return folder.endsWith("-plugins");
+    }
+
+    static boolean isStore(String folder) {
+        return folder.startsWith("store-");
     }
 
     private List<Violation> check() {
@@ -86,6 +90,8 @@ final class DependencyRules {
                 broken = Optional.of(DependencyRule.API_JDK_ONLY);
             } else if ("core".equals(folder) && !onApi) {
                 broken = Optional.of(DependencyRule.CORE_ONLY_ON_API);
+            } else if ("host".equals(folder) && !onApi) {
+                broken = Optional.of(DependencyRule.HOST_ONLY_ON_API);
             } else if (isPlugin(folder) && target.isPresent() && !onApi) {
                 broken = Optional.of(DependencyRule.PLUGIN_ONLY_ON_API);
             } else if (isEngine(folder) && target.filter("experiment"::equals).isPresent()) {
@@ -93,10 +99,10 @@ final class DependencyRules {
             } else if ("experiment".equals(folder) && target.filter(t -> isEngine(t) || isPlugin(t)).isPresent()) {
                 broken = Optional.of(DependencyRule.EXPERIMENT_NOT_ON_ENGINES_OR_PLUGINS);
             } else if ("spark".equals(folder) && (target.filter(t -> !SPARK_MAY_USE.contains(t) && !isEngine(t)
-                    && !isPlugin(t)).isPresent()
+                    && !isPlugin(t) && !isStore(t)).isPresent()
                     || "org.apache.spark".equals(d.groupId()) && !"provided".equals(scope(module, d)))) {
                 broken = Optional.of(DependencyRule.SPARK_RUNNER);
-            } else if (folder.startsWith("store-") && target.filter(t -> isEngine(t) || isPlugin(t) || t.equals("cli")
+            } else if (isStore(folder) && target.filter(t -> isEngine(t) || isPlugin(t) || t.equals("cli")
                     || t.equals("server")).isPresent()) {
                 broken = Optional.of(DependencyRule.STORE_NOT_ON_ENGINES_PLUGINS_OR_APPS);
             }
@@ -162,6 +168,8 @@ final class DependencyRules {
                 found.add(new Violation(folder, "requires " + required, DependencyRule.API_REQUIRES_NOTHING));
             } else if ("core".equals(folder) && !"io.bloomfit.api".equals(required)) {
                 found.add(new Violation(folder, "requires " + required, DependencyRule.CORE_REQUIRES_ONLY_API));
+            } else if ("host".equals(folder) && !"io.bloomfit.api".equals(required)) {
+                found.add(new Violation(folder, "requires " + required, DependencyRule.HOST_REQUIRES_ONLY_API));
             }
             if (required.startsWith("io.bloomfit.") && !pomDependsOn(module, byModuleName.get(required))) {
                 String declaredBy = Optional.ofNullable(byModuleName.get(required))

@@ -26,6 +26,8 @@ class DependencyRulesTest {
                 "/** JDK only. */ module io.bloomfit.api { exports io.bloomfit.api.hash; }"));
         modules.put("core", module(pom("bloomfit-core", deps(API, dep("org.assertj", "assertj-core", "test"))),
                 "module io.bloomfit.core { requires transitive io.bloomfit.api; }"));
+        modules.put("host", module(pom("bloomfit-host", deps(API, dep("org.junit.jupiter", "junit-jupiter", "test"))),
+                "module io.bloomfit.host { requires transitive io.bloomfit.api; uses io.bloomfit.api.hash.HashFunction; }"));
         modules.put("experiment", module(pom("bloomfit-experiment", deps(API, dep("io.bloomfit", "bloomfit-core", null),
                         dep("com.fasterxml.jackson.core", "jackson-databind", null),
                         dep("io.bloomfit", "bloomfit-embedding-plugins", "test"))),
@@ -44,6 +46,7 @@ class DependencyRulesTest {
                         dep("io.bloomfit", "bloomfit-experiment", "test"))),
                 "module io.bloomfit.engine.cpu { requires static io.bloomfit.engine.factorization; }"));
         modules.put("spark", module(pom("bloomfit-spark", deps(dep("io.bloomfit", "bloomfit-experiment", null),
+                dep("io.bloomfit", "bloomfit-store-jdbc", "runtime"),
                 dep("io.bloomfit", "bloomfit-engine-cpu", "runtime"), dep("io.bloomfit", "bloomfit-hash-plugins", "runtime"),
                 dep("org.apache.spark", "spark-core_2.13", "provided"))), null));
         modules.put("cli", module(pom("bloomfit-cli", quarkusBom() + deps(dep("io.bloomfit", "bloomfit-experiment", null),
@@ -134,6 +137,28 @@ class DependencyRulesTest {
         assertThat(DependencyRules.check(reactor(modules))).containsExactly(
                 new Violation("core", "io.bloomfit:bloomfit-hash-plugins (compile)", DependencyRule.CORE_ONLY_ON_API),
                 new Violation("core", "com.google.guava:guava (runtime)", DependencyRule.CORE_ONLY_ON_API));
+    }
+
+    @Test
+    void hostOnAnythingButApi() {
+        Map<String, String[]> modules = clean();
+        modules.put("host", module(pom("bloomfit-host", deps(API, dep("io.bloomfit", "bloomfit-core", null),
+                dep("com.fasterxml.jackson.core", "jackson-databind", "runtime"))), modules.get("host")[1]));
+
+        assertThat(DependencyRules.check(reactor(modules))).containsExactly(
+                new Violation("host", "io.bloomfit:bloomfit-core (compile)", DependencyRule.HOST_ONLY_ON_API),
+                new Violation("host", "com.fasterxml.jackson.core:jackson-databind (runtime)",
+                        DependencyRule.HOST_ONLY_ON_API));
+    }
+
+    @Test
+    void hostRequiringMoreThanApi() {
+        Map<String, String[]> modules = clean();
+        modules.put("host", module(modules.get("host")[0],
+                "module io.bloomfit.host { requires transitive io.bloomfit.api; requires java.sql; }"));
+
+        assertThat(DependencyRules.check(reactor(modules))).containsExactly(
+                new Violation("host", "requires java.sql", DependencyRule.HOST_REQUIRES_ONLY_API));
     }
 
     @Test

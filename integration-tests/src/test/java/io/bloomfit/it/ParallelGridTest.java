@@ -1,13 +1,12 @@
 package io.bloomfit.it;
 
-import io.bloomfit.experiment.DatasetPreparer;
-import io.bloomfit.experiment.grid.Evaluation;
-import io.bloomfit.experiment.ExperimentData;
-import io.bloomfit.experiment.ExperimentRunner;
+import io.bloomfit.experiment.ExperimentRun;
+import io.bloomfit.experiment.RunOptions;
 import io.bloomfit.experiment.grid.ResultRow;
 import io.bloomfit.experiment.spec.ExperimentSpec;
 import io.bloomfit.experiment.spec.SpecReader;
 import io.bloomfit.experiment.store.DirectoryResultStore;
+import io.bloomfit.host.Plugins;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,19 +39,17 @@ class ParallelGridTest {
     @Test
     void twoPointsAtOnceGiveTheMrrsOfSequentialRuns(@TempDir Path dir) throws Exception {
         ExperimentSpec spec = SpecReader.read(SPEC, "parallel-grid.yaml", false, "parallel-grid", null, List.of());
-        ExperimentData data = DatasetPreparer.split(DatasetPreparer.load(spec.dataset()), spec.split());
-        Map<String, Double> sequential = mrrByPoint(spec, data, dir.resolve("sequential"), 1);
-        Map<String, Double> parallel = mrrByPoint(spec, data, dir.resolve("parallel"), 2);
+        Map<String, Double> sequential = mrrByPoint(spec, dir.resolve("sequential"), 1);
+        Map<String, Double> parallel = mrrByPoint(spec, dir.resolve("parallel"), 2);
         // 2 repeats x (plain + bloom at 3 ratios)
         assertThat(sequential).hasSize(8);
         assertThat(parallel).isEqualTo(sequential);
         assertThat(sequential.values()).allSatisfy(mrr -> assertThat(mrr).isGreaterThan(0.02));
     }
 
-    private static Map<String, Double> mrrByPoint(ExperimentSpec spec, ExperimentData data, Path dir,
-                                                  int parallelism) throws Exception {
-        List<ResultRow> rows = new ExperimentRunner(spec, data, Evaluation.standard(parallelism),
-                new DirectoryResultStore(dir), null, parallelism).run(false);
+    private static Map<String, Double> mrrByPoint(ExperimentSpec spec, Path dir, int parallelism) throws Exception {
+        List<ResultRow> rows = new ExperimentRun(spec, Plugins.shared(), new RunOptions(parallelism, false, null))
+                .run(new DirectoryResultStore(dir), null).rows();
         Map<String, Double> mrr = new TreeMap<>();
         for (ResultRow row : rows) {
             assertThat(row.ok()).as(row.error()).isTrue();

@@ -11,8 +11,8 @@ import java.nio.file.Path;
 
 /**
  * The server's data directory and the rule that keeps request-named files inside it: uploaded datasets live in
- * {@code datasets/}, kept models in {@code models/<experiment>/}. A dataset path in a spec may name only files
- * under the data directory: {@code ..}, absolute paths elsewhere and symbolic links that lead out are refused.
+ * {@code datasets/}, kept models in {@code models/<experiment>/}. A dataset path in a spec ({@code dataset.path}, the
+ * part files of a {@code files} split) may name only files under the data directory: {@code ..}, absolute paths elsewhere and symbolic links that lead out are refused.
  */
 @ApplicationScoped
 public class DataDirectory {
@@ -47,20 +47,21 @@ public class DataDirectory {
     }
 
     /**
-     * The path a spec's {@code dataset.path} names, resolved inside the data directory.
+     * The path a spec's file field names ({@code dataset.path}, {@code split.train}, ...), resolved inside the data
+     * directory.
      *
-     * @throws SpecException (field {@code dataset.path}) for {@code ..}, or an absolute path outside the directory
+     * @throws SpecException (at {@code field}) for {@code ..}, or an absolute path outside the directory
      */
-    public Path confine(String source, String path) {
+    public Path confine(String source, String field, String path) {
         Path given = Path.of(path);
         for (Path part : given) {
             if (part.toString().equals("..")) {
-                throw outside(source, path, "'..' is not allowed");
+                throw outside(source, field, path, "'..' is not allowed");
             }
         }
         Path resolved = root.resolve(given).normalize();
         if (!resolved.startsWith(root)) {
-            throw outside(source, path, "it is outside the data directory");
+            throw outside(source, field, path, "it is outside the data directory");
         }
         return resolved;
     }
@@ -71,19 +72,19 @@ public class DataDirectory {
      *
      * @throws SpecException when its real location is outside
      */
-    public void requireInside(String source, String path, Path file) {
+    public void requireInside(String source, String field, String path, Path file) {
         try {
             if (Files.exists(file) && !file.toRealPath().startsWith(root.toRealPath())) {
-                throw outside(source, path, "it is a link that leads outside the data directory");
+                throw outside(source, field, path, "it is a link that leads outside the data directory");
             }
         } catch (IOException e) {
-            throw new SpecException(source, "dataset.path", "cannot read '" + path + "': " + e.getMessage());
+            throw new SpecException(source, field, "cannot read '" + path + "': " + e.getMessage());
         }
     }
 
-    private static SpecException outside(String source, String path, String why) {
-        return new SpecException(source, "dataset.path", "'" + path + "' is refused: " + why + "; the server reads "
+    private static SpecException outside(String source, String field, String path, String why) {
+        return new SpecException(source, field, "'" + path + "' is refused: " + why + "; the server reads "
                 + "only files in its data directory: upload the file with PUT /api/datasets/NAME and use "
-                + "path: " + DATASETS + "/NAME");
+                + field.substring(field.lastIndexOf('.') + 1) + ": " + DATASETS + "/NAME");
     }
 }

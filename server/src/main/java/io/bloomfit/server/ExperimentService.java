@@ -1,16 +1,13 @@
 package io.bloomfit.server;
 
-import io.bloomfit.data.Dataset;
 import io.bloomfit.data.DatasetLoadException;
-import io.bloomfit.experiment.DatasetPreparer;
-import io.bloomfit.experiment.grid.Evaluation;
-import io.bloomfit.experiment.ExperimentData;
-import io.bloomfit.experiment.grid.ExperimentListener;
-import io.bloomfit.experiment.ExperimentRunner;
+import io.bloomfit.experiment.ExperimentRun;
+import io.bloomfit.experiment.PlannedRun;
+import io.bloomfit.experiment.RunOptions;
+import io.bloomfit.experiment.RunOutcome;
 import io.bloomfit.experiment.spec.ExperimentSpec;
 import io.bloomfit.experiment.spec.SpecException;
-import io.bloomfit.experiment.keep.KeptModels;
-import io.bloomfit.experiment.keep.ModelKeepingListener;
+import io.bloomfit.host.Plugins;
 import io.bloomfit.store.jdbc.ExperimentDatabase;
 import io.bloomfit.store.jdbc.ExperimentRecord;
 import io.bloomfit.store.jdbc.ExperimentStatus;
@@ -39,7 +36,7 @@ import java.util.stream.Stream;
 /**
  * Runs submitted experiments: a bounded queue ({@code bloomfit.server.queue-size}) in front of one worker thread,
  * so experiments run one at a time and never on an HTTP thread (DJL trains one model per JVM). Each run goes
- * through the CLI's runner ({@link ExperimentRunner}) into the database ({@link JdbcResultStore}, one transaction
+ * through the CLI's run entry ({@link ExperimentRun}) into the database ({@link JdbcResultStore}, one transaction
  * per finished point), with progress recorded as events. At start-up, experiments this server had queued or
  * running when it stopped (even by {@code kill -9}) become {@code interrupted}; {@link #resume} finishes them.
  * A spec with {@code keepModels: true} keeps each fitted point's model in the data directory
@@ -57,6 +54,7 @@ public class ExperimentService {
     private final ServerSettings settings;
     private final ServerMetrics metrics;
     private final DataDirectory dataDirectory;
+    private final Plugins plugins;
     private final BlockingQueue<String> queue;
     private final TrainingPriority priority;
     private final Object lock = new Object();
@@ -64,13 +62,13 @@ public class ExperimentService {
     private volatile boolean stopping;
     private Thread worker;
 
-    /** The experiment the worker runs now; its runner exists once the data is loaded. */
+    /** The experiment the worker runs now; its run exists once its spec is read. */
     private static final class Running {
 
         private final String id;
         private final LiveProgress progress;
         private final LiveStatus status;
-        private ExperimentRunner runner;
+        private ExperimentRun run;
         private boolean cancelRequested;
 
         Running(String id, LiveProgress progress, LiveStatus status) {
@@ -93,15 +91,15 @@ public class ExperimentService {
 
         synchronized void cancel() {
             cancelRequested = true;
-            if (runner != null) {
-                runner.cancel();
+            if (run != null) {
+                run.cancel();
             }
         }
 
-        synchronized void attach(ExperimentRunner runner) {
-            this.runner = runner;
+        synchronized void attach(ExperimentRun run) {
+            this.run = run;
             if (cancelRequested) {
-                runner.cancel();
+                run.cancel();
             }
         }
 
@@ -112,8 +110,9 @@ public class ExperimentService {
 
     @Inject
     public ExperimentService(ExperimentDatabase database, SubmittedSpecs specs, ServerSettings settings,
-                             ServerMetrics metrics, DataDirectory dataDirectory) {
+                             ServerMetrics metrics, DataDirectory dataDirectory, Plugins plugins) {
         this.database = database;
+        this.plugins = plugins;
         this.specs = specs;
         this.settings = settings;
         this.metrics = metrics;
@@ -170,6 +169,17 @@ public class ExperimentService {
             lock.notifyAll();
             return record;
         }
+    }
+
+    /**
+     * What a spec would run, checked as {@link #submit} checks it and sized on its data (loaded and split here, on
+     * the caller's thread), with nothing queued or stored.
+     *
+     * @throws SpecException         naming every problem (400)
+     * @throws DatasetLoadException when the data cannot be read (400)
+     */
+    public PlannedRun plan(String body, boolean json) {
+        return new ExperimentRun(specs.read(body, json), plugins, RunOptions.defaults()).plan();
     }
 
     /** The experiment {@code id}, or a 404; the running one from memory ({@link LiveStatus}). */
@@ -307,19 +317,16 @@ public class ExperimentService {
             database.transition(id, ExperimentStatus.RUNNING, null);
             current.status().refresh();
             priority.lowerPoolWorkers();
-            Dataset dataset = DatasetPreparer.load(spec.dataset());
-            ExperimentData data = DatasetPreparer.split(dataset, spec.split()); // data the split cannot use: DatasetLoadException
-            database.describeData(id, data.description());
-            ExperimentListener listener = keepingModels(spec, id, dataset, data,
-                    new RecordingListener(database, id, current.status()));
             JdbcResultStore store = database.results(id);
-            ExperimentRunner runner = new ExperimentRunner(spec, data, Evaluation.standard(), store, listener, 1);
-            current.attach(runner);
+            ExperimentRun run = new ExperimentRun(spec, plugins, new RunOptions(1, store.hasResults(),
+                    spec.keepModels() ? dataDirectory.models(id) : null));
+            current.attach(run);
             if (stopping) {
-                runner.cancel();
+                run.cancel();
             }
-            runner.run(store.hasResults());
-            ExperimentStatus end = !runner.cancelled() ? ExperimentStatus.FINISHED
+            database.describeData(id, run.data().description()); // data the split cannot use: DatasetLoadException
+            RunOutcome outcome = run.run(store, new RecordingListener(database, id, current.status()));
+            ExperimentStatus end = !outcome.cancelled() ? ExperimentStatus.FINISHED
                     : stopping ? ExperimentStatus.INTERRUPTED : ExperimentStatus.CANCELLED;
             current.status().forget();
             database.transition(id, end, null);
@@ -338,20 +345,6 @@ public class ExperimentService {
         }
     }
 
-
-    /**
-     * With {@code keepModels: true}, {@code listener} saving each fitted point's model into the data directory's
-     * {@code models/<id>/}, with the dataset's id maps and training items beside them; else {@code listener}.
-     */
-    private ExperimentListener keepingModels(ExperimentSpec spec, String id, Dataset dataset, ExperimentData data,
-                                             ExperimentListener listener) throws IOException {
-        if (!spec.keepModels()) {
-            return listener;
-        }
-        KeptModels models = KeptModels.create(dataDirectory.models(id), dataset.userIds(), dataset.itemIds(),
-                data.train().userItems());
-        return new ModelKeepingListener(listener, models);
-    }
 
     private void end(String id, String error) {
         try {

@@ -67,12 +67,20 @@ public class ExperimentsResource {
     @Inject
     LoadedModels loadedModels;
 
+    /**
+     * Queues a spec (202), or with {@code dryRun=true} only checks it: 200 with what it would run, each point sized
+     * on its data ({@link PlanJson}), nothing queued or stored. An invalid spec is 400 either way.
+     */
     @POST
     @Consumes({MediaType.APPLICATION_JSON, YAML, TEXT_YAML})
-    public Response submit(String body, @Context HttpHeaders headers) {
+    public Response submit(String body, @Context HttpHeaders headers,
+                           @QueryParam("dryRun") @DefaultValue("false") boolean dryRun) {
         limits.requireSpecSize(body);
         MediaType type = headers.getMediaType();
         boolean json = type == null || MediaType.APPLICATION_JSON_TYPE.isCompatible(type);
+        if (dryRun) {
+            return Response.ok(PlanJson.of(service.plan(body == null ? "" : body, json))).build();
+        }
         ExperimentRecord record = service.submit(body == null ? "" : body, json);
         return Response.accepted(ExperimentJson.of(record, null, true))
                 .header("Location", "/api/experiments/" + record.id()).build();

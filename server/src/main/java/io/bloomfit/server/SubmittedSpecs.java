@@ -16,8 +16,9 @@ import java.util.List;
 
 /**
  * Reads a spec sent to the server with the CLI's reader and binder ({@link SpecReader}: the same defaults and the
- * same messages, every problem with its field path), after one server rule: a {@code dataset.path} is confined to
- * the data directory ({@link DataDirectory#confine}) and resolved there.
+ * same messages, every problem with its field path), after one server rule: the files a spec names
+ * ({@code dataset.path}, the part files of a {@code files} split) are confined to the data directory
+ * ({@link DataDirectory#confine}) and resolved there.
  */
 @ApplicationScoped
 public class SubmittedSpecs {
@@ -49,15 +50,39 @@ public class SubmittedSpecs {
             // not parseable: let the CLI's reader say so, in its words
             return SpecReader.read(body, SOURCE, json, DEFAULT_NAME, dataDirectory.root(), List.of());
         }
-        if (tree instanceof ObjectNode root && root.get("dataset") instanceof ObjectNode dataset
-                && dataset.get("path") != null && dataset.get("path").isTextual()) {
-            String path = dataset.get("path").asText();
-            Path inside = dataDirectory.confine(SOURCE, path);
-            dataDirectory.requireInside(SOURCE, path, inside);
-            dataset.put("path", inside.toString());
+        if (tree instanceof ObjectNode root && confineFiles(root)) {
             return SpecReader.read(root.toString(), SOURCE, true, DEFAULT_NAME, dataDirectory.root(), List.of());
         }
         return SpecReader.read(body, SOURCE, json, DEFAULT_NAME, dataDirectory.root(), List.of());
+    }
+
+    /**
+     * Confines the files a spec names ({@code dataset.path}; {@code split.train}, {@code split.test} and
+     * {@code split.validation} of a {@code files} split) to the data directory, replacing each with its resolved
+     * path; whether there was any.
+     */
+    private boolean confineFiles(ObjectNode root) {
+        boolean any = false;
+        if (root.get("dataset") instanceof ObjectNode dataset) {
+            any |= confine(dataset, "path", "dataset.path");
+        }
+        if (root.get("split") instanceof ObjectNode split && split.path("kind").asText("").equals("files")) {
+            for (String part : List.of("train", "test", "validation")) {
+                any |= confine(split, part, "split." + part);
+            }
+        }
+        return any;
+    }
+
+    private boolean confine(ObjectNode section, String key, String field) {
+        if (section.get(key) == null || !section.get(key).isTextual()) {
+            return false;
+        }
+        String path = section.get(key).asText();
+        Path inside = dataDirectory.confine(SOURCE, field, path);
+        dataDirectory.requireInside(SOURCE, field, path, inside);
+        section.put(key, inside.toString());
+        return true;
     }
 
     /** The canonical spec an experiment stored (JSON, written by {@link ExperimentSpec#source()}), read again. */

@@ -1,6 +1,7 @@
 package io.bloomfit.server;
 
 import io.bloomfit.experiment.spec.SpecException;
+import io.bloomfit.host.Plugins;
 import io.bloomfit.store.jdbc.ExperimentDatabase;
 import io.bloomfit.store.jdbc.ExperimentStatus;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -49,7 +50,7 @@ class SubmitOrderTest {
         ServerSettings settings = settings(1);
         DataDirectory data = new DataDirectory(settings);
         service = new ExperimentService(database, new SubmittedSpecs(data), settings,
-                new ServerMetrics(new SimpleMeterRegistry()), data);
+                new ServerMetrics(new SimpleMeterRegistry()), data, Plugins.shared());
     }
 
     @AfterEach

@@ -1,6 +1,5 @@
 package io.bloomfit.spark;
 
-import io.bloomfit.data.Dataset;
 import io.bloomfit.experiment.DatasetPreparer;
 import io.bloomfit.experiment.grid.Evaluation;
 import io.bloomfit.experiment.ExperimentData;
@@ -55,8 +54,7 @@ final class ExecutorRunners {
         if (current.runner() == null) {
             ExperimentSpec spec = SpecReader.read(SweepJobs.forExecutor(job.specJson(), plugins), "spec of sweep '" + job.name() + "'", true,
                     job.name(), null, List.of(), plugins);
-            Dataset dataset = DatasetPreparer.load(spec.dataset());
-            ExperimentData data = DatasetPreparer.split(dataset, spec.split());
+            ExperimentData data = DatasetPreparer.prepare(spec).data();
             current = new Prepared(job, plugins, new PointRunner(spec, data, Evaluation.standard(), plugins,
                     FittedModelHandler.NONE));
         }

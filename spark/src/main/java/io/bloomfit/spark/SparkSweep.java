@@ -1,19 +1,23 @@
 package io.bloomfit.spark;
 
-import io.bloomfit.host.PluginDirectory;
 import io.bloomfit.api.train.Trainer;
-import io.bloomfit.data.Dataset;
 import io.bloomfit.data.DatasetLoadException;
-import io.bloomfit.experiment.DatasetPreparer;
 import io.bloomfit.experiment.ExperimentData;
-import io.bloomfit.experiment.ExperimentRunner;
-import io.bloomfit.host.Plugins;
+import io.bloomfit.experiment.ExperimentRun;
+import io.bloomfit.experiment.RunOptions;
+import io.bloomfit.experiment.RunOutcome;
 import io.bloomfit.experiment.grid.ResultRow;
 import io.bloomfit.experiment.spec.ExperimentSpec;
 import io.bloomfit.experiment.spec.SpecException;
 import io.bloomfit.experiment.spec.SpecReader;
 import io.bloomfit.experiment.store.DirectoryResultStore;
 import io.bloomfit.experiment.store.ResultStore;
+import io.bloomfit.experiment.store.ResultStores;
+import io.bloomfit.experiment.store.StoreDirectory;
+import io.bloomfit.experiment.store.StoreUnavailableException;
+import io.bloomfit.experiment.store.StoredRun;
+import io.bloomfit.host.PluginDirectory;
+import io.bloomfit.host.Plugins;
 import io.bloomfit.report.ConsoleReport;
 import io.bloomfit.report.ExperimentSummary;
 import io.bloomfit.report.ReportFiles;
@@ -34,11 +38,12 @@ import org.apache.spark.SparkConf;
 /**
  * {@code spark-submit --class io.bloomfit.spark.SparkSweep bloomfit-spark.jar SPEC --store URL [--resume]}, and
  * {@code bin/bloomfit-spark SPEC [--master URL] [--store URL | --out DIR] [--resume]}: a grid sweep with one Spark
- * task per grid point.
+ * task per grid point. The store is a run directory (a path or {@code file:} URL) or an experiment database
+ * ({@code jdbc:} URL), where the sweep is recorded as an experiment a server lists ({@link ResultStores}).
  *
- * <p>The driver reads and validates the spec with the CLI's {@link SpecReader} and loads the data as the CLI does,
- * so a bad spec or data file fails the same way (same message, exit 2) before Spark starts; then the shared
- * {@link ExperimentRunner} skips the points finished in the store and hands the rest to a
+ * <p>The driver reads and validates the spec with the CLI's {@link SpecReader} and runs it through the CLI's entry
+ * ({@link ExperimentRun}: the data loaded and split as the CLI does), so a bad spec or data file fails the same way
+ * (same message, exit 2) before Spark starts; the points not yet finished in the store go to a
  * {@link SparkPointScheduler}. Exit codes are the CLI's: 0 every point ok, 1 a point failed or the sweep could not
  * finish, 2 a usage, spec or data error.
  */
@@ -52,7 +57,7 @@ public final class SparkSweep {
     }
 
     public static void main(String[] args) {
-        System.exit(run(args, System.out, System.err, new SweepStores(), SparkSweep::startCluster));
+        System.exit(run(args, System.out, System.err, SparkSweep::startCluster));
     }
 
     /**
@@ -60,51 +65,75 @@ public final class SparkSweep {
      *
      * @param clusters the Spark application for a validated spec and the parsed arguments
      */
-    static int run(String[] args, PrintStream out, PrintStream err, ResultStoreOpener stores,
+    static int run(String[] args, PrintStream out, PrintStream err,
                    BiFunction<ExperimentSpec, SweepArguments, SparkCluster> clusters) {
         try {
-            return sweep(SweepArguments.parse(args), out, err, stores, clusters);
+            return sweep(SweepArguments.parse(args), out, err, clusters);
         } catch (RuntimeException | IOException e) {
             return report(e, err);
         }
     }
 
-    private static int sweep(SweepArguments arguments, PrintStream out, PrintStream err, ResultStoreOpener stores,
+    private static int sweep(SweepArguments arguments, PrintStream out, PrintStream err,
                              BiFunction<ExperimentSpec, SweepArguments, SparkCluster> clusters) throws IOException {
         ExperimentSpec spec = SpecReader.read(arguments.spec(), arguments.overrides());
-        ResultStore store = arguments.store() != null ? stores.open(arguments.store())
-                : new DirectoryResultStore(newRunDirectory(spec));
-        err.println("bloomfit-spark: " + spec.name() + " (" + arguments.spec() + ") -> " + store.location());
-        long t0 = System.nanoTime();
-        Dataset dataset = DatasetPreparer.load(spec.dataset());
-        ExperimentData data = DatasetPreparer.split(dataset, spec.split());
-        err.println("data: " + data.description() + String.format(Locale.ROOT, " (%.1f s on the driver; each "
-                + "executor JVM loads it once)", (System.nanoTime() - t0) / 1e9));
-        SweepProgress progress = new SweepProgress(err);
-        List<ResultRow> rows;
-        String master;
-        try (SparkCluster cluster = clusters.apply(spec, arguments)) {
-            SparkPointScheduler scheduler = new SparkPointScheduler(cluster, spec, progress);
-            ExperimentRunner runner = new ExperimentRunner(spec, scheduler, store, progress, Plugins.shared());
-            rows = runner.run(arguments.resume());
-            master = cluster.started() ? cluster.context().master() : "not started: nothing left to run";
+        try (StoredRun stored = open(arguments, spec)) {
+            ResultStore store = stored.results();
+            err.println("bloomfit-spark: " + spec.name() + " (" + arguments.spec() + ") -> " + stored.location());
+            long t0 = System.nanoTime();
+            ExperimentRun run = new ExperimentRun(spec, Plugins.shared(), new RunOptions(1, arguments.resume(), null));
+            ExperimentData data = run.data();
+            err.println("data: " + data.description() + String.format(Locale.ROOT, " (%.1f s on the driver; each "
+                    + "executor JVM loads it once)", (System.nanoTime() - t0) / 1e9));
+            stored.describeData(data.description());
+            SweepProgress progress = new SweepProgress(err);
+            RunOutcome outcome;
+            String master;
+            try (SparkCluster cluster = clusters.apply(spec, arguments)) {
+                SparkPointScheduler scheduler = new SparkPointScheduler(cluster, spec, progress);
+                outcome = run.run(store, stored.listener(progress), scheduler);
+                master = cluster.started() ? cluster.context().master() : "not started: nothing left to run";
+            }
+            stored.ended(outcome.cancelled());
+            List<ResultRow> rows = outcome.rows();
+            String summary = progress.summary();
+            if (!summary.isEmpty()) {
+                err.println(summary);
+            }
+            if (store instanceof DirectoryResultStore directory && !rows.isEmpty()) {
+                String context = outcome.dataDescription() + "; trainer " + spec.trainer().name() + "; Spark " + master;
+                ExperimentSummary report = ReportFiles.write(directory.directory(), spec.name(), context, rows);
+                out.println();
+                out.print(ConsoleReport.render(report));
+                out.println();
+                out.println("results: " + directory.directory().results());
+                out.println("summary: " + directory.directory().summaryCsv());
+                out.println("report:  " + directory.directory().reportHtml());
+            }
+            out.flush();
+            return rows.stream().allMatch(ResultRow::ok) ? OK : FAILURE;
         }
-        String summary = progress.summary();
-        if (!summary.isEmpty()) {
-            err.println(summary);
+    }
+
+    /**
+     * The store {@code --store} or {@code --out} names ({@link ResultStores}: a run directory, or a {@code jdbc:}
+     * database where the sweep is recorded as a new experiment), else a new run directory.
+     */
+    private static StoredRun open(SweepArguments arguments, ExperimentSpec spec) {
+        if (arguments.store() == null) {
+            return ResultStores.runDirectory(newRunDirectory(spec));
         }
-        if (store instanceof DirectoryResultStore directory && !rows.isEmpty()) {
-            String context = data.description() + "; trainer " + spec.trainer().name() + "; Spark " + master;
-            ExperimentSummary report = ReportFiles.write(directory.directory(), spec.name(), context, rows);
-            out.println();
-            out.print(ConsoleReport.render(report));
-            out.println();
-            out.println("results: " + directory.directory().results());
-            out.println("summary: " + directory.directory().summaryCsv());
-            out.println("report:  " + directory.directory().reportHtml());
+        if (arguments.resume() && !ResultStores.namesDirectory(arguments.store())) {
+            throw new SweepUsageException("--resume continues a run directory (--out DIR); a database store "
+                    + "records every sweep as a new experiment: resume a cancelled or failed one with bloomfit-server "
+                    + "(POST /api/experiments/ID/resume)");
         }
-        out.flush();
-        return rows.stream().allMatch(ResultRow::ok) ? OK : FAILURE;
+        try {
+            return ResultStores.open(arguments.store(), StoreDirectory.RUN_DIRECTORY, spec,
+                    "spark: " + arguments.spec());
+        } catch (StoreUnavailableException e) {
+            throw new SweepUsageException("--store: " + e.getMessage());
+        }
     }
 
     /** As the CLI: {@code $BLOOMFIT_OUT/<name>-<timestamp>}, {@code BLOOMFIT_OUT} defaulting to {@code runs}. */

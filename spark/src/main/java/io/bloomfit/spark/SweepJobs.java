@@ -10,10 +10,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
- * Makes the {@link SweepJob} of a validated spec: its canonical JSON with a relative {@code dataset.path} made
- * absolute against the driver's working directory (where the CLI would read it), so an executor started in
+ * Makes the {@link SweepJob} of a validated spec: its canonical JSON with relative data files ({@code dataset.path},
+ * a {@code files} split's parts) made absolute against the driver's working directory (where the CLI would read it), so an executor started in
  * another directory reads the same file (which must be readable there: a shared file system or the same path on
  * every node).
  */
@@ -68,16 +69,29 @@ final class SweepJobs {
         }
     }
 
+    /**
+     * {@code canonicalJson} with its data files ({@code dataset.path}, the part files of a {@code files} split) made
+     * absolute against this JVM's working directory.
+     */
     static String withAbsoluteDataPath(String canonicalJson) {
         try {
             JsonNode root = JSON.readTree(canonicalJson);
-            JsonNode dataset = root.get("dataset");
-            if (dataset instanceof ObjectNode section && section.hasNonNull("path")) {
-                section.put("path", Path.of(section.get("path").asText()).toAbsolutePath().normalize().toString());
+            absolute(root.get("dataset"), "path");
+            JsonNode split = root.get("split");
+            if (split != null && split.path("kind").asText("").equals("files")) {
+                for (String part : List.of("train", "test", "validation")) {
+                    absolute(split, part);
+                }
             }
             return JSON.writeValueAsString(root);
         } catch (IOException e) {
             throw new UncheckedIOException("the canonical spec is not JSON: " + e.getMessage(), e);
+        }
+    }
+
+    private static void absolute(JsonNode section, String key) {
+        if (section instanceof ObjectNode object && object.hasNonNull(key) && object.get(key).isTextual()) {
+            object.put(key, Path.of(object.get(key).asText()).toAbsolutePath().normalize().toString());
         }
     }
 }

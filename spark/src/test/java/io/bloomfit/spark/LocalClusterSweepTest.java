@@ -1,16 +1,16 @@
 package io.bloomfit.spark;
 
-import io.bloomfit.data.Dataset;
-import io.bloomfit.experiment.DatasetPreparer;
-import io.bloomfit.experiment.grid.Evaluation;
-import io.bloomfit.experiment.ExperimentData;
-import io.bloomfit.experiment.grid.ExperimentListener;
-import io.bloomfit.experiment.ExperimentRunner;
+import io.bloomfit.experiment.ExperimentRun;
+import io.bloomfit.experiment.RunOptions;
 import io.bloomfit.experiment.grid.ResultRow;
 import io.bloomfit.experiment.spec.ExperimentSpec;
 import io.bloomfit.experiment.spec.SpecReader;
 import io.bloomfit.experiment.store.DirectoryResultStore;
 import io.bloomfit.api.hash.HashFunction;
+import io.bloomfit.host.Plugins;
+import io.bloomfit.store.jdbc.ExperimentDatabase;
+import io.bloomfit.store.jdbc.ExperimentRecord;
+import io.bloomfit.store.jdbc.ExperimentStatus;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -56,12 +56,10 @@ class LocalClusterSweepTest {
         TestClusters.Sweep sweep = TestClusters.sweep(context, spec.toString(), "--out", sparkOut.toString());
         assertThat(sweep.exitCode()).as(sweep.err()).isZero();
 
-        // The reference: the CLI's path, the shared runner on this JVM's threads, one point at a time.
+        // The reference: the CLI's path, the shared run entry on this JVM's threads, one point at a time.
         ExperimentSpec read = SpecReader.read(spec, List.of());
-        Dataset dataset = DatasetPreparer.load(read.dataset());
-        ExperimentData data = DatasetPreparer.split(dataset, read.split());
-        List<ResultRow> local = new ExperimentRunner(read, data, Evaluation.standard(),
-                new DirectoryResultStore(dir.resolve("local")), ExperimentListener.NONE, 1).run(false);
+        List<ResultRow> local = new ExperimentRun(read, Plugins.shared(), RunOptions.defaults())
+                .run(new DirectoryResultStore(dir.resolve("local")), null).rows();
 
         List<ResultRow> spark = TestClusters.rows(sparkOut);
         // plain + bloom x 2 hashes x 2 ratios + hashing-trick x 2 hashes x 2 ratios, + the popularity and random
@@ -96,6 +94,47 @@ class LocalClusterSweepTest {
         assertThat(again.exitCode()).as(again.err()).isZero();
         assertThat(again.err()).contains("grid: 0 points to run, 11 finished earlier (resumed)");
         assertThat(TestClusters.rows(sparkOut)).hasSize(11);
+    }
+
+    @Test
+    void aFilesSplitSweepIsRecordedInADatabaseStore(@TempDir Path dir) throws Exception {
+        // u.data layout (user, item, rating, time): each user's first six items train, the next two test
+        StringBuilder train = new StringBuilder();
+        StringBuilder test = new StringBuilder();
+        for (int user = 1; user <= 40; user++) {
+            for (int j = 0; j < 8; j++) {
+                int item = 1 + (7 * user + 3 * j) % 60;
+                (j < 6 ? train : test).append(user).append('\t').append(item).append("\t4\t").append(8 * user + j)
+                        .append('\n');
+            }
+        }
+        Path trainFile = Files.writeString(dir.resolve("part.base"), train);
+        Path testFile = Files.writeString(dir.resolve("part.test"), test);
+        Path spec = TestClusters.spec(dir, "files", """
+                name: files
+                dataset: {source: movielens}
+                split: {kind: files, train: '%s', test: '%s'}
+                model: {kind: implicit-factorization, loss: bpr, dimension: 8, epochs: 1, batchSize: 64,
+                        learningRate: 0.05, optimizer: sparse-adagrad, seed: 3}
+                trainer: {name: cpu, threads: 1}
+                grid: {compressor: [bloom], hash: [xxh64], ratio: [0.5], hashes: [2], sides: [both]}
+                """.formatted(trainFile, testFile));
+        String url = "jdbc:h2:file:" + dir.resolve("experiments");
+
+        TestClusters.Sweep sweep = TestClusters.sweep(context, spec.toString(), "--store", url);
+
+        assertThat(sweep.exitCode()).as(sweep.err()).isZero();
+        assertThat(sweep.out()).as("reports are written for run directories only").doesNotContain("results:");
+        try (ExperimentDatabase database = ExperimentDatabase.open(url)) {
+            ExperimentRecord record = database.list(10, 0).get(0);
+            assertThat(database.count()).isEqualTo(1);
+            assertThat(record.status()).isEqualTo(ExperimentStatus.FINISHED);
+            assertThat(record.origin()).isEqualTo("spark: " + spec);
+            assertThat(record.counts()).isEqualTo(new ExperimentRecord.Counts(4, 4, 0));
+            assertThat(database.dataDescription(record.id())).contains("40 users");
+            assertThat(database.rows(record.id())).extracting(r -> r.point().compressor())
+                    .containsExactlyInAnyOrder("plain", "bloom", "popularity", "random");
+        }
     }
 
     @Test

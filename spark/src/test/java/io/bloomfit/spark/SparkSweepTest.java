@@ -24,7 +24,7 @@ class SparkSweepTest {
     private static Result run(String... args) {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int code = SparkSweep.run(args, new PrintStream(new ByteArrayOutputStream()),
-                new PrintStream(err, true, StandardCharsets.UTF_8), new SweepStores(), (spec, a) -> SparkCluster.over(() -> {
+                new PrintStream(err, true, StandardCharsets.UTF_8), (spec, a) -> SparkCluster.over(() -> {
                     throw new AssertionError("Spark must not start for a user error");
                 }, null));
         return new Result(code, err.toString(StandardCharsets.UTF_8));
@@ -45,15 +45,27 @@ class SparkSweepTest {
     }
 
     @Test
-    void aMissingSpecFileAndAJdbcStoreAreUserErrors(@TempDir Path dir) throws Exception {
+    void aMissingSpecFileAndAStoreThatCannotBeOpenedAreUserErrors(@TempDir Path dir) throws Exception {
         Result missing = run(dir.resolve("nope.yaml").toString());
         assertThat(missing.code()).isEqualTo(2);
         assertThat(missing.err()).contains("nope.yaml").contains("no such spec file");
 
         Path spec = TestClusters.spec(dir, "ok", TestClusters.tinySpec("ok", "xxh64", 1));
-        Result jdbc = run(spec.toString(), "--store", "jdbc:h2:mem:runs");
-        assertThat(jdbc.code()).isEqualTo(2);
-        assertThat(jdbc.err()).contains("the JDBC result store is not available in this build");
+        Result unreachable = run(spec.toString(), "--store", "jdbc:postgresql://127.0.0.1:1/none?user=u&password=secret");
+        assertThat(unreachable.code()).isEqualTo(2);
+        assertThat(unreachable.err()).startsWith("bloomfit: --store: cannot open the experiment store "
+                + "jdbc:postgresql://127.0.0.1:1/none?user=u&password=***").doesNotContain("secret");
+
+        Result unknown = run(spec.toString(), "--store", "s3://bucket/run");
+        assertThat(unknown.code()).isEqualTo(2);
+        assertThat(unknown.err()).isEqualTo("bloomfit: --store: s3://bucket/run: unknown store; give a run directory "
+                + "(a path or a file: URL) or a database (jdbc:postgresql://HOST/DB?user=U&password=P or "
+                + "jdbc:h2:file:PATH)" + System.lineSeparator());
+
+        Result resume = run(spec.toString(), "--store", "jdbc:h2:file:" + dir.resolve("db"), "--resume");
+        assertThat(resume.code()).isEqualTo(2);
+        assertThat(resume.err()).contains("--resume continues a run directory (--out DIR)");
+        assertThat(dir.resolve("db.mv.db")).as("nothing was recorded").doesNotExist();
     }
 
     @Test
@@ -77,7 +89,7 @@ class SparkSweepTest {
     }
 
     @Test
-    void executorsReadTheSpecWithTheGridCutToTheirPluginsAndAnAbsoluteDataPath() {
+    void executorsReadTheSpecWithTheGridCutToTheirPluginsAndAbsoluteDataPaths() {
         var plugins = ExecutorPlugins.load(null);
         String json = "{\"dataset\":{\"source\":\"csv\",\"path\":\"data/r.csv\"},"
                 + "\"grid\":{\"compressor\":[\"bloom\",\"gone\"],\"hash\":[\"gone-too\"]}}";
@@ -85,6 +97,12 @@ class SparkSweepTest {
                 + "\"data/r.csv\"},\"grid\":{\"compressor\":[\"bloom\"]}}");
         assertThat(SweepJobs.withAbsoluteDataPath(json)).contains("\"path\":\""
                 + Path.of("data/r.csv").toAbsolutePath() + "\"");
+        String files = "{\"split\":{\"kind\":\"files\",\"train\":\"parts/train.csv\",\"test\":\"/data/test.csv\","
+                + "\"validation\":null}}";
+        assertThat(SweepJobs.withAbsoluteDataPath(files)).isEqualTo("{\"split\":{\"kind\":\"files\",\"train\":\""
+                + Path.of("parts/train.csv").toAbsolutePath() + "\",\"test\":\"/data/test.csv\",\"validation\":null}}");
+        String random = "{\"split\":{\"kind\":\"random\",\"test\":0.2}}";
+        assertThat(SweepJobs.withAbsoluteDataPath(random)).isEqualTo(random);
         assertThatThrownBy(() -> SweepJobs.withAbsoluteDataPath("not json")).hasMessageContaining("not JSON");
     }
 }

@@ -71,7 +71,7 @@ final class TestClusters {
         int code;
         try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
              PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-            code = SparkSweep.run(args, o, e, new SweepStores(), (spec, a) -> SparkCluster.over(() -> context, pluginDir));
+            code = SparkSweep.run(args, o, e, (spec, a) -> SparkCluster.over(() -> context, pluginDir));
         }
         return new Sweep(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }

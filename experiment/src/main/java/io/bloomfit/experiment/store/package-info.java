@@ -1,5 +1,7 @@
 /**
- * Where a run's rows are kept: the {@link io.bloomfit.experiment.store.ResultStore} contract, the directory store
+ * Where a run's rows are kept: the {@link io.bloomfit.experiment.store.ResultStore} contract, the one way a store
+ * URI is opened ({@link io.bloomfit.experiment.store.ResultStores}: run directories here, other stores such as the
+ * JDBC experiment database through {@link io.bloomfit.experiment.store.ResultStoreProvider}), the directory store
  * ({@link io.bloomfit.experiment.store.DirectoryResultStore}: {@code results.jsonl} and {@code spec.json}), the
  * JSON form of a row whose field names are a public contract ({@link io.bloomfit.experiment.grid.ResultRowJson}),
  * the one place every file name of a run directory lives ({@link io.bloomfit.experiment.store.RunDirectory}), and
@@ -15,6 +17,3 @@
 package io.bloomfit.experiment.store;
 
 import io.bloomfit.experiment.grid.ResultRowJson;
-import io.bloomfit.experiment.keep.KeptModel;
-import io.bloomfit.experiment.keep.KeptModels;
-import io.bloomfit.experiment.keep.ModelKeepingListener;

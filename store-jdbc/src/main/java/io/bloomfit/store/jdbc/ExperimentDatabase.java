@@ -1,6 +1,7 @@
 package io.bloomfit.store.jdbc;
 
 import io.bloomfit.experiment.grid.ResultRow;
+import io.bloomfit.experiment.store.ResultStores;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -104,7 +105,7 @@ public final class ExperimentDatabase implements AutoCloseable {
 
     /** {@code url} without the value of a {@code password} parameter, for messages and logs. */
     static String redact(String url) {
-        return url.replaceAll("(?i)(password=)[^&;]*", "$1***");
+        return ResultStores.redacted(url);
     }
 
     /** The database, for messages (its URL, any password left out). */

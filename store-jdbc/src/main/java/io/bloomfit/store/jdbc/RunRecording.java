@@ -1,28 +1,27 @@
 package io.bloomfit.store.jdbc;
 
 import io.bloomfit.experiment.grid.ExperimentListener;
-import io.bloomfit.experiment.grid.ResultRow;
 import io.bloomfit.experiment.spec.ExperimentSpec;
 import io.bloomfit.experiment.store.ResultStore;
-
-import java.io.IOException;
-import java.util.List;
+import io.bloomfit.experiment.store.StoredRun;
 
 /**
- * A run of another process (the CLI's {@code run --store URI}, a Spark driver) recorded in an experiment database
- * beside its own store: the run appears there as an experiment (status {@code running}, then how it ended), each
- * row is committed there as its point finishes, and its progress is recorded as events, so a server reading the
- * same database lists and streams it.
+ * A run of another process (the CLI's {@code run --store URI}, a Spark driver's {@code --store jdbc:...}) recorded
+ * in an experiment database: the run appears there as an experiment (status {@code running}, then how it ended),
+ * each row is committed there as its point finishes ({@link #results()}, on its own or mirrored from a run
+ * directory), and its progress is recorded as events, so a server reading the same database lists and streams it.
  */
-public final class RunRecording implements AutoCloseable {
+public final class RunRecording implements StoredRun {
 
     private final ExperimentDatabase database;
     private final ExperimentRecord record;
+    private final JdbcResultStore results;
     private boolean ended;
 
     private RunRecording(ExperimentDatabase database, ExperimentRecord record) {
         this.database = database;
         this.record = record;
+        this.results = database.results(record.id());
     }
 
     /**
@@ -49,23 +48,33 @@ public final class RunRecording implements AutoCloseable {
     }
 
     /** Where the run is recorded, for messages: the database and the experiment id. */
+    @Override
     public String location() {
-        return database.results(record.id()).location();
+        return results.location();
     }
 
-    /** {@code local}, with every row and the spec also committed to the database. */
-    public ResultStore alongside(ResultStore local) {
-        return new Alongside(local, database.results(record.id()));
+    /** The run's rows and spec in the database, one transaction per row. */
+    @Override
+    public ResultStore results() {
+        return results;
     }
 
     /** {@code delegate}, with the run's progress also recorded as events. */
+    @Override
     public ExperimentListener listener(ExperimentListener delegate) {
         return new RecordingListener(database, record.id(), delegate);
     }
 
     /** Records what the data was, for the server's report heading. */
+    @Override
     public void describeData(String description) {
         database.describeData(record.id(), description);
+    }
+
+    /** Records how the run ended: {@code cancelled} (resumable in the server) or {@code finished}. */
+    @Override
+    public void ended(boolean cancelled) {
+        end(cancelled ? ExperimentStatus.CANCELLED : ExperimentStatus.FINISHED, null);
     }
 
     /** Records how the run ended. */
@@ -84,55 +93,6 @@ public final class RunRecording implements AutoCloseable {
             }
         } finally {
             database.close();
-        }
-    }
-
-    /** The local store, mirrored into the database: reads come from the local one. */
-    private static final class Alongside implements ResultStore {
-
-        private final ResultStore local;
-        private final ResultStore recorded;
-
-        Alongside(ResultStore local, ResultStore recorded) {
-            this.local = local;
-            this.recorded = recorded;
-        }
-
-        @Override
-        public String location() {
-            return local.location();
-        }
-
-        @Override
-        public boolean hasResults() throws IOException {
-            return local.hasResults();
-        }
-
-        @Override
-        public void writeSpec(ExperimentSpec spec) throws IOException {
-            local.writeSpec(spec);
-            recorded.writeSpec(spec);
-        }
-
-        @Override
-        public String storedSpec() throws IOException {
-            return local.storedSpec();
-        }
-
-        @Override
-        public void append(ResultRow row) throws IOException {
-            local.append(row);
-            recorded.append(row);
-        }
-
-        @Override
-        public boolean recover() throws IOException {
-            return local.recover();
-        }
-
-        @Override
-        public List<ResultRow> read() throws IOException {
-            return local.read();
         }
     }
 }
