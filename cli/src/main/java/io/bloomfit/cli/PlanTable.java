@@ -1,5 +1,6 @@
 package io.bloomfit.cli;
 
+import java.util.Arrays;
 import io.bloomfit.experiment.MemoryEstimate;
 import io.bloomfit.experiment.PlannedPoint;
 import io.bloomfit.experiment.PlannedRun;
@@ -12,8 +13,8 @@ import java.util.Locale;
 
 /**
  * {@code bloomfit run --dry-run}'s output: what was loaded, one line per point in run order (compressor, hash,
- * ratio, k, sides, repeat, parameters, bytes, memory), then the totals and whether the largest point fits in
- * this JVM's heap.
+ * ratio, k, sides, repeat, parameters, bytes, memory, and the compressor options a grid gives, when it gives any),
+ * then the totals and whether the largest point fits in this JVM's heap.
  */
 final class PlanTable {
 
@@ -28,18 +29,19 @@ final class PlanTable {
     static void print(PlannedRun plan, double seconds, PrintWriter out) {
         out.println("data: " + plan.dataDescription() + String.format(Locale.ROOT, " (loaded and split in %.1f s to "
                 + "size the layouts; nothing was trained or written)", seconds));
+        boolean options = plan.points().stream().anyMatch(p -> !p.point().options().isEmpty());
         List<String[]> lines = new ArrayList<>();
-        lines.add(HEADER);
+        lines.add(options ? withOptions(HEADER, "options") : HEADER);
         List<String> failures = new ArrayList<>();
         int index = 0;
         for (PlannedPoint p : plan.points()) {
             index++;
-            lines.add(line(index, p));
+            lines.add(options ? withOptions(line(index, p), optionsCell(p.point())) : line(index, p));
             if (!p.sized()) {
                 failures.add("  #" + index + " " + p.point().label() + ": " + p.error());
             }
         }
-        int[] widths = new int[HEADER.length];
+        int[] widths = new int[lines.get(0).length];
         for (String[] line : lines) {
             for (int c = 0; c < line.length; c++) {
                 widths[c] = Math.max(widths[c], line[c].length());
@@ -48,7 +50,8 @@ final class PlanTable {
         for (String[] line : lines) {
             StringBuilder text = new StringBuilder();
             for (int c = 0; c < line.length; c++) {
-                String cell = c < FIRST_NUMBER ? pad(line[c], widths[c], false) : pad(line[c], widths[c], true);
+                boolean number = c >= FIRST_NUMBER && c < HEADER.length;
+                String cell = pad(line[c], widths[c], number);
                 text.append(c == 0 ? "" : "  ").append(cell);
             }
             out.println(text.toString().stripTrailing());
@@ -73,6 +76,22 @@ final class PlanTable {
             p.sides().specName(), Integer.toString(p.repeat()),
             reference ? "-" : sizes, reference || !planned.sized() ? "-" : number(planned.bytes()),
             planned.sized() ? MemoryEstimate.human(planned.memory().bytes()) : "-"};
+    }
+
+    private static String[] withOptions(String[] line, String options) {
+        String[] longer = Arrays.copyOf(line, line.length + 1);
+        longer[line.length] = options;
+        return longer;
+    }
+
+    /** The options the grid gives {@code point}, {@code name=value} sorted by name, or {@code -}. */
+    private static String optionsCell(GridPoint point) {
+        if (point.options().isEmpty()) {
+            return "-";
+        }
+        List<String> parts = new ArrayList<>();
+        point.options().asMap().forEach((name, value) -> parts.add(name + "=" + value));
+        return String.join(",", parts);
     }
 
     private static String totals(PlannedRun plan) {
