@@ -73,8 +73,8 @@ public record ModelParameters(Plans plans, TableShapes shapes, float[][] tables)
      */
     public static ModelParameters initial(FitRequest request, ParameterInitializer initializer) {
         ModelSpec spec = request.model();
-        Plans plans = plans(request.userLayout(), request.itemLayout(), spec.compressBiases());
-        TableShapes shapes = shapes(plans, spec.dimension());
+        Plans plans = plans(request.userLayout(), request.itemLayout(), spec.architecture().compressBiases());
+        TableShapes shapes = shapes(plans, spec.architecture().dimension());
         float[][] tables = new float[TableId.values().length][];
         for (TableId t : TableId.values()) {
             tables[t.ordinal()] = new float[Math.toIntExact(shapes.floats(t))];
@@ -93,9 +93,10 @@ public record ModelParameters(Plans plans, TableShapes shapes, float[][] tables)
     private static void initializeVectors(EmbeddingSide side, EmbeddingLayout layout, ModelSpec spec,
                                           ParameterInitializer initializer, float[] table) {
         if (layout.isEncoder()) {
-            EncoderNetwork.initialize(layout.encoder(), Seeds.mix(spec.seed(), 0xE4C0_0000L + side.ordinal()), table);
+            EncoderNetwork.initialize(layout.encoder(), Seeds.mix(spec.optimization().seed(),
+                    0xE4C0_0000L + side.ordinal()), table);
         } else {
-            initializer.initialize(side, layout, spec.dimension(), spec.seed(), table);
+            initializer.initialize(side, layout, spec.architecture().dimension(), spec.optimization().seed(), table);
         }
     }
 

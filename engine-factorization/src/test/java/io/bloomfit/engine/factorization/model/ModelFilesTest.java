@@ -1,5 +1,7 @@
 package io.bloomfit.engine.factorization.model;
 
+import io.bloomfit.api.plugin.PluginOptions;
+import io.bloomfit.api.train.ModelSpec;
 import io.bloomfit.host.Plugins;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -9,6 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -54,6 +57,37 @@ class ModelFilesTest {
         assertThat(manifest.path("parameters").path("floats").path("user-vectors").asLong()).isEqualTo(120);
         assertThat(manifest.path("parameters").path("floats").path("item-biases").asLong()).isEqualTo(30);
         assertThat(Files.size(dir.resolve("parameters.bin"))).isEqualTo((20 + 30) * 7 * 4L);
+    }
+
+    @Test
+    void trainerOptionsAreSavedAndLoaded(@TempDir Path dir) throws IOException {
+        ModelSpec spec = MODEL.spec();
+        ModelSpec withOptions = spec.with(spec.trainer().withOptions(PluginOptions.of(Map.of("path", "exact",
+                "lanes", 4))));
+        try (FactorizationModel model = new FactorizationModel(withOptions, MODEL.userLayout(), MODEL.itemLayout(),
+                MODEL.parameters(), MODEL.report(), MODEL.origin())) {
+            model.save(dir);
+        }
+        var manifest = new ObjectMapper().readTree(dir.resolve("manifest.json").toFile());
+        assertThat(manifest.path("model").path("trainerOptions").toString()).isEqualTo(
+                "{\"lanes\":4,\"path\":\"exact\"}");
+        try (FactorizationModel loaded = ModelFiles.load(dir, Plugins.shared())) {
+            assertThat(loaded.spec()).isEqualTo(withOptions);
+        }
+    }
+
+    /** Models saved before trainers had options have no {@code model.trainerOptions}: they load with none. */
+    @Test
+    void aManifestWithoutTrainerOptionsLoadsWithNone(@TempDir Path dir) throws IOException {
+        MODEL.save(dir);
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode manifest = (ObjectNode) json.readTree(dir.resolve("manifest.json").toFile());
+        ((ObjectNode) manifest.path("model")).remove("trainerOptions");
+        json.writeValue(dir.resolve("manifest.json").toFile(), manifest);
+        try (FactorizationModel loaded = ModelFiles.load(dir, Plugins.shared())) {
+            assertThat(loaded.spec().trainer().options()).isEqualTo(PluginOptions.NONE);
+            assertThat(loaded.spec()).isEqualTo(MODEL.spec());
+        }
     }
 
     @Test
