@@ -1,6 +1,7 @@
 package io.bloomfit.api.train;
 
 import java.util.Objects;
+import java.util.function.UnaryOperator;
 
 /**
  * Everything about one fit but its data and layouts, in three parts: what is fitted ({@link ModelArchitecture}),
@@ -10,7 +11,8 @@ import java.util.Objects;
  * full-size.
  *
  * <p>Each part validates its own fields and names them by their spec path ({@code model.dimension must be >= 1,
- * was 0}). A spec derives from another part by part: {@code spec.with(spec.optimization().withSeed(7))}.
+ * was 0}). A spec derives from another part by part, each part by its {@code withX} methods:
+ * {@code spec.withOptimization(o -> o.withSeed(7).withEpochs(20))}.
  *
  * @param architecture the model's kind, loss and parameter shapes
  * @param optimization the optimizer, its schedule, the negatives and the seed
@@ -29,19 +31,19 @@ public record ModelSpec(ModelArchitecture architecture, Optimization optimizatio
         return new ModelSpec(ModelArchitecture.defaults(), Optimization.defaults(), TrainerSettings.defaults());
     }
 
-    /** This spec with another architecture. */
-    public ModelSpec with(ModelArchitecture value) {
-        return new ModelSpec(value, optimization, trainer);
+    /** This spec with its architecture changed by {@code change}, e.g. {@code a -> a.withDimension(64)}. */
+    public ModelSpec withArchitecture(UnaryOperator<ModelArchitecture> change) {
+        return new ModelSpec(change.apply(architecture), optimization, trainer);
     }
 
-    /** This spec with another optimization. */
-    public ModelSpec with(Optimization value) {
-        return new ModelSpec(architecture, value, trainer);
+    /** This spec with its optimization changed by {@code change}, e.g. {@code o -> o.withSeed(7)}. */
+    public ModelSpec withOptimization(UnaryOperator<Optimization> change) {
+        return new ModelSpec(architecture, change.apply(optimization), trainer);
     }
 
-    /** This spec with other trainer settings. */
-    public ModelSpec with(TrainerSettings value) {
-        return new ModelSpec(architecture, optimization, value);
+    /** This spec with its trainer settings changed by {@code change}, e.g. {@code t -> t.withThreads(1)}. */
+    public ModelSpec withTrainer(UnaryOperator<TrainerSettings> change) {
+        return new ModelSpec(architecture, optimization, change.apply(trainer));
     }
 
     /** Throws {@code "<field> must be >= <min>, was <value>"} when {@code value < min}. */

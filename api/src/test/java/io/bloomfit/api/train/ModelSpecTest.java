@@ -51,7 +51,7 @@ class ModelSpecTest {
     @Test
     void aPartReplacesOnlyItself() {
         ModelSpec spec = ModelSpec.defaults();
-        ModelSpec seeded = spec.with(spec.optimization().withSeed(7));
+        ModelSpec seeded = spec.withOptimization(o -> o.withSeed(7));
         assertThat(seeded.optimization().seed()).isEqualTo(7L);
         assertThat(seeded.optimization().withSeed(0L)).isEqualTo(spec.optimization());
         assertThat(seeded.architecture()).isSameAs(spec.architecture());

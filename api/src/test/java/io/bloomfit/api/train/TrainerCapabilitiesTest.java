@@ -18,9 +18,8 @@ class TrainerCapabilitiesTest {
 
     @Test
     void aModelWithinTheDeclaredCapabilitiesHasNoProblem() {
-        ModelSpec defaults = ModelSpec.defaults();
-        ModelSpec model = defaults.with(defaults.optimization().withOptimizer(OptimizerKind.SGD))
-                .with(defaults.trainer().withDevice(DeviceChoice.CPU));
+        ModelSpec model = ModelSpec.defaults().withOptimization(o -> o.withOptimizer(OptimizerKind.SGD))
+                .withTrainer(t -> t.withDevice(DeviceChoice.CPU));
         assertThat(cpuSparseOnly.problemsWith(model, "t")).isEmpty();
     }
 
@@ -42,9 +41,8 @@ class TrainerCapabilitiesTest {
         TrainerCapabilities withOption = new TrainerCapabilities(true, cpuSparseOnly.devices(),
                 cpuSparseOnly.modelKinds(), cpuSparseOnly.optimizers(), Set.of(), List.of(PluginOption.choice(
                 "path", "fast", List.of("fast", "exact"), "which path computes gradients")));
-        ModelSpec defaults = ModelSpec.defaults();
-        ModelSpec model = defaults.with(defaults.optimization().withOptimizer(OptimizerKind.SGD))
-                .with(defaults.trainer().withOptions(PluginOptions.of(Map.of("path", "x", "speed", 2))));
+        ModelSpec model = ModelSpec.defaults().withOptimization(o -> o.withOptimizer(OptimizerKind.SGD))
+                .withTrainer(t -> t.withOptions(PluginOptions.of(Map.of("path", "x", "speed", 2))));
 
         assertThat(withOption.problemsWith(model, "t")).containsExactly(
                 new CapabilityProblem("trainer.options.path", "'x' is not allowed; expected one of fast, exact"),

@@ -18,9 +18,8 @@ class MinibatchesSamplingTest {
             new int[] {0, 1, 1, 2, 2, 2, 3, 3, 3, 3}, null, null);
 
     private static double[] shares(NegativeSampling sampling) {
-        ModelSpec defaults = ModelSpec.defaults();
-        ModelSpec spec = defaults.with(defaults.architecture().withLoss(Loss.BPR))
-                .with(defaults.optimization().withBatchSize(5).withNegatives(new Negatives(5, sampling)));
+        ModelSpec spec = ModelSpec.defaults().withArchitecture(a -> a.withLoss(Loss.BPR))
+                .withOptimization(o -> o.withBatchSize(5).withNegatives(new Negatives(5, sampling)));
         Minibatches batches = new Minibatches(TRAIN, spec);
         long[] counts = new long[4];
         long total = 0;

@@ -61,8 +61,7 @@ class ModelFilesTest {
 
     @Test
     void trainerOptionsAreSavedAndLoaded(@TempDir Path dir) throws IOException {
-        ModelSpec spec = MODEL.spec();
-        ModelSpec withOptions = spec.with(spec.trainer().withOptions(PluginOptions.of(Map.of("path", "exact",
+        ModelSpec withOptions = MODEL.spec().withTrainer(t -> t.withOptions(PluginOptions.of(Map.of("path", "exact",
                 "lanes", 4))));
         try (FactorizationModel model = new FactorizationModel(withOptions, MODEL.userLayout(), MODEL.itemLayout(),
                 MODEL.parameters(), MODEL.report(), MODEL.origin())) {
