@@ -12,10 +12,12 @@ import io.bloomfit.api.data.Interactions;
 import io.bloomfit.api.embed.EmbeddingCompressor;
 import io.bloomfit.api.embed.EmbeddingLayout;
 import io.bloomfit.api.embed.LayoutRequest;
+import io.bloomfit.api.plugin.PluginOptions;
 import io.bloomfit.api.train.FitReport;
 import io.bloomfit.api.train.FitRequest;
 import io.bloomfit.api.train.ModelKind;
 import io.bloomfit.api.train.ModelSpec;
+import io.bloomfit.api.train.NetworkSpec;
 import io.bloomfit.api.train.TrainedModel;
 import io.bloomfit.api.train.Trainer;
 import io.bloomfit.api.train.TrainingCancelledException;
@@ -110,7 +112,10 @@ public final class PointRunner {
         PeakHeap heap = PeakHeap.start();
         int numUsers = data.train().numUsers();
         int numItems = data.train().numItems();
-        ModelSpec model = spec.model().withSeed(point.seed());
+        ModelSpec model = spec.model().withOptimization(o -> o.withSeed(point.seed()));
+        int dimension = model.architecture().dimension();
+        // resolved when the spec was bound: every option the trainer declares, as the fits run with them
+        PluginOptions trainerOptions = model.trainer().options();
         LayoutStats userStats = null;
         LayoutStats itemStats = null;
         double layoutSeconds = Double.NaN;
@@ -121,22 +126,22 @@ public final class PointRunner {
         TunedChoice tuned = null;
         try {
             long t0 = System.nanoTime();
-            EmbeddingLayout users = layout(point, point.sides().compressesUsers(), numUsers, model.dimension(), false);
-            EmbeddingLayout items = layout(point, point.sides().compressesItems(), numItems, model.dimension(), true);
+            EmbeddingLayout users = layout(point, point.sides().compressesUsers(), numUsers, dimension, false);
+            EmbeddingLayout items = layout(point, point.sides().compressesItems(), numItems, dimension, true);
             userStats = LayoutStats.of(users);
             itemStats = LayoutStats.of(items);
             layoutSeconds = (System.nanoTime() - t0) / 1e9;
             ResultRow.LayerSizes layers = null;
-            if (model.kind() == ModelKind.BLOOM_NETWORK) {
+            if (model.architecture().kind() == ModelKind.BLOOM_NETWORK) {
                 // the network reads the item layout only: its m positions are the input and output units
                 int m = items.totalRows();
-                layers = new ResultRow.LayerSizes(model.network().inputLayerParameters(m),
-                        model.network().outputLayerParameters(m));
-                parameters = model.network().parameters(m);
+                NetworkSpec network = model.architecture().network();
+                layers = new ResultRow.LayerSizes(network.inputLayerParameters(m), network.outputLayerParameters(m));
+                parameters = network.parameters(m);
                 bytes = parameters * Float.BYTES + items.indexBytes();
             } else {
-                parameters = users.parameterCount(model.dimension()) + items.parameterCount(model.dimension());
-                bytes = users.parameterBytes(model.dimension()) + items.parameterBytes(model.dimension())
+                parameters = users.parameterCount(dimension) + items.parameterCount(dimension);
+                bytes = users.parameterBytes(dimension) + items.parameterBytes(dimension)
                         + users.indexBytes() + items.indexBytes();
             }
             achievedRatio = achievedRatio(point, users, items);
@@ -146,8 +151,9 @@ public final class PointRunner {
                 Interactions[] parts = tuningParts();
                 tuned = new PointTuner(spec.tune(), evaluation).tune(model, parts[0], parts[1],
                         (candidate, train, l) -> fit(new FitRequest(candidate, train, users, items), l), listener);
-                model = model.toBuilder().learningRate(tuned.learningRate()).l2(tuned.l2()).epochs(tuned.epochs())
-                        .build();
+                TunedChoice chosen = tuned;
+                model = model.withOptimization(o -> o.withLearningRate(chosen.learningRate()).withL2(chosen.l2())
+                        .withEpochs(chosen.epochs()));
             }
             try (TrainedModel m = fit(new FitRequest(model, data.train(), users, items), listener)) {
                 report = m.report();
@@ -166,8 +172,8 @@ public final class PointRunner {
                 }
             }
             return new ResultRow(point, ResultStatus.OK, null, metrics,
-                    new ResultRow.Fit(trainer.name(), report.device(), report.threads(), report.secondsPerEpoch(),
-                            report.lossPerEpoch(), report.fitSeconds(), tuned),
+                    new ResultRow.Fit(trainer.name(), trainerOptions, report.device(), report.threads(),
+                            report.secondsPerEpoch(), report.lossPerEpoch(), report.fitSeconds(), tuned),
                     new ResultRow.Sizes(parameters, bytes, achievedRatio, userStats, itemStats, layers),
                     new ResultRow.Costs(layoutSeconds, evalSeconds, heap.peakBytes(), now(),
                             ResultRow.Costs.THIS_PROCESS));
@@ -177,9 +183,10 @@ public final class PointRunner {
             String error = e instanceof TrainingDivergedException || e instanceof IllegalArgumentException
                     ? e.getMessage() : e.getClass().getName() + ": " + e.getMessage();
             ResultRow.Fit fit = report == null
-                    ? new ResultRow.Fit(trainer.name(), null, spec.trainer().threads(), null, null, Double.NaN)
-                    : new ResultRow.Fit(trainer.name(), report.device(), report.threads(), report.secondsPerEpoch(),
-                    report.lossPerEpoch(), report.fitSeconds());
+                    ? new ResultRow.Fit(trainer.name(), trainerOptions, null, spec.trainer().threads(), null, null,
+                            Double.NaN, null)
+                    : new ResultRow.Fit(trainer.name(), trainerOptions, report.device(), report.threads(),
+                            report.secondsPerEpoch(), report.lossPerEpoch(), report.fitSeconds(), null);
             return new ResultRow(point, ResultStatus.FAILED, error, null, fit,
                     new ResultRow.Sizes(parameters, bytes, achievedRatio, userStats, itemStats),
                     new ResultRow.Costs(layoutSeconds, Double.NaN, heap.peakBytes(), now(),

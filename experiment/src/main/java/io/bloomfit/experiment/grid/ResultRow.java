@@ -1,7 +1,6 @@
 package io.bloomfit.experiment.grid;
 
-import io.bloomfit.experiment.grid.ResultRowJson;
-import io.bloomfit.experiment.grid.TunedChoice;
+import io.bloomfit.api.plugin.PluginOptions;
 
 import java.util.Objects;
 
@@ -33,6 +32,8 @@ public record ResultRow(GridPoint point, ResultStatus status, String error, Rank
      * The fit as the trainer reported it.
      *
      * @param trainer         trainer name
+     * @param trainerOptions  the trainer's options the fit ran with ({@code trainer.options}, resolved: every option
+     *                        the trainer declares); empty for trainers without options and rows stored before
      * @param device          device the trainer used, e.g. {@code cpu()}, or {@code null} when the fit never ran
      * @param threads         engine threads used
      * @param secondsPerEpoch wall seconds of each epoch, as the trainer measured them
@@ -40,18 +41,19 @@ public record ResultRow(GridPoint point, ResultStatus status, String error, Rank
      * @param fitSeconds      sum of the epochs, NaN when the fit did not finish
      * @param tuned           what tuning chose for this fit, or {@code null} when the spec has no {@code tune}
      */
-    public record Fit(String trainer, String device, int threads, double[] secondsPerEpoch, double[] lossPerEpoch,
-                      double fitSeconds, TunedChoice tuned) {
+    public record Fit(String trainer, PluginOptions trainerOptions, String device, int threads,
+                      double[] secondsPerEpoch, double[] lossPerEpoch, double fitSeconds, TunedChoice tuned) {
 
         public Fit {
+            trainerOptions = trainerOptions == null ? PluginOptions.NONE : trainerOptions;
             secondsPerEpoch = secondsPerEpoch == null ? new double[0] : secondsPerEpoch.clone();
             lossPerEpoch = lossPerEpoch == null ? new double[0] : lossPerEpoch.clone();
         }
 
-        /** An untuned fit. */
+        /** An untuned fit of a trainer without options. */
         public Fit(String trainer, String device, int threads, double[] secondsPerEpoch, double[] lossPerEpoch,
                    double fitSeconds) {
-            this(trainer, device, threads, secondsPerEpoch, lossPerEpoch, fitSeconds, null);
+            this(trainer, PluginOptions.NONE, device, threads, secondsPerEpoch, lossPerEpoch, fitSeconds, null);
         }
 
         @Override
