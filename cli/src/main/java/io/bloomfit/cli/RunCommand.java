@@ -129,7 +129,7 @@ public class RunCommand implements Callable<Integer> {
                 (System.nanoTime() - t0) / 1e9));
         err.flush();
         boolean live = !quiet && System.console() != null;
-        ProgressPrinter progress = new ProgressPrinter(err, live, !quiet, spec.model().epochs());
+        ProgressPrinter progress = new ProgressPrinter(err, live, !quiet, spec.model().optimization().epochs());
         ExperimentListener listener = saveModels || spec.keepModels()
                 ? new ModelKeepingListener(progress, KeptModels.create(dir.models(), dataset.userIds(),
                         dataset.itemIds(), data.train().userItems())) : progress;
