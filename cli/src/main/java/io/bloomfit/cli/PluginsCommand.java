@@ -3,6 +3,8 @@ package io.bloomfit.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.bloomfit.api.plugin.PluginOption;
+import io.bloomfit.api.train.Trainer;
 import io.bloomfit.host.EmbeddingCompressors;
 import io.bloomfit.host.HashFunctions;
 import io.bloomfit.host.PluginDirectory;
@@ -19,7 +21,7 @@ import picocli.CommandLine.Option;
 /** {@code bloomfit plugins [--json]}: what a spec can name, and where each provider came from. */
 @Command(name = "plugins", mixinStandardHelpOptions = true,
         description = {"Lists hash functions, compressors and trainers with their source (built-in or the jar "
-                + "path), and plugin jars that failed to load.",
+                + "path) and the options a trainer takes (trainer.options), and plugin jars that failed to load.",
             "Drop-in jars are read from $BLOOMFIT_PLUGINS_DIR or -Dbloomfit.plugins.dir (default ./plugins)."},
         footer = {"", ExitCodes.HELP})
 public class PluginsCommand implements Callable<Integer> {
@@ -48,7 +50,12 @@ public class PluginsCommand implements Callable<Integer> {
             for (int i = 0; i < registries.size(); i++) {
                 ArrayNode array = root.putArray(titles.get(i));
                 for (PluginRegistry.Entry<?> e : registries.get(i).entries()) {
-                    array.addObject().put("name", e.name()).put("source", e.source().toString());
+                    ObjectNode entry = array.addObject().put("name", e.name()).put("source", e.source().toString());
+                    List<PluginOption> options = optionsOf(e.provider());
+                    if (!options.isEmpty()) {
+                        ArrayNode list = entry.putArray("options");
+                        options.forEach(o -> list.add(optionJson(mapper, o)));
+                    }
                 }
             }
             ArrayNode problems = root.putArray("problems");
@@ -65,6 +72,10 @@ public class PluginsCommand implements Callable<Integer> {
                 }
                 for (PluginRegistry.Entry<?> e : entries) {
                     out.println("  " + e.name() + " ".repeat(width - e.name().length() + 2) + e.source());
+                    for (PluginOption o : optionsOf(e.provider())) {
+                        out.println("    option " + o.name() + ": " + o.rule() + ", default " + o.defaultValue()
+                                + "; " + o.description());
+                    }
                 }
             }
             out.println("plugin directory: " + PluginDirectory.configuredPath().toAbsolutePath());
@@ -76,6 +87,18 @@ public class PluginsCommand implements Callable<Integer> {
         }
         out.flush();
         return ExitCodes.OK;
+    }
+
+    /** The options a plugin declares: a trainer's ({@code trainer.options}); none for the others. */
+    private static List<PluginOption> optionsOf(Object provider) {
+        return provider instanceof Trainer trainer ? trainer.capabilities().options() : List.of();
+    }
+
+    /** One option as {@code GET /api/plugins} shows it: name, type, default, allowed values, description. */
+    private static ObjectNode optionJson(ObjectMapper mapper, PluginOption option) {
+        ObjectNode o = mapper.createObjectNode().put("name", option.name()).put("type", option.type().specName());
+        o.set("default", mapper.valueToTree(option.defaultValue()));
+        return o.put("allowed", option.rule()).put("description", option.description());
     }
 
     /**

@@ -1,5 +1,9 @@
 package io.bloomfit.server;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.bloomfit.api.plugin.PluginOption;
+import io.bloomfit.api.train.Trainer;
 import io.bloomfit.host.PluginRegistry;
 import io.bloomfit.host.Plugins;
 import jakarta.inject.Inject;
@@ -21,8 +25,30 @@ public class PluginsResource {
     @Inject
     Plugins plugins;
 
-    /** One provider as users see it. */
-    public record PluginView(String name, String source) {
+    /**
+     * One provider as users see it; {@code options} are those a trainer takes ({@code trainer.options}), absent for
+     * a plugin that takes none.
+     */
+    public record PluginView(String name, String source,
+                             @JsonInclude(JsonInclude.Include.NON_EMPTY) List<OptionView> options) {
+    }
+
+    /**
+     * One option a plugin declares.
+     *
+     * @param name         its name in specs
+     * @param type         number, integer, flag or choice
+     * @param defaultValue the value when a spec gives none (JSON field {@code default})
+     * @param allowed      the allowed values in words, e.g. "one of fused, autograd"
+     * @param description  what it means
+     */
+    public record OptionView(String name, String type, @JsonProperty("default") Object defaultValue, String allowed,
+                             String description) {
+
+        static OptionView of(PluginOption option) {
+            return new OptionView(option.name(), option.type().specName(), option.defaultValue(), option.rule(),
+                    option.description());
+        }
     }
 
     /** Every kind of plugin, and what was skipped while loading them. */
@@ -57,6 +83,13 @@ public class PluginsResource {
     }
 
     private static List<PluginView> views(PluginRegistry<?> registry) {
-        return registry.entries().stream().map(e -> new PluginView(e.name(), e.source().toString())).toList();
+        return registry.entries().stream().map(e -> new PluginView(e.name(), e.source().toString(),
+                optionsOf(e.provider()))).toList();
+    }
+
+    /** The options a plugin declares: a trainer's; none for the others. */
+    private static List<OptionView> optionsOf(Object provider) {
+        return provider instanceof Trainer trainer
+                ? trainer.capabilities().options().stream().map(OptionView::of).toList() : List.of();
     }
 }

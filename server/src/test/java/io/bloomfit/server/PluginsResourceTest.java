@@ -7,6 +7,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.nullValue;
 
 @QuarkusTest
 class PluginsResourceTest {
@@ -17,6 +18,17 @@ class PluginsResourceTest {
                 .then().statusCode(200)
                 .body("hashFunctions.name", hasItem("xxh3"))
                 .body("hashFunctions.find { it.name == 'xxh3' }.source", equalTo("built-in"));
+    }
+
+    @Test
+    void listsTheOptionsEachTrainerTakes() {
+        given().when().get("/api/plugins")
+                .then().statusCode(200)
+                .body("trainers.find { it.name == 'djl' }.options.name", equalTo(java.util.List.of("sparseGradients")))
+                .body("trainers.find { it.name == 'djl' }.options[0].type", equalTo("choice"))
+                .body("trainers.find { it.name == 'djl' }.options[0].default", equalTo("fused"))
+                .body("trainers.find { it.name == 'djl' }.options[0].allowed", equalTo("one of fused, autograd"))
+                .body("trainers.find { it.name == 'cpu' }.options", nullValue());
     }
 
     @Test
