@@ -21,6 +21,7 @@ import io.bloomfit.api.train.TrainingCancelledException;
 import io.bloomfit.api.train.TrainingDivergedException;
 import io.bloomfit.api.train.TrainingListener;
 import io.bloomfit.engine.factorization.testing.PlantedGroups;
+import io.bloomfit.engine.factorization.testing.EpochModelScores;
 import io.bloomfit.engine.factorization.testing.StopAfterSteps;
 import io.bloomfit.host.EmbeddingCompressors;
 import io.bloomfit.host.Plugins;
@@ -161,26 +162,15 @@ class CpuTrainerTest {
     @Test
     void showsItsModelAfterEveryEpochWhenAskedAndItMatchesAFitOfThatManyEpochs() {
         ModelSpec three = spec(Loss.BPR, OptimizerKind.SPARSE_ADAM, 3, 0.05, 1);
-        java.util.List<float[]> afterEpoch = new java.util.ArrayList<>();
-        TrainingListener wanting = new TrainingListener() {
-            @Override
-            public boolean wantsEpochModels() {
-                return true;
-            }
-
-            @Override
-            public void epochModel(int epoch, TrainedModel current) {
-                afterEpoch.add(current.scoreAll(new int[] {0})[0]);
-            }
-        };
+        EpochModelScores wanting = new EpochModelScores(0);
         try (TrainedModel model = new CpuTrainer().fit(plain(three, PLANTED), wanting)) {
-            assertThat(afterEpoch).hasSize(3);
-            assertThat(afterEpoch.get(2)).containsExactly(model.scoreAll(new int[] {0})[0]);
+            assertThat(wanting.epochs()).containsExactly(1, 2, 3);
+            assertThat(wanting.after(3)[0]).containsExactly(model.scoreAll(new int[] {0})[0]);
         }
         // the model after epoch 2 is the model a 2-epoch fit returns (same batches, same arithmetic)
         try (TrainedModel two = new CpuTrainer().fit(plain(spec(Loss.BPR, OptimizerKind.SPARSE_ADAM, 2, 0.05, 1),
                 PLANTED), TrainingListener.NONE)) {
-            assertThat(afterEpoch.get(1)).containsExactly(two.scoreAll(new int[] {0})[0]);
+            assertThat(wanting.after(2)[0]).containsExactly(two.scoreAll(new int[] {0})[0]);
         }
     }
 

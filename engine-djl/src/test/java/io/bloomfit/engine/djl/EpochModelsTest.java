@@ -7,6 +7,7 @@ import io.bloomfit.api.train.ModelSpec;
 import io.bloomfit.api.train.OptimizerKind;
 import io.bloomfit.api.train.TrainedModel;
 import io.bloomfit.api.train.TrainingListener;
+import io.bloomfit.engine.factorization.testing.EpochModelScores;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
@@ -29,23 +30,6 @@ class EpochModelsTest {
     private static final Interactions PLANTED = Fixtures.twoGroups(40, 30, 8, 7);
     private static final int[] USERS = IntStream.range(0, 40).toArray();
 
-    /** Every epoch's scores of every user, as the listener saw them. */
-    private static final class Recording implements TrainingListener {
-        final List<float[][]> scores = new ArrayList<>();
-        final List<Integer> epochs = new ArrayList<>();
-
-        @Override
-        public boolean wantsEpochModels() {
-            return true;
-        }
-
-        @Override
-        public void epochModel(int epoch, TrainedModel current) {
-            epochs.add(epoch);
-            scores.add(current.scoreAll(USERS));
-        }
-    }
-
     private static ModelSpec spec(OptimizerKind optimizer, int epochs, String sparseGradients) {
         return Fixtures.spec(Loss.BPR, optimizer, 8, epochs, 32, 0.05, 3)
                 .withTrainer(t -> t.withOptions(PluginOptions.of(Map.of("sparseGradients", sparseGradients))));
@@ -56,21 +40,21 @@ class EpochModelsTest {
     void theModelAfterEpochNIsTheModelOfAFitOfNEpochs(String path) {
         OptimizerKind optimizer = OptimizerKind.fromSpec(path.split("/")[0]);
         String gradients = path.endsWith("autograd") ? "autograd" : "fused";
-        Recording longer = new Recording();
+        EpochModelScores longer = new EpochModelScores(USERS);
         float[][] finalOfLonger;
         try (TrainedModel three = new DjlTrainer().fit(Fixtures.plainRequest(spec(optimizer, 3, gradients), PLANTED),
                 longer)) {
             finalOfLonger = three.scoreAll(USERS);
         }
-        assertThat(longer.epochs).containsExactly(1, 2, 3);
+        assertThat(longer.epochs()).containsExactly(1, 2, 3);
         // the last epoch's model is the returned model
-        assertDeepClose(longer.scores.get(2), finalOfLonger);
+        assertDeepClose(longer.after(3), finalOfLonger);
         try (TrainedModel two = new DjlTrainer().fit(Fixtures.plainRequest(spec(optimizer, 2, gradients), PLANTED),
                 TrainingListener.NONE)) {
-            assertDeepClose(longer.scores.get(1), two.scoreAll(USERS));
+            assertDeepClose(longer.after(2), two.scoreAll(USERS));
         }
         // and the epochs differ: each is a snapshot, not the same live tables read three times
-        assertThat(longer.scores.get(0)[0][0]).isNotEqualTo(longer.scores.get(1)[0][0]);
+        assertThat(longer.after(1)[0][0]).isNotEqualTo(longer.after(2)[0][0]);
     }
 
     @Test

@@ -7,9 +7,9 @@ import io.bloomfit.api.train.TrainedModel;
 import io.bloomfit.api.train.TrainingListener;
 import io.bloomfit.data.SyntheticDatasets;
 import io.bloomfit.engine.djl.DjlTrainer;
+import io.bloomfit.engine.factorization.testing.EpochModelScores;
 import org.junit.jupiter.api.Test;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
 
@@ -25,27 +25,16 @@ class NetworkEpochModelsTest {
         Interactions train = all.select(IntStream.range(0, 3000).toArray());
         EmbeddingLayout items = NetworkFixtures.items("bloom", train, 0.5, 2, 3);
         int[] users = {0, 1, 2, 5};
-        List<float[][]> afterEpoch = new ArrayList<>();
-        TrainingListener wanting = new TrainingListener() {
-            @Override
-            public boolean wantsEpochModels() {
-                return true;
-            }
-
-            @Override
-            public void epochModel(int epoch, TrainedModel current) {
-                afterEpoch.add(current.scoreAll(users));
-            }
-        };
+        EpochModelScores afterEpoch = new EpochModelScores(users);
         ModelSpec three = NetworkFixtures.spec(List.of(16), 0.2, 3, 64, 3e-3, 5);
-        try (TrainedModel model = new DjlTrainer().fit(NetworkFixtures.request(three, train, items), wanting)) {
-            assertThat(afterEpoch).hasSize(3);
-            assertClose(afterEpoch.get(2), model.scoreAll(users));
+        try (TrainedModel model = new DjlTrainer().fit(NetworkFixtures.request(three, train, items), afterEpoch)) {
+            assertThat(afterEpoch.epochs()).containsExactly(1, 2, 3);
+            assertClose(afterEpoch.after(3), model.scoreAll(users));
         }
         ModelSpec two = three.withOptimization(o -> o.withEpochs(2));
         try (TrainedModel model = new DjlTrainer().fit(NetworkFixtures.request(two, train, items),
                 TrainingListener.NONE)) {
-            assertClose(afterEpoch.get(1), model.scoreAll(users));
+            assertClose(afterEpoch.after(2), model.scoreAll(users));
         }
     }
 
