@@ -1,9 +1,10 @@
-import io.bloomfit.host.EmbeddingCompressors;
 import io.bloomfit.api.embed.LayoutRequest;
+import io.bloomfit.api.plugin.PluginOptions;
 import io.bloomfit.api.train.*;
 import io.bloomfit.bench.train.TrainBenchmark;
-import io.bloomfit.experiment.*;
 import io.bloomfit.data.SplitSpec;
+import io.bloomfit.experiment.*;
+import io.bloomfit.host.EmbeddingCompressors;
 
 /**
  * Not compiled by the build: a single-file program run against a class path of the packaged CLI's libraries
@@ -22,8 +23,10 @@ public class BloomPlainRatio {
         var described = DatasetPreparer.describe("synthetic-large", DatasetFormat.fromName("auto"));
         var data = DatasetPreparer.prepare(described.spec(), SplitSpec.random(0.2, 42)).data();
         int users = data.train().numUsers(), items = data.train().numItems();
-        ModelSpec spec = new ModelSpec(ModelKind.IMPLICIT_FACTORIZATION, Loss.BPR, 32, 1, 1024, 0.01, 0, 5,
-                OptimizerKind.fromSpec(opt), 1, DeviceChoice.CPU, threads, false);
+        ModelSpec spec = new ModelSpec(new ModelArchitecture(ModelKind.IMPLICIT_FACTORIZATION, Loss.BPR, 32, false,
+                NetworkSpec.defaults()),
+                new Optimization(OptimizerKind.fromSpec(opt), 0.01, 0, 1, 1024, Negatives.uniform(5), 1),
+                new TrainerSettings(DeviceChoice.CPU, threads, PluginOptions.NONE));
         TrainerWarmUp.run(trainer, spec, data.train(), EmbeddingCompressors.forName("plain"));
         for (int r = 0; r < reps; r++) {
             double[] w = new double[2], c = new double[2];

@@ -81,9 +81,11 @@ public class DenseAdamRatio {
                     io.bloomfit.api.embed.LayoutRequest.plain(large.numItems(), 32))
                     : io.bloomfit.host.EmbeddingCompressors.layout("bloom", new io.bloomfit.api.embed.LayoutRequest(
                     large.numItems(), 32, 0.2, 4, "murmur3_32", 9));
-            var spec = new io.bloomfit.api.train.ModelSpec(io.bloomfit.api.train.ModelKind.IMPLICIT_FACTORIZATION,
-                    io.bloomfit.api.train.Loss.BPR, 32, 1, 1024, 1e-3, 0.0, 5, OptimizerKind.ADAM, 7,
-                    io.bloomfit.api.train.DeviceChoice.AUTO, threads, false);
+            var spec = new io.bloomfit.api.train.ModelSpec(io.bloomfit.api.train.ModelArchitecture.defaults()
+                    .withLoss(io.bloomfit.api.train.Loss.BPR),
+                    new io.bloomfit.api.train.Optimization(OptimizerKind.ADAM, 1e-3, 0.0, 1, 1024,
+                            io.bloomfit.api.train.Negatives.uniform(5), 7),
+                    io.bloomfit.api.train.TrainerSettings.defaults().withThreads(threads));
             TrainBenchmark.Timing t = TrainBenchmark.time(trainer, new io.bloomfit.api.train.FitRequest(spec, used,
                     users, items), 0);
             seconds[l] = t.report().secondsPerEpoch()[0] * 3907 / steps;

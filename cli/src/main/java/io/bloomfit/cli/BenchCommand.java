@@ -4,26 +4,34 @@ import io.bloomfit.data.SplitSpec;
 import io.bloomfit.host.EmbeddingCompressors;
 import io.bloomfit.api.embed.EmbeddingLayout;
 import io.bloomfit.api.embed.LayoutRequest;
+import io.bloomfit.api.hash.HashFunction;
+import io.bloomfit.api.plugin.PluginOptions;
+import io.bloomfit.api.train.DeviceChoice;
+import io.bloomfit.api.train.FitRequest;
+import io.bloomfit.api.train.Loss;
+import io.bloomfit.api.train.ModelArchitecture;
+import io.bloomfit.api.train.ModelKind;
+import io.bloomfit.api.train.ModelSpec;
+import io.bloomfit.api.train.Negatives;
+import io.bloomfit.api.train.NetworkSpec;
+import io.bloomfit.api.train.Optimization;
+import io.bloomfit.api.train.OptimizerKind;
+import io.bloomfit.api.train.TrainedModel;
+import io.bloomfit.api.train.Trainer;
+import io.bloomfit.api.train.TrainerSettings;
+import io.bloomfit.api.train.TrainingListener;
+import io.bloomfit.bench.train.RowAccessProbe;
+import io.bloomfit.bench.train.TrainBenchmark;
+import io.bloomfit.data.Dataset;
 import io.bloomfit.eval.EvaluationResult;
 import io.bloomfit.eval.Evaluator;
 import io.bloomfit.experiment.DatasetFormat;
 import io.bloomfit.experiment.DatasetPreparer;
 import io.bloomfit.experiment.ExperimentData;
 import io.bloomfit.experiment.TrainerWarmUp;
-import io.bloomfit.api.hash.HashFunction;
+import io.bloomfit.host.EmbeddingCompressors;
 import io.bloomfit.host.HashFunctions;
-import io.bloomfit.api.train.DeviceChoice;
-import io.bloomfit.api.train.FitRequest;
-import io.bloomfit.api.train.Loss;
-import io.bloomfit.api.train.ModelKind;
-import io.bloomfit.api.train.ModelSpec;
-import io.bloomfit.api.train.OptimizerKind;
-import io.bloomfit.api.train.TrainedModel;
-import io.bloomfit.api.train.Trainer;
 import io.bloomfit.host.Trainers;
-import io.bloomfit.api.train.TrainingListener;
-import io.bloomfit.bench.train.RowAccessProbe;
-import io.bloomfit.bench.train.TrainBenchmark;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -166,8 +174,11 @@ public class BenchCommand implements Callable<Integer> {
     }
 
     private ModelSpec model(int threads) {
-        return new ModelSpec(ModelKind.IMPLICIT_FACTORIZATION, Loss.BPR, 32, epochs, 1024, learningRate, 0, 5,
-                OptimizerKind.fromSpec(optimizer), 1, DeviceChoice.CPU, threads, false);
+        return new ModelSpec(new ModelArchitecture(ModelKind.IMPLICIT_FACTORIZATION, Loss.BPR, 32, false,
+                NetworkSpec.defaults()),
+                new Optimization(OptimizerKind.fromSpec(optimizer), learningRate, 0, epochs, 1024,
+                        Negatives.uniform(5), 1),
+                new TrainerSettings(DeviceChoice.CPU, threads, PluginOptions.NONE));
     }
 
     /** The trainer of {@code --trainer}, after checking that it can fit {@link #model()}. */

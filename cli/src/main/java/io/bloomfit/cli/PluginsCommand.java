@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.bloomfit.api.embed.EmbeddingCompressor;
 import io.bloomfit.api.plugin.PluginOption;
+import io.bloomfit.api.train.Trainer;
 import io.bloomfit.host.EmbeddingCompressors;
 import io.bloomfit.host.HashFunctions;
 import io.bloomfit.host.PluginDirectory;
@@ -24,8 +25,8 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "plugins", mixinStandardHelpOptions = true,
         description = {"Lists hash functions, compressors and trainers with their source (built-in or the jar "
-                + "path) and the options each takes (grid.options, tune.options), and plugin jars that failed to "
-                + "load.",
+                + "path) and the options each takes (a compressor's in grid.options and tune.options, a trainer's in "
+                + "trainer.options), and plugin jars that failed to load.",
             "Drop-in jars are read from $BLOOMFIT_PLUGINS_DIR or -Dbloomfit.plugins.dir (default ./plugins)."},
         footer = {"", ExitCodes.HELP})
 public class PluginsCommand implements Callable<Integer> {
@@ -56,7 +57,7 @@ public class PluginsCommand implements Callable<Integer> {
                 for (PluginRegistry.Entry<?> e : registries.get(i).entries()) {
                     ObjectNode entry = array.addObject().put("name", e.name()).put("source", e.source().toString());
                     ArrayNode options = entry.putArray("options");
-                    for (PluginOption o : options(e)) {
+                    for (PluginOption o : optionsOf(e.provider())) {
                         options.addObject().put("name", o.name()).put("type", o.type().specName())
                                 .put("rule", o.rule()).putPOJO("default", o.defaultValue())
                                 .put("description", o.description());
@@ -77,8 +78,9 @@ public class PluginsCommand implements Callable<Integer> {
                 }
                 for (PluginRegistry.Entry<?> e : entries) {
                     out.println("  " + e.name() + " ".repeat(width - e.name().length() + 2) + e.source());
-                    for (PluginOption o : options(e)) {
-                        out.println("    " + o.name() + ": " + o.rule() + "; default " + o.defaultValue());
+                    for (PluginOption o : optionsOf(e.provider())) {
+                        out.println("    option " + o.name() + ": " + o.rule() + ", default " + o.defaultValue()
+                                + "; " + o.description());
                     }
                 }
             }
@@ -93,9 +95,12 @@ public class PluginsCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    /** The options {@code entry}'s provider declares: a compressor's, none for the others. */
-    private static List<PluginOption> options(PluginRegistry.Entry<?> entry) {
-        return entry.provider() instanceof EmbeddingCompressor c ? c.options() : List.of();
+    /** The options a plugin declares: a compressor's, a trainer's ({@code trainer.options}); none for the others. */
+    private static List<PluginOption> optionsOf(Object provider) {
+        if (provider instanceof EmbeddingCompressor compressor) {
+            return compressor.options();
+        }
+        return provider instanceof Trainer trainer ? trainer.capabilities().options() : List.of();
     }
 
     /**

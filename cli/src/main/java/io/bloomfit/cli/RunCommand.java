@@ -133,7 +133,7 @@ public class RunCommand implements Callable<Integer> {
                 (System.nanoTime() - t0) / 1e9));
         err.flush();
         boolean live = !quiet && System.console() != null;
-        ProgressPrinter progress = new ProgressPrinter(err, live, !quiet, spec.model().epochs());
+        ProgressPrinter progress = new ProgressPrinter(err, live, !quiet, spec.model().optimization().epochs());
         try (StoreOption recording = StoreOption.open(this.store, spec, specName(), data)) {
             Integer exit = run(run, recording.store(results), recording.listener(progress), dir, out, err);
             recording.ended(run.cancelled(), err);

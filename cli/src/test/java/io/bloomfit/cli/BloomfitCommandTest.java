@@ -61,6 +61,8 @@ class BloomfitCommandTest {
         assertThat(result.getOutput()).containsPattern("(?m)^  xxh64 +built-in$");
         assertThat(result.getOutput()).containsPattern("(?m)^  bloom +built-in$");
         assertThat(result.getOutput()).containsPattern("(?m)^  djl +built-in$");
+        assertThat(result.getOutput()).containsPattern("(?m)^    option sparseGradients: one of fused, autograd, "
+                + "default fused; how sparse-optimizer steps");
     }
 
     @Test
@@ -71,6 +73,16 @@ class BloomfitCommandTest {
         assertThat(json.get("compressors").findValuesAsText("name")).contains("plain", "bloom", "hashing-trick",
                 "quotient-remainder");
         assertThat(json.get("trainers").get(0).get("source").asText()).isEqualTo("built-in");
+        JsonNode djl = null;
+        for (JsonNode trainer : json.get("trainers")) {
+            djl = trainer.get("name").asText().equals("djl") ? trainer : djl;
+        }
+        assertThat(djl.get("options")).hasSize(1);
+        JsonNode option = djl.get("options").get(0);
+        assertThat(option.get("name").asText()).isEqualTo("sparseGradients");
+        assertThat(option.get("type").asText()).isEqualTo("choice");
+        assertThat(option.get("default").asText()).isEqualTo("fused");
+        assertThat(option.get("allowed").asText()).isEqualTo("one of fused, autograd");
         assertThat(json.get("problems").isArray()).isTrue();
     }
 

@@ -34,9 +34,10 @@ class ExamplesTest {
         ExperimentSpec spec = SpecReader.read(EXAMPLES.resolve("seed-comparison.yaml"), List.of());
         assertThat(spec.grid().hashes()).containsExactly("murmur3_32", "xxh64", "md5", "sha1", "sha256", "metro64",
                 "farm64");
-        assertThat(spec.model().epochs()).isEqualTo(1);
-        assertThat(spec.model().loss()).isEqualTo(io.bloomfit.api.train.Loss.BPR_BOUNDED); // the seed's own loss
-        assertThat(spec.model().batchSize()).isEqualTo(1024);
+        assertThat(spec.model().optimization().epochs()).isEqualTo(1);
+        // the seed's own loss
+        assertThat(spec.model().architecture().loss()).isEqualTo(io.bloomfit.api.train.Loss.BPR_BOUNDED);
+        assertThat(spec.model().optimization().batchSize()).isEqualTo(1024);
         assertThat(spec.grid().ratios()).containsExactly(0.4);
         assertThat(spec.grid().numHashes()).containsExactly(2);
         assertThat(ExperimentPlan.expand(spec)).hasSize(8);
@@ -81,8 +82,8 @@ class ExamplesTest {
     @Test
     void paperNetworkRunsTheBloomNetworkOnItsItems() {
         ExperimentSpec spec = SpecReader.read(EXAMPLES.resolve("paper-network.yaml"), List.of());
-        assertThat(spec.model().kind()).isEqualTo(io.bloomfit.api.train.ModelKind.BLOOM_NETWORK);
-        assertThat(spec.model().network().hidden()).containsExactly(64);
+        assertThat(spec.model().architecture().kind()).isEqualTo(io.bloomfit.api.train.ModelKind.BLOOM_NETWORK);
+        assertThat(spec.model().architecture().network().hidden()).containsExactly(64);
         assertThat(spec.split().kind().specName()).isEqualTo("user-holdout");
         // plain + bloom 3 ratios + hashing trick 3 ratios + bloom-cooccurrence 3 ratios, items only
         assertThat(ExperimentPlan.expand(spec)).hasSize(10);

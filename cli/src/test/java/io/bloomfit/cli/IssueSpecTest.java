@@ -68,9 +68,9 @@ class IssueSpecTest {
 
         ExperimentSpec spec = SpecReader.read(specFile, List.of());
         assertThat(spec.name()).isEqualTo("seed-comparison");
-        assertThat(spec.model().loss()).isEqualTo(Loss.BPR);
-        assertThat(spec.model().optimizer()).isEqualTo(OptimizerKind.ADAM);
-        assertThat(spec.model().device()).isEqualTo(DeviceChoice.AUTO);
+        assertThat(spec.model().architecture().loss()).isEqualTo(Loss.BPR);
+        assertThat(spec.model().optimization().optimizer()).isEqualTo(OptimizerKind.ADAM);
+        assertThat(spec.model().trainer().device()).isEqualTo(DeviceChoice.AUTO);
         assertThat(spec.grid().hashes()).containsExactly("murmur3_32", "xxh64", "md5", "sha1", "sha256");
         assertThat(spec.grid().sides()).containsExactly(Sides.BOTH);
         assertThat(ExperimentPlan.expand(spec)).hasSize(6);

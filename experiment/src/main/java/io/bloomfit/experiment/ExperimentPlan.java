@@ -49,7 +49,7 @@ public final class ExperimentPlan {
         }
         List<GridPoint> points = new ArrayList<>();
         for (int repeat = 0; repeat < grid.repeats(); repeat++) {
-            long seed = spec.model().seed() + repeat;
+            long seed = spec.model().optimization().seed() + repeat;
             LinkedHashSet<GridPoint> round = new LinkedHashSet<>();
             round.add(new GridPoint(GridPoint.BASELINE, null, 1.0, 1, Sides.NONE, repeat, seed));
             for (int c = 0; c < grid.compressors().size(); c++) {
@@ -93,7 +93,7 @@ public final class ExperimentPlan {
     public static List<GridPoint> references(ExperimentSpec spec) {
         List<GridPoint> points = new ArrayList<>();
         for (int repeat = 0; repeat < spec.grid().repeats(); repeat++) {
-            long seed = spec.model().seed() + repeat;
+            long seed = spec.model().optimization().seed() + repeat;
             for (ReferenceMethod method : ReferenceMethod.values()) {
                 points.add(new GridPoint(method.specName(), null, 1.0, 1, Sides.NONE, repeat, seed));
             }

@@ -15,6 +15,7 @@ import io.bloomfit.experiment.store.ResultStore;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.bloomfit.api.plugin.PluginOptions;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -93,11 +94,11 @@ public final class ExperimentRunner {
     static ExperimentData requireMemory(ExperimentSpec spec, ExperimentData data, int parallelism) {
         int users = data.train().numUsers();
         int items = data.train().numItems();
-        MemoryEstimate.requireArray("a model table of " + users + " users x dimension " + spec.model().dimension(),
-                (double) Math.max(users, items) * spec.model().dimension(), "a smaller model.dimension");
+        MemoryEstimate.requireArray("a model table of " + users + " users x dimension " + spec.model().architecture().dimension(),
+                (double) Math.max(users, items) * spec.model().architecture().dimension(), "a smaller model.dimension");
         MemoryEstimate one = MemoryEstimate.experiment(spec, users, items);
         new MemoryEstimate(one.parts(), one.bytes() * Math.max(1, parallelism)).requireFits("the largest grid point"
-                + " (plain: " + users + " users, " + items + " items, dimension " + spec.model().dimension() + ")"
+                + " (plain: " + users + " users, " + items + " items, dimension " + spec.model().architecture().dimension() + ")"
                 + (parallelism > 1 ? " times --parallel " + parallelism : ""), "a smaller model.dimension"
                 + (parallelism > 1 ? " or --parallel" : ""));
         return data;
@@ -128,7 +129,7 @@ public final class ExperimentRunner {
                         + "that run, or choose another --out directory");
             }
             String stored = store.storedSpec();
-            if (stored != null && !sameExceptGrid(stored, spec.source())) {
+            if (stored != null && !sameExceptGrid(stored, spec.source(), trainerOptionsAreDefaults())) {
                 throw new SpecException("--resume", "", store.location() + " was written by a different spec "
                         + "(dataset, split, model or trainer differ), so its results are not comparable; "
                         + "use another --out directory");
@@ -236,11 +237,19 @@ public final class ExperimentRunner {
                 + "directory");
     }
 
+    /** Whether this run's trainer options are the trainer's defaults. */
+    private boolean trainerOptionsAreDefaults() {
+        var declared = plugins.trainers().forName(spec.trainer().name()).capabilities().options();
+        return spec.trainer().options().equals(PluginOptions.NONE.resolved(declared));
+    }
+
     /**
      * Whether two canonical specs differ only in their grid, name and {@code keepModels} (a grown grid may resume;
-     * keeping models or not changes no result).
+     * keeping models or not changes no result). A spec stored before trainers had options
+     * ({@code trainer.options} absent) ran with the trainer's defaults: it matches a current spec whose options
+     * are the defaults.
      */
-    private static boolean sameExceptGrid(String storedJson, String currentJson) {
+    private static boolean sameExceptGrid(String storedJson, String currentJson, boolean defaultTrainerOptions) {
         try {
             JsonNode a = JSON.readTree(storedJson);
             JsonNode b = JSON.readTree(currentJson);
@@ -250,6 +259,10 @@ public final class ExperimentRunner {
             List<String> free = List.of("grid", "name", ExperimentSpec.KEEP_MODELS);
             stored.remove(free);
             current.remove(free);
+            if (defaultTrainerOptions && !stored.path("trainer").has("options")
+                    && current.get("trainer") instanceof ObjectNode trainer) {
+                trainer.remove("options");
+            }
             return stored.equals(current);
         } catch (IOException e) {
             return false;

@@ -61,7 +61,7 @@ public record MemoryEstimate(List<String> parts, long bytes) {
      * baseline's are the biggest), model and evaluation.
      */
     public static MemoryEstimate experiment(ExperimentSpec spec, int users, int items) {
-        int d = spec.model().dimension();
+        int d = spec.model().architecture().dimension();
         int k = spec.grid().numHashes().stream().mapToInt(Integer::intValue).max().orElse(1);
         int cores = Runtime.getRuntime().availableProcessors();
         double rows = (double) users + items;

@@ -18,6 +18,7 @@ import io.bloomfit.api.train.FitReport;
 import io.bloomfit.api.train.FitRequest;
 import io.bloomfit.api.train.ModelKind;
 import io.bloomfit.api.train.ModelSpec;
+import io.bloomfit.api.train.NetworkSpec;
 import io.bloomfit.api.train.TrainedModel;
 import io.bloomfit.api.train.Trainer;
 import io.bloomfit.api.train.TrainingCancelledException;
@@ -115,7 +116,9 @@ public final class PointRunner {
         }
         warmUpOnce(listener);
         PeakHeap heap = PeakHeap.start();
-        ModelSpec model = spec.model().withSeed(point.seed());
+        ModelSpec model = spec.model().withOptimization(o -> o.withSeed(point.seed()));
+        // resolved when the spec was bound: every option the trainer declares, as the fits run with them
+        PluginOptions trainerOptions = model.trainer().options();
         LayoutStats userStats = null;
         LayoutStats itemStats = null;
         double layoutSeconds = Double.NaN;
@@ -125,7 +128,7 @@ public final class PointRunner {
         PluginOptions options = PluginOptions.NONE;
         try {
             long t0 = System.nanoTime();
-            SideLayouts layouts = layouts(point, PluginOptions.NONE, model.dimension());
+            SideLayouts layouts = layouts(point, PluginOptions.NONE, model.architecture().dimension());
             userStats = LayoutStats.of(layouts.users());
             itemStats = LayoutStats.of(layouts.items());
             layoutSeconds = (System.nanoTime() - t0) / 1e9;
@@ -135,11 +138,12 @@ public final class PointRunner {
             double evalSeconds;
             if (spec.tune() != null) {
                 tuned = tune(point, model, layouts, listener);
-                model = model.toBuilder().learningRate(tuned.learningRate()).l2(tuned.l2()).epochs(tuned.epochs())
-                        .build();
+                TunedChoice chosen = tuned;
+                model = model.withOptimization(o -> o.withLearningRate(chosen.learningRate()).withL2(chosen.l2())
+                        .withEpochs(chosen.epochs()));
                 if (!tuned.options().isEmpty()) { // the chosen options' layouts, which the row describes
                     long t1 = System.nanoTime();
-                    layouts = layouts(point, tuned.options(), model.dimension());
+                    layouts = layouts(point, tuned.options(), model.architecture().dimension());
                     userStats = LayoutStats.of(layouts.users());
                     itemStats = LayoutStats.of(layouts.items());
                     layoutSeconds = (System.nanoTime() - t1) / 1e9;
@@ -163,7 +167,7 @@ public final class PointRunner {
                 }
             }
             return new ResultRow(point, ResultStatus.OK, null, metrics,
-                    ResultRow.Fit.of(trainer.name(), report, tuned),
+                    ResultRow.Fit.of(trainer.name(), trainerOptions, report, tuned),
                     new ResultRow.Sizes(size.parameters(), size.bytes(), size.achievedRatio(), userStats, itemStats,
                             size.layers()),
                     new ResultRow.Costs(layoutSeconds, evalSeconds, heap.peakBytes(), now(),
@@ -174,8 +178,9 @@ public final class PointRunner {
             String error = e instanceof TrainingDivergedException || e instanceof IllegalArgumentException
                     ? e.getMessage() : e.getClass().getName() + ": " + e.getMessage();
             ResultRow.Fit fit = report == null
-                    ? new ResultRow.Fit(trainer.name(), null, spec.trainer().threads(), null, null, Double.NaN)
-                    : ResultRow.Fit.of(trainer.name(), report, null);
+                    ? new ResultRow.Fit(trainer.name(), trainerOptions, null, spec.trainer().threads(), null, null,
+                            Double.NaN, null)
+                    : ResultRow.Fit.of(trainer.name(), trainerOptions, report, null);
             return new ResultRow(point, ResultStatus.FAILED, error, null, fit,
                     new ResultRow.Sizes(size.parameters(), size.bytes(), size.achievedRatio(), userStats, itemStats),
                     new ResultRow.Costs(layoutSeconds, Double.NaN, heap.peakBytes(), now(),
@@ -221,16 +226,16 @@ public final class PointRunner {
         EmbeddingLayout users = layouts.users();
         EmbeddingLayout items = layouts.items();
         double achievedRatio = achievedRatio(point, users, items);
-        if (model.kind() == ModelKind.BLOOM_NETWORK) {
+        if (model.architecture().kind() == ModelKind.BLOOM_NETWORK) {
             // the network reads the item layout only: its m positions are the input and output units
             int m = items.totalRows();
-            long parameters = model.network().parameters(m);
+            long parameters = model.architecture().network().parameters(m);
             return new Footprint(parameters, parameters * Float.BYTES + items.indexBytes(), achievedRatio,
-                    new ResultRow.LayerSizes(model.network().inputLayerParameters(m),
-                            model.network().outputLayerParameters(m)));
+                    new ResultRow.LayerSizes(model.architecture().network().inputLayerParameters(m),
+                            model.architecture().network().outputLayerParameters(m)));
         }
-        return new Footprint(users.parameterCount(model.dimension()) + items.parameterCount(model.dimension()),
-                users.parameterBytes(model.dimension()) + items.parameterBytes(model.dimension())
+        return new Footprint(users.parameterCount(model.architecture().dimension()) + items.parameterCount(model.architecture().dimension()),
+                users.parameterBytes(model.architecture().dimension()) + items.parameterBytes(model.architecture().dimension())
                         + users.indexBytes() + items.indexBytes(), achievedRatio, null);
     }
 
@@ -246,7 +251,7 @@ public final class PointRunner {
                 (candidate, options, train, l) -> {
                     if (!built.containsKey(options)) {
                         built.keySet().retainAll(Set.of(PluginOptions.NONE)); // the candidates come one after another
-                        built.put(options, layouts(point, options, model.dimension()));
+                        built.put(options, layouts(point, options, model.architecture().dimension()));
                     }
                     SideLayouts candidateLayouts = built.get(options);
                     return fit(new FitRequest(candidate, train, candidateLayouts.users(), candidateLayouts.items()), l);
@@ -266,9 +271,9 @@ public final class PointRunner {
         if (point.reference()) {
             return new PlannedPoint(point, 0, 0, MemoryEstimate.reference(numItems), null);
         }
-        ModelSpec model = spec.model().withSeed(point.seed());
+        ModelSpec model = spec.model().withOptimization(o -> o.withSeed(point.seed()));
         try {
-            SideLayouts layouts = layouts(point, PluginOptions.NONE, model.dimension());
+            SideLayouts layouts = layouts(point, PluginOptions.NONE, model.architecture().dimension());
             Footprint size = footprint(point, model, layouts);
             EmbeddingLayout users = layouts.users();
             EmbeddingLayout items = layouts.items();

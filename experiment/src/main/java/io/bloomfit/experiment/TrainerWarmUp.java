@@ -63,7 +63,7 @@ public final class TrainerWarmUp {
         for (int i = 0; i < n; i++) {
             slice[i] = i;
         }
-        ModelSpec oneEpoch = model.withEpochs(1);
+        ModelSpec oneEpoch = model.withOptimization(o -> o.withEpochs(1));
         Interactions part = train.select(slice);
         double previous = Double.NaN;
         for (int fit = 1; fit <= MAX_FITS; fit++) {
@@ -87,8 +87,9 @@ public final class TrainerWarmUp {
     }
 
     private static double fitOnce(Trainer trainer, ModelSpec oneEpoch, Interactions part, EmbeddingCompressor plain) {
-        EmbeddingLayout users = plain.layout(LayoutRequest.plain(part.numUsers(), oneEpoch.dimension()), null);
-        EmbeddingLayout items = plain.layout(LayoutRequest.plain(part.numItems(), oneEpoch.dimension()), null);
+        int dimension = oneEpoch.architecture().dimension();
+        EmbeddingLayout users = plain.layout(LayoutRequest.plain(part.numUsers(), dimension), null);
+        EmbeddingLayout items = plain.layout(LayoutRequest.plain(part.numItems(), dimension), null);
         long t0 = System.nanoTime();
         try (TrainedModel warm = trainer.fit(new FitRequest(oneEpoch, part, users, items), TrainingListener.NONE)) {
             warm.scoreAll(new int[] {0});

@@ -15,10 +15,11 @@ public final class ReportContext {
      * @param dataDescription what the data was (see {@link io.bloomfit.experiment.ExperimentData#description()})
      */
     public static String of(ExperimentSpec spec, String dataDescription) {
-        var m = spec.model();
-        return dataDescription + "; " + m.kind().specName() + ", loss " + m.loss().specName() + ", dimension "
-                + m.dimension() + ", " + m.epochs() + " epochs, batch " + m.batchSize() + ", lr " + m.learningRate()
-                + ", " + m.optimizer().specName() + "; trainer " + spec.trainer().name() + " on "
+        var a = spec.model().architecture();
+        var o = spec.model().optimization();
+        return dataDescription + "; " + a.kind().specName() + ", loss " + a.loss().specName() + ", dimension "
+                + a.dimension() + ", " + o.epochs() + " epochs, batch " + o.batchSize() + ", lr " + o.learningRate()
+                + ", " + o.optimizer().specName() + "; trainer " + spec.trainer().name() + " on "
                 + spec.trainer().device().specName() + "; timings: " + io.bloomfit.experiment.TrainerWarmUp.HOW_TIMED;
     }
 }

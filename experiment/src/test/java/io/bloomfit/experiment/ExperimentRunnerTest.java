@@ -204,6 +204,24 @@ class ExperimentRunnerTest {
         assertThat(rows).hasSize(7);
     }
 
+    /** A spec.json written before trainers had options ran with the trainer's defaults. */
+    @Test
+    void resumeAcceptsASpecStoredBeforeTrainerOptionsWhenTheOptionsAreTheDefaults(@TempDir Path dir)
+            throws Exception {
+        List<ResultRow> first = runner(Fixtures.spec("trainer.name=fixture-options", "grid.ratio=[0.5]"), dir, null, 1)
+                .run(false);
+        String stored = Files.readString(dir.resolve("spec.json"));
+        String withoutOptions = stored.replaceAll(",\\s*\"options\" : \\{[^}]*}", "");
+        assertThat(withoutOptions).doesNotContain("\"options\"").contains("\"name\" : \"fixture-options\"");
+        Files.writeString(dir.resolve("spec.json"), withoutOptions);
+
+        assertThat(runner(Fixtures.spec("trainer.name=fixture-options", "grid.ratio=[0.5]"), dir, null, 1).run(true))
+                .hasSameSizeAs(first);
+        assertThatThrownBy(() -> runner(Fixtures.spec("trainer.name=fixture-options", "trainer.options.path=exact",
+                "grid.ratio=[0.5]"), dir, null, 1).run(true)).isInstanceOf(SpecException.class)
+                .hasMessageContaining("was written by a different spec");
+    }
+
     @Test
     void parallelPointsGiveTheSameResultsAsSequentialOnes(@TempDir Path dir) throws Exception {
         ExperimentSpec spec = Fixtures.spec("grid.repeats=2");

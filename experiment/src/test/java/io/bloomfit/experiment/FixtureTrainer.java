@@ -1,6 +1,8 @@
 package io.bloomfit.experiment;
 
 import io.bloomfit.api.plugin.PluginLookup;
+import io.bloomfit.api.plugin.PluginOption;
+import io.bloomfit.api.plugin.PluginOptions;
 import io.bloomfit.api.data.Interactions;
 import io.bloomfit.api.embed.EmbeddingLayout;
 import io.bloomfit.api.train.FitReport;
@@ -16,6 +18,8 @@ import io.bloomfit.api.train.TrainingDivergedException;
 import io.bloomfit.api.train.TrainingListener;
 import java.nio.file.Path;
 import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -92,6 +96,35 @@ public class FixtureTrainer implements Trainer {
         }
     }
 
+    /**
+     * The fixture trainer, declaring two options of its own: {@code path} (fast | exact, default fast) and
+     * {@code lanes} (1..64, default 4); it remembers the options of the last fit it was asked for.
+     */
+    public static final class WithOptions extends FixtureTrainer {
+
+        /** The trainer options of the last request this trainer fitted. */
+        public static volatile PluginOptions lastOptions;
+
+        @Override
+        public String name() {
+            return "fixture-options";
+        }
+
+        @Override
+        public TrainerCapabilities capabilities() {
+            TrainerCapabilities all = super.capabilities();
+            return new TrainerCapabilities(true, all.devices(), all.modelKinds(), all.optimizers(), Set.of(),
+                    List.of(PluginOption.choice("path", "fast", List.of("fast", "exact"), "which path"),
+                            PluginOption.integer("lanes", 4, 1, 64, "how many lanes")));
+        }
+
+        @Override
+        public TrainedModel fit(FitRequest request, TrainingListener listener) {
+            lastOptions = request.model().trainer().options();
+            return super.fit(request, listener);
+        }
+    }
+
     @Override
     public TrainedModel fit(FitRequest request, TrainingListener listener) {
         int now = IN_FLIGHT.incrementAndGet();
@@ -111,7 +144,7 @@ public class FixtureTrainer implements Trainer {
 
     private TrainedModel fitCounted(FitRequest request, TrainingListener listener) {
         EmbeddingLayout items = request.itemLayout();
-        int epochs = request.model().epochs();
+        int epochs = request.model().optimization().epochs();
         double[] seconds = new double[epochs];
         double[] losses = new double[epochs];
         Interactions train = request.train();
@@ -143,8 +176,8 @@ public class FixtureTrainer implements Trainer {
             }
             itemScores[item] -= item * 1e-4f; // deterministic tie-break
         }
-        long parameters = (request.userLayout().parameterCount(request.model().dimension())
-                + items.parameterCount(request.model().dimension())) + train.numUsers() + train.numItems();
+        long parameters = (request.userLayout().parameterCount(request.model().architecture().dimension())
+                + items.parameterCount(request.model().architecture().dimension())) + train.numUsers() + train.numItems();
         return new Model(train.numUsers(), itemScores, new FitReport(seconds, losses, "cpu()", 1, parameters));
     }
 

@@ -5,7 +5,7 @@ import io.bloomfit.api.train.DeviceChoice;
 import io.bloomfit.api.train.FitReport;
 import io.bloomfit.api.train.FitRequest;
 import io.bloomfit.api.train.ModelKind;
-import io.bloomfit.api.train.ModelSpec;
+import io.bloomfit.api.train.Optimization;
 import io.bloomfit.api.train.OptimizerKind;
 import io.bloomfit.api.train.TrainedModel;
 import io.bloomfit.api.train.Trainer;
@@ -50,7 +50,7 @@ public final class FixtureTunableTrainer implements Trainer {
 
     @Override
     public TrainedModel fit(FitRequest request, TrainingListener listener) {
-        ModelSpec m = request.model();
+        Optimization m = request.model().optimization();
         int numUsers = request.train().numUsers();
         int numItems = request.train().numItems();
         double base = (m.learningRate() == 0.01 ? 10 : 20) + 50 * m.l2()

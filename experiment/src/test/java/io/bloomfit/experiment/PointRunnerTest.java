@@ -2,8 +2,10 @@ package io.bloomfit.experiment;
 
 import io.bloomfit.experiment.grid.GridPoint;
 import io.bloomfit.experiment.grid.ResultRow;
+import io.bloomfit.experiment.grid.ResultRowJson;
 import io.bloomfit.experiment.grid.Sides;
 import io.bloomfit.api.plugin.PluginLookup;
+import io.bloomfit.api.plugin.PluginOptions;
 import io.bloomfit.experiment.spec.ExperimentSpec;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,6 +21,7 @@ import io.bloomfit.experiment.store.DirectoryResultStore;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -70,7 +73,7 @@ class PointRunnerTest {
 
         // at least two fits: the warm-up goes on until two in a row take about as long
         assertThat(fits).hasSizeBetween(2, TrainerWarmUp.MAX_FITS).allSatisfy(request -> {
-            assertThat(request.model().epochs()).isEqualTo(1);
+            assertThat(request.model().optimization().epochs()).isEqualTo(1);
             assertThat(request.train().size())
                     .isEqualTo(Math.min(Fixtures.data().train().size(), TrainerWarmUp.INTERACTIONS));
             assertThat(request.userLayout().compressor()).isEqualTo("plain");
@@ -86,6 +89,33 @@ class PointRunnerTest {
         assertThat(TrainerWarmUp.settled(0.098, 0.09)).as("|0.098 - 0.09| = 0.008 <= 0.009, 10% of 0.09").isTrue();
         assertThat(TrainerWarmUp.settled(0.1, 0.09)).as("|0.1 - 0.09| = 0.01 > 0.009").isFalse();
         assertThat(TrainerWarmUp.settled(0.085, 0.09)).isTrue();
+    }
+
+    /** The trainer is handed its resolved options, and the row records them in trainer_options. */
+    @Test
+    void theTrainersOptionsTravelToTheTrainerAndIntoTheRow() throws Exception {
+        ExperimentSpec spec = Fixtures.spec("trainer.name=fixture-options", "trainer.options.path=exact",
+                "grid.ratio=[0.5]");
+        GridPoint point = ExperimentPlan.expand(spec, Fixtures.PLUGINS).get(1);
+        PluginOptions resolved = PluginOptions.of(Map.of("lanes", 4, "path", "exact"));
+
+        ResultRow row = points(spec).run(point, TrainingListener.NONE);
+
+        assertThat(row.ok()).isTrue();
+        assertThat(FixtureTrainer.WithOptions.lastOptions).isEqualTo(resolved);
+        assertThat(row.fit().trainerOptions()).isEqualTo(resolved);
+        String json = ResultRowJson.write(row);
+        assertThat(json).contains("\"timed_in\":\"" + ResultRow.Costs.THIS_PROCESS
+                + "\",\"trainer_options\":{\"lanes\":4,\"path\":\"exact\"}");
+        assertThat(ResultRowJson.read(json).fit().trainerOptions()).isEqualTo(resolved);
+    }
+
+    @Test
+    void rowsOfATrainerWithoutOptionsHaveNoTrainerOptionsField() {
+        ExperimentSpec spec = Fixtures.spec("grid.ratio=[0.5]");
+        ResultRow row = points(spec).run(ExperimentPlan.expand(spec, Fixtures.PLUGINS).get(1), TrainingListener.NONE);
+        assertThat(row.fit().trainerOptions()).isEqualTo(PluginOptions.NONE);
+        assertThat(ResultRowJson.write(row)).doesNotContain("trainer_options");
     }
 
     @Test

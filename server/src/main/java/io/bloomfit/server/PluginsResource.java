@@ -3,6 +3,7 @@ package io.bloomfit.server;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.bloomfit.api.embed.EmbeddingCompressor;
 import io.bloomfit.api.plugin.PluginOption;
+import io.bloomfit.api.train.Trainer;
 import io.bloomfit.host.PluginRegistry;
 import io.bloomfit.host.Plugins;
 import jakarta.inject.Inject;
@@ -77,7 +78,13 @@ public class PluginsResource {
 
     private static List<PluginView> views(PluginRegistry<?> registry) {
         return registry.entries().stream().map(e -> new PluginView(e.name(), e.source().toString(),
-                (e.provider() instanceof EmbeddingCompressor c ? c.options() : List.<PluginOption>of()).stream()
-                        .map(OptionView::of).toList())).toList();
+                optionsOf(e.provider()))).toList();
+    }
+
+    /** The options a plugin declares: a compressor's, a trainer's ({@code trainer.options}); none for the others. */
+    private static List<OptionView> optionsOf(Object provider) {
+        List<PluginOption> options = provider instanceof EmbeddingCompressor compressor ? compressor.options()
+                : provider instanceof Trainer trainer ? trainer.capabilities().options() : List.of();
+        return options.stream().map(OptionView::of).toList();
     }
 }

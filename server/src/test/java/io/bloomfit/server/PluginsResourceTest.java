@@ -35,6 +35,17 @@ class PluginsResourceTest {
     }
 
     @Test
+    void listsTheOptionsEachTrainerTakes() {
+        given().when().get("/api/plugins")
+                .then().statusCode(200)
+                .body("trainers.find { it.name == 'djl' }.options.name", equalTo(java.util.List.of("sparseGradients")))
+                .body("trainers.find { it.name == 'djl' }.options[0].type", equalTo("choice"))
+                .body("trainers.find { it.name == 'djl' }.options[0].default", equalTo("fused"))
+                .body("trainers.find { it.name == 'djl' }.options[0].rule", equalTo("one of fused, autograd"))
+                .body("trainers.find { it.name == 'cpu' }.options", equalTo(java.util.List.of()));
+    }
+
+    @Test
     void hashesKeysAsUnsignedDecimal() {
         // XXH64 of the 8 bytes 00..00 with seed 0 is 0x34c96acdcadb1bbb: Debian's python3-xxhash,
         // xxhash.xxh64(bytes(8)).hexdigest().

@@ -9,7 +9,7 @@ public enum ModelKind {
     /**
      * The paper's own setting (Serr&agrave; &amp; Karatzoglou, RecSys 2017): a feed-forward network whose multi-hot
      * input over a user's items and whose softmax output over items are both Bloom-encoded to m positions; its
-     * layers are {@link ModelSpec#network()}.
+     * layers are {@link ModelArchitecture#network()}.
      */
     BLOOM_NETWORK;
 

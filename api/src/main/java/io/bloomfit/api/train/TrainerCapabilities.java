@@ -1,6 +1,9 @@
 package io.bloomfit.api.train;
 
 import io.bloomfit.api.embed.EmbeddingLayout;
+import io.bloomfit.api.plugin.OptionProblem;
+import io.bloomfit.api.plugin.PluginOption;
+import io.bloomfit.api.plugin.PluginOptions;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -22,15 +25,28 @@ import java.util.Set;
  * @param optimizers     optimizers this trainer implements
  * @param layoutFeatures what beyond fixed row lookups this trainer trains (trainable weights, encoders); the
  *                       4-argument constructor, for trainers written before layouts had features, declares none
+ * @param options        the trainer's own options ({@code trainer.options} in a spec), in the order they are
+ *                       listed: only knobs that belong to this trainer, each with the default it runs with when a
+ *                       spec gives none. A knob that changes results must be one of these, never a system
+ *                       property, so that results and saved models record it. Constructors without it declare
+ *                       none
  */
 public record TrainerCapabilities(boolean concurrentFits, Set<DeviceChoice> devices, Set<ModelKind> modelKinds,
-                                  Set<OptimizerKind> optimizers, Set<LayoutFeature> layoutFeatures) {
+                                  Set<OptimizerKind> optimizers, Set<LayoutFeature> layoutFeatures,
+                                  List<PluginOption> options) {
 
     public TrainerCapabilities {
         devices = Set.copyOf(devices);
         modelKinds = Set.copyOf(modelKinds);
         optimizers = Set.copyOf(optimizers);
         layoutFeatures = Set.copyOf(layoutFeatures);
+        options = List.copyOf(options);
+    }
+
+    /** Capabilities of a trainer that takes no options of its own. */
+    public TrainerCapabilities(boolean concurrentFits, Set<DeviceChoice> devices, Set<ModelKind> modelKinds,
+                               Set<OptimizerKind> optimizers, Set<LayoutFeature> layoutFeatures) {
+        this(concurrentFits, devices, modelKinds, optimizers, layoutFeatures, List.of());
     }
 
     /** Capabilities of a trainer that trains fixed row lookups only (no {@link LayoutFeature}). */
@@ -50,21 +66,42 @@ public record TrainerCapabilities(boolean concurrentFits, Set<DeviceChoice> devi
 
     /**
      * What in {@code model} this trainer cannot do, one problem per field, each naming the value and what this
-     * trainer accepts; empty when it can fit the model.
+     * trainer accepts; empty when it can fit the model. Options it does not declare, and values its options do not
+     * allow, are reported at {@code trainer.options.NAME}.
      */
     public List<CapabilityProblem> problemsWith(ModelSpec model, String trainer) {
         List<CapabilityProblem> problems = new ArrayList<>();
-        if (!modelKinds.contains(model.kind())) {
+        ModelKind kind = model.architecture().kind();
+        if (!modelKinds.contains(kind)) {
             problems.add(new CapabilityProblem("model.kind", "trainer '" + trainer + "' does not fit '"
-                    + model.kind().specName() + "'; it fits " + SpecName.list(modelKinds)));
+                    + kind.specName() + "'; it fits " + SpecName.list(modelKinds)));
         }
-        if (!optimizers.contains(model.optimizer())) {
+        OptimizerKind optimizer = model.optimization().optimizer();
+        if (!optimizers.contains(optimizer)) {
             problems.add(new CapabilityProblem("model.optimizer", "trainer '" + trainer + "' does not implement '"
-                    + model.optimizer().specName() + "'; it implements " + SpecName.list(optimizers)));
+                    + optimizer.specName() + "'; it implements " + SpecName.list(optimizers)));
         }
-        if (!devices.contains(model.device())) {
+        DeviceChoice device = model.trainer().device();
+        if (!devices.contains(device)) {
             problems.add(new CapabilityProblem("trainer.device", "trainer '" + trainer + "' does not run on '"
-                    + model.device().specName() + "'; it runs on " + SpecName.list(devices)));
+                    + device.specName() + "'; it runs on " + SpecName.list(devices)));
+        }
+        problems.addAll(optionProblems(model.trainer().options(), trainer));
+        return problems;
+    }
+
+    /**
+     * What is wrong with {@code given} for this trainer's {@link #options()}, one problem per option at
+     * {@code trainer.options.NAME}: names it does not declare (listing those it does) and values out of range.
+     */
+    public List<CapabilityProblem> optionProblems(PluginOptions given, String trainer) {
+        List<CapabilityProblem> problems = new ArrayList<>();
+        for (OptionProblem problem : PluginOptions.check(options, given)) {
+            String message = problem.message();
+            if (options.isEmpty() && message.startsWith("unknown option")) {
+                message = "unknown option; trainer '" + trainer + "' takes no options";
+            }
+            problems.add(new CapabilityProblem("trainer.options." + problem.option(), message));
         }
         return problems;
     }

@@ -2,7 +2,12 @@ package io.bloomfit.api.train;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.bloomfit.api.plugin.PluginOption;
+import io.bloomfit.api.plugin.PluginOptions;
 import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class TrainerCapabilitiesTest {
@@ -13,20 +18,44 @@ class TrainerCapabilitiesTest {
 
     @Test
     void aModelWithinTheDeclaredCapabilitiesHasNoProblem() {
-        ModelSpec model = ModelSpec.builder().optimizer(OptimizerKind.SGD).device(DeviceChoice.CPU).build();
+        ModelSpec model = ModelSpec.defaults().withOptimization(o -> o.withOptimizer(OptimizerKind.SGD))
+                .withTrainer(t -> t.withDevice(DeviceChoice.CPU));
         assertThat(cpuSparseOnly.problemsWith(model, "t")).isEmpty();
     }
 
     @Test
     void everyUnsupportedFieldIsReportedAtItsOwnPathWithTheAcceptedValues() {
-        ModelSpec model = ModelSpec.builder().kind(ModelKind.EXPLICIT_FACTORIZATION).loss(Loss.REGRESSION)
-                .optimizer(OptimizerKind.ADAM).device(DeviceChoice.GPU).build();
+        ModelSpec model = new ModelSpec(new ModelArchitecture(ModelKind.EXPLICIT_FACTORIZATION, Loss.REGRESSION, 32,
+                false, NetworkSpec.defaults()), Optimization.defaults().withOptimizer(OptimizerKind.ADAM),
+                TrainerSettings.defaults().withDevice(DeviceChoice.GPU));
         assertThat(cpuSparseOnly.problemsWith(model, "t")).containsExactly(
                 new CapabilityProblem("model.kind",
                         "trainer 't' does not fit 'explicit-factorization'; it fits implicit-factorization"),
                 new CapabilityProblem("model.optimizer",
                         "trainer 't' does not implement 'adam'; it implements sparse-adam, sgd"),
                 new CapabilityProblem("trainer.device", "trainer 't' does not run on 'gpu'; it runs on auto, cpu"));
+    }
+
+    @Test
+    void optionsAreCheckedAgainstTheDeclarationAtTheirOwnPath() {
+        TrainerCapabilities withOption = new TrainerCapabilities(true, cpuSparseOnly.devices(),
+                cpuSparseOnly.modelKinds(), cpuSparseOnly.optimizers(), Set.of(), List.of(PluginOption.choice(
+                "path", "fast", List.of("fast", "exact"), "which path computes gradients")));
+        ModelSpec model = ModelSpec.defaults().withOptimization(o -> o.withOptimizer(OptimizerKind.SGD))
+                .withTrainer(t -> t.withOptions(PluginOptions.of(Map.of("path", "x", "speed", 2))));
+
+        assertThat(withOption.problemsWith(model, "t")).containsExactly(
+                new CapabilityProblem("trainer.options.path", "'x' is not allowed; expected one of fast, exact"),
+                new CapabilityProblem("trainer.options.speed", "unknown option; it takes path (one of fast, exact)"));
+        assertThat(cpuSparseOnly.optionProblems(PluginOptions.of(Map.of("path", "fast")), "t")).containsExactly(
+                new CapabilityProblem("trainer.options.path", "unknown option; trainer 't' takes no options"));
+        assertThat(withOption.optionProblems(PluginOptions.of(Map.of("path", "exact")), "t")).isEmpty();
+    }
+
+    @Test
+    void theShorterConstructorsDeclareNoOptions() {
+        assertThat(cpuSparseOnly.options()).isEmpty();
+        assertThat(TrainerCapabilities.undeclared().options()).isEmpty();
     }
 
     @Test

@@ -1,22 +1,28 @@
 package io.bloomfit.bench.train;
 
 import io.bloomfit.api.data.Interactions;
-import io.bloomfit.data.SyntheticDatasets;
-import io.bloomfit.host.EmbeddingCompressors;
 import io.bloomfit.api.embed.EmbeddingLayout;
 import io.bloomfit.api.embed.LayoutRequest;
+import io.bloomfit.api.plugin.PluginOptions;
 import io.bloomfit.api.train.DeviceChoice;
 import io.bloomfit.api.train.FitReport;
 import io.bloomfit.api.train.FitRequest;
 import io.bloomfit.api.train.Loss;
+import io.bloomfit.api.train.ModelArchitecture;
 import io.bloomfit.api.train.ModelKind;
 import io.bloomfit.api.train.ModelSpec;
+import io.bloomfit.api.train.Negatives;
+import io.bloomfit.api.train.NetworkSpec;
+import io.bloomfit.api.train.Optimization;
 import io.bloomfit.api.train.OptimizerKind;
 import io.bloomfit.api.train.TrainedModel;
 import io.bloomfit.api.train.Trainer;
-import io.bloomfit.host.Trainers;
+import io.bloomfit.api.train.TrainerSettings;
 import io.bloomfit.api.train.TrainingListener;
+import io.bloomfit.data.SyntheticDatasets;
 import io.bloomfit.engine.djl.DjlTrainer;
+import io.bloomfit.host.EmbeddingCompressors;
+import io.bloomfit.host.Trainers;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -111,8 +117,10 @@ public final class TrainBenchmark {
             }
             Interactions train = new Interactions(userRows, items, us, is, null, null);
             for (OptimizerKind optimizer : optimizers) {
-                ModelSpec spec = new ModelSpec(ModelKind.IMPLICIT_FACTORIZATION, Loss.BPR, dimension, 1, batchSize,
-                        1e-3, 0.0, 5, optimizer, seed, DeviceChoice.AUTO, 0, false);
+                ModelSpec spec = new ModelSpec(new ModelArchitecture(ModelKind.IMPLICIT_FACTORIZATION, Loss.BPR,
+                        dimension, false, NetworkSpec.defaults()),
+                        new Optimization(optimizer, 1e-3, 0.0, 1, batchSize, Negatives.uniform(5), seed),
+                        new TrainerSettings(DeviceChoice.AUTO, 0, PluginOptions.NONE));
                 FitRequest request = new FitRequest(spec, train, plain(userRows, dimension), plain(items, dimension));
                 Timing t = time(trainer, request, warmupSteps);
                 rows.add(new StepTime(items, userRows, optimizer.specName(), batchSize, dimension, steps,
@@ -149,8 +157,10 @@ public final class TrainBenchmark {
                 hashFunction, seed + 1), train.userCounts());
         EmbeddingLayout items = layout(compressor, new LayoutRequest(train.numItems(), dimension, ratio, numHashes,
                 hashFunction, seed + 2), train.itemCounts());
-        ModelSpec spec = new ModelSpec(ModelKind.IMPLICIT_FACTORIZATION, Loss.BPR, dimension, 1, batchSize, 1e-3,
-                0.0, 5, optimizer, seed, DeviceChoice.AUTO, 0, false);
+        ModelSpec spec = new ModelSpec(new ModelArchitecture(ModelKind.IMPLICIT_FACTORIZATION, Loss.BPR, dimension,
+                        false, NetworkSpec.defaults()),
+                new Optimization(optimizer, 1e-3, 0.0, 1, batchSize, Negatives.uniform(5), seed),
+                new TrainerSettings(DeviceChoice.AUTO, 0, PluginOptions.NONE));
         Timing t = time(trainer, new FitRequest(spec, used, users, items), 0);
         FitReport report = t.report();
         long measured = (used.size() + (long) batchSize - 1) / batchSize;
@@ -198,8 +208,10 @@ public final class TrainBenchmark {
             is[i] = random.nextInt(items);
         }
         Interactions train = new Interactions(users, items, us, is, null, null);
-        ModelSpec spec = new ModelSpec(ModelKind.IMPLICIT_FACTORIZATION, Loss.BPR, dimension, 1, n, 1e-3, 0.0, 5,
-                OptimizerKind.SPARSE_ADAM, seed, DeviceChoice.CPU, 0, false);
+        ModelSpec spec = new ModelSpec(new ModelArchitecture(ModelKind.IMPLICIT_FACTORIZATION, Loss.BPR, dimension,
+                        false, NetworkSpec.defaults()),
+                new Optimization(OptimizerKind.SPARSE_ADAM, 1e-3, 0.0, 1, n, Negatives.uniform(5), seed),
+                new TrainerSettings(DeviceChoice.CPU, 0, PluginOptions.NONE));
         try (TrainedModel model = trainer.fit(new FitRequest(spec, train, plain(users, dimension),
                 plain(items, dimension)), TrainingListener.NONE)) {
             java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();

@@ -72,9 +72,11 @@ public final class NetworkEpochBenchmark {
             EmbeddingLayout items = EmbeddingCompressors.layout(plain ? "plain" : "bloom", request);
             EmbeddingLayout userLayout = EmbeddingCompressors.layout("plain", LayoutRequest.plain(train.numUsers(),
                     1));
-            ModelSpec spec = ModelSpec.builder().kind(ModelKind.BLOOM_NETWORK).epochs(1).batchSize(BATCH)
-                    .learningRate(1e-3).optimizer(OptimizerKind.ADAM).seed(seed).device(DeviceChoice.AUTO)
-                    .network(LAYERS).build();
+            ModelSpec spec = ModelSpec.defaults()
+                    .withArchitecture(a -> a.withKind(ModelKind.BLOOM_NETWORK).withNetwork(LAYERS))
+                    .withOptimization(o -> o.withEpochs(1).withBatchSize(BATCH).withLearningRate(1e-3)
+                            .withOptimizer(OptimizerKind.ADAM).withSeed(seed))
+                    .withTrainer(t -> t.withDevice(DeviceChoice.AUTO));
             TrainBenchmark.Timing t = TrainBenchmark.time(new DjlTrainer(), new FitRequest(spec, sample, userLayout,
                     items), warmup);
             int m = items.totalRows();

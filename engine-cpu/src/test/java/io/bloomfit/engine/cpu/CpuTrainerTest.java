@@ -1,24 +1,31 @@
 package io.bloomfit.engine.cpu;
 
-import io.bloomfit.host.Plugins;
 import io.bloomfit.api.data.Interactions;
-import io.bloomfit.host.EmbeddingCompressors;
 import io.bloomfit.api.embed.EmbeddingLayout;
 import io.bloomfit.api.embed.LayoutRequest;
+import io.bloomfit.api.plugin.PluginOptions;
 import io.bloomfit.api.train.DeviceChoice;
 import io.bloomfit.api.train.FitRequest;
 import io.bloomfit.api.train.Loss;
+import io.bloomfit.api.train.ModelArchitecture;
 import io.bloomfit.api.train.ModelKind;
 import io.bloomfit.api.train.ModelSpec;
+import io.bloomfit.api.train.Negatives;
+import io.bloomfit.api.train.NetworkSpec;
+import io.bloomfit.api.train.Optimization;
 import io.bloomfit.api.train.OptimizerKind;
 import io.bloomfit.api.train.TrainedModel;
 import io.bloomfit.api.train.Trainer;
-import io.bloomfit.host.Trainers;
+import io.bloomfit.api.train.TrainerSettings;
 import io.bloomfit.api.train.TrainingCancelledException;
 import io.bloomfit.api.train.TrainingDivergedException;
 import io.bloomfit.api.train.TrainingListener;
 import io.bloomfit.engine.factorization.testing.PlantedGroups;
+import io.bloomfit.engine.factorization.testing.EpochModelScores;
 import io.bloomfit.engine.factorization.testing.StopAfterSteps;
+import io.bloomfit.host.EmbeddingCompressors;
+import io.bloomfit.host.Plugins;
+import io.bloomfit.host.Trainers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -41,20 +48,23 @@ class CpuTrainerTest {
     private static final Interactions PLANTED = PlantedGroups.interactions(40, 30, 8, 7);
 
     static ModelSpec spec(Loss loss, OptimizerKind optimizer, int epochs, double lr, long seed) {
-        return new ModelSpec(ModelKind.IMPLICIT_FACTORIZATION, loss, 8, epochs, 32, lr, 0.0, 5, optimizer, seed,
-                DeviceChoice.CPU, 1, false);
+        return new ModelSpec(new ModelArchitecture(ModelKind.IMPLICIT_FACTORIZATION, loss, 8,
+                        false, NetworkSpec.defaults()),
+                new Optimization(optimizer, lr, 0.0, epochs, 32, Negatives.uniform(5), seed),
+                new TrainerSettings(DeviceChoice.CPU, 1, PluginOptions.NONE));
     }
 
     static FitRequest plain(ModelSpec spec, Interactions train) {
+        int dimension = spec.architecture().dimension();
         return new FitRequest(spec, train,
-                EmbeddingCompressors.layout("plain", LayoutRequest.plain(train.numUsers(), spec.dimension())),
-                EmbeddingCompressors.layout("plain", LayoutRequest.plain(train.numItems(), spec.dimension())));
+                EmbeddingCompressors.layout("plain", LayoutRequest.plain(train.numUsers(), dimension)),
+                EmbeddingCompressors.layout("plain", LayoutRequest.plain(train.numItems(), dimension)));
     }
 
     @Test
     void refusesTheBloomNetworkItCannotFit() {
-        ModelSpec network = spec(Loss.BPR, OptimizerKind.SPARSE_ADAM, 1, 0.01, 1).toBuilder()
-                .kind(ModelKind.BLOOM_NETWORK).build();
+        ModelSpec network = spec(Loss.BPR, OptimizerKind.SPARSE_ADAM, 1, 0.01, 1)
+                .withArchitecture(a -> a.withKind(ModelKind.BLOOM_NETWORK));
         assertThatThrownBy(() -> new CpuTrainer().fit(plain(network, PLANTED), null))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("model.kind: trainer 'cpu' does not fit 'bloom-network'");
@@ -96,7 +106,8 @@ class CpuTrainerTest {
 
     @Test
     void gpuIsRefusedNamingWhatItDoes() {
-        ModelSpec gpu = spec(Loss.BPR, OptimizerKind.SGD, 1, 0.05, 1).toBuilder().device(DeviceChoice.GPU).build();
+        ModelSpec gpu = spec(Loss.BPR, OptimizerKind.SGD, 1, 0.05, 1)
+                .withTrainer(t -> t.withDevice(DeviceChoice.GPU));
         assertThatThrownBy(() -> new CpuTrainer().fit(plain(gpu, PLANTED), TrainingListener.NONE))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("trainer.device")
                 .hasMessageContaining("'gpu'");
@@ -151,26 +162,15 @@ class CpuTrainerTest {
     @Test
     void showsItsModelAfterEveryEpochWhenAskedAndItMatchesAFitOfThatManyEpochs() {
         ModelSpec three = spec(Loss.BPR, OptimizerKind.SPARSE_ADAM, 3, 0.05, 1);
-        java.util.List<float[]> afterEpoch = new java.util.ArrayList<>();
-        TrainingListener wanting = new TrainingListener() {
-            @Override
-            public boolean wantsEpochModels() {
-                return true;
-            }
-
-            @Override
-            public void epochModel(int epoch, TrainedModel current) {
-                afterEpoch.add(current.scoreAll(new int[] {0})[0]);
-            }
-        };
+        EpochModelScores wanting = new EpochModelScores(0);
         try (TrainedModel model = new CpuTrainer().fit(plain(three, PLANTED), wanting)) {
-            assertThat(afterEpoch).hasSize(3);
-            assertThat(afterEpoch.get(2)).containsExactly(model.scoreAll(new int[] {0})[0]);
+            assertThat(wanting.epochs()).containsExactly(1, 2, 3);
+            assertThat(wanting.after(3)[0]).containsExactly(model.scoreAll(new int[] {0})[0]);
         }
         // the model after epoch 2 is the model a 2-epoch fit returns (same batches, same arithmetic)
         try (TrainedModel two = new CpuTrainer().fit(plain(spec(Loss.BPR, OptimizerKind.SPARSE_ADAM, 2, 0.05, 1),
                 PLANTED), TrainingListener.NONE)) {
-            assertThat(afterEpoch.get(1)).containsExactly(two.scoreAll(new int[] {0})[0]);
+            assertThat(wanting.after(2)[0]).containsExactly(two.scoreAll(new int[] {0})[0]);
         }
     }
 
@@ -207,8 +207,10 @@ class CpuTrainerTest {
             rs[p] = (is[p] % 2 == us[p] % 2) ? 5f : 1f;
         }
         Interactions train = new Interactions(users, items, us, is, rs, null);
-        ModelSpec spec = new ModelSpec(ModelKind.EXPLICIT_FACTORIZATION, Loss.REGRESSION, 4, 60, 16, 0.05, 0, 1,
-                OptimizerKind.SPARSE_ADAM, 3, DeviceChoice.CPU, 1, false);
+        ModelSpec spec = new ModelSpec(new ModelArchitecture(ModelKind.EXPLICIT_FACTORIZATION, Loss.REGRESSION, 4,
+                        false, NetworkSpec.defaults()),
+                new Optimization(OptimizerKind.SPARSE_ADAM, 0.05, 0, 60, 16, Negatives.uniform(1), 3),
+                new TrainerSettings(DeviceChoice.CPU, 1, PluginOptions.NONE));
         try (TrainedModel model = new CpuTrainer().fit(plain(spec, train), TrainingListener.NONE)) {
             double se = 0;
             for (int i = 0; i < n; i++) {
@@ -224,8 +226,8 @@ class CpuTrainerTest {
     void savedModelLoadsAndScoresTheSame(@TempDir Path dir) throws IOException {
         EmbeddingLayout users = EmbeddingCompressors.layout("bloom", new LayoutRequest(40, 8, 0.5, 2, "xxh3", 11));
         EmbeddingLayout items = EmbeddingCompressors.layout("bloom", new LayoutRequest(30, 8, 0.5, 2, "xxh3", 12));
-        ModelSpec spec = spec(Loss.BPR, OptimizerKind.SPARSE_ADAM, 2, 0.05, 1).toBuilder().compressBiases(true)
-                .build();
+        ModelSpec spec = spec(Loss.BPR, OptimizerKind.SPARSE_ADAM, 2, 0.05, 1)
+                .withArchitecture(a -> a.withCompressBiases(true));
         int[] all = IntStream.range(0, 40).toArray();
         try (TrainedModel model = new CpuTrainer().fit(new FitRequest(spec, PLANTED, users, items),
                 TrainingListener.NONE)) {

@@ -1,20 +1,23 @@
 package io.bloomfit.engine.cpu;
 
-import io.bloomfit.host.Plugins;
 import io.bloomfit.api.data.Interactions;
-import io.bloomfit.host.EmbeddingCompressors;
 import io.bloomfit.api.embed.EmbeddingLayout;
 import io.bloomfit.api.embed.LayoutRequest;
+import io.bloomfit.api.plugin.PluginOptions;
 import io.bloomfit.api.train.DeviceChoice;
 import io.bloomfit.api.train.FitRequest;
 import io.bloomfit.api.train.Loss;
+import io.bloomfit.api.train.ModelArchitecture;
 import io.bloomfit.api.train.ModelKind;
 import io.bloomfit.api.train.ModelSpec;
 import io.bloomfit.api.train.NegativeSampling;
+import io.bloomfit.api.train.Negatives;
+import io.bloomfit.api.train.NetworkSpec;
+import io.bloomfit.api.train.Optimization;
 import io.bloomfit.api.train.OptimizerKind;
 import io.bloomfit.api.train.TrainedModel;
 import io.bloomfit.api.train.Trainer;
-import io.bloomfit.host.Trainers;
+import io.bloomfit.api.train.TrainerSettings;
 import io.bloomfit.api.train.TrainingCancelledException;
 import io.bloomfit.api.train.TrainingDivergedException;
 import io.bloomfit.api.train.TrainingListener;
@@ -25,6 +28,9 @@ import io.bloomfit.engine.factorization.model.TableId;
 import io.bloomfit.engine.factorization.testing.PlantedGroups;
 import io.bloomfit.engine.factorization.testing.StopAfterSteps;
 import io.bloomfit.eval.Evaluator;
+import io.bloomfit.host.EmbeddingCompressors;
+import io.bloomfit.host.Plugins;
+import io.bloomfit.host.Trainers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -44,8 +50,10 @@ class HogwildTrainerTest {
     private static final Interactions PLANTED = PlantedGroups.interactions(40, 30, 8, 7);
 
     private static ModelSpec spec(Loss loss, OptimizerKind optimizer, int epochs, double lr, int threads) {
-        return new ModelSpec(ModelKind.IMPLICIT_FACTORIZATION, loss, 8, epochs, 32, lr, 0.0, 5, optimizer, 1,
-                DeviceChoice.CPU, threads, false);
+        return new ModelSpec(new ModelArchitecture(ModelKind.IMPLICIT_FACTORIZATION, loss, 8,
+                        false, NetworkSpec.defaults()),
+                new Optimization(optimizer, lr, 0.0, epochs, 32, Negatives.uniform(5), 1),
+                new TrainerSettings(DeviceChoice.CPU, threads, PluginOptions.NONE));
     }
 
     @Test
@@ -127,8 +135,8 @@ class HogwildTrainerTest {
 
     @Test
     void adagradWithPopularityNegativesLearns() {
-        ModelSpec spec = spec(Loss.BPR, OptimizerKind.SPARSE_ADAGRAD, 30, 0.3, 2).toBuilder()
-                .sampling(NegativeSampling.POPULARITY).build();
+        ModelSpec spec = spec(Loss.BPR, OptimizerKind.SPARSE_ADAGRAD, 30, 0.3, 2)
+                .withOptimization(o -> o.withNegatives(new Negatives(5, NegativeSampling.POPULARITY)));
         try (TrainedModel model = new HogwildTrainer().fit(plain(spec, PLANTED), TrainingListener.NONE)) {
             assertThat(PlantedGroups.auc(model, PLANTED)).isGreaterThan(0.9);
             assertThat(model.report().threads()).isEqualTo(2);
@@ -167,8 +175,10 @@ class HogwildTrainerTest {
         }
         Interactions train = new Interactions(users, items, java.util.Arrays.copyOf(us, p),
                 java.util.Arrays.copyOf(is, p), java.util.Arrays.copyOf(rs, p), null);
-        ModelSpec spec = new ModelSpec(ModelKind.EXPLICIT_FACTORIZATION, Loss.REGRESSION, 4, 60, 16, 0.02, 0, 1,
-                OptimizerKind.SGD, 3, DeviceChoice.CPU, 1, false);
+        ModelSpec spec = new ModelSpec(new ModelArchitecture(ModelKind.EXPLICIT_FACTORIZATION, Loss.REGRESSION, 4,
+                        false, NetworkSpec.defaults()),
+                new Optimization(OptimizerKind.SGD, 0.02, 0, 60, 16, Negatives.uniform(1), 3),
+                new TrainerSettings(DeviceChoice.CPU, 1, PluginOptions.NONE));
         try (TrainedModel model = new HogwildTrainer().fit(plain(spec, train), TrainingListener.NONE)) {
             double se = 0;
             for (int i = 0; i < p; i++) {
@@ -182,12 +192,12 @@ class HogwildTrainerTest {
 
     @Test
     void oneThreadGivesTheSameModelEveryTime() {
-        ModelSpec spec = spec(Loss.ADAPTIVE_HINGE, OptimizerKind.SPARSE_ADAGRAD, 3, 0.1, 1).toBuilder().l2(1e-3)
-                .build();
+        ModelSpec spec = spec(Loss.ADAPTIVE_HINGE, OptimizerKind.SPARSE_ADAGRAD, 3, 0.1, 1)
+                .withOptimization(o -> o.withL2(1e-3));
         try (FactorizationModel a = new HogwildTrainer().fit(plain(spec, PLANTED), TrainingListener.NONE);
              FactorizationModel b = new HogwildTrainer().fit(plain(spec, PLANTED), TrainingListener.NONE);
-             FactorizationModel other = new HogwildTrainer().fit(plain(spec.withSeed(2), PLANTED),
-                     TrainingListener.NONE)) {
+             FactorizationModel other = new HogwildTrainer().fit(plain(spec.withOptimization(o -> o.withSeed(2)),
+                     PLANTED), TrainingListener.NONE)) {
             for (TableId t : TableId.values()) {
                 assertThat(a.parameters().table(t)).as("%s", t).containsExactly(b.parameters().table(t));
             }
@@ -204,8 +214,10 @@ class HogwildTrainerTest {
         // to run; the test MRR must not
         Interactions[] split = RandomSplit.split(SyntheticDatasets.preset("synthetic-ml100k").interactions(), 0.2,
                 42);
-        ModelSpec spec = new ModelSpec(ModelKind.IMPLICIT_FACTORIZATION, Loss.BPR, 32, 10, 256, 0.05, 1e-2, 5,
-                OptimizerKind.SPARSE_ADAGRAD, 1, DeviceChoice.CPU, 4, false);
+        ModelSpec spec = new ModelSpec(new ModelArchitecture(ModelKind.IMPLICIT_FACTORIZATION, Loss.BPR, 32,
+                        false, NetworkSpec.defaults()),
+                new Optimization(OptimizerKind.SPARSE_ADAGRAD, 0.05, 1e-2, 10, 256, Negatives.uniform(5), 1),
+                new TrainerSettings(DeviceChoice.CPU, 4, PluginOptions.NONE));
         Evaluator evaluator = new Evaluator();
         double[] mrr = new double[3];
         for (int run = 0; run < 3; run++) {

@@ -32,7 +32,7 @@ public final class DjlFactorizationModel implements Factorized {
         this.model = model;
         this.scoring = Engine.getEngine(DjlFit.ENGINE).newBaseManager(Device.cpu());
         this.itemColumns = scoring.create(model.augmentedItemColumns(),
-                new Shape(model.spec().dimension() + 2, model.numItems()));
+                new Shape(model.spec().architecture().dimension() + 2, model.numItems()));
     }
 
     @Override
@@ -60,7 +60,7 @@ public final class DjlFactorizationModel implements Factorized {
         }
         int numItems = model.numItems();
         try (NDManager call = scoring.newSubManager()) {
-            NDArray scores = call.create(u, new Shape(users.length, model.spec().dimension() + 2))
+            NDArray scores = call.create(u, new Shape(users.length, model.spec().architecture().dimension() + 2))
                     .matMul(itemColumns);
             FloatBuffer flat = scores.toByteBuffer().order(ByteOrder.nativeOrder()).asFloatBuffer();
             for (int r = 0; r < users.length; r++) {

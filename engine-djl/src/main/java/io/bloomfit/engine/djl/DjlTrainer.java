@@ -23,6 +23,7 @@ import io.bloomfit.engine.factorization.model.ParameterInitializer;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -40,10 +41,11 @@ import java.util.Objects;
  * <p><b>A sparse optimizer on the CPU skips the engine:</b> such a fit is the shared
  * {@link io.bloomfit.engine.factorization.step.FusedSparseFit}, the very fit of the {@code cpu} trainer, which
  * computes the same model's gradients in closed form, because dispatching a step's many small tensor operations
- * cost more than the arithmetic (system property {@code bloomfit.djl.sparseGradients=autograd} restores the
- * engine path). So a {@code djl} fit and a {@code cpu} fit of the same sparse spec give the same parameters, and
- * no spec got slower when the engine-neutral code moved out of this module. Dense {@code adam}, a GPU, and the
- * autograd path go through DJL; the trained model scores with libtorch ({@link DjlFactorizationModel}).
+ * cost more than the arithmetic ({@code trainer.options: {sparseGradients: autograd}} restores the engine path,
+ * see {@link SparseGradients}). So a {@code djl} fit and a {@code cpu} fit of the same sparse spec give the same
+ * parameters, and no spec got slower when the engine-neutral code moved out of this module. Dense {@code adam}, a
+ * GPU, and the autograd path go through DJL; the trained model scores with libtorch ({@link DjlFactorizationModel}).
+ * Every factorization path hands a listener that wants them a model after every epoch (tuning's early stopping).
  *
  * <p><b>The Bloom network.</b> {@code model.kind: bloom-network} fits the paper's input/output network over the
  * item layout instead ({@link BloomNetworkFit}, {@link BloomNetworkModel}); the user layout is not read.
@@ -63,11 +65,6 @@ public final class DjlTrainer implements Trainer {
 
     /** The name users put in specs. */
     public static final String NAME = "djl";
-
-    private static final TrainerCapabilities CAPABILITIES = new TrainerCapabilities(false,
-            EnumSet.allOf(DeviceChoice.class),
-            EnumSet.of(ModelKind.IMPLICIT_FACTORIZATION, ModelKind.EXPLICIT_FACTORIZATION, ModelKind.BLOOM_NETWORK),
-            EnumSet.allOf(OptimizerKind.class), EnumSet.allOf(LayoutFeature.class));
 
     private final ParameterInitializer initializer;
     private final NetworkInitializer networkInitializer;
@@ -99,27 +96,38 @@ public final class DjlTrainer implements Trainer {
 
     /**
      * One fit at a time per JVM; CPU and GPU; both factorization kinds and the Bloom network; dense and sparse
-     * optimizers (the network trains with dense {@code adam} only).
+     * optimizers (the network trains with dense {@code adam} only); one option, {@code sparseGradients}
+     * ({@link SparseGradients}).
+     *
+     * @throws IllegalArgumentException when the deprecated system property {@code bloomfit.djl.sparseGradients}
+     *                                  holds a value the option does not allow
      */
     @Override
     public TrainerCapabilities capabilities() {
-        return CAPABILITIES;
+        return new TrainerCapabilities(false, EnumSet.allOf(DeviceChoice.class),
+                EnumSet.of(ModelKind.IMPLICIT_FACTORIZATION, ModelKind.EXPLICIT_FACTORIZATION, ModelKind.BLOOM_NETWORK),
+                EnumSet.allOf(OptimizerKind.class), EnumSet.allOf(LayoutFeature.class),
+                List.of(SparseGradients.option()));
     }
 
     /**
      * Fits the model: a {@link DjlFactorizationModel}, or a {@link BloomNetworkModel} for {@code bloom-network}
-     * (see {@link BloomNetworkFit}); blocks while another fit runs in this JVM.
+     * (see {@link BloomNetworkFit}); blocks while another fit runs in this JVM. The model's spec holds the trainer
+     * options the fit ran with (those given, and the defaults of the others).
      */
     @Override
-    public TrainedModel fit(FitRequest request, TrainingListener listener) {
-        Objects.requireNonNull(request, "request");
-        FitLoop.validate(request, CAPABILITIES, NAME);
+    public TrainedModel fit(FitRequest given, TrainingListener listener) {
+        Objects.requireNonNull(given, "request");
+        TrainerCapabilities capabilities = capabilities();
+        FitLoop.validate(given, capabilities, NAME);
+        FitRequest request = new FitRequest(given.model().withTrainer(t -> t.resolved(capabilities.options())),
+                given.train(), given.userLayout(), given.itemLayout());
         TrainingListener progress = listener == null ? TrainingListener.NONE : listener;
         DjlTrainingLock.LOCK.lock();
         try {
-            if (request.model().kind() == ModelKind.BLOOM_NETWORK) {
+            if (request.model().architecture().kind() == ModelKind.BLOOM_NETWORK) {
                 return BloomNetworkFit.fit(request, progress, networkInitializer,
-                        DeviceSelection.choose(request.model().device(), Engine.getEngine(DjlFit.ENGINE)));
+                        DeviceSelection.choose(request.model().trainer().device(), Engine.getEngine(DjlFit.ENGINE)));
             }
             return new DjlFactorizationModel(new DjlFit(request, progress,
                     initializer, new ModelOrigin(NAME, djlVersion())).run());

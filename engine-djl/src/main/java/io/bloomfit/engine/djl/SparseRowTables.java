@@ -13,7 +13,7 @@ import java.nio.FloatBuffer;
 
 /**
  * Parameters in Java arrays ({@link RowTables}), updated row by row, for steps through the engine's autograd (a
- * GPU fit, or {@code -Dbloomfit.djl.sparseGradients=autograd}). A step reads the parameters of each distinct row
+ * GPU fit, or {@code trainer.options: {sparseGradients: autograd}}). A step reads the parameters of each distinct row
  * it needs once into a small leaf array that takes part in autograd, and the graph looks entries up in that leaf;
  * after backward the leaf's gradient holds, per distinct row, the sum of its lookups' gradients: the coalesced COO
  * gradient PyTorch would give the whole table. A {@link RowOptimizer} applies it to those rows only, so the cost of

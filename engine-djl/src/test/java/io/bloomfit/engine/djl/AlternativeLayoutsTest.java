@@ -4,15 +4,14 @@ import io.bloomfit.host.Plugins;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
 import io.bloomfit.api.data.Interactions;
-import io.bloomfit.host.EmbeddingCompressors;
 import io.bloomfit.api.embed.EmbeddingLayout;
 import io.bloomfit.api.embed.LayoutRequest;
+import io.bloomfit.api.plugin.PluginOptions;
 import io.bloomfit.api.train.FitRequest;
 import io.bloomfit.api.train.Loss;
 import io.bloomfit.api.train.ModelSpec;
 import io.bloomfit.api.train.OptimizerKind;
 import io.bloomfit.api.train.TrainedModel;
-import io.bloomfit.host.Trainers;
 import io.bloomfit.api.train.TrainingListener;
 import io.bloomfit.engine.factorization.model.EncoderNetwork;
 import io.bloomfit.engine.factorization.model.GaussianInitializer;
@@ -22,6 +21,8 @@ import io.bloomfit.engine.factorization.model.TableId;
 import io.bloomfit.engine.factorization.step.FusedSparseFit;
 import io.bloomfit.engine.factorization.step.RowOptimizer;
 import io.bloomfit.engine.factorization.step.RowTables;
+import io.bloomfit.host.EmbeddingCompressors;
+import io.bloomfit.host.Trainers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -29,6 +30,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -66,6 +68,12 @@ class AlternativeLayoutsTest {
         return (DjlFactorizationModel) new DjlTrainer().fit(request, TrainingListener.NONE);
     }
 
+    /** {@code request} with the djl trainer's option {@code sparseGradients} set to {@code path}. */
+    private static FitRequest onPath(FitRequest request, String path) {
+        return new FitRequest(request.model().withTrainer(t -> t.withOptions(PluginOptions.of(Map.of(
+                "sparseGradients", path)))), request.train(), request.userLayout(), request.itemLayout());
+    }
+
     /**
      * Dense Adam, the fused sparse step and sparse autograd all move the importance weights and learn the groups. The
      * weights learn at the model's rate here (scale 1, not hash-embedding's default 0.01): on two planted groups an
@@ -76,20 +84,16 @@ class AlternativeLayoutsTest {
     @ValueSource(strings = {"adam", "fused", "autograd"})
     void everyPathLearnsTheTrainableWeights(String path) {
         OptimizerKind optimizer = path.equals("adam") ? OptimizerKind.ADAM : OptimizerKind.SPARSE_ADAM;
-        String previous = System.setProperty(DjlFit.SPARSE_GRADIENTS_PROPERTY, path.equals("autograd") ? "autograd"
-                : "fused");
         FitRequest scaled = request("hash-embedding", optimizer, 0.05);
         FitRequest request = new FitRequest(scaled.model(), TRAIN, atFullRate(scaled.userLayout()),
                 atFullRate(scaled.itemLayout()));
-        try (DjlFactorizationModel model = fit(request)) {
+        try (DjlFactorizationModel model = fit(onPath(request, path.equals("autograd") ? "autograd" : "fused"))) {
             float[] weights = model.factorization().parameters().table(TableId.ITEM_WEIGHTS);
             assertThat(weights)
                     .hasSize(model.factorization().itemLayout().asTrainableWeights().weights().rows() * 2);
             long moved = IntStream.range(0, weights.length).filter(i -> Math.abs(weights[i] - 0.5f) > 1e-3).count();
             assertThat(moved).as("weights moved from their start 1/k").isGreaterThan(weights.length / 2);
             assertThat(Fixtures.plantedAuc(model, TRAIN)).isGreaterThan(0.8);
-        } finally {
-            restore(previous);
         }
     }
 
@@ -102,20 +106,16 @@ class AlternativeLayoutsTest {
     @ValueSource(strings = {"adam", "fused", "autograd"})
     void everyPathStepsTheWeightsAtTheirScaledLearningRate(String path) {
         OptimizerKind optimizer = path.equals("adam") ? OptimizerKind.ADAM : OptimizerKind.SPARSE_ADAM;
-        String previous = System.setProperty(DjlFit.SPARSE_GRADIENTS_PROPERTY, path.equals("autograd") ? "autograd"
-                : "fused");
         ModelSpec spec = Fixtures.spec(Loss.BPR, optimizer, DIMENSION, 1, 1024, 0.05, 11);
         FitRequest request = new FitRequest(spec, TRAIN, layout("hash-embedding", USERS, 1),
                 layout("hash-embedding", ITEMS, 2));
         assertThat(request.itemLayout().asTrainableWeights().weights().learningRateScale()).isEqualTo(0.01);
-        try (DjlFactorizationModel model = fit(request)) {
+        try (DjlFactorizationModel model = fit(onPath(request, path.equals("autograd") ? "autograd" : "fused"))) {
             float[] weights = model.factorization().parameters().table(TableId.ITEM_WEIGHTS);
             double[] steps = IntStream.range(0, weights.length).mapToDouble(i -> Math.abs(weights[i] - 0.5)).toArray();
             assertThat(java.util.Arrays.stream(steps).max().orElseThrow()).isCloseTo(5e-4, within(1e-5));
             assertThat(java.util.Arrays.stream(steps).filter(step -> step > 4.9e-4).count())
                     .as("weights that took a full step").isGreaterThan(weights.length / 2);
-        } finally {
-            restore(previous);
         }
     }
 
@@ -125,11 +125,9 @@ class AlternativeLayoutsTest {
         float[][] tables = new float[2][];
         String[] paths = {"fused", "autograd"};
         for (int p = 0; p < 2; p++) {
-            String previous = System.setProperty(DjlFit.SPARSE_GRADIENTS_PROPERTY, paths[p]);
-            try (DjlFactorizationModel model = fit(request("hash-embedding", OptimizerKind.SGD, 0.05))) {
+            try (DjlFactorizationModel model = fit(onPath(request("hash-embedding", OptimizerKind.SGD, 0.05),
+                    paths[p]))) {
                 tables[p] = model.factorization().parameters().table(TableId.USER_WEIGHTS);
-            } finally {
-                restore(previous);
             }
         }
         assertThat(tables[1]).containsExactly(tables[0], within(1e-4f));
@@ -198,14 +196,11 @@ class AlternativeLayoutsTest {
     @Test
     void theCpuTrainerLearnsTrainableWeightsLikeTheFusedDjlPath() {
         FitRequest request = request("hash-embedding", OptimizerKind.SPARSE_ADAM, 0.05);
-        String previous = System.setProperty(DjlFit.SPARSE_GRADIENTS_PROPERTY, "fused");
         try (TrainedModel cpu = Trainers.forName("cpu").fit(request, TrainingListener.NONE);
-             DjlFactorizationModel djl = fit(request)) {
+             DjlFactorizationModel djl = fit(onPath(request, "fused"))) {
             int[] users = IntStream.range(0, USERS).toArray();
             float[][] expected = djl.factorization().scoreAll(users);
             assertThat(cpu.scoreAll(users)).isDeepEqualTo(expected);
-        } finally {
-            restore(previous);
         }
     }
 
@@ -224,10 +219,7 @@ class AlternativeLayoutsTest {
     @Test
     void compressedBiasesAreRefusedForLayoutsWithoutABiasForm() {
         FitRequest plain = request("hash-embedding", OptimizerKind.ADAM, 0.05);
-        ModelSpec spec = plain.model();
-        ModelSpec compressed = new ModelSpec(spec.kind(), spec.loss(), spec.dimension(), spec.epochs(),
-                spec.batchSize(), spec.learningRate(), spec.l2(), spec.negatives(), spec.optimizer(), spec.seed(),
-                spec.device(), spec.threads(), true);
+        ModelSpec compressed = plain.model().withArchitecture(a -> a.withCompressBiases(true));
         assertThatThrownBy(() -> fit(new FitRequest(compressed, TRAIN, plain.userLayout(), plain.itemLayout())))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("model.compressBiases")
                 .hasMessageContaining("hash-embedding");
@@ -246,13 +238,5 @@ class AlternativeLayoutsTest {
         return EmbeddingLayout.ofTrainable(layout.compressor(), layout.request(), layout.tableRowCounts(),
                 new int[k], rows, layout.asTrainableWeights().weights().withLearningRateScale(1),
                 layout.combiner());
-    }
-
-    private static void restore(String previous) {
-        if (previous == null) {
-            System.clearProperty(DjlFit.SPARSE_GRADIENTS_PROPERTY);
-        } else {
-            System.setProperty(DjlFit.SPARSE_GRADIENTS_PROPERTY, previous);
-        }
     }
 }

@@ -2,19 +2,25 @@ package io.bloomfit.engine.djl;
 
 import io.bloomfit.api.data.Interactions;
 import io.bloomfit.api.embed.EmbeddingCompressor;
-import io.bloomfit.host.EmbeddingCompressors;
 import io.bloomfit.api.embed.EmbeddingLayout;
 import io.bloomfit.api.embed.LayoutRequest;
+import io.bloomfit.api.plugin.PluginOptions;
 import io.bloomfit.api.train.DeviceChoice;
 import io.bloomfit.api.train.FitRequest;
 import io.bloomfit.api.train.Loss;
+import io.bloomfit.api.train.ModelArchitecture;
 import io.bloomfit.api.train.ModelKind;
 import io.bloomfit.api.train.ModelSpec;
+import io.bloomfit.api.train.Negatives;
+import io.bloomfit.api.train.NetworkSpec;
+import io.bloomfit.api.train.Optimization;
 import io.bloomfit.api.train.OptimizerKind;
 import io.bloomfit.api.train.TrainedModel;
+import io.bloomfit.api.train.TrainerSettings;
 import io.bloomfit.api.train.TrainingListener;
 import io.bloomfit.data.SyntheticDatasets;
 import io.bloomfit.eval.Evaluator;
+import io.bloomfit.host.EmbeddingCompressors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -123,8 +129,10 @@ class AlternativesMl100kAcceptanceTest {
     }
 
     private static double fit(String compressor, double ratio, int repeat) {
-        ModelSpec spec = new ModelSpec(ModelKind.IMPLICIT_FACTORIZATION, Loss.BPR, 32, 10, 256, 3e-3, 1e-2, 5,
-                OptimizerKind.SPARSE_ADAM, 1 + repeat, DeviceChoice.CPU, 1, false);
+        ModelSpec spec = new ModelSpec(new ModelArchitecture(ModelKind.IMPLICIT_FACTORIZATION, Loss.BPR, 32,
+                        false, NetworkSpec.defaults()),
+                new Optimization(OptimizerKind.SPARSE_ADAM, 3e-3, 1e-2, 10, 256, Negatives.uniform(5), 1 + repeat),
+                new TrainerSettings(DeviceChoice.CPU, 1, PluginOptions.NONE));
         EmbeddingLayout users = layout(compressor, train.numUsers(), ratio, 1001 + repeat, train.userCounts());
         EmbeddingLayout items = layout(compressor, train.numItems(), ratio, 2002 + repeat, train.itemCounts());
         return mrr(new DjlTrainer().fit(new FitRequest(spec, train, users, items), TrainingListener.NONE));

@@ -1,21 +1,27 @@
 package io.bloomfit.engine.djl;
 
 import io.bloomfit.api.data.Interactions;
-import io.bloomfit.host.EmbeddingCompressors;
 import io.bloomfit.api.embed.EmbeddingLayout;
 import io.bloomfit.api.embed.LayoutRequest;
+import io.bloomfit.api.plugin.PluginOptions;
 import io.bloomfit.api.train.DeviceChoice;
 import io.bloomfit.api.train.FitRequest;
 import io.bloomfit.api.train.Loss;
+import io.bloomfit.api.train.ModelArchitecture;
 import io.bloomfit.api.train.ModelKind;
 import io.bloomfit.api.train.ModelSpec;
+import io.bloomfit.api.train.Negatives;
+import io.bloomfit.api.train.NetworkSpec;
+import io.bloomfit.api.train.Optimization;
 import io.bloomfit.api.train.OptimizerKind;
+import io.bloomfit.api.train.TrainerSettings;
 import io.bloomfit.api.train.TrainingListener;
 import io.bloomfit.data.SyntheticDatasets;
 import io.bloomfit.engine.cpu.CpuTrainer;
 import io.bloomfit.engine.factorization.model.FactorizationModel;
 import io.bloomfit.engine.factorization.model.TableId;
 import io.bloomfit.eval.Evaluator;
+import io.bloomfit.host.EmbeddingCompressors;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -48,8 +54,10 @@ class CpuMatchesDjlTest {
                 new LayoutRequest(train.numUsers(), 32, ratio, k, "murmur3_32", 1001));
         EmbeddingLayout items = EmbeddingCompressors.layout(compressor,
                 new LayoutRequest(train.numItems(), 32, ratio, k, "murmur3_32", 2002));
-        ModelSpec spec = new ModelSpec(ModelKind.IMPLICIT_FACTORIZATION, Loss.BPR, 32, 3, 256, 3e-3, 1e-2, 5,
-                OptimizerKind.fromSpec(optimizer), 1, DeviceChoice.CPU, 1, false);
+        ModelSpec spec = new ModelSpec(new ModelArchitecture(ModelKind.IMPLICIT_FACTORIZATION, Loss.BPR, 32,
+                        false, NetworkSpec.defaults()),
+                new Optimization(OptimizerKind.fromSpec(optimizer), 3e-3, 1e-2, 3, 256, Negatives.uniform(5), 1),
+                new TrainerSettings(DeviceChoice.CPU, 1, PluginOptions.NONE));
         FitRequest request = new FitRequest(spec, train, users, items);
         Evaluator evaluator = new Evaluator();
         try (FactorizationModel cpu = new CpuTrainer().fit(request, TrainingListener.NONE);

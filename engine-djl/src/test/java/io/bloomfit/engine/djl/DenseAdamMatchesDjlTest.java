@@ -1,19 +1,25 @@
 package io.bloomfit.engine.djl;
 
 import io.bloomfit.api.data.Interactions;
-import io.bloomfit.host.EmbeddingCompressors;
 import io.bloomfit.api.embed.EmbeddingLayout;
 import io.bloomfit.api.embed.LayoutRequest;
+import io.bloomfit.api.plugin.PluginOptions;
 import io.bloomfit.api.train.DeviceChoice;
 import io.bloomfit.api.train.FitRequest;
 import io.bloomfit.api.train.Loss;
+import io.bloomfit.api.train.ModelArchitecture;
 import io.bloomfit.api.train.ModelKind;
 import io.bloomfit.api.train.ModelSpec;
+import io.bloomfit.api.train.Negatives;
+import io.bloomfit.api.train.NetworkSpec;
+import io.bloomfit.api.train.Optimization;
 import io.bloomfit.api.train.OptimizerKind;
+import io.bloomfit.api.train.TrainerSettings;
 import io.bloomfit.api.train.TrainingListener;
 import io.bloomfit.engine.cpu.CpuTrainer;
 import io.bloomfit.engine.factorization.model.FactorizationModel;
 import io.bloomfit.engine.factorization.model.TableId;
+import io.bloomfit.host.EmbeddingCompressors;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -46,8 +52,10 @@ class DenseAdamMatchesDjlTest {
         Interactions train = new Interactions(users, items, us, is, null, null);
         EmbeddingLayout u = EmbeddingCompressors.layout(compressor, new LayoutRequest(users, 16, ratio, k, "xxh3", 1));
         EmbeddingLayout v = EmbeddingCompressors.layout(compressor, new LayoutRequest(items, 16, ratio, k, "xxh3", 2));
-        ModelSpec spec = new ModelSpec(ModelKind.IMPLICIT_FACTORIZATION, Loss.fromSpec(loss), 16, 2, 128, 1e-2, 1e-3,
-                3, OptimizerKind.ADAM, 9, DeviceChoice.CPU, 1, false);
+        ModelSpec spec = new ModelSpec(new ModelArchitecture(ModelKind.IMPLICIT_FACTORIZATION, Loss.fromSpec(loss), 16,
+                        false, NetworkSpec.defaults()),
+                new Optimization(OptimizerKind.ADAM, 1e-2, 1e-3, 2, 128, Negatives.uniform(3), 9),
+                new TrainerSettings(DeviceChoice.CPU, 1, PluginOptions.NONE));
         FitRequest request = new FitRequest(spec, train, u, v);
         try (FactorizationModel cpu = new CpuTrainer().fit(request, TrainingListener.NONE);
              DjlFactorizationModel djl = (DjlFactorizationModel) new DjlTrainer().fit(request, TrainingListener.NONE)) {

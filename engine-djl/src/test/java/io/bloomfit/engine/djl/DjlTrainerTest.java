@@ -1,22 +1,28 @@
 package io.bloomfit.engine.djl;
 
 import io.bloomfit.api.data.Interactions;
-import io.bloomfit.host.EmbeddingCompressors;
 import io.bloomfit.api.embed.EmbeddingLayout;
 import io.bloomfit.api.embed.LayoutRequest;
+import io.bloomfit.api.plugin.PluginOptions;
+import io.bloomfit.api.train.DeviceChoice;
 import io.bloomfit.api.train.FitRequest;
 import io.bloomfit.api.train.Loss;
+import io.bloomfit.api.train.ModelArchitecture;
 import io.bloomfit.api.train.ModelKind;
 import io.bloomfit.api.train.ModelSpec;
+import io.bloomfit.api.train.Negatives;
+import io.bloomfit.api.train.NetworkSpec;
+import io.bloomfit.api.train.Optimization;
 import io.bloomfit.api.train.OptimizerKind;
 import io.bloomfit.api.train.TrainedModel;
 import io.bloomfit.api.train.Trainer;
-import io.bloomfit.host.Trainers;
+import io.bloomfit.api.train.TrainerSettings;
 import io.bloomfit.api.train.TrainingCancelledException;
 import io.bloomfit.api.train.TrainingDivergedException;
 import io.bloomfit.api.train.TrainingListener;
-import io.bloomfit.api.train.DeviceChoice;
 import io.bloomfit.engine.factorization.testing.StopAfterSteps;
+import io.bloomfit.host.EmbeddingCompressors;
+import io.bloomfit.host.Trainers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -57,7 +63,8 @@ class DjlTrainerTest {
                 });
         assertThat(listener.finished()).isEqualTo(13);
         // the lock was released: the next fit runs
-        try (TrainedModel model = new DjlTrainer().fit(Fixtures.plainRequest(spec.withEpochs(1), PLANTED),
+        ModelSpec oneEpoch = spec.withOptimization(o -> o.withEpochs(1));
+        try (TrainedModel model = new DjlTrainer().fit(Fixtures.plainRequest(oneEpoch, PLANTED),
                 TrainingListener.NONE)) {
             assertThat(model.report().lossPerEpoch()).hasSize(1);
         }
@@ -95,7 +102,8 @@ class DjlTrainerTest {
         try (TrainedModel b = new DjlTrainer().fit(Fixtures.plainRequest(spec, PLANTED), TrainingListener.NONE)) {
             assertThat(b.scoreAll(users)).isDeepEqualTo(first);
         }
-        try (TrainedModel c = new DjlTrainer().fit(Fixtures.plainRequest(spec.withSeed(6), PLANTED),
+        ModelSpec otherSeed = spec.withOptimization(o -> o.withSeed(6));
+        try (TrainedModel c = new DjlTrainer().fit(Fixtures.plainRequest(otherSeed, PLANTED),
                 TrainingListener.NONE)) {
             assertThat(java.util.Arrays.deepEquals(c.scoreAll(users), first)).isFalse();
         }
@@ -182,8 +190,10 @@ class DjlTrainerTest {
         }
         Interactions train = new Interactions(users, items, java.util.Arrays.copyOf(us, n),
                 java.util.Arrays.copyOf(is, n), java.util.Arrays.copyOf(rs, n), null);
-        ModelSpec spec = new ModelSpec(ModelKind.EXPLICIT_FACTORIZATION, Loss.REGRESSION, 4, 60, 16, 0.05, 0, 1,
-                OptimizerKind.SPARSE_ADAM, 3, DeviceChoice.CPU, 1, false);
+        ModelSpec spec = new ModelSpec(new ModelArchitecture(ModelKind.EXPLICIT_FACTORIZATION, Loss.REGRESSION, 4,
+                        false, NetworkSpec.defaults()),
+                new Optimization(OptimizerKind.SPARSE_ADAM, 0.05, 0, 60, 16, Negatives.uniform(1), 3),
+                new TrainerSettings(DeviceChoice.CPU, 1, PluginOptions.NONE));
         try (TrainedModel model = new DjlTrainer().fit(Fixtures.plainRequest(spec, train), TrainingListener.NONE)) {
             double se = 0;
             for (int i = 0; i < train.size(); i++) {
@@ -197,8 +207,10 @@ class DjlTrainerTest {
 
     @Test
     void explicitWithoutRatingsIsRejectedNamingTheFix() {
-        ModelSpec spec = new ModelSpec(ModelKind.EXPLICIT_FACTORIZATION, Loss.REGRESSION, 4, 1, 16, 0.05, 0, 1,
-                OptimizerKind.SPARSE_ADAM, 3, DeviceChoice.CPU, 1, false);
+        ModelSpec spec = new ModelSpec(new ModelArchitecture(ModelKind.EXPLICIT_FACTORIZATION, Loss.REGRESSION, 4,
+                        false, NetworkSpec.defaults()),
+                new Optimization(OptimizerKind.SPARSE_ADAM, 0.05, 0, 1, 16, Negatives.uniform(1), 3),
+                new TrainerSettings(DeviceChoice.CPU, 1, PluginOptions.NONE));
         assertThatThrownBy(() -> new DjlTrainer().fit(Fixtures.plainRequest(spec, PLANTED), TrainingListener.NONE))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("has none");
     }
@@ -208,9 +220,8 @@ class DjlTrainerTest {
         int dim = 8;
         EmbeddingLayout users = EmbeddingCompressors.layout("bloom", new LayoutRequest(40, dim, 0.5, 2, "murmur3_32", 11));
         EmbeddingLayout items = EmbeddingCompressors.layout("bloom", new LayoutRequest(30, dim, 0.5, 2, "murmur3_32", 12));
-        ModelSpec base = Fixtures.spec(Loss.BPR, OptimizerKind.ADAM, dim, 15, 32, 0.05, 1);
-        ModelSpec spec = new ModelSpec(base.kind(), base.loss(), dim, base.epochs(), base.batchSize(),
-                base.learningRate(), 0, 5, OptimizerKind.ADAM, 1, DeviceChoice.CPU, 1, true);
+        ModelSpec spec = Fixtures.spec(Loss.BPR, OptimizerKind.ADAM, dim, 15, 32, 0.05, 1)
+                .withArchitecture(a -> a.withCompressBiases(true));
         try (TrainedModel model = new DjlTrainer().fit(new FitRequest(spec, PLANTED, users, items),
                 TrainingListener.NONE)) {
             assertThat(model.report().parameters())

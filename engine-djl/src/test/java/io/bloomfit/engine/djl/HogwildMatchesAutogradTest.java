@@ -7,12 +7,18 @@ import ai.djl.training.GradientCollector;
 import io.bloomfit.api.data.Interactions;
 import io.bloomfit.api.embed.Combiner;
 import io.bloomfit.api.embed.EmbeddingLayout;
+import io.bloomfit.api.plugin.PluginOptions;
 import io.bloomfit.api.train.DeviceChoice;
 import io.bloomfit.api.train.FitRequest;
 import io.bloomfit.api.train.Loss;
+import io.bloomfit.api.train.ModelArchitecture;
 import io.bloomfit.api.train.ModelKind;
 import io.bloomfit.api.train.ModelSpec;
+import io.bloomfit.api.train.Negatives;
+import io.bloomfit.api.train.NetworkSpec;
+import io.bloomfit.api.train.Optimization;
 import io.bloomfit.api.train.OptimizerKind;
+import io.bloomfit.api.train.TrainerSettings;
 import io.bloomfit.api.train.TrainingListener;
 import io.bloomfit.engine.cpu.HogwildTrainer;
 import io.bloomfit.engine.djl.FusedSparseStepTest.Weights;
@@ -99,8 +105,11 @@ class HogwildMatchesAutogradTest {
         boolean explicit = loss == Loss.REGRESSION;
         Interactions train = new Interactions(USERS, ITEMS, new int[] {random.nextInt(USERS)},
                 new int[] {random.nextInt(ITEMS)}, explicit ? new float[] {1 + random.nextInt(5)} : null, null);
-        ModelSpec spec = new ModelSpec(explicit ? ModelKind.EXPLICIT_FACTORIZATION : ModelKind.IMPLICIT_FACTORIZATION,
-                loss, DIMENSION, 1, 1, 1.0, l2, 3, OptimizerKind.SGD, 5, DeviceChoice.CPU, 1, compressBiases);
+        ModelKind kind = explicit ? ModelKind.EXPLICIT_FACTORIZATION : ModelKind.IMPLICIT_FACTORIZATION;
+        ModelSpec spec = new ModelSpec(new ModelArchitecture(kind, loss, DIMENSION, compressBiases,
+                NetworkSpec.defaults()),
+                new Optimization(OptimizerKind.SGD, 1.0, l2, 1, 1, Negatives.uniform(3), 5),
+                new TrainerSettings(DeviceChoice.CPU, 1, PluginOptions.NONE));
         FitRequest request = new FitRequest(spec, train, users, items);
         ModelParameters initial = ModelParameters.initial(request, GaussianInitializer.INSTANCE);
         // the starting vectors are small (N(0, 1/6)): scale them up so every term matters (biases start at 0)

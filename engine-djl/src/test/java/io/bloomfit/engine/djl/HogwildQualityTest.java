@@ -1,21 +1,27 @@
 package io.bloomfit.engine.djl;
 
 import io.bloomfit.api.data.Interactions;
-import io.bloomfit.host.EmbeddingCompressors;
 import io.bloomfit.api.embed.EmbeddingLayout;
 import io.bloomfit.api.embed.LayoutRequest;
+import io.bloomfit.api.plugin.PluginOptions;
 import io.bloomfit.api.train.DeviceChoice;
 import io.bloomfit.api.train.FitRequest;
 import io.bloomfit.api.train.Loss;
+import io.bloomfit.api.train.ModelArchitecture;
 import io.bloomfit.api.train.ModelKind;
 import io.bloomfit.api.train.ModelSpec;
+import io.bloomfit.api.train.Negatives;
+import io.bloomfit.api.train.NetworkSpec;
+import io.bloomfit.api.train.Optimization;
 import io.bloomfit.api.train.OptimizerKind;
 import io.bloomfit.api.train.TrainedModel;
 import io.bloomfit.api.train.Trainer;
+import io.bloomfit.api.train.TrainerSettings;
 import io.bloomfit.api.train.TrainingListener;
 import io.bloomfit.data.SyntheticDatasets;
 import io.bloomfit.engine.cpu.HogwildTrainer;
 import io.bloomfit.eval.Evaluator;
+import io.bloomfit.host.EmbeddingCompressors;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -45,10 +51,14 @@ class HogwildQualityTest {
 
     @Test
     void hogwildReachesDjlsMrrAndKeepsBloomsShare() {
-        ModelSpec djlSpec = new ModelSpec(ModelKind.IMPLICIT_FACTORIZATION, Loss.BPR, 32, 10, 256, 3e-3, 1e-2, 5,
-                OptimizerKind.SPARSE_ADAM, 1, DeviceChoice.CPU, 1, false);
-        ModelSpec hogwildSpec = new ModelSpec(ModelKind.IMPLICIT_FACTORIZATION, Loss.BPR, 32, 20, 256, 0.05, 1e-2, 5,
-                OptimizerKind.SPARSE_ADAGRAD, 1, DeviceChoice.CPU, 1, false);
+        ModelSpec djlSpec = new ModelSpec(new ModelArchitecture(ModelKind.IMPLICIT_FACTORIZATION, Loss.BPR, 32,
+                        false, NetworkSpec.defaults()),
+                new Optimization(OptimizerKind.SPARSE_ADAM, 3e-3, 1e-2, 10, 256, Negatives.uniform(5), 1),
+                new TrainerSettings(DeviceChoice.CPU, 1, PluginOptions.NONE));
+        ModelSpec hogwildSpec = new ModelSpec(new ModelArchitecture(ModelKind.IMPLICIT_FACTORIZATION, Loss.BPR, 32,
+                        false, NetworkSpec.defaults()),
+                new Optimization(OptimizerKind.SPARSE_ADAGRAD, 0.05, 1e-2, 20, 256, Negatives.uniform(5), 1),
+                new TrainerSettings(DeviceChoice.CPU, 1, PluginOptions.NONE));
         double djlPlain = mrr(new DjlTrainer(), djlSpec, "plain", 1.0, 1);
         double djlBloom = mrr(new DjlTrainer(), djlSpec, "bloom", 0.5, 2);
         double hogwildPlain = mrr(new HogwildTrainer(), hogwildSpec, "plain", 1.0, 1);

@@ -9,18 +9,24 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.translate.NoopTranslator;
 import io.bloomfit.api.data.Interactions;
-import io.bloomfit.host.EmbeddingCompressors;
 import io.bloomfit.api.embed.EmbeddingLayout;
 import io.bloomfit.api.embed.LayoutRequest;
+import io.bloomfit.api.plugin.PluginOptions;
 import io.bloomfit.api.train.DeviceChoice;
 import io.bloomfit.api.train.FitRequest;
 import io.bloomfit.api.train.Loss;
+import io.bloomfit.api.train.ModelArchitecture;
 import io.bloomfit.api.train.ModelKind;
 import io.bloomfit.api.train.ModelSpec;
+import io.bloomfit.api.train.Negatives;
+import io.bloomfit.api.train.NetworkSpec;
+import io.bloomfit.api.train.Optimization;
 import io.bloomfit.api.train.OptimizerKind;
 import io.bloomfit.api.train.TrainedModel;
+import io.bloomfit.api.train.TrainerSettings;
 import io.bloomfit.api.train.TrainingListener;
 import io.bloomfit.engine.factorization.onnx.OnnxExporter;
+import io.bloomfit.host.EmbeddingCompressors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.Test;
@@ -58,8 +64,10 @@ class OnnxExportTest {
                                               @TempDir Path dir) throws Exception {
         EmbeddingLayout users = EmbeddingCompressors.layout(compressor, new LayoutRequest(50, 6, ratio, k, "xxh3", 5));
         EmbeddingLayout items = EmbeddingCompressors.layout(compressor, new LayoutRequest(40, 6, ratio, k, "xxh3", 6));
-        ModelSpec spec = new ModelSpec(ModelKind.IMPLICIT_FACTORIZATION, Loss.BPR, 6, 2, 16, 0.05, 0, 5,
-                OptimizerKind.SPARSE_ADAM, 2, DeviceChoice.CPU, 1, compressBiases);
+        ModelSpec spec = new ModelSpec(new ModelArchitecture(ModelKind.IMPLICIT_FACTORIZATION, Loss.BPR, 6,
+                        compressBiases, NetworkSpec.defaults()),
+                new Optimization(OptimizerKind.SPARSE_ADAM, 0.05, 0, 2, 16, Negatives.uniform(5), 2),
+                new TrainerSettings(DeviceChoice.CPU, 1, PluginOptions.NONE));
         try (DjlFactorizationModel model = (DjlFactorizationModel) new DjlTrainer().fit(
                 new FitRequest(spec, TRAIN, users, items),
                 TrainingListener.NONE)) {
@@ -71,8 +79,10 @@ class OnnxExportTest {
     void aHogwildModelExportsThroughTheSameCode(@TempDir Path dir) throws Exception {
         EmbeddingLayout users = EmbeddingCompressors.layout("bloom", new LayoutRequest(50, 6, 0.5, 2, "xxh3", 5));
         EmbeddingLayout items = EmbeddingCompressors.layout("bloom", new LayoutRequest(40, 6, 0.5, 2, "xxh3", 6));
-        ModelSpec spec = new ModelSpec(ModelKind.IMPLICIT_FACTORIZATION, Loss.BPR, 6, 2, 16, 0.05, 0, 5,
-                OptimizerKind.SGD, 2, DeviceChoice.CPU, 1, false);
+        ModelSpec spec = new ModelSpec(new ModelArchitecture(ModelKind.IMPLICIT_FACTORIZATION, Loss.BPR, 6,
+                        false, NetworkSpec.defaults()),
+                new Optimization(OptimizerKind.SGD, 0.05, 0, 2, 16, Negatives.uniform(5), 2),
+                new TrainerSettings(DeviceChoice.CPU, 1, PluginOptions.NONE));
         try (TrainedModel model = new io.bloomfit.engine.cpu.HogwildTrainer().fit(new FitRequest(spec, TRAIN, users,
                 items), TrainingListener.NONE)) {
             assertOnnxRuntimeScoresLike(model, dir);

@@ -3,18 +3,24 @@ package io.bloomfit.engine.djl;
 import io.bloomfit.host.Plugins;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.bloomfit.api.data.Interactions;
-import io.bloomfit.host.EmbeddingCompressors;
 import io.bloomfit.api.embed.EmbeddingLayout;
 import io.bloomfit.api.embed.LayoutRequest;
+import io.bloomfit.api.plugin.PluginOptions;
 import io.bloomfit.api.train.DeviceChoice;
 import io.bloomfit.api.train.FitRequest;
 import io.bloomfit.api.train.Loss;
+import io.bloomfit.api.train.ModelArchitecture;
 import io.bloomfit.api.train.ModelKind;
 import io.bloomfit.api.train.ModelSpec;
+import io.bloomfit.api.train.Negatives;
+import io.bloomfit.api.train.NetworkSpec;
+import io.bloomfit.api.train.Optimization;
 import io.bloomfit.api.train.OptimizerKind;
 import io.bloomfit.api.train.TrainedModel;
-import io.bloomfit.host.Trainers;
+import io.bloomfit.api.train.TrainerSettings;
 import io.bloomfit.api.train.TrainingListener;
+import io.bloomfit.host.EmbeddingCompressors;
+import io.bloomfit.host.Trainers;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,8 +42,10 @@ class SaveLoadTest {
     static void fit() {
         EmbeddingLayout users = EmbeddingCompressors.layout("bloom", new LayoutRequest(40, 6, 0.5, 2, "xxh3", 17));
         EmbeddingLayout items = EmbeddingCompressors.layout(PermutationCompressor.NAME, new LayoutRequest(30, 6, 1.0, 1, null, 4));
-        ModelSpec spec = new ModelSpec(ModelKind.IMPLICIT_FACTORIZATION, Loss.ADAPTIVE_HINGE, 6, 2, 16, 0.05, 0.001,
-                3, OptimizerKind.ADAM, 8, DeviceChoice.CPU, 1, true);
+        ModelSpec spec = new ModelSpec(new ModelArchitecture(ModelKind.IMPLICIT_FACTORIZATION, Loss.ADAPTIVE_HINGE, 6,
+                        true, NetworkSpec.defaults()),
+                new Optimization(OptimizerKind.ADAM, 0.05, 0.001, 2, 16, Negatives.uniform(3), 8),
+                new TrainerSettings(DeviceChoice.CPU, 1, PluginOptions.NONE));
         model = (DjlFactorizationModel) new DjlTrainer().fit(new FitRequest(spec, TRAIN, users, items),
                 TrainingListener.NONE);
     }

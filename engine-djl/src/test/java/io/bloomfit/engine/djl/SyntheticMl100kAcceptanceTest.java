@@ -1,21 +1,27 @@
 package io.bloomfit.engine.djl;
 
 import io.bloomfit.api.data.Interactions;
-import io.bloomfit.data.LatentPreferences;
-import io.bloomfit.data.SyntheticData;
-import io.bloomfit.data.SyntheticDatasets;
-import io.bloomfit.host.EmbeddingCompressors;
 import io.bloomfit.api.embed.EmbeddingLayout;
 import io.bloomfit.api.embed.LayoutRequest;
-import io.bloomfit.eval.Evaluator;
+import io.bloomfit.api.plugin.PluginOptions;
 import io.bloomfit.api.train.DeviceChoice;
 import io.bloomfit.api.train.FitRequest;
 import io.bloomfit.api.train.Loss;
+import io.bloomfit.api.train.ModelArchitecture;
 import io.bloomfit.api.train.ModelKind;
 import io.bloomfit.api.train.ModelSpec;
+import io.bloomfit.api.train.Negatives;
+import io.bloomfit.api.train.NetworkSpec;
+import io.bloomfit.api.train.Optimization;
 import io.bloomfit.api.train.OptimizerKind;
 import io.bloomfit.api.train.TrainedModel;
+import io.bloomfit.api.train.TrainerSettings;
 import io.bloomfit.api.train.TrainingListener;
+import io.bloomfit.data.LatentPreferences;
+import io.bloomfit.data.SyntheticData;
+import io.bloomfit.data.SyntheticDatasets;
+import io.bloomfit.eval.Evaluator;
+import io.bloomfit.host.EmbeddingCompressors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -87,8 +93,10 @@ class SyntheticMl100kAcceptanceTest {
     }
 
     private static ModelSpec bpr(OptimizerKind optimizer, int repeat) {
-        return new ModelSpec(ModelKind.IMPLICIT_FACTORIZATION, Loss.BPR, 32, 10, 256, 3e-3, 1e-2, 5, optimizer,
-                1 + repeat, DeviceChoice.CPU, 1, false);
+        return new ModelSpec(new ModelArchitecture(ModelKind.IMPLICIT_FACTORIZATION, Loss.BPR, 32,
+                        false, NetworkSpec.defaults()),
+                new Optimization(optimizer, 3e-3, 1e-2, 10, 256, Negatives.uniform(5), 1 + repeat),
+                new TrainerSettings(DeviceChoice.CPU, 1, PluginOptions.NONE));
     }
 
     private static double mrr(TrainedModel model) {

@@ -36,6 +36,9 @@ public final class FitLoop {
     /** Seconds and mean loss of each epoch. */
     public record Result(double[] secondsPerEpoch, double[] lossPerEpoch) {
 
+        /** No epochs: what the report of a model handed out during a fit says of its timings. */
+        public static final Result NONE = new Result(new double[0], new double[0]);
+
         /**
          * These epochs as the fit's {@link FitReport}, with the device the fit ran on, the threads it used and its
          * trainable floats: the one way an engine's fit (factorization or network) reports.
@@ -66,7 +69,7 @@ public final class FitLoop {
     public static Result run(ModelSpec spec, Interactions train, TrainingListener listener, BatchStep step,
                              Supplier<TrainedModel> snapshot) {
         Minibatches batches = new Minibatches(train, spec);
-        return run(spec.epochs(), batches.steps(), listener, snapshot, epoch -> {
+        return run(spec.optimization().epochs(), batches.steps(), listener, snapshot, epoch -> {
             Minibatches.Epoch batchesOfEpoch = batches.epoch(epoch);
             return () -> {
                 Batch batch = batchesOfEpoch.next();
@@ -149,7 +152,7 @@ public final class FitLoop {
         List<CapabilityProblem> problems = new java.util.ArrayList<>(capabilities.problemsWith(request.model(),
                 trainer));
         problems.addAll(capabilities.problemsWith(request.userLayout(), request.itemLayout(), trainer));
-        if (request.model().compressBiases()) {
+        if (request.model().architecture().compressBiases()) {
             for (EmbeddingLayout layout : List.of(request.userLayout(), request.itemLayout())) {
                 if (!LookupPlan.of(layout).hasBiasForm()) {
                     problems.add(new CapabilityProblem("model.compressBiases", "compressor '" + layout.compressor()
@@ -167,14 +170,15 @@ public final class FitLoop {
         if (train.size() == 0) {
             throw new IllegalArgumentException("the training data has no interactions; nothing to fit");
         }
-        if (request.model().kind() == ModelKind.EXPLICIT_FACTORIZATION && !train.hasRatings()) {
+        if (request.model().architecture().kind() == ModelKind.EXPLICIT_FACTORIZATION && !train.hasRatings()) {
             throw new IllegalArgumentException("model.kind: explicit-factorization regresses ratings but the "
                     + "training data has none; use implicit-factorization or a dataset with ratings");
         }
-        long floats = (long) request.userLayout().totalRows() * request.model().dimension();
-        long itemFloats = (long) request.itemLayout().totalRows() * request.model().dimension();
+        int dimension = request.model().architecture().dimension();
+        long floats = (long) request.userLayout().totalRows() * dimension;
+        long itemFloats = (long) request.itemLayout().totalRows() * dimension;
         if (floats > Integer.MAX_VALUE - 8 || itemFloats > Integer.MAX_VALUE - 8) {
-            throw new IllegalArgumentException("model.dimension " + request.model().dimension() + " times the "
+            throw new IllegalArgumentException("model.dimension " + dimension + " times the "
                     + "table rows exceeds 2^31 floats per table; lower the dimension or the compression ratio");
         }
     }

@@ -5,6 +5,7 @@ import io.bloomfit.api.train.Loss;
 import io.bloomfit.api.train.ModelKind;
 import io.bloomfit.api.train.ModelSpec;
 import io.bloomfit.api.train.NegativeSampling;
+import io.bloomfit.api.train.Optimization;
 import io.bloomfit.engine.factorization.model.Seeds;
 
 import java.util.SplittableRandom;
@@ -30,11 +31,12 @@ public final class Minibatches {
 
     public Minibatches(Interactions train, ModelSpec spec) {
         this.train = train;
-        this.batchSize = spec.batchSize();
-        this.seed = spec.seed();
-        this.implicit = spec.kind() == ModelKind.IMPLICIT_FACTORIZATION;
-        this.negatives = spec.loss() == Loss.ADAPTIVE_HINGE ? spec.negatives() : 1;
-        this.popularity = spec.sampling() == NegativeSampling.POPULARITY;
+        Optimization optimization = spec.optimization();
+        this.batchSize = optimization.batchSize();
+        this.seed = optimization.seed();
+        this.implicit = spec.architecture().kind() == ModelKind.IMPLICIT_FACTORIZATION;
+        this.negatives = spec.architecture().loss() == Loss.ADAPTIVE_HINGE ? optimization.negatives().count() : 1;
+        this.popularity = optimization.negatives().sampling() == NegativeSampling.POPULARITY;
     }
 
     /** Steps (batches) per epoch. */

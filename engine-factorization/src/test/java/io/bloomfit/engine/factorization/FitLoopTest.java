@@ -1,12 +1,18 @@
 package io.bloomfit.engine.factorization;
 
 import io.bloomfit.api.data.Interactions;
+import io.bloomfit.api.plugin.PluginOptions;
 import io.bloomfit.api.train.DeviceChoice;
 import io.bloomfit.api.train.FitReport;
 import io.bloomfit.api.train.Loss;
+import io.bloomfit.api.train.ModelArchitecture;
 import io.bloomfit.api.train.ModelKind;
 import io.bloomfit.api.train.ModelSpec;
+import io.bloomfit.api.train.Negatives;
+import io.bloomfit.api.train.NetworkSpec;
+import io.bloomfit.api.train.Optimization;
 import io.bloomfit.api.train.OptimizerKind;
+import io.bloomfit.api.train.TrainerSettings;
 import io.bloomfit.api.train.TrainingCancelledException;
 import io.bloomfit.api.train.TrainingDivergedException;
 import io.bloomfit.api.train.TrainingListener;
@@ -38,8 +44,10 @@ class FitLoopTest {
     }
 
     private static ModelSpec spec(Loss loss, int epochs, int batch, long seed) {
-        return new ModelSpec(ModelKind.IMPLICIT_FACTORIZATION, loss, 4, epochs, batch, 0.1, 0, 3,
-                OptimizerKind.SGD, seed, DeviceChoice.CPU, 1, false);
+        return new ModelSpec(new ModelArchitecture(ModelKind.IMPLICIT_FACTORIZATION, loss, 4,
+                        false, NetworkSpec.defaults()),
+                new Optimization(OptimizerKind.SGD, 0.1, 0, epochs, batch, Negatives.uniform(3), seed),
+                new TrainerSettings(DeviceChoice.CPU, 1, PluginOptions.NONE));
     }
 
     @Test

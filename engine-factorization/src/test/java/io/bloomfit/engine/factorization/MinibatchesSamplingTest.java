@@ -4,6 +4,7 @@ import io.bloomfit.api.data.Interactions;
 import io.bloomfit.api.train.Loss;
 import io.bloomfit.api.train.ModelSpec;
 import io.bloomfit.api.train.NegativeSampling;
+import io.bloomfit.api.train.Negatives;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -17,7 +18,8 @@ class MinibatchesSamplingTest {
             new int[] {0, 1, 1, 2, 2, 2, 3, 3, 3, 3}, null, null);
 
     private static double[] shares(NegativeSampling sampling) {
-        ModelSpec spec = ModelSpec.builder().loss(Loss.BPR).batchSize(5).sampling(sampling).build();
+        ModelSpec spec = ModelSpec.defaults().withArchitecture(a -> a.withLoss(Loss.BPR))
+                .withOptimization(o -> o.withBatchSize(5).withNegatives(new Negatives(5, sampling)));
         Minibatches batches = new Minibatches(TRAIN, spec);
         long[] counts = new long[4];
         long total = 0;

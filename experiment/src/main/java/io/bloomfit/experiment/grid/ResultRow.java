@@ -44,6 +44,8 @@ public record ResultRow(GridPoint point, ResultStatus status, String error, Rank
      * The fit as the trainer reported it.
      *
      * @param trainer         trainer name
+     * @param trainerOptions  the trainer's options the fit ran with ({@code trainer.options}, resolved: every option
+     *                        the trainer declares); empty for trainers without options and rows stored before
      * @param device          device the trainer used, e.g. {@code cpu()}, or {@code null} when the fit never ran
      * @param threads         engine threads used
      * @param secondsPerEpoch wall seconds of each epoch, as the trainer measured them
@@ -51,27 +53,29 @@ public record ResultRow(GridPoint point, ResultStatus status, String error, Rank
      * @param fitSeconds      sum of the epochs, NaN when the fit did not finish
      * @param tuned           what tuning chose for this fit, or {@code null} when the spec has no {@code tune}
      */
-    public record Fit(String trainer, String device, int threads, double[] secondsPerEpoch, double[] lossPerEpoch,
-                      double fitSeconds, TunedChoice tuned) {
+    public record Fit(String trainer, PluginOptions trainerOptions, String device, int threads,
+                      double[] secondsPerEpoch, double[] lossPerEpoch, double fitSeconds, TunedChoice tuned) {
 
         public Fit {
+            trainerOptions = trainerOptions == null ? PluginOptions.NONE : trainerOptions;
             secondsPerEpoch = secondsPerEpoch == null ? new double[0] : secondsPerEpoch.clone();
             lossPerEpoch = lossPerEpoch == null ? new double[0] : lossPerEpoch.clone();
         }
 
-        /** An untuned fit. */
+        /** An untuned fit of a trainer without options. */
         public Fit(String trainer, String device, int threads, double[] secondsPerEpoch, double[] lossPerEpoch,
                    double fitSeconds) {
-            this(trainer, device, threads, secondsPerEpoch, lossPerEpoch, fitSeconds, null);
+            this(trainer, PluginOptions.NONE, device, threads, secondsPerEpoch, lossPerEpoch, fitSeconds, null);
         }
 
         /**
          * The fit as {@code trainer} reported it: the one copy of a {@link FitReport} into a result row.
          *
-         * @param tuned what tuning chose, or {@code null}
+         * @param trainerOptions the options the trainer ran with (resolved)
+         * @param tuned          what tuning chose, or {@code null}
          */
-        public static Fit of(String trainer, FitReport report, TunedChoice tuned) {
-            return new Fit(trainer, report.device(), report.threads(), report.secondsPerEpoch(),
+        public static Fit of(String trainer, PluginOptions trainerOptions, FitReport report, TunedChoice tuned) {
+            return new Fit(trainer, trainerOptions, report.device(), report.threads(), report.secondsPerEpoch(),
                     report.lossPerEpoch(), report.fitSeconds(), tuned);
         }
 

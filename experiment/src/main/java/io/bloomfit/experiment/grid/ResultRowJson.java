@@ -3,10 +3,13 @@ package io.bloomfit.experiment.grid;
 import io.bloomfit.api.plugin.PluginOptions;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.bloomfit.api.plugin.PluginOptions;
+import java.util.Map;
 
 import java.util.Iterator;
 import java.util.Map;
@@ -19,17 +22,19 @@ import java.util.TreeMap;
  * those options by name, part of the point's identity, {@link GridPoint#key()}), {@code status, error, mrr,
  * precision_at_10, recall_at_10, ndcg_at_10, fit_seconds_per_epoch, loss_per_epoch, fit_seconds, eval_seconds,
  * layout_seconds, parameters, bytes, achieved_ratio, user_layout, item_layout, peak_heap_bytes, device, threads,
- * trainer, finished_at, timed_in}, then, for a tuned point only, {@code tuned: {learningRate, l2, epochs}} (with
- * {@code options}, the values chosen, when the spec tunes compressor options) and {@code validation_score};
- * {@code user_layout} and {@code item_layout} hold {@code entities, rows, achieved_ratio, entities_sharing_signature,
- * shared_fraction, max_entities_per_row, mean_entities_per_row, collision_warning} (the last, derived on writing, is
- * {@code null} unless {@link CollisionCheck} finds the layout far worse than random hashing). Rows of
- * {@code bloom-network} points add {@code input_layer_parameters, input_layer_bytes, output_layer_parameters,
- * output_layer_bytes} (float32 bytes of the network's input and output layers); other rows leave them out. Last,
- * rows whose compressor takes options add {@code options}: every option the layouts were built with, resolved (the
- * point's, the tuned and the default values), by name, e.g. {@code "options": {"coldFloor": 0.2, "hotShare":
- * 0.25}}; rows of compressors without options ({@code plain}, {@code quotient-remainder}, the references) leave it
- * out. Numbers that do not exist (NaN) are {@code null}.
+ * trainer, finished_at, timed_in}, then, for a trainer with options ({@code trainer.options}) only,
+ * {@code trainer_options: {name: value, ...}} (every option the fit ran with, defaults included, sorted by name),
+ * then, for a tuned point only, {@code tuned: {learningRate, l2, epochs}} (with {@code options}, the values chosen,
+ * when the spec tunes compressor options) and {@code validation_score}; {@code user_layout} and {@code item_layout}
+ * hold {@code entities, rows, achieved_ratio, entities_sharing_signature, shared_fraction, max_entities_per_row,
+ * mean_entities_per_row, collision_warning} (the last, derived on writing, is {@code null} unless
+ * {@link CollisionCheck} finds the layout far worse than random hashing). Rows of {@code bloom-network} points add
+ * {@code input_layer_parameters, input_layer_bytes, output_layer_parameters, output_layer_bytes} (float32 bytes of
+ * the network's input and output layers); other rows leave them out. Last, rows whose compressor takes options add
+ * {@code options}: every option the layouts were built with, resolved (the point's, the tuned and the default
+ * values), by name, e.g. {@code "options": {"coldFloor": 0.2, "hotShare": 0.25}}; rows of compressors without
+ * options ({@code plain}, {@code quotient-remainder}, the references) leave it out. Numbers that do not exist (NaN)
+ * are {@code null}.
  */
 public final class ResultRowJson {
 
@@ -116,6 +121,9 @@ public final class ResultRowJson {
         o.put("trainer", fit.trainer());
         o.put("finished_at", row.costs().finishedAt());
         o.put("timed_in", row.costs().timedIn());
+        if (!fit.trainerOptions().isEmpty()) {
+            o.set("trainer_options", JSON.valueToTree(fit.trainerOptions().asMap()));
+        }
         TunedChoice tuned = fit.tuned();
         if (tuned != null) {
             ObjectNode t = o.putObject("tuned");
@@ -244,7 +252,7 @@ public final class ResultRowJson {
         }
         RankingMetrics metrics = o.hasNonNull("mrr") ? new RankingMetrics(o.get("mrr").asDouble(),
                 number(o, "precision_at_10"), number(o, "recall_at_10"), number(o, "ndcg_at_10")) : null;
-        ResultRow.Fit fit = new ResultRow.Fit(textOrNull(o, "trainer"), textOrNull(o, "device"),
+        ResultRow.Fit fit = new ResultRow.Fit(textOrNull(o, "trainer"), trainerOptions(o), textOrNull(o, "device"),
                 o.path("threads").asInt(0), doubles(o.get("fit_seconds_per_epoch")), doubles(o.get("loss_per_epoch")),
                 number(o, "fit_seconds"), tuned(o));
         ResultRow.Sizes sizes = new ResultRow.Sizes(o.path("parameters").asLong(0), o.path("bytes").asLong(0),
@@ -256,6 +264,20 @@ public final class ResultRowJson {
                 textOrNull(o, "timed_in"));
         return new ResultRow(point, status, textOrNull(o, "error"), metrics, fit, sizes, costs,
                 options(o.get("options")));
+    }
+
+    /** {@code trainer_options}: none when absent (rows of trainers without options, rows stored before). */
+    private static PluginOptions trainerOptions(JsonNode o) throws MalformedRowException {
+        JsonNode options = o.get("trainer_options");
+        if (options == null || options.isNull()) {
+            return PluginOptions.NONE;
+        }
+        try {
+            return PluginOptions.of(JSON.convertValue(options, new TypeReference<Map<String, Object>>() { }));
+        } catch (IllegalArgumentException e) {
+            throw new MalformedRowException("field 'trainer_options' is not a mapping of option names to numbers, "
+                    + "true/false or words: " + options);
+        }
     }
 
     private static TunedChoice tuned(JsonNode o) throws MalformedRowException {

@@ -1,18 +1,22 @@
 package io.bloomfit.experiment.spec;
 
 import io.bloomfit.api.train.Loss;
+import io.bloomfit.api.train.ModelArchitecture;
 import io.bloomfit.api.train.ModelKind;
 import io.bloomfit.api.train.ModelSpec;
+import io.bloomfit.api.train.Negatives;
 import io.bloomfit.api.train.NetworkSpec;
+import io.bloomfit.api.train.Optimization;
 import io.bloomfit.api.train.OptimizerKind;
+import io.bloomfit.api.train.TrainerSettings;
 
 import java.util.List;
 
 /**
  * The {@code model} section's schema; defaults are {@link ModelSpec#defaults()} (Spotlight's
  * {@code ImplicitFactorizationModel}), except that {@code loss} defaults to {@code regression} for
- * {@code kind: explicit-factorization}. Device, threads and negative sampling come from the
- * {@code trainer} section.
+ * {@code kind: explicit-factorization}. Device, threads, the trainer's options and negative sampling come from
+ * the {@code trainer} section.
  *
  * <p>{@code kind: bloom-network} reads its layers from the nested {@code network} mapping ({@link NetworkSection};
  * defaults {@link NetworkSpec#defaults()}) and trains with softmax cross-entropy and dense {@code adam}: the
@@ -21,35 +25,37 @@ import java.util.List;
  */
 final class ModelSection {
 
-    private static final ModelSpec DEFAULTS = ModelSpec.defaults();
+    private static final ModelArchitecture ARCHITECTURE = ModelArchitecture.defaults();
+    private static final Optimization OPTIMIZATION = Optimization.defaults();
 
     static final SpecKey<ModelSpec, ModelKind> KIND = new SpecKey<>("kind", SpecTypes.choice(ModelKind.class),
-            DEFAULTS.kind(), ModelSpec::kind);
+            ARCHITECTURE.kind(), m -> m.architecture().kind());
     /** No fallback: the default depends on the kind. */
     static final SpecKey<ModelSpec, Loss> LOSS = new SpecKey<>("loss", SpecTypes.choice(Loss.class), null,
-            factorizationOnly(ModelSpec::loss));
+            factorizationOnly(m -> m.architecture().loss()));
     static final SpecKey<ModelSpec, Integer> DIMENSION = new SpecKey<>("dimension", SpecTypes.count(1 << 16),
-            DEFAULTS.dimension(), factorizationOnly(ModelSpec::dimension));
+            ARCHITECTURE.dimension(), factorizationOnly(m -> m.architecture().dimension()));
     static final SpecKey<ModelSpec, Integer> EPOCHS = new SpecKey<>("epochs", SpecTypes.count(1_000_000),
-            DEFAULTS.epochs(), ModelSpec::epochs);
+            OPTIMIZATION.epochs(), m -> m.optimization().epochs());
     static final SpecKey<ModelSpec, Integer> BATCH_SIZE = new SpecKey<>("batchSize", SpecTypes.count(1 << 24),
-            DEFAULTS.batchSize(), ModelSpec::batchSize);
+            OPTIMIZATION.batchSize(), m -> m.optimization().batchSize());
     static final SpecKey<ModelSpec, Double> LEARNING_RATE = new SpecKey<>("learningRate",
             SpecTypes.number(v -> v > 0 && !Double.isInfinite(v), "must be a number > 0, e.g. 0.01"),
-            DEFAULTS.learningRate(), ModelSpec::learningRate);
+            OPTIMIZATION.learningRate(), m -> m.optimization().learningRate());
     static final SpecKey<ModelSpec, Double> L2 = new SpecKey<>("l2",
             SpecTypes.number(v -> v >= 0 && !Double.isInfinite(v), "must be a number >= 0, e.g. 1.0e-6"),
-            DEFAULTS.l2(), factorizationOnly(ModelSpec::l2));
+            OPTIMIZATION.l2(), factorizationOnly(m -> m.optimization().l2()));
     static final SpecKey<ModelSpec, Integer> NEGATIVES = new SpecKey<>("negatives", SpecTypes.count(1 << 16),
-            DEFAULTS.negatives(), factorizationOnly(ModelSpec::negatives));
+            OPTIMIZATION.negatives().count(), factorizationOnly(m -> m.optimization().negatives().count()));
     static final SpecKey<ModelSpec, OptimizerKind> OPTIMIZER = new SpecKey<>("optimizer",
-            SpecTypes.choice(OptimizerKind.class), DEFAULTS.optimizer(), ModelSpec::optimizer);
-    static final SpecKey<ModelSpec, Long> SEED = new SpecKey<>("seed", SpecTypes.wholeNumber(), DEFAULTS.seed(),
-            ModelSpec::seed);
+            SpecTypes.choice(OptimizerKind.class), OPTIMIZATION.optimizer(), m -> m.optimization().optimizer());
+    static final SpecKey<ModelSpec, Long> SEED = new SpecKey<>("seed", SpecTypes.wholeNumber(), OPTIMIZATION.seed(),
+            m -> m.optimization().seed());
     static final SpecKey<ModelSpec, Boolean> COMPRESS_BIASES = new SpecKey<>("compressBiases", SpecTypes.bool(),
-            DEFAULTS.compressBiases(), factorizationOnly(ModelSpec::compressBiases));
+            ARCHITECTURE.compressBiases(), factorizationOnly(m -> m.architecture().compressBiases()));
     static final SpecKey<ModelSpec, NetworkSpec> NETWORK = new SpecKey<>("network", NetworkSection.type(),
-            DEFAULTS.network(), m -> m.kind() == ModelKind.BLOOM_NETWORK ? m.network() : null);
+            ARCHITECTURE.network(), m -> m.architecture().kind() == ModelKind.BLOOM_NETWORK
+            ? m.architecture().network() : null);
 
     static final Section<ModelSpec> SCHEMA = new Section<>("model", List.of(KIND, LOSS, DIMENSION, EPOCHS,
             BATCH_SIZE, LEARNING_RATE, L2, NEGATIVES, OPTIMIZER, SEED, COMPRESS_BIASES, NETWORK));
@@ -71,7 +77,7 @@ final class ModelSection {
         ModelKind kind = values.get(KIND);
         checkKeysOfKind(values, kind);
         Loss loss = values.isSet(LOSS) ? values.get(LOSS)
-                : kind == ModelKind.EXPLICIT_FACTORIZATION ? Loss.REGRESSION : DEFAULTS.loss();
+                : kind == ModelKind.EXPLICIT_FACTORIZATION ? Loss.REGRESSION : ARCHITECTURE.loss();
         if (loss != null && kind == ModelKind.EXPLICIT_FACTORIZATION && loss != Loss.REGRESSION) {
             values.problem(LOSS, "explicit-factorization trains with loss 'regression', was '" + loss.specName()
                     + "'");
@@ -83,23 +89,13 @@ final class ModelSection {
         if (values.hasProblems()) {
             return null;
         }
-        return ModelSpec.builder()
-                .kind(kind)
-                .loss(loss)
-                .dimension(values.get(DIMENSION))
-                .epochs(values.get(EPOCHS))
-                .batchSize(values.get(BATCH_SIZE))
-                .learningRate(values.get(LEARNING_RATE))
-                .l2(values.get(L2))
-                .negatives(values.get(NEGATIVES))
-                .optimizer(values.get(OPTIMIZER))
-                .seed(values.get(SEED))
-                .device(trainer.device())
-                .threads(trainer.threads())
-                .sampling(trainer.negatives())
-                .compressBiases(values.get(COMPRESS_BIASES))
-                .network(values.get(NETWORK))
-                .build();
+        return new ModelSpec(
+                new ModelArchitecture(kind, loss, values.get(DIMENSION), values.get(COMPRESS_BIASES),
+                        values.get(NETWORK)),
+                new Optimization(values.get(OPTIMIZER), values.get(LEARNING_RATE), values.get(L2), values.get(EPOCHS),
+                        values.get(BATCH_SIZE), new Negatives(values.get(NEGATIVES), trainer.negatives()),
+                        values.get(SEED)),
+                new TrainerSettings(trainer.device(), trainer.threads(), trainer.options()));
     }
 
     private static void checkKeysOfKind(Section.Values<ModelSpec> values, ModelKind kind) {
@@ -122,6 +118,6 @@ final class ModelSection {
     /** What the canonical form writes for a factorization-only key: nothing for {@code bloom-network}. */
     private static <T> java.util.function.Function<ModelSpec, T> factorizationOnly(
             java.util.function.Function<ModelSpec, T> value) {
-        return m -> m.kind().factorization() ? value.apply(m) : null;
+        return m -> m.architecture().kind().factorization() ? value.apply(m) : null;
     }
 }

@@ -10,6 +10,7 @@ import io.bloomfit.host.PluginRegistry;
 import io.bloomfit.api.train.CapabilityProblem;
 import io.bloomfit.api.train.ModelSpec;
 import io.bloomfit.api.train.Trainer;
+import io.bloomfit.api.train.TrainerCapabilities;
 import io.bloomfit.data.DatasetSource;
 import io.bloomfit.data.DatasetSpec;
 import io.bloomfit.data.SplitKind;
@@ -58,13 +59,13 @@ final class SpecBinder {
             problems.add("split.kind", "split kind files reads part files: set dataset.source to movielens or csv "
                     + "(with its column options) to say how they are read");
         }
-        TrainerSpec trainer = TrainerSection.bind(TrainerSection.SCHEMA.read(root, problems), plugins);
+        TrainerSpec trainer = resolveOptions(TrainerSection.bind(TrainerSection.SCHEMA.read(root, problems), plugins));
         ModelSpec model = ModelSection.bind(ModelSection.SCHEMA.read(root, problems), trainer);
         if (model != null && !problems.hasAt("trainer")) {
             checkCapabilities(trainer, model);
         }
         GridSpec grid = GridSection.bind(GridSection.SCHEMA.read(root, problems), plugins,
-                model == null ? null : model.kind());
+                model == null ? null : model.architecture().kind());
         EvaluationSpec evaluation = EvaluationSection.bind(EvaluationSection.SCHEMA.read(root, problems));
         TuneSpec tune = TuneSection.bind(root, problems, model, plugins, grid);
         boolean keepModels = keepModels(root);
@@ -92,6 +93,21 @@ final class SpecBinder {
         }
         String name = SpecTypes.text().read(value, "name", problems);
         return name == null ? fallback : name;
+    }
+
+    /**
+     * {@code trainer} with its options checked against what the trainer declares (each problem at
+     * {@code trainer.options.NAME}) and, when they are allowed, completed with the defaults of those not given: the
+     * options the fits run with, as {@code spec.json} and every result row record them.
+     */
+    private TrainerSpec resolveOptions(TrainerSpec trainer) {
+        if (!plugins.trainers().contains(trainer.name())) {
+            return trainer; // reported at trainer.name
+        }
+        TrainerCapabilities capabilities = plugins.trainers().forName(trainer.name()).capabilities();
+        List<CapabilityProblem> found = capabilities.optionProblems(trainer.options(), trainer.name());
+        found.forEach(problem -> problems.add(problem.field(), problem.message()));
+        return found.isEmpty() ? trainer.withOptions(trainer.options().resolved(capabilities.options())) : trainer;
     }
 
     /** What the trainer declares it cannot do with this model, each at the field its capability problem names. */

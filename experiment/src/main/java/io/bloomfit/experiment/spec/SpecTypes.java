@@ -5,13 +5,21 @@ import io.bloomfit.api.train.SpecName;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.bloomfit.api.plugin.PluginOptions;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.DoublePredicate;
 
-/** The value types of spec keys: text, booleans, numbers with their allowed range, enum names, lists. */
+/**
+ * The value types of spec keys: text, booleans, numbers with their allowed range, enum names, lists, plugin
+ * options.
+ */
 final class SpecTypes {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -254,6 +262,80 @@ final class SpecTypes {
                 return array;
             }
         };
+    }
+
+    /**
+     * A plugin's options: a mapping {@code {name: value, ...}} of numbers, {@code true}/{@code false} and words, each
+     * at {@code path.name}; a value written as text that reads as a number is that number (YAML 1.1 reads
+     * {@code 1e-6} as a string). Checked against what the plugin declares by the caller, which knows the plugin.
+     */
+    static SpecType<PluginOptions> options() {
+        return new SpecType<>() {
+            @Override
+            public PluginOptions read(JsonNode node, String path, SpecProblems problems) {
+                if (!node.isObject()) {
+                    problems.add(path, "expected a mapping of option names to values, e.g. {name: value}, found a "
+                            + describe(node));
+                    return null;
+                }
+                Map<String, Object> values = new LinkedHashMap<>();
+                for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+                    Map.Entry<String, JsonNode> e = it.next();
+                    Object value = optionValue(e.getValue());
+                    if (value == null) {
+                        problems.add(path + "." + e.getKey(), "expected a number, true or false, or a word, found a "
+                                + (e.getValue().isNull() ? "null" : describe(e.getValue())));
+                    } else {
+                        values.put(e.getKey(), value);
+                    }
+                }
+                return PluginOptions.of(values);
+            }
+
+            @Override
+            public JsonNode write(PluginOptions value) {
+                ObjectNode out = NODES.objectNode();
+                value.asMap().forEach((name, v) -> {
+                    if (v instanceof Integer i) {
+                        out.put(name, i);
+                    } else if (v instanceof Number n) {
+                        out.put(name, n.doubleValue());
+                    } else if (v instanceof Boolean b) {
+                        out.put(name, b);
+                    } else {
+                        out.put(name, v.toString());
+                    }
+                });
+                return out;
+            }
+        };
+    }
+
+    /** A scalar option value: Integer, Double, Boolean or String; {@code null} for lists, mappings and nulls. */
+    private static Object optionValue(JsonNode node) {
+        if (node.isBoolean()) {
+            return node.booleanValue();
+        }
+        if (node.isIntegralNumber() && node.canConvertToInt()) {
+            return node.intValue();
+        }
+        if (node.isNumber()) {
+            return node.doubleValue();
+        }
+        if (!node.isTextual()) {
+            return null;
+        }
+        String text = node.asText().trim();
+        try {
+            return Integer.valueOf(text);
+        } catch (NumberFormatException notWhole) {
+            try {
+                double number = Double.parseDouble(text);
+                return Double.isFinite(number) ? number : node.asText();
+            } catch (NumberFormatException notANumber) {
+                return node.asText();
+            }
+        }
     }
 
     static String describe(JsonNode node) {

@@ -1,5 +1,6 @@
 package io.bloomfit.experiment.spec;
 
+import io.bloomfit.api.plugin.PluginOptions;
 import io.bloomfit.api.train.DeviceChoice;
 import io.bloomfit.api.train.NegativeSampling;
 import io.bloomfit.host.Plugins;
@@ -10,7 +11,10 @@ import java.util.List;
  * The {@code trainer} section's schema: {@code name} (a trainer, default {@code djl}), {@code device}
  * ({@code auto | cpu | gpu}, default {@code auto}), {@code threads} (intra-op threads, default 0: the engine
  * chooses; the count used is reported with every result), {@code negatives} ({@code uniform | popularity}, how an
- * implicit model's negatives are drawn, default {@code uniform}).
+ * implicit model's negatives are drawn, default {@code uniform}), {@code options} (the trainer's own options,
+ * {@code {name: value, ...}}, checked against what the trainer declares ({@code TrainerCapabilities.options()}) and
+ * completed with its defaults by {@link SpecBinder}; the canonical form writes every one, and leaves the key out for
+ * a trainer that declares none).
  */
 final class TrainerSection {
 
@@ -24,15 +28,23 @@ final class TrainerSection {
     static final SpecKey<TrainerSpec, NegativeSampling> NEGATIVES = new SpecKey<>("negatives",
             SpecTypes.choice(NegativeSampling.class), NegativeSampling.UNIFORM, TrainerSpec::negatives);
 
-    static final Section<TrainerSpec> SCHEMA = new Section<>("trainer", List.of(NAME, DEVICE, THREADS, NEGATIVES));
+    static final SpecKey<TrainerSpec, PluginOptions> OPTIONS = new SpecKey<>("options", SpecTypes.options(),
+            PluginOptions.NONE, t -> t.options().isEmpty() ? null : t.options());
+
+    static final Section<TrainerSpec> SCHEMA = new Section<>("trainer", List.of(NAME, DEVICE, THREADS, NEGATIVES,
+            OPTIONS));
 
     private TrainerSection() {
     }
 
-    /** Binds the section; the trainer must be installed in {@code plugins}. */
+    /**
+     * Binds the section; the trainer must be installed in {@code plugins}. Its options are read as given: the
+     * binder checks and resolves them against the trainer.
+     */
     static TrainerSpec bind(Section.Values<TrainerSpec> values, Plugins plugins) {
         String name = values.get(NAME);
         SpecBinder.pluginName(plugins.trainers(), name, values, NAME);
-        return new TrainerSpec(name, values.get(DEVICE), values.get(THREADS), values.get(NEGATIVES));
+        return new TrainerSpec(name, values.get(DEVICE), values.get(THREADS), values.get(NEGATIVES),
+                values.get(OPTIONS));
     }
 }

@@ -73,9 +73,10 @@ final class TuneSection {
         }
         TuneSpec.Epochs epochs = values.get(EPOCHS);
         return new TuneSpec(values.get(METRIC), values.get(VALIDATION),
-                rates == null || rates.isEmpty() ? List.of(model.learningRate()) : rates,
-                l2s == null || l2s.isEmpty() ? List.of(model.l2()) : l2s,
-                epochs == null ? new TuneSpec.Epochs(model.epochs(), DEFAULT_PATIENCE) : epochs, options);
+                rates == null || rates.isEmpty() ? List.of(model.optimization().learningRate()) : rates,
+                l2s == null || l2s.isEmpty() ? List.of(model.optimization().l2()) : l2s,
+                epochs == null ? new TuneSpec.Epochs(model.optimization().epochs(), DEFAULT_PATIENCE) : epochs,
+                options);
     }
 
     /** {@code {max: N, patience: P}}, both whole numbers >= 1 (patience defaults to 3). */

@@ -64,8 +64,8 @@ public final class PointTuner {
         TunedChoice best = null;
         for (double learningRate : spec.learningRates()) {
             for (double l2 : spec.l2s()) {
-                ModelSpec model = base.toBuilder().learningRate(learningRate).l2(l2).epochs(spec.epochs().max())
-                        .build();
+                ModelSpec model = base.withOptimization(o -> o.withLearningRate(learningRate).withL2(l2)
+                        .withEpochs(spec.epochs().max()));
                 EarlyStopping early = new EarlyStopping(listener, evaluation, spec.metric(), fitPart, validation,
                         spec.epochs().patience());
                 try (TrainedModel ignored = fitting.fit(model, options, fitPart, early)) {
@@ -76,10 +76,9 @@ public final class PointTuner {
                     }
                 }
                 if (early.epochsScored() == 0) {
-                    throw new IllegalArgumentException("tune: the trainer shows no model between epochs (with "
-                            + "optimizer '" + base.optimizer().specName() + "'), which early stopping on the "
-                            + "validation part needs; use trainer cpu, or a sparse optimizer, or remove the tune "
-                            + "section");
+                    throw new IllegalArgumentException("tune: the trainer shows no model between epochs "
+                            + "(TrainingListener.epochModel), which early stopping on the validation part needs; use "
+                            + "a trainer that does (cpu, hogwild or djl) or remove the tune section");
                 }
                 if (best == null || early.bestScore() > best.validationScore()) {
                     best = new TunedChoice(learningRate, l2, early.bestEpoch(), early.bestScore(), options);

@@ -1,5 +1,6 @@
 package io.bloomfit.experiment.grid;
 
+import io.bloomfit.api.plugin.PluginOptions;
 import io.bloomfit.api.train.FitReport;
 import org.junit.jupiter.api.Test;
 
@@ -12,7 +13,7 @@ class ResultRowFitTest {
     void ofCopiesEveryFieldOfTheReport() {
         FitReport report = new FitReport(new double[] {1.5, 1.25}, new double[] {0.7, 0.6}, "gpu(0)", 4, 99);
 
-        ResultRow.Fit fit = ResultRow.Fit.of("djl", report, null);
+        ResultRow.Fit fit = ResultRow.Fit.of("djl", PluginOptions.NONE, report, null);
 
         assertThat(fit.trainer()).isEqualTo("djl");
         assertThat(fit.device()).isEqualTo("gpu(0)");

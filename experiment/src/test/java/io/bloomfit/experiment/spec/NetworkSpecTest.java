@@ -39,8 +39,8 @@ class NetworkSpecTest {
     @Test
     void bindsTheNestedNetworkSection() {
         ExperimentSpec spec = read("model.network={hidden: [32, 16], activation: tanh, dropout: 0.1}");
-        assertThat(spec.model().kind()).isEqualTo(ModelKind.BLOOM_NETWORK);
-        assertThat(spec.model().network()).isEqualTo(new NetworkSpec(List.of(32, 16), NetworkActivation.TANH, 0.1));
+        assertThat(spec.model().architecture().kind()).isEqualTo(ModelKind.BLOOM_NETWORK);
+        assertThat(spec.model().architecture().network()).isEqualTo(new NetworkSpec(List.of(32, 16), NetworkActivation.TANH, 0.1));
         assertThat(spec.split().kind().specName()).isEqualTo("user-holdout");
     }
 
@@ -48,7 +48,7 @@ class NetworkSpecTest {
     void omittedLayersAndSidesTakeTheDocumentedDefaults() {
         ExperimentSpec spec = read();
         // hidden [256, 128], relu, dropout 0.2; the only side a network compresses is its items
-        assertThat(spec.model().network()).isEqualTo(new NetworkSpec(List.of(256, 128), NetworkActivation.RELU,
+        assertThat(spec.model().architecture().network()).isEqualTo(new NetworkSpec(List.of(256, 128), NetworkActivation.RELU,
                 0.2));
         assertThat(spec.grid().sides()).containsExactly(Sides.ITEMS);
         assertThat(spec.source()).contains("\"network\"").contains("\"hidden\" : [ 256, 128 ]")

@@ -39,15 +39,15 @@ class SpecReaderTest {
         assertThat(spec.dataset().source()).isEqualTo(DatasetSource.SYNTHETIC);
         assertThat(spec.dataset().synthetic().preset()).isEqualTo("synthetic-ml100k");
         assertThat(spec.split()).isEqualTo(new io.bloomfit.data.SplitSpec("random", 0.2, 42, 0));
-        assertThat(spec.model().loss()).isEqualTo(Loss.BPR);
-        assertThat(spec.model().dimension()).isEqualTo(4);
-        assertThat(spec.model().epochs()).isEqualTo(2);
-        assertThat(spec.model().batchSize()).isEqualTo(16);
-        assertThat(spec.model().learningRate()).isEqualTo(0.01);
-        assertThat(spec.model().l2()).isEqualTo(1.0e-6);
-        assertThat(spec.model().optimizer()).isEqualTo(OptimizerKind.ADAM);
-        assertThat(spec.model().seed()).isEqualTo(1);
-        assertThat(spec.model().device()).isEqualTo(DeviceChoice.CPU);
+        assertThat(spec.model().architecture().loss()).isEqualTo(Loss.BPR);
+        assertThat(spec.model().architecture().dimension()).isEqualTo(4);
+        assertThat(spec.model().optimization().epochs()).isEqualTo(2);
+        assertThat(spec.model().optimization().batchSize()).isEqualTo(16);
+        assertThat(spec.model().optimization().learningRate()).isEqualTo(0.01);
+        assertThat(spec.model().optimization().l2()).isEqualTo(1.0e-6);
+        assertThat(spec.model().optimization().optimizer()).isEqualTo(OptimizerKind.ADAM);
+        assertThat(spec.model().optimization().seed()).isEqualTo(1);
+        assertThat(spec.model().trainer().device()).isEqualTo(DeviceChoice.CPU);
         assertThat(spec.trainer().name()).isEqualTo("fixture");
         assertThat(spec.grid().hashes()).containsExactly("fixture-mix", "fixture-linear");
         assertThat(spec.grid().ratios()).containsExactly(0.5, 0.1);
@@ -63,13 +63,13 @@ class SpecReaderTest {
         assertThat(spec.dataset().synthetic().preset()).isEqualTo("synthetic-ml100k");
         assertThat(spec.split()).isEqualTo(new io.bloomfit.data.SplitSpec("random", 0.2, 42, 0));
         // Spotlight's ImplicitFactorizationModel defaults
-        assertThat(spec.model().loss()).isEqualTo(Loss.POINTWISE);
-        assertThat(spec.model().dimension()).isEqualTo(32);
-        assertThat(spec.model().epochs()).isEqualTo(10);
-        assertThat(spec.model().batchSize()).isEqualTo(256);
+        assertThat(spec.model().architecture().loss()).isEqualTo(Loss.POINTWISE);
+        assertThat(spec.model().architecture().dimension()).isEqualTo(32);
+        assertThat(spec.model().optimization().epochs()).isEqualTo(10);
+        assertThat(spec.model().optimization().batchSize()).isEqualTo(256);
         assertThat(spec.trainer().device()).isEqualTo(DeviceChoice.AUTO);
         assertThat(spec.trainer().negatives()).isEqualTo(io.bloomfit.api.train.NegativeSampling.UNIFORM);
-        assertThat(spec.model().sampling()).isEqualTo(io.bloomfit.api.train.NegativeSampling.UNIFORM);
+        assertThat(spec.model().optimization().negatives().sampling()).isEqualTo(io.bloomfit.api.train.NegativeSampling.UNIFORM);
         assertThat(spec.grid().ratios()).containsExactly(0.5);
         assertThat(spec.grid().numHashes()).containsExactly(2);
         assertThat(spec.grid().sides()).containsExactly(Sides.BOTH);
@@ -90,7 +90,7 @@ class SpecReaderTest {
         SpecException e = problems(Fixtures.SPEC, "grid.compressor=[blom]", "trainer.name=torch");
         assertThat(e.problems()).extracting(SpecProblem::path).containsExactly("trainer.name", "grid.compressor[0]");
         assertThat(e.problems().get(0).message()).isEqualTo("unknown trainer 'torch'; available: fixture, "
-                + "fixture-network, fixture-serial, fixture-tunable");
+                + "fixture-network, fixture-options, fixture-serial, fixture-tunable");
         assertThat(e.problems().get(1).message()).startsWith("unknown compressor 'blom'; available: fixture-fixed, ");
     }
 
@@ -138,7 +138,7 @@ class SpecReaderTest {
     void popularityNegativesReachTheModel() {
         ExperimentSpec spec = Fixtures.spec("trainer.negatives=popularity");
         assertThat(spec.trainer().negatives()).isEqualTo(io.bloomfit.api.train.NegativeSampling.POPULARITY);
-        assertThat(spec.model().sampling()).isEqualTo(io.bloomfit.api.train.NegativeSampling.POPULARITY);
+        assertThat(spec.model().optimization().negatives().sampling()).isEqualTo(io.bloomfit.api.train.NegativeSampling.POPULARITY);
         SpecException e = problems(Fixtures.SPEC, "trainer.negatives=hard");
         assertThat(e.problems()).extracting(SpecProblem::path).containsExactly("trainer.negatives");
         assertThat(e.getMessage()).contains("trainer.negatives: unknown value 'hard'; expected one of uniform, "
@@ -212,7 +212,7 @@ class SpecReaderTest {
     void overridesSetNestedKeysListsAndListElements() {
         ExperimentSpec spec = Fixtures.spec("model.epochs=3", "grid.hash=[fixture-linear]", "grid.ratio[1]=0.25",
                 "grid.repeats=2", "name=other");
-        assertThat(spec.model().epochs()).isEqualTo(3);
+        assertThat(spec.model().optimization().epochs()).isEqualTo(3);
         assertThat(spec.grid().hashes()).containsExactly("fixture-linear");
         assertThat(spec.grid().ratios()).containsExactly(0.5, 0.25);
         assertThat(spec.grid().repeats()).isEqualTo(2);
@@ -233,8 +233,8 @@ class SpecReaderTest {
     void numbersWrittenWithoutADotAreAccepted() {
         // YAML 1.1 reads 1e-6 as a string; users write it anyway.
         ExperimentSpec spec = Fixtures.spec("model.l2=1e-6", "model.learningRate=5e-3");
-        assertThat(spec.model().l2()).isEqualTo(1e-6);
-        assertThat(spec.model().learningRate()).isEqualTo(5e-3);
+        assertThat(spec.model().optimization().l2()).isEqualTo(1e-6);
+        assertThat(spec.model().optimization().learningRate()).isEqualTo(5e-3);
     }
 
     @Test
@@ -269,7 +269,7 @@ class SpecReaderTest {
         SpecException kind = problems(Fixtures.SPEC, "model.kind=explicit-factorization", "model.loss=regression");
         assertThat(kind.problems()).containsExactly(new SpecProblem("model.kind", "trainer 'fixture' does not fit "
                 + "'explicit-factorization'; it fits implicit-factorization"));
-        assertThat(read(Fixtures.SPEC, "model.optimizer=sparse-adam").model().optimizer())
+        assertThat(read(Fixtures.SPEC, "model.optimizer=sparse-adam").model().optimization().optimizer())
                 .isEqualTo(OptimizerKind.SPARSE_ADAM);
     }
 

@@ -3,7 +3,9 @@ package io.bloomfit.engine.cpu.hogwild;
 import io.bloomfit.api.train.FitReport;
 import io.bloomfit.api.train.FitRequest;
 import io.bloomfit.api.train.Loss;
+import io.bloomfit.api.train.ModelArchitecture;
 import io.bloomfit.api.train.ModelSpec;
+import io.bloomfit.api.train.Optimization;
 import io.bloomfit.api.train.TrainingListener;
 import io.bloomfit.engine.factorization.Batch;
 import io.bloomfit.engine.factorization.FitLoop;
@@ -42,7 +44,7 @@ public final class HogwildFit {
 
     /** Threads a fit of {@code spec} uses: {@code model.threads}, or every core when 0. */
     public static int threads(ModelSpec spec) {
-        return spec.threads() > 0 ? spec.threads() : Runtime.getRuntime().availableProcessors();
+        return spec.trainer().threads() > 0 ? spec.trainer().threads() : Runtime.getRuntime().availableProcessors();
     }
 
     /**
@@ -52,6 +54,8 @@ public final class HogwildFit {
     public static FactorizationModel fit(FitRequest request, TrainingListener listener,
                                          ParameterInitializer initializer, String device, ModelOrigin origin) {
         ModelSpec spec = request.model();
+        Optimization optimization = spec.optimization();
+        ModelArchitecture architecture = spec.architecture();
         ModelParameters parameters = ModelParameters.initial(request, initializer);
         SharedTable[] tables = new SharedTable[TableId.values().length];
         EntityRows[] lookups = new EntityRows[TableId.values().length];
@@ -59,7 +63,7 @@ public final class HogwildFit {
         int numItems = request.train().numItems();
         for (TableId t : TableId.values()) {
             tables[t.ordinal()] = new SharedTable(parameters.table(t), parameters.shapes().width(t),
-                    spec.optimizer(), parameters.plans().learningRate(t, (float) spec.learningRate()));
+                    optimization.optimizer(), parameters.plans().learningRate(t, (float) optimization.learningRate()));
             if (!t.isWeights()) {
                 // a weight table is read through its vector table's rows (SampleStep), so it needs none of its own
                 boolean userSide = t == TableId.USER_VECTORS || t == TableId.USER_BIASES;
@@ -67,15 +71,15 @@ public final class HogwildFit {
             }
         }
         int threads = threads(spec);
-        int perPositive = spec.loss() == Loss.ADAPTIVE_HINGE ? spec.negatives() : 1;
+        int perPositive = architecture.loss() == Loss.ADAPTIVE_HINGE ? optimization.negatives().count() : 1;
         SampleStep[] steps = new SampleStep[threads];
         for (int w = 0; w < threads; w++) {
-            steps[w] = new SampleStep(tables, lookups, spec.dimension(), spec.loss(), (float) spec.l2(),
-                    perPositive);
+            steps[w] = new SampleStep(tables, lookups, architecture.dimension(), architecture.loss(),
+                    (float) optimization.l2(), perPositive);
         }
         Minibatches batches = new Minibatches(request.train(), spec);
-        double[] seconds = new double[spec.epochs()];
-        double[] losses = new double[spec.epochs()];
+        double[] seconds = new double[optimization.epochs()];
+        double[] losses = new double[optimization.epochs()];
         ExecutorService pool = threads > 1 ? Executors.newFixedThreadPool(threads - 1, r -> {
             Thread thread = new Thread(r, "bloomfit-hogwild");
             thread.setDaemon(true);
@@ -84,14 +88,14 @@ public final class HogwildFit {
         boolean epochModels = listener.wantsEpochModels();
         try {
             long stepsBefore = 0;
-            for (int epoch = 1; epoch <= spec.epochs(); epoch++) {
-                listener.epochStarted(epoch, spec.epochs(), batches.steps());
+            for (int epoch = 1; epoch <= optimization.epochs(); epoch++) {
+                listener.epochStarted(epoch, optimization.epochs(), batches.steps());
                 EpochFeed feed = new EpochFeed(batches.epoch(epoch), listener, epoch, batches.steps(), stepsBefore);
                 runEpoch(feed, steps, pool);
                 feed.rethrow();
                 seconds[epoch - 1] = feed.seconds();
                 losses[epoch - 1] = feed.meanLoss();
-                listener.epochFinished(epoch, spec.epochs(), losses[epoch - 1], seconds[epoch - 1]);
+                listener.epochFinished(epoch, optimization.epochs(), losses[epoch - 1], seconds[epoch - 1]);
                 if (epochModels) {
                     // every worker has finished the epoch: the tables hold still while they are copied
                     FitReport sofar = new FitLoop.Result(seconds, losses).first(epoch).report(device, threads,

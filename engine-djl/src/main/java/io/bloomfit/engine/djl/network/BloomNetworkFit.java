@@ -14,11 +14,15 @@ import io.bloomfit.api.train.FitReport;
 import io.bloomfit.api.train.FitRequest;
 import io.bloomfit.api.train.ModelKind;
 import io.bloomfit.api.train.ModelSpec;
+import io.bloomfit.api.train.NetworkSpec;
+import io.bloomfit.api.train.Optimization;
 import io.bloomfit.api.train.OptimizerKind;
+import io.bloomfit.api.train.TrainedModel;
 import io.bloomfit.api.train.TrainingListener;
 import io.bloomfit.engine.factorization.FitLoop;
 
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * One fit of a Bloom network: the item layout's {@link BloomEncoding} for input and output, parameters from a
@@ -27,7 +31,8 @@ import java.util.Objects;
  * gradient collector and DJL's stock dense Adam (learning rate {@code model.learningRate}, beta1 0.9, beta2 0.999,
  * eps 1e-8) on every tensor: a step costs the whole of the input and output layers, which is what a smaller m
  * saves (the paper's speed claim). Epochs, the listener, cancellation and divergence are the shared
- * {@link FitLoop}'s, as for the factorization models.
+ * {@link FitLoop}'s, as for the factorization models; a listener that wants them gets a copy of the network after
+ * every epoch.
  *
  * <p>Callers hold the JVM-wide DJL training lock (the gradient collector is process-wide) and choose the device.
  */
@@ -48,45 +53,58 @@ public final class BloomNetworkFit {
                                         Device device) {
         ModelSpec spec = request.model();
         Objects.requireNonNull(initializer, "initializer");
-        if (spec.kind() != ModelKind.BLOOM_NETWORK) {
-            throw new IllegalArgumentException("model.kind must be bloom-network here, was " + spec.kind().specName());
+        ModelKind kind = spec.architecture().kind();
+        if (kind != ModelKind.BLOOM_NETWORK) {
+            throw new IllegalArgumentException("model.kind must be bloom-network here, was " + kind.specName());
         }
-        if (spec.optimizer() != OptimizerKind.ADAM) {
+        Optimization optimization = spec.optimization();
+        if (optimization.optimizer() != OptimizerKind.ADAM) {
             throw new IllegalArgumentException("model.optimizer: bloom-network trains with dense 'adam', was '"
-                    + spec.optimizer().specName() + "'");
+                    + optimization.optimizer().specName() + "'");
         }
+        NetworkSpec network = spec.architecture().network();
+        int threads = spec.trainer().threads();
         BloomEncoding encoding = BloomEncoding.of(request.itemLayout());
-        NetworkParameters start = initializer.initial(encoding.positions(), spec.network(), spec.seed());
+        NetworkParameters start = initializer.initial(encoding.positions(), network, optimization.seed());
         Engine engine = Engine.getEngine(ENGINE);
         int previousThreads = JniUtils.getNumThreads();
-        if (spec.threads() > 0) {
-            JniUtils.setNumThreads(spec.threads());
+        if (threads > 0) {
+            JniUtils.setNumThreads(threads);
         }
         try (NDManager manager = engine.newBaseManager(device)) {
             NDArray[] parameters = upload(manager, start);
             start = null; // copied to the engine: let the starting arrays go
-            Optimizer adam = Optimizer.adam().optLearningRateTracker(Tracker.fixed((float) spec.learningRate()))
+            Optimizer adam = Optimizer.adam().optLearningRateTracker(Tracker.fixed((float) optimization.learningRate()))
                     .build();
-            NetworkGraph graph = new NetworkGraph(spec.network(), parameters);
-            TrainingExamples examples = new TrainingExamples(request.train().userItems(), spec.batchSize(),
-                    spec.seed());
-            FitLoop.Result result = FitLoop.run(spec.epochs(), examples.steps(), listener, epoch -> {
-                TrainingExamples.Epoch batches = examples.epoch(epoch);
-                return () -> {
-                    TrainingExamples.Batch batch = batches.next();
-                    return new FitLoop.StepResult(step(engine, manager, graph, parameters, adam, encoding, batch,
-                            batches), batch.inputs().length);
-                };
-            });
-            NetworkParameters trained = download(parameters, encoding.positions(), spec);
-            FitReport report = result.report(device.toString(), JniUtils.getNumThreads(), trained.count());
-            return new BloomNetworkModel(spec.network(), encoding, request.train().userItems(), trained, report,
-                    device);
+            NetworkGraph graph = new NetworkGraph(network, parameters);
+            TrainingExamples examples = new TrainingExamples(request.train().userItems(), optimization.batchSize(),
+                    optimization.seed());
+            // the network after an epoch: a copy of its parameters, scored as the final model is
+            Supplier<TrainedModel> afterEpoch = () -> model(parameters, network, encoding, request,
+                    FitLoop.Result.NONE, device);
+            FitLoop.Result result = FitLoop.run(optimization.epochs(), examples.steps(), listener, afterEpoch,
+                    epoch -> {
+                        TrainingExamples.Epoch batches = examples.epoch(epoch);
+                        return () -> {
+                            TrainingExamples.Batch batch = batches.next();
+                            return new FitLoop.StepResult(step(engine, manager, graph, parameters, adam, encoding,
+                                    batch, batches), batch.inputs().length);
+                        };
+                    });
+            return model(parameters, network, encoding, request, result, device);
         } finally {
-            if (spec.threads() > 0) {
+            if (threads > 0) {
                 JniUtils.setNumThreads(previousThreads);
             }
         }
+    }
+
+    /** A model of the parameters' current values (a copy: training may go on), reporting these epochs. */
+    private static BloomNetworkModel model(NDArray[] parameters, NetworkSpec network, BloomEncoding encoding,
+                                           FitRequest request, FitLoop.Result epochs, Device device) {
+        NetworkParameters values = download(parameters, encoding.positions(), network);
+        FitReport report = epochs.report(device.toString(), JniUtils.getNumThreads(), values.count());
+        return new BloomNetworkModel(network, encoding, request.train().userItems(), values, report, device);
     }
 
     private static double step(Engine engine, NDManager manager, NetworkGraph graph, NDArray[] parameters,
@@ -126,11 +144,11 @@ public final class BloomNetworkFit {
         return arrays;
     }
 
-    private static NetworkParameters download(NDArray[] arrays, int positions, ModelSpec spec) {
+    private static NetworkParameters download(NDArray[] arrays, int positions, NetworkSpec network) {
         float[][] values = new float[arrays.length][];
         for (int t = 0; t < arrays.length; t++) {
             values[t] = arrays[t].toFloatArray();
         }
-        return new NetworkParameters(positions, spec.network(), values);
+        return new NetworkParameters(positions, network, values);
     }
 }

@@ -25,18 +25,12 @@ final class NetworkFixtures {
     /** A bloom-network spec on the CPU with one engine thread. */
     static ModelSpec spec(List<Integer> hidden, double dropout, int epochs, int batch, double learningRate,
                           long seed) {
-        return ModelSpec.builder()
-                .kind(ModelKind.BLOOM_NETWORK)
-                .loss(Loss.POINTWISE)
-                .epochs(epochs)
-                .batchSize(batch)
-                .learningRate(learningRate)
-                .optimizer(OptimizerKind.ADAM)
-                .seed(seed)
-                .device(DeviceChoice.CPU)
-                .threads(1)
-                .network(new NetworkSpec(hidden, NetworkActivation.RELU, dropout))
-                .build();
+        return ModelSpec.defaults()
+                .withArchitecture(a -> a.withKind(ModelKind.BLOOM_NETWORK).withLoss(Loss.POINTWISE)
+                        .withNetwork(new NetworkSpec(hidden, NetworkActivation.RELU, dropout)))
+                .withOptimization(o -> o.withOptimizer(OptimizerKind.ADAM).withLearningRate(learningRate)
+                        .withEpochs(epochs).withBatchSize(batch).withSeed(seed))
+                .withTrainer(t -> t.withDevice(DeviceChoice.CPU).withThreads(1));
     }
 
     /** A request whose item side is {@code items} (users plain: the network does not read them). */

@@ -52,7 +52,7 @@ public final class FactorizationModel implements Factorized {
         this.origin = Objects.requireNonNull(origin, "origin");
         this.numUsers = userLayout.numEntities();
         this.numItems = itemLayout.numEntities();
-        this.dimension = spec.dimension();
+        this.dimension = spec.architecture().dimension();
         this.userVectors = parameters.combineAll(TableId.USER_VECTORS, numUsers);
         this.itemVectors = parameters.combineAll(TableId.ITEM_VECTORS, numItems);
         this.userBiases = parameters.combineAll(TableId.USER_BIASES, numUsers);

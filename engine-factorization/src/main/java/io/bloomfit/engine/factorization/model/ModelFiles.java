@@ -13,10 +13,7 @@ import io.bloomfit.api.plugin.PluginLookup;
 import io.bloomfit.api.plugin.PluginOptions;
 import io.bloomfit.api.train.DeviceChoice;
 import io.bloomfit.api.train.FitReport;
-import io.bloomfit.api.train.Loss;
-import io.bloomfit.api.train.ModelKind;
 import io.bloomfit.api.train.ModelSpec;
-import io.bloomfit.api.train.OptimizerKind;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -83,10 +80,7 @@ public final class ModelFiles {
         FitReport report = model.report();
         ModelManifest manifest = new ModelManifest(ModelManifest.FORMAT, ModelManifest.FORMAT_VERSION,
                 model.origin().trainer(), bloomfitVersion(), model.origin().djlVersion(),
-                new ModelManifest.Model(spec.kind().specName(), spec.loss().specName(), spec.dimension(),
-                        spec.epochs(), spec.batchSize(), spec.learningRate(), spec.l2(), spec.negatives(),
-                        spec.optimizer().specName(), spec.seed(), spec.device().specName(), spec.threads(),
-                        spec.compressBiases()),
+                ModelManifest.Model.of(spec),
                 layoutEntry(model.userLayout()), layoutEntry(model.itemLayout()),
                 new ModelManifest.Parameters(PARAMETERS, floats, crc.getValue()),
                 new ModelManifest.Report(report.secondsPerEpoch(), report.lossPerEpoch(), report.device(),
@@ -135,8 +129,8 @@ public final class ModelFiles {
         ModelSpec spec = spec(manifest.model(), manifestFile);
         EmbeddingLayout users = rebuild(manifest.users(), "users", manifestFile, plugins);
         EmbeddingLayout items = rebuild(manifest.items(), "items", manifestFile, plugins);
-        ModelParameters.Plans plans = ModelParameters.plans(users, items, spec.compressBiases());
-        TableShapes shapes = ModelParameters.shapes(plans, spec.dimension());
+        ModelParameters.Plans plans = ModelParameters.plans(users, items, spec.architecture().compressBiases());
+        TableShapes shapes = ModelParameters.shapes(plans, spec.architecture().dimension());
         Path file = directory.resolve(manifest.parameters().file());
         if (!Files.isRegularFile(file)) {
             throw new NoSuchFileException(file.toString(), null, "the parameter file named by " + manifestFile
@@ -249,9 +243,7 @@ public final class ModelFiles {
             throw new IOException(manifestFile + ": field 'model' is missing");
         }
         try {
-            return new ModelSpec(ModelKind.fromSpec(m.kind()), Loss.fromSpec(m.loss()), m.dimension(), m.epochs(),
-                    m.batchSize(), m.learningRate(), m.l2(), m.negatives(), OptimizerKind.fromSpec(m.optimizer()),
-                    m.seed(), DeviceChoice.fromSpec(m.device()), m.threads(), m.compressBiases());
+            return m.spec();
         } catch (IllegalArgumentException e) {
             throw new IOException(manifestFile + ": " + e.getMessage(), e);
         }

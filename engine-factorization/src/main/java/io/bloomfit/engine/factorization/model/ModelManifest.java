@@ -1,5 +1,18 @@
 package io.bloomfit.engine.factorization.model;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.bloomfit.api.plugin.PluginOptions;
+import io.bloomfit.api.train.DeviceChoice;
+import io.bloomfit.api.train.Loss;
+import io.bloomfit.api.train.ModelArchitecture;
+import io.bloomfit.api.train.ModelKind;
+import io.bloomfit.api.train.ModelSpec;
+import io.bloomfit.api.train.Negatives;
+import io.bloomfit.api.train.NetworkSpec;
+import io.bloomfit.api.train.Optimization;
+import io.bloomfit.api.train.OptimizerKind;
+import io.bloomfit.api.train.TrainerSettings;
+
 import java.util.Map;
 
 /**
@@ -13,9 +26,37 @@ record ModelManifest(String format, int formatVersion, String trainer, String bl
     static final String FORMAT = "bloomfit-factorization-model";
     static final int FORMAT_VERSION = 1;
 
-    /** Hyperparameters ({@link io.bloomfit.api.train.ModelSpec}) in spec names. */
+    /**
+     * Hyperparameters ({@link ModelSpec}) in spec names, flat as format version 1 has always written them;
+     * {@code trainerOptions} (the trainer's resolved options) is absent from models saved before trainers had
+     * options, which load with none. Negative sampling is not recorded (a saved model scores the same either way).
+     */
     record Model(String kind, String loss, int dimension, int epochs, int batchSize, double learningRate, double l2,
-                 int negatives, String optimizer, long seed, String device, int threads, boolean compressBiases) {
+                 int negatives, String optimizer, long seed, String device, int threads, boolean compressBiases,
+                 @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, Object> trainerOptions) {
+
+        static Model of(ModelSpec spec) {
+            ModelArchitecture a = spec.architecture();
+            Optimization o = spec.optimization();
+            TrainerSettings t = spec.trainer();
+            return new Model(a.kind().specName(), a.loss().specName(), a.dimension(), o.epochs(), o.batchSize(),
+                    o.learningRate(), o.l2(), o.negatives().count(), o.optimizer().specName(), o.seed(),
+                    t.device().specName(), t.threads(), a.compressBiases(), t.options().asMap());
+        }
+
+        /**
+         * The spec these fields hold.
+         *
+         * @throws IllegalArgumentException naming the field when a value is unknown or out of range
+         */
+        ModelSpec spec() {
+            return new ModelSpec(new ModelArchitecture(ModelKind.fromSpec(kind), Loss.fromSpec(loss), dimension,
+                    compressBiases, NetworkSpec.defaults()),
+                    new Optimization(OptimizerKind.fromSpec(optimizer), learningRate, l2, epochs, batchSize,
+                            Negatives.uniform(negatives), seed),
+                    new TrainerSettings(DeviceChoice.fromSpec(device), threads,
+                            trainerOptions == null ? PluginOptions.NONE : PluginOptions.of(trainerOptions)));
+        }
     }
 
     /**

@@ -73,8 +73,8 @@ public record ModelParameters(Plans plans, TableShapes shapes, float[][] tables)
      */
     public static ModelParameters initial(FitRequest request, ParameterInitializer initializer) {
         ModelSpec spec = request.model();
-        Plans plans = plans(request.userLayout(), request.itemLayout(), spec.compressBiases());
-        TableShapes shapes = shapes(plans, spec.dimension());
+        Plans plans = plans(request.userLayout(), request.itemLayout(), spec.architecture().compressBiases());
+        TableShapes shapes = shapes(plans, spec.architecture().dimension());
         float[][] tables = new float[TableId.values().length][];
         for (TableId t : TableId.values()) {
             tables[t.ordinal()] = new float[Math.toIntExact(shapes.floats(t))];
@@ -98,7 +98,7 @@ public record ModelParameters(Plans plans, TableShapes shapes, float[][] tables)
             case ENCODER -> (s, l, dimension, seed, t) ->
                     EncoderNetwork.initialize(plan.encoder(), Seeds.mix(seed, 0xE4C0_0000L + s.ordinal()), t);
         };
-        fill.initialize(side, layout, spec.dimension(), spec.seed(), table);
+        fill.initialize(side, layout, spec.architecture().dimension(), spec.optimization().seed(), table);
     }
 
     /** The values of {@code table}, row-major (the array itself, not a copy). */

@@ -65,7 +65,7 @@ public final class OnnxExporter {
 
     private byte[] build(FactorizationModel model) {
         ModelParameters p = model.parameters();
-        int dimension = model.spec().dimension();
+        int dimension = model.spec().architecture().dimension();
         String userVector = side("user", "user", p, TableId.USER_VECTORS, model.numUsers(), dimension);
         String itemVectors = side("item", "items", p, TableId.ITEM_VECTORS, model.numItems(), dimension);
         String userBias = side("user_bias", "user", p, TableId.USER_BIASES, model.numUsers(), 1);

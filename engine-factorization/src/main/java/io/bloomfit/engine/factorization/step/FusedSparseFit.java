@@ -3,6 +3,7 @@ package io.bloomfit.engine.factorization.step;
 import io.bloomfit.api.train.FitReport;
 import io.bloomfit.api.train.FitRequest;
 import io.bloomfit.api.train.ModelSpec;
+import io.bloomfit.api.train.Optimization;
 import io.bloomfit.api.train.TrainingListener;
 import io.bloomfit.engine.factorization.FitLoop;
 import io.bloomfit.engine.factorization.model.FactorizationModel;
@@ -35,15 +36,17 @@ public final class FusedSparseFit {
                                          ParameterInitializer initializer, String device, ModelOrigin origin) {
         ModelSpec spec = request.model();
         ModelParameters start = ModelParameters.initial(request, initializer);
-        RowTables tables = new RowTables(start, RowOptimizer.Kind.of(spec.optimizer()), (float) spec.learningRate());
+        Optimization optimization = spec.optimization();
+        RowTables tables = new RowTables(start, RowOptimizer.Kind.of(optimization.optimizer()),
+                (float) optimization.learningRate());
         ModelParameters.Plans plans = start.plans();
         start = null; // copied into the tables: let the starting arrays go
-        int threads = spec.threads() > 0 ? spec.threads() : RowRanges.threads();
+        int threads = spec.trainer().threads() > 0 ? spec.trainer().threads() : RowRanges.threads();
         tables.rowThreads(threads);
-        FusedSparseStep step = new FusedSparseStep(tables, plans, spec.dimension());
-        FitLoop.Result result = FitLoop.run(spec, request.train(), listener, step.forLoss(spec.loss(),
-                (float) spec.l2()), () -> model(request, tables, plans, new FitReport(new double[0], new double[0],
-                device, tables.threadsUsed(), tables.shapes().totalFloats()), origin));
+        FusedSparseStep step = new FusedSparseStep(tables, plans, spec.architecture().dimension());
+        FitLoop.Result result = FitLoop.run(spec, request.train(), listener, step.forLoss(spec.architecture().loss(),
+                (float) optimization.l2()), () -> model(request, tables, plans, new FitReport(new double[0],
+                new double[0], device, tables.threadsUsed(), tables.shapes().totalFloats()), origin));
         // the threads the row work ran on, not the limit: a small batch's sparse step stays on one (RowRanges)
         return model(request, tables, plans, result.report(device, tables.threadsUsed(),
                 tables.shapes().totalFloats()), origin);

@@ -4,6 +4,8 @@ import io.bloomfit.api.embed.EmbeddingLayout;
 import io.bloomfit.api.embed.LayoutRequest;
 import io.bloomfit.api.plugin.PluginOptions;
 import io.bloomfit.host.EmbeddingCompressors;
+import io.bloomfit.api.plugin.PluginOptions;
+import io.bloomfit.api.train.ModelSpec;
 import io.bloomfit.host.Plugins;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -113,6 +115,36 @@ class ModelFilesTest {
         int[] rows = new int[layout.numEntities() * layout.numLookups()];
         layout.globalRows(IntStream.range(0, layout.numEntities()).toArray(), rows);
         return rows;
+    }
+
+    @Test
+    void trainerOptionsAreSavedAndLoaded(@TempDir Path dir) throws IOException {
+        ModelSpec withOptions = MODEL.spec().withTrainer(t -> t.withOptions(PluginOptions.of(Map.of("path", "exact",
+                "lanes", 4))));
+        try (FactorizationModel model = new FactorizationModel(withOptions, MODEL.userLayout(), MODEL.itemLayout(),
+                MODEL.parameters(), MODEL.report(), MODEL.origin())) {
+            model.save(dir);
+        }
+        var manifest = new ObjectMapper().readTree(dir.resolve("manifest.json").toFile());
+        assertThat(manifest.path("model").path("trainerOptions").toString()).isEqualTo(
+                "{\"lanes\":4,\"path\":\"exact\"}");
+        try (FactorizationModel loaded = ModelFiles.load(dir, Plugins.shared())) {
+            assertThat(loaded.spec()).isEqualTo(withOptions);
+        }
+    }
+
+    /** Models saved before trainers had options have no {@code model.trainerOptions}: they load with none. */
+    @Test
+    void aManifestWithoutTrainerOptionsLoadsWithNone(@TempDir Path dir) throws IOException {
+        MODEL.save(dir);
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode manifest = (ObjectNode) json.readTree(dir.resolve("manifest.json").toFile());
+        ((ObjectNode) manifest.path("model")).remove("trainerOptions");
+        json.writeValue(dir.resolve("manifest.json").toFile(), manifest);
+        try (FactorizationModel loaded = ModelFiles.load(dir, Plugins.shared())) {
+            assertThat(loaded.spec().trainer().options()).isEqualTo(PluginOptions.NONE);
+            assertThat(loaded.spec()).isEqualTo(MODEL.spec());
+        }
     }
 
     @Test

@@ -1,15 +1,21 @@
 package io.bloomfit.engine.factorization.model;
 
-import io.bloomfit.host.EmbeddingCompressors;
 import io.bloomfit.api.embed.EmbeddingLayout;
 import io.bloomfit.api.embed.LayoutRequest;
+import io.bloomfit.api.plugin.PluginOptions;
 import io.bloomfit.api.train.DeviceChoice;
 import io.bloomfit.api.train.FitReport;
 import io.bloomfit.api.train.Loss;
+import io.bloomfit.api.train.ModelArchitecture;
 import io.bloomfit.api.train.ModelKind;
 import io.bloomfit.api.train.ModelSpec;
+import io.bloomfit.api.train.Negatives;
+import io.bloomfit.api.train.NetworkSpec;
+import io.bloomfit.api.train.Optimization;
 import io.bloomfit.api.train.OptimizerKind;
 import io.bloomfit.api.train.TrainedModel;
+import io.bloomfit.api.train.TrainerSettings;
+import io.bloomfit.host.EmbeddingCompressors;
 
 import java.nio.file.Path;
 import java.util.SplittableRandom;
@@ -22,8 +28,10 @@ final class Models {
     }
 
     static ModelSpec spec(int dimension, boolean compressBiases) {
-        return new ModelSpec(ModelKind.IMPLICIT_FACTORIZATION, Loss.ADAPTIVE_HINGE, dimension, 2, 16, 0.05, 0.001, 3,
-                OptimizerKind.SPARSE_ADAM, 8, DeviceChoice.CPU, 1, compressBiases);
+        return new ModelSpec(new ModelArchitecture(ModelKind.IMPLICIT_FACTORIZATION, Loss.ADAPTIVE_HINGE, dimension,
+                        compressBiases, NetworkSpec.defaults()),
+                new Optimization(OptimizerKind.SPARSE_ADAM, 0.05, 0.001, 2, 16, Negatives.uniform(3), 8),
+                new TrainerSettings(DeviceChoice.CPU, 1, PluginOptions.NONE));
     }
 
     /** A model over {@code users} and {@code items} with every parameter drawn from N(0, 0.5^2). */
@@ -43,8 +51,8 @@ final class Models {
 
     private static FactorizationModel model(EmbeddingLayout users, EmbeddingLayout items, ModelSpec spec,
                                             DoubleSupplier parameter) {
-        ModelParameters.Plans plans = ModelParameters.plans(users, items, spec.compressBiases());
-        TableShapes shapes = ModelParameters.shapes(plans, spec.dimension());
+        ModelParameters.Plans plans = ModelParameters.plans(users, items, spec.architecture().compressBiases());
+        TableShapes shapes = ModelParameters.shapes(plans, spec.architecture().dimension());
         float[][] tables = new float[TableId.values().length][];
         for (TableId t : TableId.values()) {
             tables[t.ordinal()] = new float[Math.toIntExact(shapes.floats(t))];
