@@ -82,7 +82,7 @@ class BloomfitCommandTest {
         assertThat(option.get("name").asText()).isEqualTo("sparseGradients");
         assertThat(option.get("type").asText()).isEqualTo("choice");
         assertThat(option.get("default").asText()).isEqualTo("fused");
-        assertThat(option.get("allowed").asText()).isEqualTo("one of fused, autograd");
+        assertThat(option.get("rule").asText()).isEqualTo("one of fused, autograd");
         assertThat(json.get("problems").isArray()).isTrue();
     }
 

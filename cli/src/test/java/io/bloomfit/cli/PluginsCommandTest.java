@@ -46,9 +46,9 @@ class PluginsCommandTest {
 
         assertThat(result.exitCode()).isZero();
         assertThat(result.getOutput()).containsPattern("\\n  bloom-hybrid +built-in\\n"
-                + "    hotShare: auto or a number in \\[0, 1\\]; default auto\\n"
-                + "    coldFloor: a number in \\[0, 1\\]; default 0\\.2\\n")
-                .contains("    combiner: one of mean, sum; default mean\n");
+                + "    option hotShare: auto or a number in \\[0, 1\\], default auto; [^\\n]+\\n"
+                + "    option coldFloor: a number in \\[0, 1\\], default 0\\.2; [^\\n]+\\n")
+                .containsPattern("\\n    option combiner: one of mean, sum, default mean; [^\\n]+\\n");
 
         LaunchResult json = launcher.launch("plugins", "--json");
         assertThat(json.getOutput()).contains("\"name\" : \"signed\"").contains("\"rule\" : \"true or false\"")

@@ -10,9 +10,9 @@ import io.bloomfit.experiment.grid.Sides;
 import io.bloomfit.api.embed.Layouts;
 import io.bloomfit.host.Plugins;
 import io.bloomfit.api.data.Interactions;
-import io.bloomfit.api.embed.EmbeddingCompressor;
 import io.bloomfit.api.embed.EmbeddingLayout;
 import io.bloomfit.api.embed.LayoutRequest;
+import io.bloomfit.layout.TrainingLayouts;
 import io.bloomfit.api.plugin.PluginOptions;
 import io.bloomfit.api.train.FitReport;
 import io.bloomfit.api.train.FitRequest;
@@ -373,19 +373,10 @@ public final class PointRunner {
             return plugins.compressors().forName(GridPoint.BASELINE).layout(LayoutRequest.plain(entities,
                     dimension), null);
         }
-        EmbeddingCompressor compressor = plugins.compressors().forName(point.compressor());
         LayoutRequest request = new LayoutRequest(entities, dimension, point.ratio(), point.hashes(), point.hash(),
                 point.seed(), null, options);
-        if (compressor.usesTrainingCounts()) {
-            request = request.withTrainingCounts(itemSide ? data.train().itemCounts() : data.train().userCounts());
-        }
-        if (!compressor.usesTrainingData()) {
-            return Layouts.build(compressor, request, plugins.hashes());
-        }
-        Interactions train = data.train();
-        Interactions training = itemSide ? train : new Interactions(train.numItems(), train.numUsers(),
-                train.itemArray(), train.userArray(), null, null);
-        return Layouts.build(compressor, request, plugins.hashes(), training);
+        return itemSide ? TrainingLayouts.items(plugins, point.compressor(), request, data.train())
+                : TrainingLayouts.users(plugins, point.compressor(), request, data.train());
     }
 
     private static double achievedRatio(GridPoint point, EmbeddingLayout users, EmbeddingLayout items) {
