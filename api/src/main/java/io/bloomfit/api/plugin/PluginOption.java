@@ -175,9 +175,12 @@ public final class PluginOption {
 
     /**
      * What is wrong with {@code value} for this option, or {@code null} when it is allowed. Accepts any
-     * {@link Number} for numbers (a whole one for integers), {@link Boolean} for flags, {@link String} for choices.
+     * {@link Number} for numbers (a whole one for integers), {@link Boolean} for flags, {@link String} for choices,
+     * and, since spec files and command lines give text, a number or {@code true}/{@code false} written as text
+     * (YAML 1.1 reads {@code 1e-6} as text).
      */
     public String problem(Object value) {
+        value = readText(value);
         if (value == null) {
             return "is missing; expected " + rule();
         }
@@ -217,6 +220,7 @@ public final class PluginOption {
      * @throws IllegalArgumentException naming the option when {@link #problem(Object)} finds one
      */
     public Object normalise(Object value) {
+        value = readText(value);
         String problem = problem(value);
         if (problem != null) {
             throw new IllegalArgumentException("option '" + name + "': " + problem);
@@ -229,6 +233,29 @@ public final class PluginOption {
             case INTEGER -> ((Number) value).intValue();
             case FLAG, CHOICE -> value;
         };
+    }
+
+    /** {@code value} read for this option's type where it is text: a number, or a flag's {@code true}/{@code false}. */
+    private Object readText(Object value) {
+        if (!(value instanceof String text) || AUTOMATIC.equals(text)) {
+            return value;
+        }
+        switch (type) {
+            case NUMBER, INTEGER -> {
+                try {
+                    double number = Double.parseDouble(text.trim());
+                    return Double.isFinite(number) ? number : value;
+                } catch (NumberFormatException e) {
+                    return value;
+                }
+            }
+            case FLAG -> {
+                return text.equals("true") || text.equals("false") ? Boolean.valueOf(text) : value;
+            }
+            default -> {
+                return value;
+            }
+        }
     }
 
     private static boolean isWhole(Number n) {

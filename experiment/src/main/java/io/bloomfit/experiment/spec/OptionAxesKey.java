@@ -77,7 +77,7 @@ final class OptionAxesKey {
                     ObjectNode o = out.putObject(compressor);
                     options.forEach((name, values) -> {
                         ArrayNode array = o.putArray(name);
-                        values.forEach(v -> array.add(node(v)));
+                        values.forEach(v -> array.add(SpecTypes.optionNode(v)));
                     });
                 });
                 return out;
@@ -103,33 +103,15 @@ final class OptionAxesKey {
         List<Object> values = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
             JsonNode item = items.get(i);
-            if (item.isIntegralNumber() && item.canConvertToInt()) {
-                values.add(item.intValue());
-            } else if (item.isNumber()) {
-                values.add(item.doubleValue());
-            } else if (item.isBoolean()) {
-                values.add(item.booleanValue());
-            } else if (item.isTextual()) {
-                values.add(item.textValue());
+            Object value = SpecTypes.optionValue(item);
+            if (value != null) {
+                values.add(value);
             } else {
                 problems.add(path + "[" + i + "]", "expected a number, true/false or a word, found a "
                         + SpecTypes.describe(item));
             }
         }
         return values;
-    }
-
-    private static JsonNode node(Object value) {
-        if (value instanceof Integer i) {
-            return NODES.numberNode(i);
-        }
-        if (value instanceof Double d) {
-            return NODES.numberNode(d);
-        }
-        if (value instanceof Boolean b) {
-            return NODES.booleanNode(b);
-        }
-        return NODES.textNode(value.toString());
     }
 
     /**
@@ -208,7 +190,7 @@ final class OptionAxesKey {
         Set<Object> values = new LinkedHashSet<>();
         boolean ok = true;
         for (int i = 0; i < given.size(); i++) {
-            Object value = readAs(declared, given.get(i));
+            Object value = given.get(i);
             String problem = declared.problem(value);
             if (problem != null) {
                 problems.add(at + "." + option + "[" + i + "]", problem);
@@ -218,31 +200,6 @@ final class OptionAxesKey {
             }
         }
         return ok ? List.copyOf(values) : null;
-    }
-
-    /**
-     * {@code value} read for {@code option}'s type where YAML left it text: {@code 1e-6} (YAML 1.1 reads a number
-     * without a dot as text) for numbers, {@code "true"} for flags.
-     */
-    private static Object readAs(PluginOption option, Object value) {
-        if (!(value instanceof String text) || PluginOption.AUTOMATIC.equals(text)) {
-            return value;
-        }
-        switch (option.type()) {
-            case NUMBER, INTEGER -> {
-                try {
-                    return Double.parseDouble(text.trim()); // a whole one passes for an integer and is normalised
-                } catch (NumberFormatException e) {
-                    return value;
-                }
-            }
-            case FLAG -> {
-                return text.equals("true") || text.equals("false") ? Boolean.valueOf(text) : value;
-            }
-            default -> {
-                return value;
-            }
-        }
     }
 
     /**

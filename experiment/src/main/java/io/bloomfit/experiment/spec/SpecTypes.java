@@ -266,8 +266,8 @@ final class SpecTypes {
 
     /**
      * A plugin's options: a mapping {@code {name: value, ...}} of numbers, {@code true}/{@code false} and words, each
-     * at {@code path.name}; a value written as text that reads as a number is that number (YAML 1.1 reads
-     * {@code 1e-6} as a string). Checked against what the plugin declares by the caller, which knows the plugin.
+     * at {@code path.name}. Checked against what the plugin declares by the caller, which knows the plugin (a number
+     * written as text is read as one there: {@code PluginOption.problem}).
      */
     static SpecType<PluginOptions> options() {
         return new SpecType<>() {
@@ -295,24 +295,17 @@ final class SpecTypes {
             @Override
             public JsonNode write(PluginOptions value) {
                 ObjectNode out = NODES.objectNode();
-                value.asMap().forEach((name, v) -> {
-                    if (v instanceof Integer i) {
-                        out.put(name, i);
-                    } else if (v instanceof Number n) {
-                        out.put(name, n.doubleValue());
-                    } else if (v instanceof Boolean b) {
-                        out.put(name, b);
-                    } else {
-                        out.put(name, v.toString());
-                    }
-                });
+                value.asMap().forEach((name, v) -> out.set(name, optionNode(v)));
                 return out;
             }
         };
     }
 
-    /** A scalar option value: Integer, Double, Boolean or String; {@code null} for lists, mappings and nulls. */
-    private static Object optionValue(JsonNode node) {
+    /**
+     * A scalar option value as the spec wrote it: Integer, Double, Boolean or String (text is read for the option's
+     * type by the option itself, {@code PluginOption.problem}); {@code null} for lists, mappings and nulls.
+     */
+    static Object optionValue(JsonNode node) {
         if (node.isBoolean()) {
             return node.booleanValue();
         }
@@ -322,20 +315,21 @@ final class SpecTypes {
         if (node.isNumber()) {
             return node.doubleValue();
         }
-        if (!node.isTextual()) {
-            return null;
+        return node.isTextual() ? node.textValue() : null;
+    }
+
+    /** The canonical form of an option value (Integer, other numbers as doubles, Boolean, words). */
+    static JsonNode optionNode(Object value) {
+        if (value instanceof Integer i) {
+            return NODES.numberNode(i);
         }
-        String text = node.asText().trim();
-        try {
-            return Integer.valueOf(text);
-        } catch (NumberFormatException notWhole) {
-            try {
-                double number = Double.parseDouble(text);
-                return Double.isFinite(number) ? number : node.asText();
-            } catch (NumberFormatException notANumber) {
-                return node.asText();
-            }
+        if (value instanceof Number n) {
+            return NODES.numberNode(n.doubleValue());
         }
+        if (value instanceof Boolean b) {
+            return NODES.booleanNode(b);
+        }
+        return NODES.textNode(value.toString());
     }
 
     static String describe(JsonNode node) {
