@@ -67,6 +67,15 @@ class ExamplesTest {
     }
 
     @Test
+    void compressorOptionsSweepsOptionsAsGridAxes() {
+        ExperimentSpec spec = SpecReader.read(EXAMPLES.resolve("compressor-options.yaml"), List.of());
+        assertThat(spec.grid().options().byCompressor()).containsOnlyKeys("bloom", "hashing-trick", "bloom-hybrid");
+        assertThat(spec.grid().options().combinations("bloom")).hasSize(2);
+        // plain + 2 combiners of bloom + 2 signs of the hashing trick + 2 hot shares of bloom-hybrid (one ratio)
+        assertThat(ExperimentPlan.expand(spec)).hasSize(7);
+    }
+
+    @Test
     void movielensNeedsOnlyTheFile() {
         Path file = Path.of("data/ml-100k/u.data");
         if (Files.isReadable(file) || Files.isReadable(EXAMPLES.resolve(file))) {

@@ -59,6 +59,11 @@ final class NetworkSection {
             public JsonNode write(NetworkSpec value) {
                 return SCHEMA.write(value);
             }
+
+            @Override
+            public List<String> keyNames() {
+                return SCHEMA.keyNames();
+            }
         };
     }
 }

@@ -71,6 +71,11 @@ final class OptionAxesKey {
             }
 
             @Override
+            public boolean pluginKeyed() {
+                return true;
+            }
+
+            @Override
             public JsonNode write(OptionAxes value) {
                 ObjectNode out = NODES.objectNode();
                 value.byCompressor().forEach((compressor, options) -> {

@@ -3,6 +3,7 @@ package io.bloomfit.experiment.spec;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -38,6 +39,24 @@ final class Section<R> {
 
     String path(SpecKey<R, ?> key) {
         return name + "." + key.name();
+    }
+
+    /**
+     * Every key path of this section in key order, each key followed by the keys of its value where the schema
+     * declares them: {@code model.epochs}, {@code model.network}, {@code model.network.hidden}, ...
+     */
+    List<String> keyPaths() {
+        List<String> paths = new ArrayList<>();
+        for (SpecKey<R, ?> key : keys) {
+            paths.add(path(key));
+            key.keyNames().forEach(nested -> paths.add(path(key) + "." + nested));
+        }
+        return paths;
+    }
+
+    /** The paths of this section's keys below which the plugins declare the keys, e.g. {@code grid.options}. */
+    List<String> pluginKeyedPaths() {
+        return keys.stream().filter(SpecKey::pluginKeyed).map(this::path).toList();
     }
 
     /** Reads section {@link #name()} of {@code root} (absent: every key takes its default). */

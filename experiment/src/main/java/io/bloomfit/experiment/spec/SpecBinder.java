@@ -16,6 +16,7 @@ import io.bloomfit.data.DatasetSpec;
 import io.bloomfit.data.SplitKind;
 import io.bloomfit.data.SplitSpec;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -40,11 +41,39 @@ final class SpecBinder {
         this.baseDir = baseDir;
     }
 
+    /** The sections of a spec, in the order of its top-level keys. */
+    private static final List<Section<?>> SECTIONS = List.of(DatasetSection.SCHEMA, SplitSection.SCHEMA,
+            ModelSection.SCHEMA, TrainerSection.SCHEMA, GridSection.SCHEMA, EvaluationSection.SCHEMA,
+            TuneSection.SCHEMA);
+
     /** The keys a spec may have at its top level. */
     static List<String> rootKeys() {
-        return List.of("name", DatasetSection.SCHEMA.name(), SplitSection.SCHEMA.name(), ModelSection.SCHEMA.name(),
-                TrainerSection.SCHEMA.name(), GridSection.SCHEMA.name(), EvaluationSection.SCHEMA.name(), TuneSection.SCHEMA.name(),
-                ExperimentSpec.KEEP_MODELS);
+        List<String> keys = new ArrayList<>();
+        keys.add("name");
+        SECTIONS.forEach(section -> keys.add(section.name()));
+        keys.add(ExperimentSpec.KEEP_MODELS);
+        return keys;
+    }
+
+    /**
+     * Every key path a spec may have, in order: the top-level keys, each section followed by its keys and their
+     * nested keys ({@code model}, {@code model.kind}, ..., {@code model.network.hidden}, ...). Below the paths of
+     * {@link #pluginKeyedPaths()} the plugins declare the keys.
+     */
+    static List<String> keyPaths() {
+        List<String> paths = new ArrayList<>();
+        paths.add("name");
+        for (Section<?> section : SECTIONS) {
+            paths.add(section.name());
+            paths.addAll(section.keyPaths());
+        }
+        paths.add(ExperimentSpec.KEEP_MODELS);
+        return paths;
+    }
+
+    /** The key paths whose values are mappings keyed by plugins and their options, e.g. {@code trainer.options}. */
+    static List<String> pluginKeyedPaths() {
+        return SECTIONS.stream().flatMap(section -> section.pluginKeyedPaths().stream()).toList();
     }
 
     ExperimentSpec bind(ObjectNode root, String defaultName) {

@@ -1,6 +1,7 @@
 package io.bloomfit.experiment.spec;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
 
@@ -35,6 +36,16 @@ final class SpecKey<R, T> {
 
     T fallback() {
         return fallback;
+    }
+
+    /** The keys of this key's value when it is a mapping the schema declares ({@link SpecType#keyNames()}). */
+    List<String> keyNames() {
+        return type.keyNames();
+    }
+
+    /** Whether the plugins declare the keys of this key's value ({@link SpecType#pluginKeyed()}). */
+    boolean pluginKeyed() {
+        return type.pluginKeyed();
     }
 
     /** The value of {@code node}, or {@code null} after reporting a problem at {@code path}. */

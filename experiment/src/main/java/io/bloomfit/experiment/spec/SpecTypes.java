@@ -293,6 +293,11 @@ final class SpecTypes {
             }
 
             @Override
+            public boolean pluginKeyed() {
+                return true;
+            }
+
+            @Override
             public JsonNode write(PluginOptions value) {
                 ObjectNode out = NODES.objectNode();
                 value.asMap().forEach((name, v) -> out.set(name, optionNode(v)));

@@ -42,6 +42,9 @@ final class TuneSection {
             EPOCHS, OPTIONS));
 
     private static final int DEFAULT_PATIENCE = 3;
+    /** The keys of {@code tune.epochs}. */
+    private static final String MAX = "max";
+    private static final String PATIENCE = "patience";
 
     private TuneSection() {
     }
@@ -90,23 +93,28 @@ final class TuneSection {
                             + "'");
                     return null;
                 }
-                Section.checkKeys((ObjectNode) node, path, List.of("max", "patience"), problems);
-                if (!node.hasNonNull("max")) {
-                    problems.add(path + ".max", "the most epochs a combination is fitted for, e.g. 30");
+                Section.checkKeys((ObjectNode) node, path, keyNames(), problems);
+                if (!node.hasNonNull(MAX)) {
+                    problems.add(path + "." + MAX, "the most epochs a combination is fitted for, e.g. 30");
                     return null;
                 }
-                Integer max = count.read(node.get("max"), path + ".max", problems);
-                Integer patience = node.hasNonNull("patience")
-                        ? count.read(node.get("patience"), path + ".patience", problems) : DEFAULT_PATIENCE;
+                Integer max = count.read(node.get(MAX), path + "." + MAX, problems);
+                Integer patience = node.hasNonNull(PATIENCE)
+                        ? count.read(node.get(PATIENCE), path + "." + PATIENCE, problems) : DEFAULT_PATIENCE;
                 return max == null || patience == null ? null : new TuneSpec.Epochs(max, patience);
             }
 
             @Override
             public JsonNode write(TuneSpec.Epochs value) {
                 ObjectNode out = JsonNodeFactory.instance.objectNode();
-                out.put("max", value.max());
-                out.put("patience", value.patience());
+                out.put(MAX, value.max());
+                out.put(PATIENCE, value.patience());
                 return out;
+            }
+
+            @Override
+            public List<String> keyNames() {
+                return List.of(MAX, PATIENCE);
             }
         };
     }

@@ -6,7 +6,8 @@
  * schema class ({@code DatasetSection}, {@code SplitSection}, {@code ModelSection}, {@code TrainerSection},
  * {@code GridSection}, {@code TuneSection}; the per-compressor {@code options} of grid and tune in
  * {@code OptionAxesKey}, checked against each compressor's declared options). The spec keys are a public contract:
- * add keys, never rename them.
+ * add keys, never rename them; {@code docs/spec.md} documents every one, and {@code SpecReferenceTest} checks it
+ * against the key paths the schemas list ({@code SpecBinder.keyPaths()}).
  *
  * <p>May depend on {@code io.bloomfit.api} (plugin registries, model enums, trainer capabilities), {@code
  * io.bloomfit.core} (dataset and split specs), {@link io.bloomfit.host.Plugins} and {@link
