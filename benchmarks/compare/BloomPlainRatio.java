@@ -8,7 +8,7 @@ import io.bloomfit.host.EmbeddingCompressors;
 
 /**
  * Not compiled by the build: a single-file program run against a class path of the packaged CLI's libraries
- * (docs/benchmarks.md, issue 15, "Bloom in hogwild and the fused dense Adam"). The fits of {@code bloomfit bench
+ * (docs/benchmarks-log.md, "Bloom in hogwild and the fused dense Adam, before and after"). The fits of {@code bloomfit bench
  * train} (synthetic-large, random 80/20 split, BPR, dimension 32, batch 1024, learning rate 0.01, one epoch, after
  * the same warm-up), plain then Bloom 0.2 k=4 murmur3_32, printing wall and process CPU seconds and their ratios.
  * Args: trainer, trainer.threads, repeats, optimizer (default sgd), and any fifth argument to skip plain. Running it

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * What the CLI tells a user who gets something wrong or needs to know something (issue 10): a run directory held
+ * What the CLI tells a user who gets something wrong or needs to know something: a run directory held
  * by another run, an {@code --out} that is a file, a broken results file, a dataset file's format, a layout that
  * does not fit in memory.
  */

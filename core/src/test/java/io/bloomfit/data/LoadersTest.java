@@ -286,7 +286,7 @@ class LoadersTest {
 
     @Test
     void aDatasetIsNamedByItsOwnFileNotByTheFolderItSitsIn() throws IOException {
-        // issue 10 item 16: a u.data in a folder called probe was named "probe"
+        // a u.data in a folder called probe was once named "probe"
         Path inProbe = write("probe/u.data", "1\t2\t3\t4\n");
         assertThat(MovieLensLoader.load(inProbe).name()).isEqualTo("u.data");
         assertThat(MovieLensLoader.load(dir.resolve("probe")).name()).isEqualTo("u.data");

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-/** Every number in summary.csv has one format (issue 10: ratio {@code 1} for plain beside {@code 0.500000}). */
+/** Every number in summary.csv has one format (ratio {@code 1} for plain beside {@code 0.500000} was a bug). */
 class SummaryCsvTest {
 
     @Test

@@ -21,7 +21,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * Nanoseconds per {@link HashFunction#hash(long, long)} call on random long keys, for every built-in function,
  * looked up by name as layouts do. Seeds rotate over four values per key, like the k = 4 lookups of a Bloom
- * layout, so per-seed caching inside a function is measured as it is used. Goal (issue 2): every
+ * layout, so per-seed caching inside a function is measured as it is used. Goal: every
  * non-cryptographic function under 15 ns/hash. Run: see docs/benchmarks.md, "Hash functions".
  */
 @State(Scope.Thread)

@@ -10,7 +10,7 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 
 /**
- * Wall-clock and process CPU time of building the layouts of the alternatives to Bloom embeddings (issue 14) next
+ * Wall-clock and process CPU time of building the layouts of the alternatives to Bloom embeddings next
  * to {@code bloom}: 10 million entities, ratio 0.2, k = 4, murmur3_32, dimension 32. {@code bloom-hybrid} gets
  * Zipf-like training counts (count of entity e is {@code 10^6 / (1 + rank)} for a seeded random rank), so its time
  * includes ranking 10 million entities. {@code dhe}'s layout is only the network's shape and seeds (its features

@@ -33,7 +33,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Issue 14's acceptance checks: the alternatives to Bloom embeddings on {@code synthetic-ml100k}, with the protocol of
+ * Acceptance checks of the alternatives to Bloom embeddings on {@code synthetic-ml100k}, with the protocol of
  * {@link SyntheticMl100kAcceptanceTest} (random 80/20 split, seed 42; BPR, dimension 32, batch 256, lr 3e-3, l2 1e-2,
  * 10 epochs, 1 thread; lr and l2 chosen on validation for plain only; both sides compressed, hashes murmur3_32,
  * k = 2), at ratio 0.2 and 0.5, 3 repeats each (model seed 1 + r, hash seeds 1001 + r and 2002 + r), with one
