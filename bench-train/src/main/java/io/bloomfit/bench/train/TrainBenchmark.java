@@ -107,15 +107,7 @@ public final class TrainBenchmark {
                                            int warmupSteps, int steps, long seed) {
         List<StepTime> rows = new ArrayList<>();
         for (int items : itemRows) {
-            int n = batchSize * (warmupSteps + steps);
-            SplittableRandom random = new SplittableRandom(seed);
-            int[] us = new int[n];
-            int[] is = new int[n];
-            for (int i = 0; i < n; i++) {
-                us[i] = random.nextInt(userRows);
-                is[i] = random.nextInt(items);
-            }
-            Interactions train = new Interactions(userRows, items, us, is, null, null);
+            Interactions train = uniformPairs(userRows, items, batchSize * (warmupSteps + steps), seed);
             for (OptimizerKind optimizer : optimizers) {
                 ModelSpec spec = new ModelSpec(new ModelArchitecture(ModelKind.IMPLICIT_FACTORIZATION, Loss.BPR,
                         dimension, false, NetworkSpec.defaults()),
@@ -199,15 +191,8 @@ public final class TrainBenchmark {
     /** {@link #scoring(int, int, int, int, int, long)} of a model of {@code trainer}. */
     public static ScoringTime scoring(Trainer trainer, int users, int items, int dimension, int batchUsers,
                                       int usersScored, long seed) {
-        SplittableRandom random = new SplittableRandom(seed);
         int n = 1024;
-        int[] us = new int[n];
-        int[] is = new int[n];
-        for (int i = 0; i < n; i++) {
-            us[i] = random.nextInt(users);
-            is[i] = random.nextInt(items);
-        }
-        Interactions train = new Interactions(users, items, us, is, null, null);
+        Interactions train = uniformPairs(users, items, n, seed);
         ModelSpec spec = new ModelSpec(new ModelArchitecture(ModelKind.IMPLICIT_FACTORIZATION, Loss.BPR, dimension,
                         false, NetworkSpec.defaults()),
                 new Optimization(OptimizerKind.SPARSE_ADAM, 1e-3, 0.0, 1, n, Negatives.uniform(5), seed),
@@ -412,5 +397,17 @@ public final class TrainBenchmark {
                         1024, 32, maxDenseSteps, 7).format());
             }
         }
+    }
+
+    /** {@code n} (user, item) pairs drawn uniformly, seeded: the interactions a timing needs, nothing more. */
+    private static Interactions uniformPairs(int users, int items, int n, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        int[] us = new int[n];
+        int[] is = new int[n];
+        for (int i = 0; i < n; i++) {
+            us[i] = random.nextInt(users);
+            is[i] = random.nextInt(items);
+        }
+        return new Interactions(users, items, us, is, null, null);
     }
 }
