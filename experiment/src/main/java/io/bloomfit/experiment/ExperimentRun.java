@@ -75,9 +75,8 @@ public final class ExperimentRun {
     public RunOutcome run(ResultStore store, ExperimentListener listener) throws IOException {
         DatasetPreparer.Prepared data = prepared();
         ExperimentListener wired = keepingModels(listener, data);
-        PointRunner points = new PointRunner(spec, ExperimentRunner.requireMemory(spec, data.data(),
-                options.parallel()), Evaluation.standard(options.parallel()), plugins, wired::modelFitted);
-        return run(store, wired, new LocalPointScheduler(points, options.parallel()), data);
+        return run(store, wired, ExperimentRunner.local(spec, data.data(), Evaluation.standard(options.parallel()),
+                wired, options.parallel(), plugins), data);
     }
 
     /**

@@ -65,8 +65,19 @@ public final class ExperimentRunner {
      */
     public ExperimentRunner(ExperimentSpec spec, ExperimentData data, Evaluation evaluation, ResultStore store,
                             ExperimentListener listener, int parallelism, Plugins plugins) {
-        this(spec, new LocalPointScheduler(new PointRunner(spec, requireMemory(spec, data, parallelism), evaluation,
-                plugins, listenerOrNone(listener)::modelFitted), parallelism), store, listener, plugins);
+        this(spec, local(spec, data, evaluation, listener, parallelism, plugins), store, listener, plugins);
+    }
+
+    /**
+     * The points of {@code spec} run in this JVM, {@code parallelism} at once, each fitted model handed to
+     * {@code listener}, after checking that the largest point fits in the heap.
+     *
+     * @throws InsufficientMemoryException when the largest point's {@link MemoryEstimate} does not fit in the heap
+     */
+    static PointScheduler local(ExperimentSpec spec, ExperimentData data, Evaluation evaluation,
+                                ExperimentListener listener, int parallelism, Plugins plugins) {
+        return new LocalPointScheduler(new PointRunner(spec, requireMemory(spec, data, parallelism), evaluation,
+                plugins, listenerOrNone(listener)::modelFitted), parallelism);
     }
 
     /**

@@ -7,7 +7,6 @@ import io.bloomfit.experiment.grid.RankingMetrics;
 import io.bloomfit.experiment.grid.ResultRow;
 import io.bloomfit.experiment.grid.ResultStatus;
 import io.bloomfit.experiment.grid.Sides;
-import io.bloomfit.api.embed.Layouts;
 import io.bloomfit.host.Plugins;
 import io.bloomfit.api.data.Interactions;
 import io.bloomfit.api.embed.EmbeddingLayout;
@@ -132,7 +131,7 @@ public final class PointRunner {
             userStats = LayoutStats.of(layouts.users());
             itemStats = LayoutStats.of(layouts.items());
             layoutSeconds = (System.nanoTime() - t0) / 1e9;
-            options = resolvedOptions(point, PluginOptions.NONE);
+            options = layouts.compressorOptions(point);
             size = footprint(point, model, layouts);
             RankingMetrics metrics;
             double evalSeconds;
@@ -147,7 +146,7 @@ public final class PointRunner {
                     userStats = LayoutStats.of(layouts.users());
                     itemStats = LayoutStats.of(layouts.items());
                     layoutSeconds = (System.nanoTime() - t1) / 1e9;
-                    options = resolvedOptions(point, tuned.options());
+                    options = layouts.compressorOptions(point);
                     size = footprint(point, model, layouts);
                 }
             }
@@ -190,6 +189,17 @@ public final class PointRunner {
 
     /** The layouts of a point, one per side. */
     private record SideLayouts(EmbeddingLayout users, EmbeddingLayout items) {
+
+        /**
+         * The options {@code point}'s compressor built these layouts with, resolved (every declared option, as the
+         * layout's request records it): none for the baseline, which compresses no side.
+         */
+        PluginOptions compressorOptions(GridPoint point) {
+            if (point.sides() == Sides.NONE) {
+                return PluginOptions.NONE;
+            }
+            return (point.sides().compressesItems() ? items : users).request().options();
+        }
     }
 
     /**
@@ -211,15 +221,6 @@ public final class PointRunner {
         return new SideLayouts(
                 layout(point, options, point.sides().compressesUsers(), data.train().numUsers(), dimension, false),
                 layout(point, options, point.sides().compressesItems(), data.train().numItems(), dimension, true));
-    }
-
-    /**
-     * The options {@code point}'s compressor runs with, resolved (every declared option): none for the baseline,
-     * which compresses no side.
-     */
-    private PluginOptions resolvedOptions(GridPoint point, PluginOptions tunedOptions) {
-        return point.sides() == Sides.NONE ? PluginOptions.NONE : Layouts.resolvedOptions(
-                plugins.compressors().forName(point.compressor()), point.options().plus(tunedOptions));
     }
 
     private static Footprint footprint(GridPoint point, ModelSpec model, SideLayouts layouts) {
