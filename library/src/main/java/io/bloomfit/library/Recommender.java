@@ -201,25 +201,26 @@ public final class Recommender implements AutoCloseable {
          */
         public Recommender fit(Interactions train) {
             Trainer fitting = plugins.trainers().forName(trainer);
+            refuse(fitting.capabilities().problemsWith(spec, trainer)); // before any layout is built
             ModelSpec model = spec.withTrainer(t -> t.resolved(fitting.capabilities().options()));
             int d = model.architecture().dimension();
             EmbeddingLayout userLayout = TrainingLayouts.users(plugins, users.compressor(),
                     users.request(train.numUsers(), d), train);
             EmbeddingLayout itemLayout = TrainingLayouts.items(plugins, items.compressor(),
                     items.request(train.numItems(), d), train);
-            List<String> problems = new ArrayList<>();
-            for (CapabilityProblem p : fitting.capabilities().problemsWith(model, trainer)) {
-                problems.add(p.field() + ": " + p.message());
-            }
-            for (CapabilityProblem p : fitting.capabilities().problemsWith(userLayout, itemLayout, trainer)) {
-                problems.add(p.field() + ": " + p.message());
-            }
-            if (!problems.isEmpty()) {
-                throw new IllegalArgumentException(String.join("; ", problems));
-            }
+            refuse(fitting.capabilities().problemsWith(userLayout, itemLayout, trainer));
             TrainedModel fitted = fitting.fit(new FitRequest(model, train, userLayout, itemLayout),
                     TrainingListener.NONE);
             return new Recommender(fitted, train);
+        }
+
+        /** Fails naming every problem, each at its spec field, when there are any. */
+        private static void refuse(List<CapabilityProblem> problems) {
+            if (!problems.isEmpty()) {
+                List<String> messages = new ArrayList<>();
+                problems.forEach(p -> messages.add(p.field() + ": " + p.message()));
+                throw new IllegalArgumentException(String.join("; ", messages));
+            }
         }
     }
 }
